@@ -1,0 +1,47 @@
+# One entry point for people and CI: `make demo`, `make test`, `make lint`, `make bench`.
+# uv is bootstrapped into .tools/ when it is not on PATH: a fresh machine has only python3, pip and make.
+PYTHON ?= python3
+UV ?= $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
+VENV := .venv
+RUN := $(UV) run --frozen --no-sync
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+
+.PHONY: install demo serve test test-postgres lint format bench clean
+
+$(CURDIR)/.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(RUN) matchfair demo
+
+serve: install
+	$(RUN) matchfair serve
+
+test: install
+	$(RUN) pytest -p no:cacheprovider -q
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	    MATCHFAIR_REQUIRE_POSTGRES=1 $(RUN) pytest -p no:cacheprovider -q
+
+lint: install
+	$(RUN) ruff format --check src tests
+	$(RUN) ruff check src tests
+	$(RUN) mypy src
+
+format: install
+	$(RUN) ruff format src tests
+	$(RUN) ruff check --fix src tests
+
+bench: install
+	$(RUN) python benchmarks/run.py $(BENCH)
+
+clean:
+	rm -rf $(VENV) .tools var .pytest_cache .mypy_cache .ruff_cache
