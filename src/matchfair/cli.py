@@ -1,0 +1,81 @@
+"""The `matchfair` command: run the demo, serve the site, use the engines, or reach Django's commands."""
+
+import argparse
+import os
+import sys
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matchfair.settings")
+    import django
+
+    django.setup()
+
+
+def manage(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matchfair.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["matchfair manage", *argv])
+    return 0
+
+
+def serve(host: str, port: int, workers: int) -> int:
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    bind = f"{host}:{port}"
+    print(f"Serving Matchfair on http://{bind}/ (Ctrl+C stops it)", flush=True)
+    gunicorn = [
+        sys.executable, "-m", "gunicorn", "matchfair.wsgi:application",
+        "--bind", bind, "--workers", str(workers), "--access-logfile", "-",
+    ]
+    os.execv(sys.executable, gunicorn)
+    return 0  # not reached: execv replaces this process
+
+
+def demo(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from matchfair.demo.loader import load_demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    summary = load_demo(reset=args.reset, time_limit=args.time_limit)
+    print(summary.describe(host=args.host, port=args.port), flush=True)
+    if args.no_serve:
+        return 0
+    return serve(args.host, args.port, args.workers)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Engine commands hand their own arguments to the engine's parser, unchanged.
+    if argv and argv[0] == "schedule":
+        from matchfair.scheduling.cli import main as schedule_main
+
+        return schedule_main(argv[1:])
+    if argv and argv[0] == "manage":
+        return manage(argv[1:])
+
+    parser = argparse.ArgumentParser(prog="matchfair", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo_parser = commands.add_parser("demo", help="load the Smart City Expo demo, solve it and serve it")
+    demo_parser.add_argument("--reset", action="store_true", help="delete the demo event and load it anew")
+    demo_parser.add_argument("--no-serve", action="store_true", help="load and solve only")
+    demo_parser.add_argument("--time-limit", type=float, default=15.0, help="seconds for the optimiser")
+    for sub in (demo_parser, commands.add_parser("serve", help="serve the site with gunicorn")):
+        sub.add_argument("--host", default="127.0.0.1")
+        sub.add_argument("--port", type=int, default=8000)
+        sub.add_argument("--workers", type=int, default=2)
+    commands.add_parser("schedule", help="solve a matchfair-schedule/1 instance (see docs/scheduling.md)")
+    commands.add_parser("manage", help="run one of Django's management commands")
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        return demo(args)
+    return serve(args.host, args.port, args.workers)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Creating accounts: a person signs up together with the organisation they represent."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from matchfair.audit.domain import record
+from matchfair.community.models import Organisation, User
+
+
+def sign_up(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    organisation_name: str,
+    organisation_kind: str,
+    country: str,
+    job_title: str = "",
+    website: str = "",
+) -> User:
+    email = User.objects.normalize_email(email).strip()
+    with transaction.atomic():
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError({"email": _("An account with this e-mail address exists already.")})
+        organisation = Organisation.objects.filter(
+            name__iexact=organisation_name.strip(), country=country
+        ).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                name=organisation_name.strip(),
+                kind=organisation_kind,
+                country=country,
+                website=website,
+            )
+        user = User.objects.create_user(
+            email=email,
+            password=password,
+            full_name=full_name.strip(),
+            job_title=job_title,
+            organisation=organisation,
+        )
+        record(action="account.signed_up", actor=user, subject=user)
+    return user

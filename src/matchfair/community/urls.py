@@ -1,0 +1,10 @@
+from django.urls import path
+
+from matchfair.community import views
+
+app_name = "community"
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.logout, name="logout"),
+]

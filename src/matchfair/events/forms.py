@@ -1,0 +1,102 @@
+"""Forms of the events app: registering, the profile, opportunities, availability and the directory."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from matchfair.community.models import OrganisationType
+from matchfair.events.models import Domain, Opportunity, Organiser, Registration, Session
+
+
+class RegisterForm(forms.Form):
+    organiser = forms.ModelChoiceField(
+        label=_("Supporting organiser"),
+        queryset=Organiser.objects.none(),
+        help_text=_("The cluster that supports you at this event and validates your registration."),
+    )
+    headline = forms.CharField(label=_("What do you come for?"), max_length=200, required=False)
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = event.organisers.select_related("cluster__organisation")
+        self.fields["organiser"].queryset = queryset
+        self.fields["organiser"].initial = queryset.filter(is_lead=True).first()
+
+
+class ProfileForm(forms.ModelForm):
+    domains = forms.ModelMultipleChoiceField(
+        label=_("Domains"),
+        queryset=Domain.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["headline", "description", "domains", "share_contact", "max_meetings"]
+
+
+class OpportunityForm(forms.ModelForm):
+    domains = forms.ModelMultipleChoiceField(
+        label=_("Domains"),
+        queryset=Domain.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Opportunity
+        fields = ["kind", "title", "description", "domains"]
+
+
+class AvailabilityForm(forms.Form):
+    available = forms.ModelMultipleChoiceField(
+        label=_("Sessions I can attend"),
+        queryset=Session.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["available"].queryset = event.sessions.filter(is_b2b=True)
+        self.fields["available"].label_from_instance = self.session_label
+        self.zone = event.zone
+
+    def session_label(self, session):
+        start = session.starts_at.astimezone(self.zone)
+        end = session.ends_at.astimezone(self.zone)
+        return f"{session.name} — {start:%a %d %b, %H:%M}–{end:%H:%M}"
+
+
+def _with_blank(choices, label):
+    return [("", label), *choices]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Organisation type"),
+        required=False,
+        choices=_with_blank(OrganisationType.choices, _("Any type")),
+    )
+    domain = forms.ModelChoiceField(
+        label=_("Domain"), required=False, queryset=Domain.objects.all(), to_field_name="slug",
+        empty_label=_("Any domain"),
+    )
+    looking = forms.ChoiceField(
+        label=_("Opportunities"),
+        required=False,
+        choices=_with_blank(Opportunity.Kind.choices, _("Offers and requests")),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        present = set(
+            event.registrations.values_list("user__organisation__country", flat=True).distinct()
+        )
+        self.fields["country"].choices = _with_blank(
+            [(code, name) for code, name in countries if code in present], _("Any country")
+        )

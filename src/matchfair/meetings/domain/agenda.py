@@ -1,0 +1,91 @@
+"""A participant's personal agenda from the latest released plan, on the page and as iCalendar."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import icalendar
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from matchfair.events.models import Registration, Slot, Table
+from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.models import Meeting, Placement, Plan
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    meeting: Meeting
+    slot: Slot
+    table: Table
+    others: tuple[Registration, ...]
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return self.slot.starts_at
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.slot.ends_at
+
+
+def agenda_for(registration: Registration, plan: Plan | None = None) -> list[AgendaItem]:
+    plan = plan or latest_release(registration.event)
+    if plan is None:
+        return []
+    placements = (
+        Placement.objects.filter(
+            plan=plan,
+            slot__isnull=False,
+            meeting__participants=registration,
+            meeting__status=Meeting.Status.ACTIVE,
+        )
+        .select_related("slot__session", "table", "meeting")
+        .prefetch_related("meeting__participants__user__organisation")
+        .order_by("slot__starts_at")
+    )
+    return [
+        AgendaItem(
+            meeting=placement.meeting,
+            slot=placement.slot,
+            table=placement.table,
+            others=tuple(
+                other for other in placement.meeting.participants.all() if other.pk != registration.pk
+            ),
+        )
+        for placement in placements
+    ]
+
+
+def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> bytes:
+    """One VEVENT a meeting, in the event's own time zone so phones show local Barcelona time."""
+    event = registration.event
+    zone = event.zone
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Matchfair//Agenda//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{event.name} — {registration.user.full_name}")
+    calendar.add("x-wr-timezone", event.time_zone)
+    for item in items:
+        names = ", ".join(
+            f"{other.user.full_name} ({other.user.organisation})" for other in item.others
+        )
+        vevent = icalendar.Event()
+        vevent.add("uid", f"meeting-{item.meeting.pk}@{event.slug}.matchfair")
+        vevent.add("summary", _("B2B meeting with %(names)s") % {"names": names})
+        vevent.add("dtstart", item.starts_at.astimezone(zone))
+        vevent.add("dtend", item.ends_at.astimezone(zone))
+        vevent.add("dtstamp", dt.datetime.now(dt.UTC))
+        vevent.add("location", f"{item.table.name}, {item.table.location or event.venue}")
+        vevent.add(
+            "description",
+            _("%(event)s, %(table)s. Your agenda: %(url)s")
+            % {
+                "event": event.name,
+                "table": item.table.name,
+                "url": f"{settings.SITE_URL}/e/{event.slug}/agenda/",
+            },
+        )
+        calendar.add_component(vevent)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

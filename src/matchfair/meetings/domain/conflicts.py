@@ -1,0 +1,79 @@
+"""Everything wrong with a plan, computed in bulk and returned as data for the organiser to review."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from matchfair.events.models import Registration
+from matchfair.meetings.models import Meeting, Placement, Plan
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # unscheduled, unavailable, double_booked, cancelled, not_planned
+    meeting_id: int
+    message: str
+
+
+def plan_conflicts(plan: Plan) -> list[Conflict]:
+    event = plan.event
+    placements = list(
+        Placement.objects.filter(plan=plan).select_related("slot__session", "meeting")
+    )
+    members: dict[int, list[int]] = defaultdict(list)
+    for meeting_id, registration_id in Meeting.participants.through.objects.filter(
+        meeting__event=event
+    ).values_list("meeting_id", "registration_id"):
+        members[meeting_id].append(registration_id)
+    registrations = {
+        registration.pk: registration
+        for registration in Registration.objects.filter(event=event)
+        .select_related("user")
+        .prefetch_related("unavailable_sessions")
+    }
+    absent = {
+        pk: {session.pk for session in registration.unavailable_sessions.all()}
+        for pk, registration in registrations.items()
+    }
+
+    def names(meeting_id: int) -> str:
+        return " & ".join(registrations[pk].user.full_name for pk in members[meeting_id] if pk in registrations)
+
+    conflicts: list[Conflict] = []
+    busy: dict[tuple[int, int], list[int]] = defaultdict(list)
+    planned = set()
+    for placement in placements:
+        planned.add(placement.meeting_id)
+        if placement.meeting.status != Meeting.Status.ACTIVE:
+            if placement.slot_id:
+                conflicts.append(Conflict("cancelled", placement.meeting_id,
+                                          _("%(names)s: cancelled, but still in the plan") % {"names": names(placement.meeting_id)}))
+            continue
+        if placement.slot_id is None:
+            conflicts.append(Conflict("unscheduled", placement.meeting_id,
+                                      f"{names(placement.meeting_id)}: {placement.reason}"))
+            continue
+        for registration_id in members[placement.meeting_id]:
+            busy[(registration_id, placement.slot_id)].append(placement.meeting_id)
+            if placement.slot.session_id in absent.get(registration_id, set()):
+                conflicts.append(Conflict(
+                    "unavailable", placement.meeting_id,
+                    _("%(person)s is not available in %(session)s") % {
+                        "person": registrations[registration_id].user.full_name,
+                        "session": placement.slot.session.name,
+                    },
+                ))
+    for (registration_id, _slot_id), meeting_ids in busy.items():
+        if len(meeting_ids) > 1:
+            conflicts.append(Conflict(
+                "double_booked", meeting_ids[0],
+                _("%(person)s has %(count)s meetings in one slot") % {
+                    "person": registrations[registration_id].user.full_name, "count": len(meeting_ids)},
+            ))
+    for meeting_id in Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE).exclude(
+        pk__in=planned
+    ).values_list("pk", flat=True):
+        conflicts.append(Conflict("not_planned", meeting_id,
+                                  _("%(names)s: accepted after this plan was made") % {"names": names(meeting_id)}))
+    return conflicts

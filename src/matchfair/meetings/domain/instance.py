@@ -1,0 +1,118 @@
+"""Builds the engine's `matchfair-schedule/1` instance for an event straight from the database."""
+
+from collections import defaultdict
+from typing import Any
+
+from matchfair.events.models import Event, Registration, Slot, Table
+from matchfair.meetings.models import Meeting
+
+
+def slot_key(slot_id: int) -> str:
+    return f"s{slot_id}"
+
+
+def table_key(table_id: int) -> str:
+    return f"t{table_id}"
+
+
+def participant_key(registration_id: int) -> str:
+    return f"p{registration_id}"
+
+
+def meeting_key(meeting_id: int) -> str:
+    return f"m{meeting_id}"
+
+
+def key_id(key: str) -> int:
+    return int(key[1:])
+
+
+def build_instance(event: Event) -> dict[str, Any]:
+    """The instance holds every active meeting and the B2B slots and active tables of the event."""
+    slots = list(
+        Slot.objects.filter(session__event=event, session__is_b2b=True)
+        .select_related("session")
+        .order_by("starts_at")
+    )
+    slot_ids_by_session: dict[int, list[str]] = defaultdict(list)
+    for slot in slots:
+        slot_ids_by_session[slot.session_id].append(slot_key(slot.pk))
+
+    meetings = list(
+        Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE)
+        .prefetch_related("participants")
+        .order_by("id")
+    )
+    registration_ids = {
+        registration.pk for meeting in meetings for registration in meeting.participants.all()
+    }
+    registrations = (
+        Registration.objects.filter(pk__in=registration_ids)
+        .prefetch_related("unavailable_sessions")
+        .order_by("id")
+    )
+    tables = list(Table.objects.filter(event=event, is_active=True).order_by("id"))
+    booth_of = {table.booth_of_id: table for table in tables if table.booth_of_id in registration_ids}
+
+    participants = []
+    for registration in registrations:
+        absent = {session.pk for session in registration.unavailable_sessions.all()}
+        # Sessions are walked in time order, so the slots stay in time order too.
+        available = [
+            key
+            for session_id, keys in slot_ids_by_session.items()
+            if session_id not in absent
+            for key in keys
+        ]
+        entry: dict[str, Any] = {"id": participant_key(registration.pk), "available": available}
+        limit = registration.max_meetings or event.default_max_meetings
+        if limit:
+            entry["max_meetings"] = limit
+        if registration.pk in booth_of:
+            entry["booth"] = table_key(booth_of[registration.pk].pk)
+        participants.append(entry)
+
+    return {
+        "format": "matchfair-schedule/1",
+        "slots": [
+            {
+                "id": slot_key(slot.pk),
+                "session": f"session-{slot.session_id}",
+                "start": slot.starts_at.astimezone(event.zone).isoformat(),
+                "minutes": slot.minutes,
+            }
+            for slot in slots
+        ],
+        "tables": [
+            {
+                "id": table_key(table.pk),
+                **({"location": table.location} if table.location else {}),
+                **(
+                    {"booth_of": participant_key(table.booth_of_id)}
+                    if table.booth_of_id in registration_ids
+                    else {}
+                ),
+            }
+            for table in tables
+        ],
+        "participants": participants,
+        "meetings": [
+            {
+                "id": meeting_key(meeting.pk),
+                "participants": sorted(
+                    (participant_key(r.pk) for r in meeting.participants.all()),
+                    key=key_id,
+                ),
+                "priority": meeting.priority,
+            }
+            for meeting in meetings
+        ],
+    }
+
+
+def participant_names(event: Event) -> dict[str, str]:
+    """Names for the engine's reasons, so a person reads "Ana Petrova" rather than "p17"."""
+    return {
+        participant_key(pk): name
+        for pk, name in Registration.objects.filter(event=event).values_list("pk", "user__full_name")
+    }

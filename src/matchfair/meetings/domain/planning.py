@@ -1,0 +1,224 @@
+"""Solving an event's schedule into its draft plan, and releasing the draft as an immutable snapshot."""
+
+import logging
+import time
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from matchfair.audit.domain import record
+from matchfair.events.models import Event, Registration
+from matchfair.meetings import notifications
+from matchfair.meetings.domain.instance import (
+    build_instance,
+    key_id,
+    participant_names,
+)
+from matchfair.meetings.models import Meeting, Placement, Plan, SolverRun
+from matchfair.scheduling.contract import dump_result, parse_instance
+from matchfair.scheduling.solver import solve
+
+logger = logging.getLogger(__name__)
+
+
+def request_solve(*, event: Event, by: Any, time_limit: float | None = None, seed: int = 0) -> SolverRun:
+    """Queue a solver run; a second request while one is under way returns the running one."""
+    from matchfair.meetings.tasks import run_solver
+
+    with transaction.atomic():
+        active = event.solver_runs.filter(
+            status__in=[SolverRun.Status.QUEUED, SolverRun.Status.RUNNING]
+        ).first()
+        if active is not None:
+            return active
+        run = SolverRun.objects.create(
+            event=event,
+            requested_by=by,
+            time_limit=time_limit or settings.SCHEDULE_TIME_LIMIT,
+            seed=seed,
+        )
+        record(action="plan.solve_requested", actor=by, subject=run, event=event)
+        transaction.on_commit(lambda: run_solver.delay(run_id=run.pk))
+    return run
+
+
+def execute_run(run: SolverRun) -> Plan | None:
+    """Solve outside any transaction, then write the draft in one."""
+    claimed = SolverRun.objects.filter(pk=run.pk, status=SolverRun.Status.QUEUED).update(
+        status=SolverRun.Status.RUNNING, started=timezone.now()
+    )
+    if not claimed:  # another worker has it, or it ran already: running twice must not happen
+        return None
+    run.refresh_from_db()
+    last_write = 0.0
+
+    def report(progress: Any) -> None:
+        nonlocal last_write
+        now = time.monotonic()
+        if now - last_write < 1.0:
+            return
+        last_write = now
+        values = {
+            name: getattr(progress, name)
+            for name in ("seconds", "scheduled", "priority", "holes", "bound", "phase")
+            if hasattr(progress, name)
+        }
+        SolverRun.objects.filter(pk=run.pk).update(progress=values)
+
+    try:
+        instance = parse_instance(build_instance(run.event))
+        result = dump_result(
+            solve(
+                instance,
+                time_limit=run.time_limit,
+                seed=run.seed,
+                progress=report,
+                names=participant_names(run.event),
+            )
+        )
+        plan = write_draft(event=run.event, result=result, by=run.requested_by)
+    except Exception as error:
+        # The run records the failure for the organiser's page; the draft is left as it was.
+        logger.exception("solver run %s failed", run.pk)
+        SolverRun.objects.filter(pk=run.pk).update(
+            status=SolverRun.Status.FAILED, error=str(error), finished=timezone.now()
+        )
+        return None
+    SolverRun.objects.filter(pk=run.pk).update(
+        status=SolverRun.Status.DONE, plan=plan, finished=timezone.now(), progress=result["stats"]
+    )
+    return plan
+
+
+def write_draft(*, event: Event, result: dict[str, Any], by: Any) -> Plan:
+    with transaction.atomic():
+        draft, _created = Plan.objects.select_for_update().get_or_create(
+            event=event, kind=Plan.Kind.DRAFT
+        )
+        draft.placements.all().delete()
+        draft.stats = result["stats"]
+        draft.created_by = by if by is not None and by.is_authenticated else None
+        draft.save(update_fields=["stats", "created_by"])
+        Placement.objects.bulk_create(
+            [
+                Placement(
+                    plan=draft,
+                    meeting_id=key_id(entry["meeting"]),
+                    slot_id=key_id(entry["slot"]),
+                    table_id=key_id(entry["table"]),
+                )
+                for entry in result["assignments"]
+            ]
+            + [
+                Placement(plan=draft, meeting_id=key_id(entry["meeting"]), reason=entry["reason"][:300])
+                for entry in result["unscheduled"]
+            ],
+            batch_size=2000,
+        )
+        record(
+            action="plan.draft_written",
+            actor=by,
+            subject=draft,
+            event=event,
+            scheduled=len(result["assignments"]),
+            unscheduled=len(result["unscheduled"]),
+        )
+    return draft
+
+
+def latest_release(event: Event) -> Plan | None:
+    return event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version").first()
+
+
+def _agenda_lines(plan: Plan | None) -> dict[int, dict[int, str]]:
+    """For each registration: meeting id → a line describing when and where it is."""
+    lines: dict[int, dict[int, str]] = defaultdict(dict)
+    if plan is None:
+        return lines
+    placements = plan.placements.filter(slot__isnull=False).select_related("slot", "table")
+    zone = plan.event.zone
+    people = Meeting.participants.through.objects.filter(
+        meeting__placements__plan=plan, meeting__placements__slot__isnull=False
+    ).values_list("meeting_id", "registration_id")
+    members: dict[int, list[int]] = defaultdict(list)
+    for meeting_id, registration_id in people:
+        members[meeting_id].append(registration_id)
+    for placement in placements:
+        when = placement.slot.starts_at.astimezone(zone).strftime("%a %d %b %H:%M")
+        line = f"{when}, {placement.table.name}"
+        for registration_id in members[placement.meeting_id]:
+            lines[registration_id][placement.meeting_id] = line
+    return lines
+
+
+def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) -> Plan:
+    """Snapshot the draft as the next release; tell only the people whose agenda changed."""
+    with transaction.atomic():
+        draft = Plan.objects.select_for_update().filter(event=event, kind=Plan.Kind.DRAFT).first()
+        if draft is None:
+            raise ValidationError(_("There is no draft to release. Run the scheduler first."))
+        previous = latest_release(event)
+        version = (event.plans.aggregate(top=Max("version"))["top"] or 0) + 1
+        release = Plan.objects.create(
+            event=event,
+            kind=Plan.Kind.RELEASE,
+            version=version,
+            name=name or _("Release %(version)s") % {"version": version},
+            created_by=by,
+            stats=draft.stats,
+        )
+        Placement.objects.bulk_create(
+            [
+                Placement(
+                    plan=release,
+                    meeting_id=placement.meeting_id,
+                    slot_id=placement.slot_id,
+                    table_id=placement.table_id,
+                    reason=placement.reason,
+                )
+                for placement in draft.placements.all()
+            ],
+            batch_size=2000,
+        )
+        changes = agenda_changes(previous, release)
+        record(
+            action="plan.released",
+            actor=by,
+            subject=release,
+            event=event,
+            version=version,
+            people_changed=len(changes),
+        )
+        if notify:
+            registrations = Registration.objects.filter(pk__in=changes).select_related("user", "event")
+            for registration in registrations:
+                notifications.agenda_changed(registration, plan=release, changes=changes[registration.pk])
+    return release
+
+
+def agenda_changes(previous: Plan | None, current: Plan) -> dict[int, list[str]]:
+    """What changed for each participant between two plans, as lines a person can read."""
+    before, after = _agenda_lines(previous), _agenda_lines(current)
+    changes: dict[int, list[str]] = {}
+    for registration_id in set(before) | set(after):
+        old, new = before.get(registration_id, {}), after.get(registration_id, {})
+        lines = []
+        for meeting_id in sorted(set(old) | set(new)):
+            if meeting_id not in old:
+                lines.append(_("New meeting: %(when)s") % {"when": new[meeting_id]})
+            elif meeting_id not in new:
+                lines.append(_("Meeting removed: was %(when)s") % {"when": old[meeting_id]})
+            elif old[meeting_id] != new[meeting_id]:
+                lines.append(
+                    _("Meeting moved: %(old)s → %(new)s")
+                    % {"old": old[meeting_id], "new": new[meeting_id]}
+                )
+        if lines:
+            changes[registration_id] = lines
+    return changes

@@ -1,0 +1,107 @@
+"""The life of a meeting request: asked, then accepted (a meeting is born), declined or cancelled."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from matchfair.audit.domain import record
+from matchfair.events.models import Registration
+from matchfair.meetings import notifications
+from matchfair.meetings.models import Meeting, MeetingRequest
+
+
+def send_request(
+    *, sender: Registration, recipient: Registration, message: str, by: Any
+) -> MeetingRequest:
+    event = sender.event
+    if recipient.pk == sender.pk:
+        raise ValidationError(_("You cannot request a meeting with yourself."))
+    if recipient.event_id != sender.event_id:
+        raise ValidationError(_("%(name)s does not take part in this event.") % {"name": recipient.user})
+    if not sender.is_active:
+        raise ValidationError(_("Your registration is not validated yet, so you cannot send requests."))
+    if not recipient.is_active:
+        raise ValidationError(_("%(name)s cannot receive requests.") % {"name": recipient.user})
+    if not event.booking_is_open():
+        raise ValidationError(_("Meeting requests for this event are closed."))
+    if not message.strip():
+        raise ValidationError({"message": _("Write a few words on what you would like to discuss.")})
+    pair = MeetingRequest.pair_of(sender.pk, recipient.pk)
+    try:
+        with transaction.atomic():
+            meeting_request = MeetingRequest.objects.create(
+                event=event, sender=sender, recipient=recipient, pair=pair, message=message.strip()
+            )
+            record(action="request.sent", actor=by, subject=meeting_request, event=event)
+            notifications.request_received(meeting_request)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("There is already an open request between you and %(name)s.") % {"name": recipient.user}
+        ) from error
+    return meeting_request
+
+
+def _answer(
+    meeting_request: MeetingRequest, *, by: Any, status: str, reply: str
+) -> MeetingRequest:
+    # Lock the row so two answers at once cannot both win.
+    locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
+    if locked.recipient.user_id != by.pk:
+        raise PermissionDenied(_("Only the person asked can answer this request."))
+    if locked.status != MeetingRequest.Status.ASKED:
+        raise ValidationError(
+            _("This request was %(status)s already.") % {"status": locked.get_status_display().lower()}
+        )
+    if not locked.event.booking_is_open():
+        raise ValidationError(_("Meeting requests for this event are closed."))
+    locked.status = status
+    locked.reply = reply.strip()
+    locked.answered = timezone.now()
+    locked.save(update_fields=["status", "reply", "answered"])
+    return locked
+
+
+def accept_request(meeting_request: MeetingRequest, *, by: Any, reply: str = "") -> Meeting:
+    with transaction.atomic():
+        answered = _answer(meeting_request, by=by, status=MeetingRequest.Status.ACCEPTED, reply=reply)
+        meeting = Meeting.objects.create(event=answered.event, request=answered)
+        meeting.participants.set([answered.sender_id, answered.recipient_id])
+        record(action="request.accepted", actor=by, subject=answered, event=answered.event,
+               meeting=meeting.pk)
+        notifications.request_answered(answered)
+    meeting_request.refresh_from_db()
+    return meeting
+
+
+def decline_request(meeting_request: MeetingRequest, *, by: Any, reply: str = "") -> MeetingRequest:
+    with transaction.atomic():
+        answered = _answer(meeting_request, by=by, status=MeetingRequest.Status.DECLINED, reply=reply)
+        record(action="request.declined", actor=by, subject=answered, event=answered.event)
+        notifications.request_answered(answered)
+    meeting_request.refresh_from_db()
+    return answered
+
+
+def cancel_request(meeting_request: MeetingRequest, *, by: Any) -> MeetingRequest:
+    """The sender withdraws a request, or either side calls off an accepted meeting."""
+    with transaction.atomic():
+        locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
+        if by.pk not in (locked.sender.user_id, locked.recipient.user_id):
+            raise PermissionDenied(_("Only the two participants can cancel this request."))
+        if locked.status not in MeetingRequest.OPEN_STATUSES:
+            raise ValidationError(_("Only an open request can be cancelled."))
+        if locked.status == MeetingRequest.Status.ASKED and locked.sender.user_id != by.pk:
+            raise ValidationError(_("Decline the request instead of cancelling it."))
+        was_accepted = locked.status == MeetingRequest.Status.ACCEPTED
+        locked.status = MeetingRequest.Status.CANCELLED
+        locked.answered = locked.answered or timezone.now()
+        locked.save(update_fields=["status", "answered"])
+        if was_accepted:
+            Meeting.objects.filter(request=locked).update(status=Meeting.Status.CANCELLED)
+        record(action="request.cancelled", actor=by, subject=locked, event=locked.event)
+        notifications.request_cancelled(locked, by=by)
+    meeting_request.refresh_from_db()
+    return locked

@@ -1,0 +1,14 @@
+"""Background jobs of the meetings app; they take ids and hand over to the domain."""
+
+from celery import shared_task
+
+from matchfair.meetings.models import SolverRun
+
+
+@shared_task(acks_late=True)
+def run_solver(*, run_id: int) -> int | None:
+    from matchfair.meetings.domain.planning import execute_run
+
+    run = SolverRun.objects.select_related("event", "requested_by").get(pk=run_id)
+    plan = execute_run(run)
+    return plan.pk if plan is not None else None

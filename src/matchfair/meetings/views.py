@@ -1,0 +1,216 @@
+"""Meeting pages: requests, the personal agenda and its calendar file, and the organiser's console."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchfair import permissions
+from matchfair.events.models import Registration
+from matchfair.events.views import event_context, my_registration_or_redirect
+from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
+from matchfair.meetings.domain.conflicts import plan_conflicts
+from matchfair.meetings.domain.planning import latest_release, release_plan, request_solve
+from matchfair.meetings.domain.queries import requests_of
+from matchfair.meetings.domain.requests import (
+    accept_request,
+    cancel_request,
+    decline_request,
+    send_request,
+)
+from matchfair.meetings.forms import AnswerForm, MeetingRequestForm, ReleaseForm, ScheduleForm
+from matchfair.meetings.models import MeetingRequest, Plan, SolverRun
+
+
+@login_required
+def requests_view(request, event):
+    event, context, redirect_response = my_registration_or_redirect(request, event)
+    if redirect_response:
+        return redirect_response
+    mine = context["my_registration"]
+    all_requests = list(requests_of(mine))
+    context.update(
+        incoming=[r for r in all_requests if r.recipient_id == mine.pk],
+        outgoing=[r for r in all_requests if r.sender_id == mine.pk],
+        answer_form=AnswerForm(),
+    )
+    return render(request, "meetings/requests.html", context)
+
+
+@login_required
+@require_POST
+def send(request, event, pk):
+    event, context, redirect_response = my_registration_or_redirect(request, event)
+    if redirect_response:
+        return redirect_response
+    recipient = get_object_or_404(Registration, pk=pk, event=event)
+    form = MeetingRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            send_request(
+                sender=context["my_registration"],
+                recipient=recipient,
+                message=form.cleaned_data["message"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Your request was sent to %(name)s.") % {"name": recipient.user.full_name})
+    else:
+        for field, errors in form.errors.items():
+            for text in errors:
+                messages.error(request, f"{form.fields[field].label}: {text}")
+    return redirect(recipient.get_absolute_url())
+
+
+def _answer(request, event, pk, action):
+    event, context, redirect_response = my_registration_or_redirect(request, event)
+    if redirect_response:
+        return redirect_response
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related("sender__user", "recipient__user"), pk=pk, event=event
+    )
+    form = AnswerForm(request.POST)
+    reply = form.cleaned_data["reply"] if form.is_valid() else ""
+    try:
+        if action == "accept":
+            accept_request(meeting_request, by=request.user, reply=reply)
+            messages.success(request, _("Accepted. The meeting will get a time and table when the schedule is released."))
+        elif action == "decline":
+            decline_request(meeting_request, by=request.user, reply=reply)
+            messages.success(request, _("Declined."))
+        else:
+            cancel_request(meeting_request, by=request.user)
+            messages.success(request, _("Cancelled."))
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    return redirect("meetings:requests", event=event.slug)
+
+
+@login_required
+@require_POST
+def accept(request, event, pk):
+    return _answer(request, event, pk, "accept")
+
+
+@login_required
+@require_POST
+def decline(request, event, pk):
+    return _answer(request, event, pk, "decline")
+
+
+@login_required
+@require_POST
+def cancel(request, event, pk):
+    return _answer(request, event, pk, "cancel")
+
+
+@login_required
+def agenda(request, event):
+    event, context, redirect_response = my_registration_or_redirect(request, event)
+    if redirect_response:
+        return redirect_response
+    release = latest_release(event)
+    items = agenda_for(context["my_registration"], release)
+    zone = event.zone
+    days: dict = {}
+    for item in items:
+        days.setdefault(item.starts_at.astimezone(zone).date(), []).append(item)
+    context.update(release=release, days=sorted(days.items()), zone=event.time_zone)
+    return render(request, "meetings/agenda.html", context)
+
+
+@login_required
+def agenda_ics(request, event):
+    event, context, redirect_response = my_registration_or_redirect(request, event)
+    if redirect_response:
+        return redirect_response
+    registration = context["my_registration"]
+    body = agenda_calendar(registration, agenda_for(registration))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    filename = f"{event.slug}-{slugify(registration.user.full_name)}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _console_context(request, slug):
+    event, context = event_context(request, slug)
+    if not permissions.can_manage_event(request.user, event):
+        raise PermissionDenied(_("Only the lead organiser's staff can run the schedule."))
+    return event, context
+
+
+@login_required
+def console(request, event):
+    event, context = _console_context(request, event)
+    draft = event.plans.filter(kind=Plan.Kind.DRAFT).first()
+    conflicts = plan_conflicts(draft) if draft else []
+    context.update(
+        draft=draft,
+        release=latest_release(event),
+        releases=event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version")[:10],
+        conflicts=conflicts,
+        run=event.solver_runs.first(),
+        schedule_form=ScheduleForm(initial={"time_limit": 20, "seed": 0}),
+        release_form=ReleaseForm(initial={"notify": True}),
+        counts={
+            "participants": event.registrations.filter(status=Registration.Status.VALIDATED).count(),
+            "accepted": event.meetings.filter(status="active").count(),
+            "asked": event.meeting_requests.filter(status=MeetingRequest.Status.ASKED).count(),
+        },
+    )
+    return render(request, "meetings/console.html", context)
+
+
+@login_required
+@require_POST
+def schedule(request, event):
+    event, context = _console_context(request, event)
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for text in errors:
+                messages.error(request, f"{form.fields[field].label}: {text}")
+        return redirect("meetings:console", event=event.slug)
+    run = request_solve(
+        event=event, by=request.user, time_limit=form.cleaned_data["time_limit"],
+        seed=form.cleaned_data.get("seed") or 0,
+    )
+    run.refresh_from_db()
+    if run.status == SolverRun.Status.DONE:
+        messages.success(request, _("The draft schedule is ready. Review it below, then release it."))
+    elif run.status == SolverRun.Status.FAILED:
+        messages.error(request, _("The optimiser failed: %(error)s") % {"error": run.error})
+    else:
+        messages.info(request, _("The optimiser is running; this page shows its progress."))
+    return redirect("meetings:console", event=event.slug)
+
+
+@login_required
+def run_status(request, event, pk):
+    event, context = _console_context(request, event)
+    context["run"] = get_object_or_404(SolverRun, pk=pk, event=event)
+    return render(request, "meetings/_run_status.html", context)
+
+
+@login_required
+@require_POST
+def release(request, event):
+    event, context = _console_context(request, event)
+    form = ReleaseForm(request.POST)
+    if form.is_valid():
+        try:
+            plan = release_plan(event=event, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Released as version %(version)s.") % {"version": plan.version})
+    return redirect("meetings:console", event=event.slug)

@@ -1,0 +1,15 @@
+"""The site's URL map: each app's pages sit under the thing they show."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from matchfair.events import views as event_views
+
+urlpatterns = [
+    path("", event_views.home, name="home"),
+    path("accounts/", include("matchfair.community.urls")),
+    path("e/<slug:event>/", include("matchfair.events.urls")),
+    path("e/<slug:event>/", include("matchfair.meetings.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
