@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "matchfair.community"
     verbose_name = _("Community")
+
+    def ready(self) -> None:
+        # The Celery app is loaded with Django rather than with the package, so that importing
+        # the Django-free engines never drags Django in.
+        from matchfair import celery  # noqa: F401

@@ -1,5 +1,6 @@
 """Solving an event's schedule into its draft plan, and releasing the draft as an immutable snapshot."""
 
+import dataclasses
 import logging
 import time
 from collections import defaultdict
@@ -64,11 +65,7 @@ def execute_run(run: SolverRun) -> Plan | None:
         if now - last_write < 1.0:
             return
         last_write = now
-        values = {
-            name: getattr(progress, name)
-            for name in ("seconds", "scheduled", "priority", "holes", "bound", "phase")
-            if hasattr(progress, name)
-        }
+        values = dataclasses.asdict(progress) if dataclasses.is_dataclass(progress) else {}
         SolverRun.objects.filter(pk=run.pk).update(progress=values)
 
     try:
