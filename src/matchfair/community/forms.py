@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import LazyTypedChoiceField
 from django_countries import countries
 
 from matchfair.community.models import OrganisationType
@@ -19,8 +18,10 @@ class SignUpForm(forms.Form):
     )
     job_title = forms.CharField(label=_("Job title"), max_length=150, required=False)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200)
-    organisation_kind = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    organisation_kind = forms.ChoiceField(
+        label=_("Organisation type"), choices=OrganisationType.choices
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=countries)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def clean(self):

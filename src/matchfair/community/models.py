@@ -3,7 +3,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
 from django_countries.fields import CountryField
 
 
@@ -108,9 +107,7 @@ class Delegate(models.Model):
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="delegates")
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="delegates")
-    user = models.ForeignKey(
-        "community.User", on_delete=models.CASCADE, related_name="delegations"
-    )
+    user = models.ForeignKey("community.User", on_delete=models.CASCADE, related_name="delegations")
 
     class Meta:
         verbose_name = _("delegate")

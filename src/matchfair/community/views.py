@@ -24,7 +24,10 @@ def signup(request):
             form.add_error(None, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome, %(name)s. Pick an event to register for.") % {"name": user.full_name})
+            messages.success(
+                request,
+                _("Welcome, %(name)s. Pick an event to register for.") % {"name": user.full_name},
+            )
             return redirect(request.GET.get("next") or "home")
     return render(request, "community/signup.html", {"form": form})
 

@@ -74,8 +74,12 @@ def _with_blank(choices, label):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search"}))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     country = forms.ChoiceField(label=_("Country"), required=False)
     kind = forms.ChoiceField(
         label=_("Organisation type"),
@@ -83,7 +87,10 @@ class DirectoryFilterForm(forms.Form):
         choices=_with_blank(OrganisationType.choices, _("Any type")),
     )
     domain = forms.ModelChoiceField(
-        label=_("Domain"), required=False, queryset=Domain.objects.all(), to_field_name="slug",
+        label=_("Domain"),
+        required=False,
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
         empty_label=_("Any domain"),
     )
     looking = forms.ChoiceField(

@@ -9,7 +9,11 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/opportunities/new/", views.opportunity_edit, name="opportunity_new"),
     path("profile/opportunities/<int:pk>/", views.opportunity_edit, name="opportunity_edit"),
-    path("profile/opportunities/<int:pk>/delete/", views.opportunity_delete, name="opportunity_delete"),
+    path(
+        "profile/opportunities/<int:pk>/delete/",
+        views.opportunity_delete,
+        name="opportunity_delete",
+    ),
     path("availability/", views.availability, name="availability"),
     path("participants/", views.directory_view, name="directory"),
     path("participants/<int:pk>/", views.participant, name="participant"),

@@ -88,7 +88,9 @@ def register_view(request, event):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("You are registered. Now tell others what you offer and look for."))
+            messages.success(
+                request, _("You are registered. Now tell others what you offer and look for.")
+            )
             return redirect("events:profile", event=event.slug)
     context["form"] = form
     return render(request, "events/register.html", context)
@@ -103,9 +105,17 @@ def profile(request, event):
     registration = context["my_registration"]
     form = ProfileForm(request.POST or None, instance=registration)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in ("headline", "description", "share_contact", "max_meetings")}
+        fields = {
+            name: form.cleaned_data[name]
+            for name in ("headline", "description", "share_contact", "max_meetings")
+        }
         try:
-            update_profile(registration=registration, by=request.user, domains=form.cleaned_data["domains"], **fields)
+            update_profile(
+                registration=registration,
+                by=request.user,
+                domains=form.cleaned_data["domains"],
+                **fields,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -215,8 +225,9 @@ def opportunities_view(request, event):
 def participant(request, event, pk):
     event, context = event_context(request, event)
     registration = get_object_or_404(
-        Registration.objects.select_related("user__organisation", "organiser__cluster__organisation")
-        .prefetch_related("domains", "opportunities__domains"),
+        Registration.objects.select_related(
+            "user__organisation", "organiser__cluster__organisation"
+        ).prefetch_related("domains", "opportunities__domains"),
         pk=pk,
         event=event,
     )
@@ -226,6 +237,7 @@ def participant(request, event, pk):
     context.update(
         participant=registration,
         show_contact=permissions.can_see_contact(request.user, registration),
+        supports=permissions.supports(request.user, registration),
         is_me=mine is not None and mine.pk == registration.pk,
     )
     if mine is not None and mine.pk != registration.pk:

@@ -15,7 +15,10 @@ class MeetingRequestForm(forms.Form):
 
 class AnswerForm(forms.Form):
     reply = forms.CharField(
-        label=_("Reply (optional)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reply (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

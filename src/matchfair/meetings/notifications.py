@@ -30,11 +30,17 @@ def request_received(meeting_request: Any) -> None:
 
 def request_answered(meeting_request: Any) -> None:
     url = reverse("meetings:requests", kwargs={"event": meeting_request.event.slug})
-    _queue(meeting_request.sender.user, "request_answered", {"request": meeting_request, "url": url})
+    _queue(
+        meeting_request.sender.user, "request_answered", {"request": meeting_request, "url": url}
+    )
 
 
 def request_cancelled(meeting_request: Any, *, by: Any) -> None:
-    other = meeting_request.recipient if meeting_request.sender.user_id == by.pk else meeting_request.sender
+    other = (
+        meeting_request.recipient
+        if meeting_request.sender.user_id == by.pk
+        else meeting_request.sender
+    )
     url = reverse("meetings:requests", kwargs={"event": meeting_request.event.slug})
     _queue(other.user, "request_cancelled", {"request": meeting_request, "by": by, "url": url})
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("requests/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("agenda/", views.agenda, name="agenda"),
     path("agenda.ics", views.agenda_ics, name="agenda_ics"),
+    path("participants/<int:pk>/agenda/", views.participant_agenda, name="participant_agenda"),
     path("console/", views.console, name="console"),
     path("console/schedule/", views.schedule, name="schedule"),
     path("console/runs/<int:pk>/", views.run_status, name="run_status"),

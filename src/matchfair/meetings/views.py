@@ -61,7 +61,10 @@ def send(request, event, pk):
             for text in error.messages:
                 messages.error(request, text)
         else:
-            messages.success(request, _("Your request was sent to %(name)s.") % {"name": recipient.user.full_name})
+            messages.success(
+                request,
+                _("Your request was sent to %(name)s.") % {"name": recipient.user.full_name},
+            )
     else:
         for field, errors in form.errors.items():
             for text in errors:
@@ -70,7 +73,7 @@ def send(request, event, pk):
 
 
 def _answer(request, event, pk, action):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
+    event, _context, redirect_response = my_registration_or_redirect(request, event)
     if redirect_response:
         return redirect_response
     meeting_request = get_object_or_404(
@@ -81,7 +84,10 @@ def _answer(request, event, pk, action):
     try:
         if action == "accept":
             accept_request(meeting_request, by=request.user, reply=reply)
-            messages.success(request, _("Accepted. The meeting will get a time and table when the schedule is released."))
+            messages.success(
+                request,
+                _("Accepted. The meeting will get a time and table when the schedule is released."),
+            )
         elif action == "decline":
             decline_request(meeting_request, by=request.user, reply=reply)
             messages.success(request, _("Declined."))
@@ -112,19 +118,41 @@ def cancel(request, event, pk):
     return _answer(request, event, pk, "cancel")
 
 
+def _render_agenda(request, event, context, registration):
+    release = latest_release(event)
+    items = agenda_for(registration, release)
+    zone = event.zone
+    days: dict = {}
+    for item in items:
+        days.setdefault(item.starts_at.astimezone(zone).date(), []).append(item)
+    context.update(
+        release=release,
+        days=sorted(days.items()),
+        zone=event.time_zone,
+        owner=registration,
+        is_own=registration.user_id == request.user.pk,
+    )
+    return render(request, "meetings/agenda.html", context)
+
+
 @login_required
 def agenda(request, event):
     event, context, redirect_response = my_registration_or_redirect(request, event)
     if redirect_response:
         return redirect_response
-    release = latest_release(event)
-    items = agenda_for(context["my_registration"], release)
-    zone = event.zone
-    days: dict = {}
-    for item in items:
-        days.setdefault(item.starts_at.astimezone(zone).date(), []).append(item)
-    context.update(release=release, days=sorted(days.items()), zone=event.time_zone)
-    return render(request, "meetings/agenda.html", context)
+    return _render_agenda(request, event, context, context["my_registration"])
+
+
+@login_required
+def participant_agenda(request, event, pk):
+    """An organiser looks at the agenda of a participant they support."""
+    event, context = event_context(request, event)
+    registration = get_object_or_404(
+        Registration.objects.select_related("user"), pk=pk, event=event
+    )
+    if not permissions.can_see_agenda(request.user, registration):
+        raise PermissionDenied(_("Only this participant and their organisers can see this agenda."))
+    return _render_agenda(request, event, context, registration)
 
 
 @login_required
@@ -161,7 +189,9 @@ def console(request, event):
         schedule_form=ScheduleForm(initial={"time_limit": 20, "seed": 0}),
         release_form=ReleaseForm(initial={"notify": True}),
         counts={
-            "participants": event.registrations.filter(status=Registration.Status.VALIDATED).count(),
+            "participants": event.registrations.filter(
+                status=Registration.Status.VALIDATED
+            ).count(),
             "accepted": event.meetings.filter(status="active").count(),
             "asked": event.meeting_requests.filter(status=MeetingRequest.Status.ASKED).count(),
         },
@@ -172,7 +202,7 @@ def console(request, event):
 @login_required
 @require_POST
 def schedule(request, event):
-    event, context = _console_context(request, event)
+    event, _context = _console_context(request, event)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
         for field, errors in form.errors.items():
@@ -180,12 +210,16 @@ def schedule(request, event):
                 messages.error(request, f"{form.fields[field].label}: {text}")
         return redirect("meetings:console", event=event.slug)
     run = request_solve(
-        event=event, by=request.user, time_limit=form.cleaned_data["time_limit"],
+        event=event,
+        by=request.user,
+        time_limit=form.cleaned_data["time_limit"],
         seed=form.cleaned_data.get("seed") or 0,
     )
     run.refresh_from_db()
     if run.status == SolverRun.Status.DONE:
-        messages.success(request, _("The draft schedule is ready. Review it below, then release it."))
+        messages.success(
+            request, _("The draft schedule is ready. Review it below, then release it.")
+        )
     elif run.status == SolverRun.Status.FAILED:
         messages.error(request, _("The optimiser failed: %(error)s") % {"error": run.error})
     else:
@@ -203,7 +237,7 @@ def run_status(request, event, pk):
 @login_required
 @require_POST
 def release(request, event):
-    event, context = _console_context(request, event)
+    event, _context = _console_context(request, event)
     form = ReleaseForm(request.POST)
     if form.is_valid():
         try:
@@ -212,5 +246,7 @@ def release(request, event):
             for text in error.messages:
                 messages.error(request, text)
         else:
-            messages.success(request, _("Released as version %(version)s.") % {"version": plan.version})
+            messages.success(
+                request, _("Released as version %(version)s.") % {"version": plan.version}
+            )
     return redirect("meetings:console", event=event.slug)

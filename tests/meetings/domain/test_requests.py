@@ -20,14 +20,21 @@ def send(sender, recipient, message="Let us talk about traffic sensors"):
     return send_request(sender=sender, recipient=recipient, message=message, by=sender.user)
 
 
-def test_send_request_creates_an_asked_request_and_tells_the_recipient(ana, jonas, django_capture_on_commit_callbacks):
+def test_send_request_creates_an_asked_request_and_tells_the_recipient(
+    ana, jonas, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         meeting_request = send(ana, jonas)
-    assert (meeting_request.status, meeting_request.pair) == ("asked", f"{min(ana.pk, jonas.pk)}:{max(ana.pk, jonas.pk)}")
+    assert (meeting_request.status, meeting_request.pair) == (
+        "asked",
+        f"{min(ana.pk, jonas.pk)}:{max(ana.pk, jonas.pk)}",
+    )
     assert [message.to for message in mail.outbox] == [[jonas.user.email]]
     assert mail.outbox[0].subject == f"Ana Petrova asks to meet you at {ana.event.name}"
     assert list(
-        AuditEntry.objects.filter(subject_type="meetings.meetingrequest").values_list("action", "actor")
+        AuditEntry.objects.filter(subject_type="meetings.meetingrequest").values_list(
+            "action", "actor"
+        )
     ) == [("request.sent", ana.user.pk)]
 
 
@@ -79,7 +86,9 @@ def test_send_request_before_booking_opens_is_refused(ana, jonas):
 def test_send_request_without_message_names_the_field(ana, jonas):
     with pytest.raises(ValidationError) as caught:
         send(ana, jonas, message="   ")
-    assert caught.value.message_dict == {"message": ["Write a few words on what you would like to discuss."]}
+    assert caught.value.message_dict == {
+        "message": ["Write a few words on what you would like to discuss."]
+    }
 
 
 def test_send_request_from_a_pending_registration_is_refused(ana, jonas):
@@ -115,7 +124,9 @@ def test_decline_request_tells_the_sender(ana, jonas, django_capture_on_commit_c
     meeting_request = send(ana, jonas)
     with django_capture_on_commit_callbacks(execute=True):
         decline_request(meeting_request, by=jonas.user, reply="Not our field")
-    assert [message.subject for message in mail.outbox] == ["Jonas Berg declined your meeting request"]
+    assert [message.subject for message in mail.outbox] == [
+        "Jonas Berg declined your meeting request"
+    ]
     assert "Not our field" in mail.outbox[0].body
 
 

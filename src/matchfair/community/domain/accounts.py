@@ -22,7 +22,9 @@ def sign_up(
     email = User.objects.normalize_email(email).strip()
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError({"email": _("An account with this e-mail address exists already.")})
+            raise ValidationError(
+                {"email": _("An account with this e-mail address exists already.")}
+            )
         organisation = Organisation.objects.filter(
             name__iexact=organisation_name.strip(), country=country
         ).first()

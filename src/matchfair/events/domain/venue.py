@@ -27,8 +27,10 @@ def add_session(
     local_start, local_end = starts_at.astimezone(zone), ends_at.astimezone(zone)
     if local_start.date() < event.starts_on or local_end.date() > event.ends_on:
         raise ValidationError(
-            {"starts_at": _("The session must lie within the event's days (%(first)s–%(last)s).")
-             % {"first": event.starts_on, "last": event.ends_on}}
+            {
+                "starts_at": _("The session must lie within the event's days (%(first)s–%(last)s).")
+                % {"first": event.starts_on, "last": event.ends_on}
+            }
         )
     if slot_minutes < 5 or slot_minutes > 240:
         raise ValidationError({"slot_minutes": _("A meeting lasts between 5 and 240 minutes.")})
@@ -36,8 +38,10 @@ def add_session(
         overlapping = event.sessions.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).first()
         if overlapping is not None:
             raise ValidationError(
-                {"starts_at": _("This session overlaps the session “%(name)s”.")
-                 % {"name": overlapping.name}}
+                {
+                    "starts_at": _("This session overlaps the session “%(name)s”.")
+                    % {"name": overlapping.name}
+                }
             )
         session = Session.objects.create(
             event=event,

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Domain(models.Model):
@@ -31,7 +32,9 @@ class Registration(models.Model):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="registrations")
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="registrations"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations"
     )
@@ -54,9 +57,7 @@ class Registration(models.Model):
     unavailable_sessions = models.ManyToManyField(
         "events.Session", blank=True, related_name="absent_registrations"
     )
-    max_meetings = models.PositiveSmallIntegerField(
-        _("meetings at most"), null=True, blank=True
-    )
+    max_meetings = models.PositiveSmallIntegerField(_("meetings at most"), null=True, blank=True)
     share_contact = models.BooleanField(
         _("show my contact details to all participants"),
         default=False,

@@ -43,17 +43,19 @@ def agenda_for(registration: Registration, plan: Plan | None = None) -> list[Age
         .prefetch_related("meeting__participants__user__organisation")
         .order_by("slot__starts_at")
     )
-    return [
-        AgendaItem(
-            meeting=placement.meeting,
-            slot=placement.slot,
-            table=placement.table,
-            others=tuple(
-                other for other in placement.meeting.participants.all() if other.pk != registration.pk
-            ),
+    items = []
+    for placement in placements:
+        if placement.slot is None or placement.table is None:  # excluded by the query
+            continue
+        others = tuple(
+            other for other in placement.meeting.participants.all() if other.pk != registration.pk
         )
-        for placement in placements
-    ]
+        items.append(
+            AgendaItem(
+                meeting=placement.meeting, slot=placement.slot, table=placement.table, others=others
+            )
+        )
+    return items
 
 
 def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> bytes:
@@ -88,4 +90,4 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
         )
         calendar.add_component(vevent)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

@@ -38,7 +38,9 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
     }
 
     def names(meeting_id: int) -> str:
-        return " & ".join(registrations[pk].user.full_name for pk in members[meeting_id] if pk in registrations)
+        return " & ".join(
+            registrations[pk].user.full_name for pk in members[meeting_id] if pk in registrations
+        )
 
     conflicts: list[Conflict] = []
     busy: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -47,33 +49,62 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
         planned.add(placement.meeting_id)
         if placement.meeting.status != Meeting.Status.ACTIVE:
             if placement.slot_id:
-                conflicts.append(Conflict("cancelled", placement.meeting_id,
-                                          _("%(names)s: cancelled, but still in the plan") % {"names": names(placement.meeting_id)}))
+                conflicts.append(
+                    Conflict(
+                        "cancelled",
+                        placement.meeting_id,
+                        _("%(names)s: cancelled, but still in the plan")
+                        % {"names": names(placement.meeting_id)},
+                    )
+                )
             continue
-        if placement.slot_id is None:
-            conflicts.append(Conflict("unscheduled", placement.meeting_id,
-                                      f"{names(placement.meeting_id)}: {placement.reason}"))
+        slot = placement.slot
+        if slot is None:
+            conflicts.append(
+                Conflict(
+                    "unscheduled",
+                    placement.meeting_id,
+                    f"{names(placement.meeting_id)}: {placement.reason}",
+                )
+            )
             continue
         for registration_id in members[placement.meeting_id]:
-            busy[(registration_id, placement.slot_id)].append(placement.meeting_id)
-            if placement.slot.session_id in absent.get(registration_id, set()):
-                conflicts.append(Conflict(
-                    "unavailable", placement.meeting_id,
-                    _("%(person)s is not available in %(session)s") % {
-                        "person": registrations[registration_id].user.full_name,
-                        "session": placement.slot.session.name,
-                    },
-                ))
+            busy[(registration_id, slot.pk)].append(placement.meeting_id)
+            if slot.session_id in absent.get(registration_id, set()):
+                conflicts.append(
+                    Conflict(
+                        "unavailable",
+                        placement.meeting_id,
+                        _("%(person)s is not available in %(session)s")
+                        % {
+                            "person": registrations[registration_id].user.full_name,
+                            "session": slot.session.name,
+                        },
+                    )
+                )
     for (registration_id, _slot_id), meeting_ids in busy.items():
         if len(meeting_ids) > 1:
-            conflicts.append(Conflict(
-                "double_booked", meeting_ids[0],
-                _("%(person)s has %(count)s meetings in one slot") % {
-                    "person": registrations[registration_id].user.full_name, "count": len(meeting_ids)},
-            ))
-    for meeting_id in Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE).exclude(
-        pk__in=planned
-    ).values_list("pk", flat=True):
-        conflicts.append(Conflict("not_planned", meeting_id,
-                                  _("%(names)s: accepted after this plan was made") % {"names": names(meeting_id)}))
+            conflicts.append(
+                Conflict(
+                    "double_booked",
+                    meeting_ids[0],
+                    _("%(person)s has %(count)s meetings in one slot")
+                    % {
+                        "person": registrations[registration_id].user.full_name,
+                        "count": len(meeting_ids),
+                    },
+                )
+            )
+    for meeting_id in (
+        Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE)
+        .exclude(pk__in=planned)
+        .values_list("pk", flat=True)
+    ):
+        conflicts.append(
+            Conflict(
+                "not_planned",
+                meeting_id,
+                _("%(names)s: accepted after this plan was made") % {"names": names(meeting_id)},
+            )
+        )
     return conflicts

@@ -52,7 +52,9 @@ def build_instance(event: Event) -> dict[str, Any]:
         .order_by("id")
     )
     tables = list(Table.objects.filter(event=event, is_active=True).order_by("id"))
-    booth_of = {table.booth_of_id: table for table in tables if table.booth_of_id in registration_ids}
+    booth_of = {
+        table.booth_of_id: table for table in tables if table.booth_of_id in registration_ids
+    }
 
     participants = []
     for registration in registrations:
@@ -114,5 +116,7 @@ def participant_names(event: Event) -> dict[str, str]:
     """Names for the engine's reasons, so a person reads "Ana Petrova" rather than "p17"."""
     return {
         participant_key(pk): name
-        for pk, name in Registration.objects.filter(event=event).values_list("pk", "user__full_name")
+        for pk, name in Registration.objects.filter(event=event).values_list(
+            "pk", "user__full_name"
+        )
     }

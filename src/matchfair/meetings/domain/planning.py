@@ -28,7 +28,9 @@ from matchfair.scheduling.solver import solve
 logger = logging.getLogger(__name__)
 
 
-def request_solve(*, event: Event, by: Any, time_limit: float | None = None, seed: int = 0) -> SolverRun:
+def request_solve(
+    *, event: Event, by: Any, time_limit: float | None = None, seed: int = 0
+) -> SolverRun:
     """Queue a solver run; a second request while one is under way returns the running one."""
     from matchfair.meetings.tasks import run_solver
 
@@ -65,7 +67,8 @@ def execute_run(run: SolverRun) -> Plan | None:
         if now - last_write < 1.0:
             return
         last_write = now
-        values = dataclasses.asdict(progress) if dataclasses.is_dataclass(progress) else {}
+        is_record = dataclasses.is_dataclass(progress) and not isinstance(progress, type)
+        values = dataclasses.asdict(progress) if is_record else {}
         SolverRun.objects.filter(pk=run.pk).update(progress=values)
 
     try:
@@ -113,7 +116,9 @@ def write_draft(*, event: Event, result: dict[str, Any], by: Any) -> Plan:
                 for entry in result["assignments"]
             ]
             + [
-                Placement(plan=draft, meeting_id=key_id(entry["meeting"]), reason=entry["reason"][:300])
+                Placement(
+                    plan=draft, meeting_id=key_id(entry["meeting"]), reason=entry["reason"][:300]
+                )
                 for entry in result["unscheduled"]
             ],
             batch_size=2000,
@@ -147,6 +152,8 @@ def _agenda_lines(plan: Plan | None) -> dict[int, dict[int, str]]:
     for meeting_id, registration_id in people:
         members[meeting_id].append(registration_id)
     for placement in placements:
+        if placement.slot is None or placement.table is None:
+            continue
         when = placement.slot.starts_at.astimezone(zone).strftime("%a %d %b %H:%M")
         line = f"{when}, {placement.table.name}"
         for registration_id in members[placement.meeting_id]:
@@ -193,9 +200,13 @@ def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) 
             people_changed=len(changes),
         )
         if notify:
-            registrations = Registration.objects.filter(pk__in=changes).select_related("user", "event")
+            registrations = Registration.objects.filter(pk__in=changes).select_related(
+                "user", "event"
+            )
             for registration in registrations:
-                notifications.agenda_changed(registration, plan=release, changes=changes[registration.pk])
+                notifications.agenda_changed(
+                    registration, plan=release, changes=changes[registration.pk]
+                )
     return release
 
 

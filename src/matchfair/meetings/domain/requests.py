@@ -20,15 +20,21 @@ def send_request(
     if recipient.pk == sender.pk:
         raise ValidationError(_("You cannot request a meeting with yourself."))
     if recipient.event_id != sender.event_id:
-        raise ValidationError(_("%(name)s does not take part in this event.") % {"name": recipient.user})
+        raise ValidationError(
+            _("%(name)s does not take part in this event.") % {"name": recipient.user}
+        )
     if not sender.is_active:
-        raise ValidationError(_("Your registration is not validated yet, so you cannot send requests."))
+        raise ValidationError(
+            _("Your registration is not validated yet, so you cannot send requests.")
+        )
     if not recipient.is_active:
         raise ValidationError(_("%(name)s cannot receive requests.") % {"name": recipient.user})
     if not event.booking_is_open():
         raise ValidationError(_("Meeting requests for this event are closed."))
     if not message.strip():
-        raise ValidationError({"message": _("Write a few words on what you would like to discuss.")})
+        raise ValidationError(
+            {"message": _("Write a few words on what you would like to discuss.")}
+        )
     pair = MeetingRequest.pair_of(sender.pk, recipient.pk)
     try:
         with transaction.atomic():
@@ -39,21 +45,21 @@ def send_request(
             notifications.request_received(meeting_request)
     except IntegrityError as error:
         raise ValidationError(
-            _("There is already an open request between you and %(name)s.") % {"name": recipient.user}
+            _("There is already an open request between you and %(name)s.")
+            % {"name": recipient.user}
         ) from error
     return meeting_request
 
 
-def _answer(
-    meeting_request: MeetingRequest, *, by: Any, status: str, reply: str
-) -> MeetingRequest:
+def _answer(meeting_request: MeetingRequest, *, by: Any, status: str, reply: str) -> MeetingRequest:
     # Lock the row so two answers at once cannot both win.
     locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
     if locked.recipient.user_id != by.pk:
         raise PermissionDenied(_("Only the person asked can answer this request."))
     if locked.status != MeetingRequest.Status.ASKED:
         raise ValidationError(
-            _("This request was %(status)s already.") % {"status": locked.get_status_display().lower()}
+            _("This request was %(status)s already.")
+            % {"status": locked.get_status_display().lower()}
         )
     if not locked.event.booking_is_open():
         raise ValidationError(_("Meeting requests for this event are closed."))
@@ -66,11 +72,18 @@ def _answer(
 
 def accept_request(meeting_request: MeetingRequest, *, by: Any, reply: str = "") -> Meeting:
     with transaction.atomic():
-        answered = _answer(meeting_request, by=by, status=MeetingRequest.Status.ACCEPTED, reply=reply)
+        answered = _answer(
+            meeting_request, by=by, status=MeetingRequest.Status.ACCEPTED, reply=reply
+        )
         meeting = Meeting.objects.create(event=answered.event, request=answered)
         meeting.participants.set([answered.sender_id, answered.recipient_id])
-        record(action="request.accepted", actor=by, subject=answered, event=answered.event,
-               meeting=meeting.pk)
+        record(
+            action="request.accepted",
+            actor=by,
+            subject=answered,
+            event=answered.event,
+            meeting=meeting.pk,
+        )
         notifications.request_answered(answered)
     meeting_request.refresh_from_db()
     return meeting
@@ -78,7 +91,9 @@ def accept_request(meeting_request: MeetingRequest, *, by: Any, reply: str = "")
 
 def decline_request(meeting_request: MeetingRequest, *, by: Any, reply: str = "") -> MeetingRequest:
     with transaction.atomic():
-        answered = _answer(meeting_request, by=by, status=MeetingRequest.Status.DECLINED, reply=reply)
+        answered = _answer(
+            meeting_request, by=by, status=MeetingRequest.Status.DECLINED, reply=reply
+        )
         record(action="request.declined", actor=by, subject=answered, event=answered.event)
         notifications.request_answered(answered)
     meeting_request.refresh_from_db()

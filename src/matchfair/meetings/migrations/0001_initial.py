@@ -6,138 +6,348 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MeetingRequest',
+            name="MeetingRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pair', models.CharField(editable=False, max_length=41)),
-                ('status', models.CharField(choices=[('asked', 'Asked'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], default='asked', max_length=12, verbose_name='status')),
-                ('message', models.TextField(max_length=2000, verbose_name='message')),
-                ('reply', models.TextField(blank=True, max_length=2000, verbose_name='reply')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('answered', models.DateTimeField(blank=True, null=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_requests', to='events.event')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='received_requests', to='events.registration')),
-                ('sender', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sent_requests', to='events.registration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("pair", models.CharField(editable=False, max_length=41)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("asked", "Asked"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="asked",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("message", models.TextField(max_length=2000, verbose_name="message")),
+                ("reply", models.TextField(blank=True, max_length=2000, verbose_name="reply")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("answered", models.DateTimeField(blank=True, null=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_requests",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="received_requests",
+                        to="events.registration",
+                    ),
+                ),
+                (
+                    "sender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sent_requests",
+                        to="events.registration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting request',
-                'verbose_name_plural': 'meeting requests',
-                'ordering': ['-created', '-id'],
+                "verbose_name": "meeting request",
+                "verbose_name_plural": "meeting requests",
+                "ordering": ["-created", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('priority', models.PositiveSmallIntegerField(default=1, verbose_name='priority')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('cancelled', 'Cancelled')], default='active', max_length=12, verbose_name='status')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='events.event')),
-                ('participants', models.ManyToManyField(related_name='meetings', to='events.registration')),
-                ('request', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meeting', to='meetings.meetingrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("priority", models.PositiveSmallIntegerField(default=1, verbose_name="priority")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("cancelled", "Cancelled")],
+                        default="active",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.ManyToManyField(related_name="meetings", to="events.registration"),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="meeting",
+                        to="meetings.meetingrequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['id'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('draft', 'Draft'), ('release', 'Release')], max_length=10)),
-                ('version', models.PositiveIntegerField(blank=True, help_text='Release number; empty for the draft.', null=True)),
-                ('name', models.CharField(blank=True, max_length=120, verbose_name='name')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('stats', models.JSONField(blank=True, default=dict)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plans_created', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='events.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("release", "Release")], max_length=10
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Release number; empty for the draft.", null=True
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=120, verbose_name="name")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("stats", models.JSONField(blank=True, default=dict)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plans_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plans",
+                        to="events.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'plan',
-                'verbose_name_plural': 'plans',
-                'ordering': ['event', '-version'],
+                "verbose_name": "plan",
+                "verbose_name_plural": "plans",
+                "ordering": ["event", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Placement',
+            name="Placement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='why not scheduled')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='placements', to='meetings.meeting')),
-                ('slot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='events.slot')),
-                ('table', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='events.table')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='placements', to='meetings.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="why not scheduled"),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="placements",
+                        to="meetings.meeting",
+                    ),
+                ),
+                (
+                    "slot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="placements",
+                        to="events.slot",
+                    ),
+                ),
+                (
+                    "table",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="placements",
+                        to="events.table",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="placements",
+                        to="meetings.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'placement',
-                'verbose_name_plural': 'placements',
-                'ordering': ['slot__starts_at', 'table_id'],
+                "verbose_name": "placement",
+                "verbose_name_plural": "placements",
+                "ordering": ["slot__starts_at", "table_id"],
             },
         ),
         migrations.CreateModel(
-            name='SolverRun',
+            name="SolverRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('time_limit', models.FloatField(default=20.0)),
-                ('seed', models.PositiveIntegerField(default=0)),
-                ('progress', models.JSONField(blank=True, default=dict)),
-                ('error', models.TextField(blank=True)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('started', models.DateTimeField(blank=True, null=True)),
-                ('finished', models.DateTimeField(blank=True, null=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='solver_runs', to='events.event')),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='solver_runs', to='meetings.plan')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='solver_runs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("time_limit", models.FloatField(default=20.0)),
+                ("seed", models.PositiveIntegerField(default=0)),
+                ("progress", models.JSONField(blank=True, default=dict)),
+                ("error", models.TextField(blank=True)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("started", models.DateTimeField(blank=True, null=True)),
+                ("finished", models.DateTimeField(blank=True, null=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="solver_runs",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="solver_runs",
+                        to="meetings.plan",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="solver_runs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'solver run',
-                'verbose_name_plural': 'solver runs',
-                'ordering': ['-created', '-id'],
+                "verbose_name": "solver run",
+                "verbose_name_plural": "solver runs",
+                "ordering": ["-created", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='meetingrequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['asked', 'accepted'])), fields=('event', 'pair'), name='request_one_open_per_pair'),
+            model_name="meetingrequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["asked", "accepted"])),
+                fields=("event", "pair"),
+                name="request_one_open_per_pair",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meetingrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('sender', models.F('recipient')), _negated=True), name='request_not_to_self'),
+            model_name="meetingrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sender", models.F("recipient")), _negated=True),
+                name="request_not_to_self",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('priority__gte', 1), ('priority__lte', 3)), name='meeting_priority_1_3'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("priority__gte", 1), ("priority__lte", 3)),
+                name="meeting_priority_1_3",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'draft')), fields=('event',), name='plan_one_draft'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "draft")), fields=("event",), name="plan_one_draft"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('event', 'version'), name='plan_unique_version'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                fields=("event", "version"), name="plan_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'draft'), ('version__isnull', True)), models.Q(('kind', 'release'), ('version__isnull', False)), _connector='OR'), name='plan_release_has_version'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "draft"), ("version__isnull", True)),
+                    models.Q(("kind", "release"), ("version__isnull", False)),
+                    _connector="OR",
+                ),
+                name="plan_release_has_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='placement',
-            constraint=models.UniqueConstraint(fields=('plan', 'meeting'), name='placement_once_per_plan'),
+            model_name="placement",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "meeting"), name="placement_once_per_plan"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='placement',
-            constraint=models.UniqueConstraint(condition=models.Q(('slot__isnull', False), ('table__isnull', False)), fields=('plan', 'slot', 'table'), name='placement_table_once_per_slot'),
+            model_name="placement",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("slot__isnull", False), ("table__isnull", False)),
+                fields=("plan", "slot", "table"),
+                name="placement_table_once_per_slot",
+            ),
         ),
     ]
