@@ -1,0 +1,64 @@
+"""A participant's main path in a real browser: log in, find a partner, request, and read the agenda."""
+
+import re
+
+from playwright.sync_api import expect
+
+from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+from tests import factories
+
+
+def log_in(page, live_server, email):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+
+
+def test_participant_requests_a_meeting_from_the_directory(page, live_server, transactional_db):
+    event = factories.b2b_event()
+    ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova", user__organisation__country="BG")
+    factories.RegistrationFactory(event=event, user__full_name="Jonas Berg", user__organisation__country="FI")
+    log_in(page, live_server, ana.user.email)
+    page.goto(f"{live_server.url}/e/{event.slug}/participants/")
+    page.get_by_label("Country").select_option("FI")
+    expect(page.locator("#results")).to_contain_text("1 participant")
+    page.get_by_role("link", name="Jonas Berg").click()
+    expect(page.locator("#contact-hidden")).to_be_visible()
+    page.get_by_label("Message").fill("Shall we talk about parking sensors?")
+    page.get_by_role("button", name="Request a meeting").click()
+    expect(page.locator(".messages")).to_contain_text("Your request was sent to Jonas Berg.")
+
+
+def test_participant_sees_the_released_agenda_in_local_time(page, live_server, transactional_db):
+    event = factories.b2b_event()
+    organiser = factories.UserFactory()
+    ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova")
+    jonas = factories.RegistrationFactory(event=event, user__full_name="Jonas Berg")
+    meeting = accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hello", by=ana.user), by=jonas.user
+    )
+    slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[1]
+    table = event.tables.first()
+    write_draft(
+        event=event,
+        result={
+            "assignments": [{"meeting": meeting_key(meeting.pk), "slot": slot_key(slot.pk), "table": table_key(table.pk)}],
+            "unscheduled": [],
+            "stats": {"scheduled": 1},
+        },
+        by=organiser,
+    )
+    release_plan(event=event, by=organiser, notify=False)
+    log_in(page, live_server, ana.user.email)
+    page.goto(f"{live_server.url}/e/{event.slug}/agenda/")
+    card = page.locator(".agenda .card")
+    # 09:30 in Barcelona, although the browser itself runs on Sofia time.
+    expect(card).to_contain_text(re.compile(r"09:30–10:00 · Table 1"))
+    expect(card).to_contain_text("Jonas Berg")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download for my calendar (.ics)").click()
+    assert download.value.suggested_filename == f"{event.slug}-ana-petrova.ics"
