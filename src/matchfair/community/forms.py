@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from matchfair.community.models import OrganisationType
+from matchfair.community.models import OrganisationType, User
 
 
 class SignUpForm(forms.Form):
@@ -33,3 +33,9 @@ class SignUpForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "job_title", "phone", "language"]

@@ -2,14 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from matchfair.community.domain.accounts import sign_up
-from matchfair.community.forms import SignUpForm
+from matchfair.community.domain.accounts import sign_up, update_account
+from matchfair.community.forms import AccountForm, SignUpForm
+from matchfair.community.models import Cluster, Delegate
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,7 +31,11 @@ def signup(request):
                 request,
                 _("Welcome, %(name)s. Pick an event to register for.") % {"name": user.full_name},
             )
-            return redirect(request.GET.get("next") or "home")
+            target = request.GET.get("next", "")
+            safe = url_has_allowed_host_and_scheme(
+                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            )
+            return redirect(target if safe else "home")
     return render(request, "community/signup.html", {"form": form})
 
 
@@ -38,3 +45,36 @@ class LoginView(auth_views.LoginView):
 
 
 logout = auth_views.LogoutView.as_view()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    """A person's own page: their details, their organisation's clusters, and their roles."""
+    user = request.user
+    form = AccountForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_account(user=user, by=user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your account is saved."))
+            return redirect("community:account")
+    clusters = (
+        Cluster.objects.filter(members=user.organisation_id)
+        .select_related("organisation")
+        .prefetch_related("networks")
+        if user.organisation_id
+        else Cluster.objects.none()
+    )
+    context = {
+        "form": form,
+        "clusters": clusters,
+        "delegations": Delegate.objects.filter(user=user).select_related(
+            "network", "cluster__organisation"
+        ),
+        "registrations": user.registrations.select_related("event").order_by("-event__starts_on"),
+        "organiser_roles": user.organiser_roles.select_related("event", "cluster__organisation"),
+    }
+    return render(request, "community/account.html", context)

@@ -45,7 +45,7 @@ def event_context(request, slug):
     return event, {
         "event": event,
         "my_registration": registration,
-        "is_event_organiser": permissions.is_organiser(request.user, event),
+        "can_manage_event": permissions.can_manage_event(request.user, event),
     }
 
 

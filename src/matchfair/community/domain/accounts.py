@@ -1,6 +1,6 @@
 """Creating accounts: a person signs up together with the organisation they represent."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -43,4 +43,22 @@ def sign_up(
             organisation=organisation,
         )
         record(action="account.signed_up", actor=user, subject=user)
+    return user
+
+
+ACCOUNT_FIELDS = ("full_name", "job_title", "phone", "language")
+
+
+def update_account(*, user: User, by: User, **fields: str) -> User:
+    unknown = set(fields) - set(ACCOUNT_FIELDS)
+    if unknown:
+        raise TypeError(f"not account fields: {sorted(unknown)}")
+    if by.pk != user.pk and not by.is_superuser:
+        raise PermissionDenied(_("You can only change your own account."))
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(user, name, value.strip() if isinstance(value, str) else value)
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=list(fields))
+        record(action="account.updated", actor=by, subject=user, fields=sorted(fields))
     return user
