@@ -40,7 +40,10 @@ def main(argv: list[str]) -> int:
         started = time.perf_counter()
         print(f"## {name}\n", flush=True)
         completed = subprocess.run([sys.executable, str(HERE / f"{name}.py"), *extra], check=False)
-        print(f"\n({name}: {time.perf_counter() - started:.0f} s, exit {completed.returncode})\n", flush=True)
+        print(
+            f"\n({name}: {time.perf_counter() - started:.0f} s, exit {completed.returncode})\n",
+            flush=True,
+        )
         failed += completed.returncode != 0
     return 1 if failed else 0
 

@@ -20,7 +20,9 @@ def _database_is_reachable(django_db_blocker):
         try:
             connection.ensure_connection()
         except Exception as error:  # the whole Postgres run is skipped, with its reason
-            pytest.skip(f"PostgreSQL is not reachable at DATABASE_URL: {error}", allow_module_level=True)
+            pytest.skip(
+                f"PostgreSQL is not reachable at DATABASE_URL: {error}", allow_module_level=True
+            )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,4 +54,17 @@ def ana(event):
 
 @pytest.fixture
 def jonas(event):
-    return factories.RegistrationFactory(event=event, user__full_name="Jonas Berg", user__organisation__country="FI")
+    return factories.RegistrationFactory(
+        event=event, user__full_name="Jonas Berg", user__organisation__country="FI"
+    )
+
+
+@pytest.fixture
+def co_staff(event):
+    """Staff of a co-organiser, which supports only the participants who chose it."""
+    return factories.co_organiser(event).staff.get()
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(full_name="Sam Superuser", is_staff=True, is_superuser=True)

@@ -9,6 +9,7 @@ from django.contrib.auth.hashers import make_password
 from matchfair.community.models import Cluster, Organisation, User
 from matchfair.events.domain.venue import add_session, add_tables
 from matchfair.events.models import Event, Opportunity, Organiser, Registration
+from matchfair.meetings.models import MeetingRequest
 
 PASSWORD = "correct-horse-battery-staple"
 _PASSWORD_HASH = make_password(PASSWORD)
@@ -70,8 +71,10 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(UserFactory)
     organiser = factory.LazyAttribute(
-        lambda registration: registration.event.organisers.filter(is_lead=True).first()
-        or OrganiserFactory(event=registration.event)
+        lambda registration: (
+            registration.event.organisers.filter(is_lead=True).first()
+            or OrganiserFactory(event=registration.event)
+        )
     )
     status = Registration.Status.VALIDATED
 
@@ -83,6 +86,32 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
     registration = factory.SubFactory(RegistrationFactory)
     kind = Opportunity.Kind.OFFER
     title = factory.Sequence(lambda n: f"Opportunity {n}")
+
+
+class MeetingRequestFactory(factory.django.DjangoModelFactory):
+    """An asked request between two participants of one event, written straight to the table."""
+
+    class Meta:
+        model = MeetingRequest
+
+    sender = factory.SubFactory(RegistrationFactory)
+    recipient = factory.SubFactory(
+        RegistrationFactory, event=factory.SelfAttribute("..sender.event")
+    )
+    event = factory.SelfAttribute("sender.event")
+    pair = factory.LazyAttribute(
+        lambda meeting_request: MeetingRequest.pair_of(
+            meeting_request.sender.pk, meeting_request.recipient.pk
+        )
+    )
+    message = "Shall we meet?"
+
+
+def co_organiser(event: Event) -> Organiser:
+    """A co-organising cluster of `event`, with one staff member."""
+    organiser = OrganiserFactory(event=event, is_lead=False)
+    organiser.staff.add(UserFactory())
+    return organiser
 
 
 def local(day: int, hour: int, minute: int = 0) -> dt.datetime:

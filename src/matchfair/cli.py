@@ -28,8 +28,16 @@ def serve(host: str, port: int, workers: int) -> int:
     bind = f"{host}:{port}"
     print(f"Serving Matchfair on http://{bind}/ (Ctrl+C stops it)", flush=True)
     gunicorn = [
-        sys.executable, "-m", "gunicorn", "matchfair.wsgi:application",
-        "--bind", bind, "--workers", str(workers), "--access-logfile", "-",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "matchfair.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
     ]
     os.execv(sys.executable, gunicorn)
     return 0  # not reached: execv replaces this process
@@ -61,15 +69,23 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="matchfair", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    demo_parser = commands.add_parser("demo", help="load the Smart City Expo demo, solve it and serve it")
-    demo_parser.add_argument("--reset", action="store_true", help="delete the demo event and load it anew")
+    demo_parser = commands.add_parser(
+        "demo", help="load the Smart City Expo demo, solve it and serve it"
+    )
+    demo_parser.add_argument(
+        "--reset", action="store_true", help="delete the demo event and load it anew"
+    )
     demo_parser.add_argument("--no-serve", action="store_true", help="load and solve only")
-    demo_parser.add_argument("--time-limit", type=float, default=15.0, help="seconds for the optimiser")
+    demo_parser.add_argument(
+        "--time-limit", type=float, default=15.0, help="seconds for the optimiser"
+    )
     for sub in (demo_parser, commands.add_parser("serve", help="serve the site with gunicorn")):
         sub.add_argument("--host", default="127.0.0.1")
         sub.add_argument("--port", type=int, default=8000)
         sub.add_argument("--workers", type=int, default=2)
-    commands.add_parser("schedule", help="solve a matchfair-schedule/1 instance (see docs/scheduling.md)")
+    commands.add_parser(
+        "schedule", help="solve a matchfair-schedule/1 instance (see docs/scheduling.md)"
+    )
     commands.add_parser("manage", help="run one of Django's management commands")
     args = parser.parse_args(argv)
     if args.command == "demo":

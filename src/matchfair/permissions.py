@@ -58,7 +58,11 @@ def supports(user: Any, registration: Registration) -> bool:
 def can_see_contact(user: Any, registration: Registration) -> bool:
     if not user.is_authenticated:
         return False
-    if registration.user_id == user.pk or registration.share_contact or supports(user, registration):
+    if (
+        registration.user_id == user.pk
+        or registration.share_contact
+        or supports(user, registration)
+    ):
         return True
     return MeetingRequest.objects.filter(
         Q(sender=registration, recipient__user=user) | Q(recipient=registration, sender__user=user),
@@ -67,7 +71,9 @@ def can_see_contact(user: Any, registration: Registration) -> bool:
 
 
 def can_see_agenda(user: Any, registration: Registration) -> bool:
-    return user.is_authenticated and (registration.user_id == user.pk or supports(user, registration))
+    return user.is_authenticated and (
+        registration.user_id == user.pk or supports(user, registration)
+    )
 
 
 def can_answer(user: Any, meeting_request: MeetingRequest) -> bool:

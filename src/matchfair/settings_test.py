@@ -7,8 +7,8 @@ os.environ.setdefault("MATCHFAIR_DATA_DIR", tempfile.mkdtemp(prefix="matchfair-t
 os.environ.setdefault("MATCHFAIR_SECRET_KEY", "test-secret-key-not-for-production-use-0123456789")
 os.environ.pop("MATCHFAIR_CELERY_BROKER_URL", None)
 
-from matchfair.settings import *  # noqa: E402,F403
-from matchfair.settings import DATABASES  # noqa: E402
+from matchfair.settings import *  # noqa: F403
+from matchfair.settings import DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

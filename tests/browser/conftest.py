@@ -8,15 +8,27 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("MATCHFAIR_ARTIFACTS", Path.cwd() / "artifacts"))
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the test
-# itself between page actions are ordinary synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(autouse=True, scope="module")
+def _orm_beside_playwright():
+    # Playwright's sync API keeps an event loop running in the test thread while a browser is
+    # open; the ORM calls the test makes between page actions are ordinary synchronous calls.
+    # The browser lives per module, and so does this switch, so no other test sees it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(django_db_setup, _orm_beside_playwright):
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium); .ci/run installs it"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -37,15 +49,19 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/Sofia", viewport={"width": 1280, "height": 900})
+def page(browser, live_server, request):
+    context = browser.new_context(
+        locale="en-GB", timezone_id="Europe/Sofia", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on(
         "console",
-        lambda message: errors.append(f"{message.text} ({message.location.get('url')})")
-        if message.type == "error"
-        else None,
+        lambda message: (
+            errors.append(f"{message.text} ({message.location.get('url')})")
+            if message.type == "error"
+            else None
+        ),
     )
     yield page
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

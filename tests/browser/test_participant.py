@@ -4,9 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
+from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
 from matchfair.meetings.domain.planning import release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, send_request
-from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
 from tests import factories
 
 
@@ -20,8 +20,12 @@ def log_in(page, live_server, email):
 
 def test_participant_requests_a_meeting_from_the_directory(page, live_server, transactional_db):
     event = factories.b2b_event()
-    ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova", user__organisation__country="BG")
-    factories.RegistrationFactory(event=event, user__full_name="Jonas Berg", user__organisation__country="FI")
+    ana = factories.RegistrationFactory(
+        event=event, user__full_name="Ana Petrova", user__organisation__country="BG"
+    )
+    factories.RegistrationFactory(
+        event=event, user__full_name="Jonas Berg", user__organisation__country="FI"
+    )
     log_in(page, live_server, ana.user.email)
     page.goto(f"{live_server.url}/e/{event.slug}/participants/")
     page.get_by_label("Country").select_option("FI")
@@ -46,7 +50,13 @@ def test_participant_sees_the_released_agenda_in_local_time(page, live_server, t
     write_draft(
         event=event,
         result={
-            "assignments": [{"meeting": meeting_key(meeting.pk), "slot": slot_key(slot.pk), "table": table_key(table.pk)}],
+            "assignments": [
+                {
+                    "meeting": meeting_key(meeting.pk),
+                    "slot": slot_key(slot.pk),
+                    "table": table_key(table.pk),
+                }
+            ],
             "unscheduled": [],
             "stats": {"scheduled": 1},
         },

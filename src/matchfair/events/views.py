@@ -198,7 +198,11 @@ def availability(request, event):
 
 def _filtered_page(request, event, search):
     form = DirectoryFilterForm(request.GET or None, event=event)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters: dict = {}
+    if form.is_bound:
+        # A field with a bad value drops out of cleaned_data; the valid filters still apply.
+        form.is_valid()
+        filters = form.cleaned_data
     paginator = Paginator(search(event, filters=filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -2,7 +2,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from matchfair.meetings.domain.instance import build_instance, meeting_key, participant_key, slot_key, table_key
+from matchfair.events.models import Slot
+from matchfair.meetings.domain.instance import (
+    build_instance,
+    meeting_key,
+    participant_key,
+    slot_key,
+    table_key,
+)
 from matchfair.meetings.domain.planning import (
     agenda_changes,
     execute_run,
@@ -11,7 +18,6 @@ from matchfair.meetings.domain.planning import (
     write_draft,
 )
 from matchfair.meetings.domain.requests import accept_request, send_request
-from matchfair.events.models import Slot
 from matchfair.meetings.models import Placement, Plan, SolverRun
 from matchfair.scheduling.checker import check
 from matchfair.scheduling.contract import parse_instance, parse_result
@@ -35,7 +41,13 @@ def slots_of(event):
 def result_for(meeting, slot, table):
     return {
         "format": "matchfair-schedule-result/1",
-        "assignments": [{"meeting": meeting_key(meeting.pk), "slot": slot_key(slot.pk), "table": table_key(table.pk)}],
+        "assignments": [
+            {
+                "meeting": meeting_key(meeting.pk),
+                "slot": slot_key(slot.pk),
+                "table": table_key(table.pk),
+            }
+        ],
         "unscheduled": [],
         "stats": {"scheduled": 1},
     }
@@ -47,17 +59,24 @@ def test_build_instance_lists_slots_tables_participants_and_meetings(event, ana,
     instance = build_instance(event)
     all_slots = [entry["id"] for entry in instance["slots"]]
     first_session_slots = [
-        slot_key(slot.pk) for slot in event.sessions.order_by("starts_at")[0].slots.order_by("starts_at")
+        slot_key(slot.pk)
+        for slot in event.sessions.order_by("starts_at")[0].slots.order_by("starts_at")
     ]
     assert len(all_slots) == 8
     assert instance["slots"][0]["start"] == "2026-11-10T09:00:00+01:00"
-    assert [entry["id"] for entry in instance["tables"]] == [table_key(t.pk) for t in event.tables.order_by("id")]
+    assert [entry["id"] for entry in instance["tables"]] == [
+        table_key(t.pk) for t in event.tables.order_by("id")
+    ]
     assert instance["participants"] == [
         {"id": participant_key(ana.pk), "available": first_session_slots},
         {"id": participant_key(jonas.pk), "available": all_slots},
     ]
     assert instance["meetings"] == [
-        {"id": meeting_key(meeting.pk), "participants": [participant_key(ana.pk), participant_key(jonas.pk)], "priority": 1}
+        {
+            "id": meeting_key(meeting.pk),
+            "participants": [participant_key(ana.pk), participant_key(jonas.pk)],
+            "priority": 1,
+        }
     ]
     parse_instance(instance)  # the engine accepts what the web app builds
 
@@ -68,7 +87,11 @@ def test_build_instance_gives_booth_owners_their_booth(event, ana, jonas, meetin
     booth.save()
     instance = build_instance(event)
     assert instance["participants"][0]["booth"] == table_key(booth.pk)
-    assert instance["tables"][0] == {"id": table_key(booth.pk), "location": "Hall 2", "booth_of": participant_key(ana.pk)}
+    assert instance["tables"][0] == {
+        "id": table_key(booth.pk),
+        "location": "Hall 2",
+        "booth_of": participant_key(ana.pk),
+    }
 
 
 def test_build_instance_leaves_out_cancelled_meetings(event, meeting):
@@ -82,7 +105,9 @@ def test_write_draft_replaces_the_previous_draft(event, meeting, lead_staff):
     table = event.tables.first()
     write_draft(event=event, result=result_for(meeting, first_slot, table), by=lead_staff)
     draft = write_draft(event=event, result=result_for(meeting, second_slot, table), by=lead_staff)
-    assert list(Placement.objects.filter(plan__kind="draft").values_list("slot_id", flat=True)) == [second_slot.pk]
+    assert list(Placement.objects.filter(plan__kind="draft").values_list("slot_id", flat=True)) == [
+        second_slot.pk
+    ]
     assert Plan.objects.filter(kind="draft").count() == 1
     assert draft.stats == {"scheduled": 1}
 
@@ -105,7 +130,9 @@ def test_release_plan_snapshots_the_draft_and_numbers_releases(event, meeting, l
     assert list(second.placements.values_list("slot_id", flat=True)) == [second_slot.pk]
 
 
-def test_release_plan_tells_only_people_whose_agenda_changed(event, ana, jonas, meeting, lead_staff, django_capture_on_commit_callbacks):
+def test_release_plan_tells_only_people_whose_agenda_changed(
+    event, ana, jonas, meeting, lead_staff, django_capture_on_commit_callbacks
+):
     carla = factories.RegistrationFactory(event=event, user__full_name="Carla Duarte")
     other = meet(carla, factories.RegistrationFactory(event=event, user__full_name="Dieter Weiss"))
     first_slot, second_slot = slots_of(event)[:2]
@@ -120,8 +147,13 @@ def test_release_plan_tells_only_people_whose_agenda_changed(event, ana, jonas, 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         release_plan(event=event, by=lead_staff, notify=True)
-    assert sorted(message.to[0] for message in mail.outbox) == sorted([ana.user.email, jonas.user.email])
-    assert "Meeting moved: Tue 10 Nov 09:00, Table 1 → Tue 10 Nov 09:30, Table 1" in mail.outbox[0].body
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [ana.user.email, jonas.user.email]
+    )
+    assert (
+        "Meeting moved: Tue 10 Nov 09:00, Table 1 → Tue 10 Nov 09:30, Table 1"
+        in mail.outbox[0].body
+    )
 
 
 def test_agenda_changes_lists_new_and_removed_meetings(event, ana, jonas, meeting, lead_staff):
@@ -154,7 +186,11 @@ def result_from_draft(draft):
         {
             "format": "matchfair-schedule-result/1",
             "assignments": [
-                {"meeting": meeting_key(p.meeting_id), "slot": slot_key(p.slot_id), "table": table_key(p.table_id)}
+                {
+                    "meeting": meeting_key(p.meeting_id),
+                    "slot": slot_key(p.slot_id),
+                    "table": table_key(p.table_id),
+                }
                 for p in draft.placements.filter(slot__isnull=False)
             ],
             "unscheduled": [

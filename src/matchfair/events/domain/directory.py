@@ -33,7 +33,7 @@ def participants(event: Event, *, filters: dict[str, Any]) -> QuerySet[Registrat
     # Joins through opportunities can repeat a participant; filter on ids to stay cheap to count.
     return (
         Registration.objects.filter(pk__in=queryset.values("pk"))
-        .select_related("user__organisation")
+        .select_related("user__organisation", "event")
         .prefetch_related(
             "domains",
             Prefetch("opportunities", queryset=Opportunity.objects.order_by("kind", "title")),
@@ -63,7 +63,7 @@ def opportunities(event: Event, *, filters: dict[str, Any]) -> QuerySet[Opportun
         queryset = queryset.filter(kind=filters["looking"])
     return (
         Opportunity.objects.filter(pk__in=queryset.values("pk"))
-        .select_related("registration__user__organisation")
+        .select_related("registration__user__organisation", "registration__event")
         .prefetch_related("domains")
         .order_by("title", "pk")
     )

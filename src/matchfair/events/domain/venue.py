@@ -1,6 +1,7 @@
 """Setting up an event's sessions, their slots and the tables, refusing impossible settings."""
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -75,7 +76,13 @@ def add_tables(
     if count < 1:
         raise ValidationError({"count": _("Add at least one table.")})
     with transaction.atomic():
-        taken = event.tables.count()
+        # Number on from the highest number in use, so removed tables leave no name clash.
+        numbers = [
+            int(match.group(1))
+            for name in event.tables.filter(name__startswith=prefix).values_list("name", flat=True)
+            if (match := re.fullmatch(rf"{re.escape(prefix)} (\d+)", name))
+        ]
+        taken = max(numbers, default=0)
         tables = Table.objects.bulk_create(
             Table(event=event, name=f"{prefix} {taken + number}", location=location)
             for number in range(1, count + 1)

@@ -21,6 +21,11 @@ def open_request_between(first: Registration, second: Registration) -> MeetingRe
 def requests_of(registration: Registration):
     return (
         MeetingRequest.objects.filter(Q(sender=registration) | Q(recipient=registration))
-        .select_related("sender__user__organisation", "recipient__user__organisation")
+        .select_related(
+            "sender__user__organisation",
+            "recipient__user__organisation",
+            "sender__event",
+            "recipient__event",
+        )
         .order_by("-created", "-id")
     )

@@ -1,0 +1,408 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.models import Meeting, MeetingRequest, Plan, SolverRun
+from tests import factories
+
+
+def url(event, path=""):
+    return f"/e/{event.slug}/{path}"
+
+
+def shown_messages(response) -> list[str]:
+    return [message.message for message in response.context["messages"]]
+
+
+def send(sender, recipient, message="Shall we talk about parking?"):
+    return send_request(sender=sender, recipient=recipient, message=message, by=sender.user)
+
+
+# The requests page
+
+
+def test_requests_page_splits_incoming_and_outgoing(client, event, ana, jonas):
+    third = factories.RegistrationFactory(event=event, user__full_name="Tia Third")
+    incoming = send(jonas, ana)
+    outgoing = send(ana, third)
+    send(jonas, third)
+    client.force_login(ana.user)
+    response = client.get(url(event, "requests/"))
+    assert (response.status_code, response.context["incoming"], response.context["outgoing"]) == (
+        200,
+        [incoming],
+        [outgoing],
+    )
+
+
+def test_requests_page_before_registering_goes_to_register(client, event):
+    client.force_login(factories.UserFactory())
+    response = client.get(url(event, "requests/"))
+    assert (response.status_code, response["Location"]) == (302, url(event, "register/"))
+
+
+def test_requests_page_anonymously_goes_to_log_in(client, event):
+    response = client.get(url(event, "requests/"))
+    assert response["Location"] == f"/accounts/login/?next=/e/{event.slug}/requests/"
+
+
+# Sending a request
+
+
+def test_send_creates_the_request_and_says_so(client, ana, jonas):
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"participants/{jonas.pk}/request/"), {"message": "Parking?"}, follow=True
+    )
+    assert response.redirect_chain == [(url(ana.event, f"participants/{jonas.pk}/"), 302)]
+    assert shown_messages(response) == ["Your request was sent to Jonas Berg."]
+    assert list(MeetingRequest.objects.values_list("sender", "recipient", "message")) == [
+        (ana.pk, jonas.pk, "Parking?")
+    ]
+
+
+def test_send_without_a_message_names_the_field(client, ana, jonas):
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"participants/{jonas.pk}/request/"), {"message": ""}, follow=True
+    )
+    assert shown_messages(response) == ["Message: This field is required."]
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_send_to_yourself_shows_why_not(client, ana):
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"participants/{ana.pk}/request/"), {"message": "Me?"}, follow=True
+    )
+    assert shown_messages(response) == ["You cannot request a meeting with yourself."]
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_send_twice_shows_why_not(client, ana, jonas):
+    send(ana, jonas)
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"participants/{jonas.pk}/request/"), {"message": "Again"}, follow=True
+    )
+    assert shown_messages(response) == [
+        "There is already an open request between you and Jonas Berg."
+    ]
+
+
+def test_send_to_a_participant_of_another_event_is_404(client, ana):
+    stranger = factories.RegistrationFactory()
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"participants/{stranger.pk}/request/"), {"message": "Hi"}
+    )
+    assert (response.status_code, MeetingRequest.objects.count()) == (404, 0)
+
+
+def test_send_by_get_is_not_allowed(client, ana, jonas):
+    client.force_login(ana.user)
+    assert client.get(url(ana.event, f"participants/{jonas.pk}/request/")).status_code == 405
+
+
+# Answering and cancelling
+
+
+def test_accept_by_the_recipient_creates_the_meeting(client, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"requests/{meeting_request.pk}/accept/"), {"reply": "Yes"}, follow=True
+    )
+    meeting_request.refresh_from_db()
+    assert (meeting_request.status, meeting_request.reply) == ("accepted", "Yes")
+    assert shown_messages(response) == [
+        "Accepted. The meeting will get a time and table when the schedule is released."
+    ]
+    assert sorted(Meeting.objects.get().participants.values_list("pk", flat=True)) == sorted(
+        [ana.pk, jonas.pk]
+    )
+
+
+def test_accept_twice_shows_why_not(client, ana, jonas):
+    meeting_request = send(jonas, ana)
+    accept_request(meeting_request, by=ana.user)
+    client.force_login(ana.user)
+    response = client.post(url(ana.event, f"requests/{meeting_request.pk}/accept/"), follow=True)
+    assert shown_messages(response) == ["This request was accepted already."]
+    assert Meeting.objects.count() == 1
+
+
+def test_accept_by_the_sender_is_forbidden(client, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(jonas.user)
+    response = client.post(url(ana.event, f"requests/{meeting_request.pk}/accept/"))
+    meeting_request.refresh_from_db()
+    assert (response.status_code, meeting_request.status) == (403, "asked")
+
+
+def test_accept_by_a_third_participant_is_forbidden(client, event, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(factories.RegistrationFactory(event=event).user)
+    response = client.post(url(event, f"requests/{meeting_request.pk}/accept/"))
+    meeting_request.refresh_from_db()
+    assert (response.status_code, meeting_request.status, Meeting.objects.count()) == (
+        403,
+        "asked",
+        0,
+    )
+
+
+def test_accept_by_get_is_not_allowed(client, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(ana.user)
+    assert client.get(url(ana.event, f"requests/{meeting_request.pk}/accept/")).status_code == 405
+
+
+def test_decline_by_the_recipient_declines(client, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"requests/{meeting_request.pk}/decline/"),
+        {"reply": "Not now"},
+        follow=True,
+    )
+    meeting_request.refresh_from_db()
+    assert (meeting_request.status, meeting_request.reply, shown_messages(response)) == (
+        "declined",
+        "Not now",
+        ["Declined."],
+    )
+
+
+def test_decline_by_a_third_participant_is_forbidden(client, event, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(factories.RegistrationFactory(event=event).user)
+    response = client.post(url(event, f"requests/{meeting_request.pk}/decline/"))
+    meeting_request.refresh_from_db()
+    assert (response.status_code, meeting_request.status) == (403, "asked")
+
+
+def test_cancel_by_the_sender_withdraws_it(client, ana, jonas):
+    meeting_request = send(ana, jonas)
+    client.force_login(ana.user)
+    response = client.post(url(ana.event, f"requests/{meeting_request.pk}/cancel/"), follow=True)
+    meeting_request.refresh_from_db()
+    assert (meeting_request.status, shown_messages(response)) == ("cancelled", ["Cancelled."])
+
+
+def test_cancel_an_asked_request_by_the_recipient_shows_why_not(client, ana, jonas):
+    meeting_request = send(jonas, ana)
+    client.force_login(ana.user)
+    response = client.post(url(ana.event, f"requests/{meeting_request.pk}/cancel/"), follow=True)
+    meeting_request.refresh_from_db()
+    assert (meeting_request.status, shown_messages(response)) == (
+        "asked",
+        ["Decline the request instead of cancelling it."],
+    )
+
+
+def test_cancel_by_a_third_participant_is_forbidden(client, event, ana, jonas):
+    meeting_request = send(ana, jonas)
+    client.force_login(factories.RegistrationFactory(event=event).user)
+    response = client.post(url(event, f"requests/{meeting_request.pk}/cancel/"))
+    meeting_request.refresh_from_db()
+    assert (response.status_code, meeting_request.status) == (403, "asked")
+
+
+def test_answer_a_request_of_another_event_is_404(client, ana):
+    elsewhere = factories.MeetingRequestFactory()
+    client.force_login(ana.user)
+    assert client.post(url(ana.event, f"requests/{elsewhere.pk}/accept/")).status_code == 404
+
+
+# The agenda
+
+
+def test_agenda_before_any_release_says_it_is_not_released_yet(client, ana, jonas):
+    accept_request(send(jonas, ana), by=ana.user)
+    client.force_login(ana.user)
+    response = client.get(url(ana.event, "agenda/"))
+    assert (response.status_code, response.context["release"], response.context["days"]) == (
+        200,
+        None,
+        [],
+    )
+    assert "have not released the meeting schedule yet" in response.content.decode()
+
+
+def test_agenda_file_before_any_release_has_no_meetings(client, ana):
+    client.force_login(ana.user)
+    response = client.get(url(ana.event, "agenda.ics"))
+    assert (
+        response.status_code,
+        response["Content-Type"],
+        b"BEGIN:VEVENT" in response.content,
+    ) == (
+        200,
+        "text/calendar; charset=utf-8",
+        False,
+    )
+
+
+# The organiser's console
+
+
+def test_console_is_forbidden_to_participants(client, ana):
+    client.force_login(ana.user)
+    assert client.get(url(ana.event, "console/")).status_code == 403
+
+
+def test_console_is_forbidden_to_co_organiser_staff(client, event, co_staff):
+    client.force_login(co_staff)
+    response = client.get(url(event, "console/"))
+    assert response.status_code == 403
+    assert "Only the lead organiser&#x27;s staff can run the schedule." in response.content.decode()
+
+
+def test_console_answers_the_lead_organisers_staff(client, event, lead_staff, ana, jonas):
+    accept_request(send(jonas, ana), by=ana.user)
+    client.force_login(lead_staff)
+    response = client.get(url(event, "console/"))
+    assert (response.status_code, response.context["counts"], response.context["draft"]) == (
+        200,
+        {"participants": 2, "accepted": 1, "asked": 0},
+        None,
+    )
+
+
+def test_console_answers_a_superuser(client, event, superuser):
+    client.force_login(superuser)
+    assert client.get(url(event, "console/")).status_code == 200
+
+
+def test_console_anonymously_goes_to_log_in(client, event):
+    response = client.get(url(event, "console/"))
+    assert response["Location"] == f"/accounts/login/?next=/e/{event.slug}/console/"
+
+
+def test_console_shows_a_draft_and_its_release_form(client, event, lead_staff):
+    Plan.objects.create(event=event, kind="draft", stats={"scheduled": 0})
+    client.force_login(lead_staff)
+    response = client.get(url(event, "console/"))
+    assert (response.context["draft"].kind, response.context["conflicts"]) == ("draft", [])
+    assert "Release this draft" in response.content.decode()
+
+
+def test_schedule_with_a_bad_time_limit_names_the_field(client, event, lead_staff):
+    client.force_login(lead_staff)
+    response = client.post(url(event, "console/schedule/"), {"time_limit": "0"}, follow=True)
+    assert shown_messages(response) == [
+        "Seconds the optimiser may take: Ensure this value is greater than or equal to 1."
+    ]
+    assert SolverRun.objects.count() == 0
+
+
+def test_schedule_is_forbidden_to_co_organiser_staff(client, event, co_staff):
+    client.force_login(co_staff)
+    response = client.post(url(event, "console/schedule/"), {"time_limit": "1"})
+    assert (response.status_code, SolverRun.objects.count()) == (403, 0)
+
+
+def test_run_status_renders_only_the_partial(client, event, lead_staff):
+    run = SolverRun.objects.create(
+        event=event, status="done", progress={"scheduled": 7, "seconds": 1.24}
+    )
+    client.force_login(lead_staff)
+    response = client.get(url(event, f"console/runs/{run.pk}/"))
+    assert (response.status_code, [t.name for t in response.templates]) == (
+        200,
+        ["meetings/_run_status.html"],
+    )
+    assert "7 meetings placed in 1.2 s." in response.content.decode()
+
+
+def test_run_status_of_a_running_run_polls_again(client, event, lead_staff):
+    run = SolverRun.objects.create(event=event, status="running", progress={"scheduled": 3})
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
+    assert f'hx-get="/e/{event.slug}/console/runs/{run.pk}/"' in page
+
+
+def test_run_status_of_another_events_run_is_404(client, event, lead_staff):
+    other = SolverRun.objects.create(event=factories.EventFactory())
+    client.force_login(lead_staff)
+    assert client.get(url(event, f"console/runs/{other.pk}/")).status_code == 404
+
+
+def test_run_status_is_forbidden_to_participants(client, event, ana):
+    run = SolverRun.objects.create(event=event)
+    client.force_login(ana.user)
+    assert client.get(url(event, f"console/runs/{run.pk}/")).status_code == 403
+
+
+def test_release_without_a_draft_shows_the_error(client, event, lead_staff):
+    client.force_login(lead_staff)
+    response = client.post(url(event, "console/release/"), {"name": "First"}, follow=True)
+    assert shown_messages(response) == ["There is no draft to release. Run the scheduler first."]
+    assert Plan.objects.count() == 0
+
+
+def test_release_of_a_draft_makes_version_1(client, event, lead_staff):
+    Plan.objects.create(event=event, kind="draft", stats={"scheduled": 0})
+    client.force_login(lead_staff)
+    response = client.post(url(event, "console/release/"), {"name": "First"}, follow=True)
+    assert shown_messages(response) == ["Released as version 1."]
+    assert list(Plan.objects.filter(kind="release").values_list("version", "name")) == [
+        (1, "First")
+    ]
+
+
+def test_release_is_forbidden_to_co_organiser_staff(client, event, co_staff):
+    Plan.objects.create(event=event, kind="draft")
+    client.force_login(co_staff)
+    response = client.post(url(event, "console/release/"), {"name": "Mine"})
+    assert (response.status_code, Plan.objects.filter(kind="release").count()) == (403, 0)
+
+
+# Query counts: the requests page costs the same for 20 requests as for 200.
+
+
+def requests_of_ana(ana, count):
+    for number in range(count):
+        other = factories.RegistrationFactory(event=ana.event)
+        if number % 2:
+            factories.MeetingRequestFactory(sender=ana, recipient=other)
+        else:
+            factories.MeetingRequestFactory(sender=other, recipient=ana)
+
+
+def test_requests_page_costs_the_same_queries_for_20_and_200_requests(
+    client, ana, django_assert_num_queries
+):
+    client.force_login(ana.user)
+    requests_of_ana(ana, 20)
+    client.get(url(ana.event, "requests/"))  # the first request warms caches
+    with CaptureQueriesContext(connection) as for_twenty:
+        client.get(url(ana.event, "requests/"))
+    requests_of_ana(ana, 180)
+    with django_assert_num_queries(len(for_twenty)):
+        response = client.get(url(ana.event, "requests/"))
+    assert (len(response.context["incoming"]), len(response.context["outgoing"])) == (100, 100)
+
+
+@pytest.mark.parametrize("path", ["agenda/", "requests/"])
+def test_participant_pages_of_an_unknown_event_are_404(client, ana, path):
+    client.force_login(ana.user)
+    assert client.get(f"/e/no-such-event/{path}").status_code == 404
+
+
+def test_send_after_booking_closes_shows_why_not(client, ana, jonas):
+    ana.event.booking_closes_at = timezone.now() - dt.timedelta(minutes=1)
+    ana.event.save()
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, f"participants/{jonas.pk}/request/"), {"message": "Late"}, follow=True
+    )
+    assert (shown_messages(response), MeetingRequest.objects.count()) == (
+        ["Meeting requests for this event are closed."],
+        0,
+    )

@@ -1,0 +1,100 @@
+"""The Django admin works for every registered model: its list and its add page answer."""
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from matchfair.community.models import Delegate, Membership, Network
+from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.models import Placement, Plan, SolverRun
+from tests import factories
+
+MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
+every_model = pytest.mark.parametrize("model", MODELS, ids=[m._meta.label for m in MODELS])
+
+
+@pytest.fixture
+def a_few_of_everything(event, ana, jonas, lead_staff):
+    """At least one row of every model, so the lists render real rows."""
+    factories.OpportunityFactory(registration=ana)
+    meeting = accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
+    )
+    plan = Plan.objects.create(event=event, kind="draft", stats={"scheduled": 1})
+    Placement.objects.create(
+        plan=plan,
+        meeting=meeting,
+        slot=event.sessions.first().slots.first(),
+        table=event.tables.first(),
+    )
+    SolverRun.objects.create(event=event, requested_by=lead_staff, plan=plan, status="done")
+    cluster = event.organisers.get(is_lead=True).cluster
+    network = Network.objects.create(name="European Smart Cities Alliance", kind="alliance")
+    cluster.networks.add(network)
+    Membership.objects.create(cluster=cluster, organisation=ana.user.organisation)
+    Delegate.objects.create(network=network, cluster=cluster, user=lead_staff)
+
+
+@pytest.fixture
+def admin_client_of(client, superuser, a_few_of_everything):
+    Group.objects.create(name="Editors")
+    who = {"user_agent": "curl", "ip_address": "192.0.2.1", "username": "ana@example.org"}
+    AccessAttempt.objects.create(
+        **who, get_data="", post_data="", failures_since_start=2, path_info="/accounts/login/"
+    )
+    AccessFailureLog.objects.create(**who, path_info="/accounts/login/")
+    AccessLog.objects.create(**who, path_info="/accounts/login/")
+    client.force_login(superuser)
+    return client
+
+
+def admin_url(model, page):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}")
+
+
+@every_model
+def test_admin_changelist_answers(admin_client_of, model):
+    response = admin_client_of.get(admin_url(model, "changelist"))
+    assert (response.status_code, response.context["cl"].result_count) == (
+        200,
+        model._default_manager.count(),
+    )
+
+
+@every_model
+def test_admin_changelist_search_answers(admin_client_of, model):
+    response = admin_client_of.get(admin_url(model, "changelist"), {"q": "a"})
+    assert response.status_code == 200
+
+
+# The audit log and axes' records are written by code only; their admins say so.
+READ_ONLY = {"audit.AuditEntry", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
+
+
+@every_model
+def test_admin_add_page_answers(admin_client_of, model):
+    response = admin_client_of.get(admin_url(model, "add"))
+    assert response.status_code == (403 if model._meta.label in READ_ONLY else 200)
+
+
+@every_model
+def test_admin_change_page_of_the_first_row_answers(admin_client_of, model):
+    first = model._default_manager.order_by("pk").first()
+    assert first is not None, f"the fixture makes no {model._meta.label}"
+    response = admin_client_of.get(
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[first.pk])
+    )
+    assert response.status_code == 200
+
+
+def test_admin_registers_every_matchfair_model():
+    from django.apps import apps
+
+    ours = {
+        model._meta.label
+        for model in apps.get_models()
+        if model.__module__.startswith("matchfair.") and not model._meta.auto_created
+    }
+    assert ours - {model._meta.label for model in MODELS} == set()

@@ -1,0 +1,56 @@
+import json
+import subprocess
+import sys
+
+from matchfair.cli import main
+
+INSTANCE = {
+    "format": "matchfair-schedule/1",
+    "slots": [
+        {"id": "a", "session": "morning", "start": "2026-11-10T09:00:00+01:00", "minutes": 30},
+        {"id": "b", "session": "morning", "start": "2026-11-10T09:30:00+01:00", "minutes": 30},
+    ],
+    "tables": [{"id": "t1"}],
+    "participants": [
+        {"id": "ana", "available": ["a", "b"]},
+        {"id": "jonas", "available": ["a", "b"]},
+        {"id": "carla", "available": ["b"]},
+    ],
+    "meetings": [
+        {"id": "m1", "participants": ["ana", "jonas"]},
+        {"id": "m2", "participants": ["ana", "carla"]},
+    ],
+}
+
+
+def test_cli_schedule_writes_a_result(tmp_path):
+    instance, result = tmp_path / "instance.json", tmp_path / "result.json"
+    instance.write_text(json.dumps(INSTANCE))
+    assert main(["schedule", str(instance), "-o", str(result), "--time-limit", "2"]) == 0
+    written = json.loads(result.read_text())
+    assert sorted((a["meeting"], a["slot"]) for a in written["assignments"]) == [
+        ("m1", "a"),
+        ("m2", "b"),
+    ]
+
+
+def test_cli_schedule_names_the_bad_field(tmp_path, capsys):
+    broken = {**INSTANCE, "meetings": [{"id": "m1", "participants": ["ana", "p99"]}]}
+    instance = tmp_path / "instance.json"
+    instance.write_text(json.dumps(broken))
+    assert main(["schedule", str(instance), "-o", str(tmp_path / "out.json")]) == 2
+    assert 'meetings[0].participants[1]: unknown participant "p99"' in capsys.readouterr().err
+
+
+def test_cli_manage_passes_through_to_django(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "matchfair.cli", "manage", "check"],
+        capture_output=True,
+        text=True,
+        env={"MATCHFAIR_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert (completed.returncode, completed.stdout.strip()) == (
+        0,
+        "System check identified no issues (0 silenced).",
+    )

@@ -1,0 +1,205 @@
+"""Every rule of matchfair.permissions, role by role."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from matchfair import permissions
+from matchfair.meetings.domain.requests import accept_request, send_request
+from tests import factories
+
+ROLES = ("anonymous", "ana", "jonas", "met", "lead", "co", "superuser")
+
+
+@pytest.fixture
+def people(event, ana, jonas, lead_staff, co_staff, superuser):
+    """Ana is the participant in question; `met` has an accepted meeting with her."""
+    met = factories.RegistrationFactory(event=event, user__full_name="Mia Met")
+    accept_request(
+        send_request(sender=met, recipient=ana, message="Hello", by=met.user), by=ana.user
+    )
+    return {
+        "anonymous": AnonymousUser(),
+        "ana": ana.user,
+        "jonas": jonas.user,
+        "met": met.user,
+        "lead": lead_staff,
+        "co": co_staff,
+        "superuser": superuser,
+    }
+
+
+def by_role(people, rule, *args):
+    # Fresh users each time: organiser_roles caches on the user object.
+    fresh = {
+        name: user if not user.is_authenticated else type(user).objects.get(pk=user.pk)
+        for name, user in people.items()
+    }
+    return {name: rule(fresh[name], *args) for name in ROLES}
+
+
+def supported_by_co(registration, co_staff):
+    registration.organiser = co_staff.organiser_roles.get()
+    registration.save()
+    return registration
+
+
+def test_organiser_roles_by_role(people, event):
+    lead = event.organisers.get(is_lead=True)
+    co = event.organisers.get(is_lead=False)
+    assert by_role(people, permissions.organiser_roles, event) == {
+        "anonymous": [],
+        "ana": [],
+        "jonas": [],
+        "met": [],
+        "lead": [lead],
+        "co": [co],
+        "superuser": [],
+    }
+
+
+def test_organiser_roles_of_another_event_are_empty(people):
+    other = factories.b2b_event()
+    assert by_role(people, permissions.organiser_roles, other) == {role: [] for role in ROLES}
+
+
+def test_is_organiser_by_role(people, event):
+    assert by_role(people, permissions.is_organiser, event) == {
+        "anonymous": False,
+        "ana": False,
+        "jonas": False,
+        "met": False,
+        "lead": True,
+        "co": True,
+        "superuser": True,
+    }
+
+
+def test_is_lead_organiser_by_role(people, event):
+    assert by_role(people, permissions.is_lead_organiser, event) == {
+        "anonymous": False,
+        "ana": False,
+        "jonas": False,
+        "met": False,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_is_lead_organiser_of_another_event_is_false_for_its_staff(people):
+    other = factories.b2b_event()
+    result = by_role(people, permissions.is_lead_organiser, other)
+    assert result == {**dict.fromkeys(ROLES, False), "superuser": True}
+
+
+def test_can_manage_event_by_role(people, event):
+    assert by_role(people, permissions.can_manage_event, event) == {
+        "anonymous": False,
+        "ana": False,
+        "jonas": False,
+        "met": False,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_supports_a_participant_of_the_lead_by_role(people, ana):
+    assert by_role(people, permissions.supports, ana) == {
+        "anonymous": False,
+        "ana": False,
+        "jonas": False,
+        "met": False,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_supports_a_participant_of_the_co_organiser_by_role(people, ana, co_staff):
+    supported_by_co(ana, co_staff)
+    assert by_role(people, permissions.supports, ana) == {
+        "anonymous": False,
+        "ana": False,
+        "jonas": False,
+        "met": False,
+        "lead": True,
+        "co": True,
+        "superuser": True,
+    }
+
+
+def test_can_see_contact_by_role(people, ana):
+    assert by_role(people, permissions.can_see_contact, ana) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": True,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_can_see_contact_of_a_co_organisers_participant_by_role(people, ana, co_staff):
+    supported_by_co(ana, co_staff)
+    assert by_role(people, permissions.can_see_contact, ana)["co"] is True
+
+
+def test_can_see_contact_when_the_participant_consents_by_role(people, ana):
+    ana.share_contact = True
+    ana.save()
+    assert by_role(people, permissions.can_see_contact, ana) == {
+        **dict.fromkeys(ROLES, True),
+        "anonymous": False,
+    }
+
+
+def test_can_see_contact_after_the_meeting_is_called_off_is_false(people, ana):
+    meeting_request = ana.received_requests.get()
+    meeting_request.status = "cancelled"
+    meeting_request.save()
+    assert by_role(people, permissions.can_see_contact, ana)["met"] is False
+
+
+def test_can_see_contact_works_both_ways_of_the_request(people, ana, event):
+    met = event.registrations.get(user=people["met"])
+    assert by_role(people, permissions.can_see_contact, met) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": True,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_can_see_agenda_by_role(people, ana):
+    assert by_role(people, permissions.can_see_agenda, ana) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_can_see_agenda_of_a_co_organisers_participant_by_role(people, ana, co_staff):
+    supported_by_co(ana, co_staff)
+    assert by_role(people, permissions.can_see_agenda, ana)["co"] is True
+
+
+def test_can_answer_by_role(people, ana, jonas):
+    meeting_request = send_request(sender=jonas, recipient=ana, message="Hi", by=jonas.user)
+    assert by_role(people, permissions.can_answer, meeting_request) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
