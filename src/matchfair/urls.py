@@ -1,6 +1,8 @@
 """The site's URL map: each app's pages sit under the thing they show."""
 
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from matchfair.events import views as event_views
@@ -12,4 +14,8 @@ urlpatterns = [
     path("e/<slug:event>/", include("matchfair.meetings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path(
+        "favicon.ico",
+        lambda request: HttpResponsePermanentRedirect(static("matchfair/favicon.svg")),
+    ),
 ]

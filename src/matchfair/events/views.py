@@ -44,6 +44,7 @@ def event_context(request, slug):
         )
     return event, {
         "event": event,
+        "display_zone": event.time_zone,
         "my_registration": registration,
         "can_manage_event": permissions.can_manage_event(request.user, event),
     }

@@ -34,7 +34,11 @@ def requests_view(request, event):
     mine = context["my_registration"]
     all_requests = list(requests_of(mine))
     context.update(
-        incoming=[r for r in all_requests if r.recipient_id == mine.pk],
+        # Requests still waiting for an answer come first: they are what the page is for.
+        incoming=sorted(
+            (r for r in all_requests if r.recipient_id == mine.pk),
+            key=lambda r: r.status != MeetingRequest.Status.ASKED,
+        ),
         outgoing=[r for r in all_requests if r.sender_id == mine.pk],
         answer_form=AnswerForm(),
     )
