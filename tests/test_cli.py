@@ -54,3 +54,16 @@ def test_cli_manage_passes_through_to_django(tmp_path):
         0,
         "System check identified no issues (0 silenced).",
     )
+
+
+def test_cli_recommend_writes_recommendations(tmp_path):
+    from matchfair.recommend.contract import profiles_document
+    from matchfair.recommend.generate import generate
+
+    profiles = generate(40, seed=1).profiles
+    source, out = tmp_path / "profiles.json", tmp_path / "out.json"
+    source.write_text(json.dumps(profiles_document(profiles)))
+    assert main(["recommend", str(source), "--top", "5", "-o", str(out)]) == 0
+    written = json.loads(out.read_text())
+    assert written["format"] == "matchfair-recommendations/1"
+    assert all(len(items) <= 5 for items in written["recommendations"].values())

@@ -64,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         from matchfair.scheduling.cli import main as schedule_main
 
         return schedule_main(argv[1:])
+    if argv and argv[0] == "recommend":
+        from matchfair.recommend.cli import main as recommend_main
+
+        return recommend_main(argv[1:])
     if argv and argv[0] == "manage":
         return manage(argv[1:])
 
@@ -85,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--workers", type=int, default=2)
     commands.add_parser(
         "schedule", help="solve a matchfair-schedule/1 instance (see docs/scheduling.md)"
+    )
+    commands.add_parser(
+        "recommend",
+        help="recommend partners from a matchfair-profiles/1 file (see docs/recommend.md)",
     )
     commands.add_parser("manage", help="run one of Django's management commands")
     args = parser.parse_args(argv)
