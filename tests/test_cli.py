@@ -67,3 +67,12 @@ def test_cli_recommend_writes_recommendations(tmp_path):
     written = json.loads(out.read_text())
     assert written["format"] == "matchfair-recommendations/1"
     assert all(len(items) <= 5 for items in written["recommendations"].values())
+
+
+def test_cli_plan_visits_writes_valid_itineraries(tmp_path):
+    from matchfair.routing.generate import generate
+
+    source, out = tmp_path / "visits.json", tmp_path / "itineraries.json"
+    source.write_text(json.dumps(generate(seed=2, members=2, wishes=4, days=1)))
+    assert main(["plan-visits", str(source), "-o", str(out), "--time-limit", "2"]) == 0
+    assert json.loads(out.read_text())["format"] == "matchfair-itineraries/1"

@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         from matchfair.recommend.cli import main as recommend_main
 
         return recommend_main(argv[1:])
+    if argv and argv[0] == "plan-visits":
+        from matchfair.routing.cli import main as plan_visits_main
+
+        return plan_visits_main(argv[1:])
     if argv and argv[0] == "manage":
         return manage(argv[1:])
 
@@ -93,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "recommend",
         help="recommend partners from a matchfair-profiles/1 file (see docs/recommend.md)",
+    )
+    commands.add_parser(
+        "plan-visits", help="plan expo visits from a matchfair-visits/1 file (see docs/routing.md)"
     )
     commands.add_parser("manage", help="run one of Django's management commands")
     args = parser.parse_args(argv)

@@ -1,0 +1,29 @@
+"""The routing engine must run without Django: importing all of it loads no Django module."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import matchfair.routing
+
+
+def test_routing_package_imports_without_django() -> None:
+    modules = [
+        f"matchfair.routing.{m.name}"
+        for m in pkgutil.iter_modules(matchfair.routing.__path__)
+        if m.name != "__main__"  # running it would plan, not just import
+    ]
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))\n"
+    )
+
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert (run.stdout, len(modules) >= 14) == ("[]\n", True)
