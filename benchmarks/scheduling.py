@@ -1,0 +1,231 @@
+"""Benchmark of the scheduling engine against the first-come-first-served baseline.
+
+Runs the real B2B forums (read from ../shared/data/b2b-forums at run time) and generated
+families, one subprocess each so peak memory is measured per family, and prints a Markdown table.
+
+    python benchmarks/scheduling.py --families forums,small-forum,brokerage-day --time-limit 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORUMS = Path(os.environ.get("MATCHFAIR_FORUMS", ROOT.parent / "shared" / "data" / "b2b-forums"))
+GENERATED = ["small-forum", "brokerage-day", "large-fair", "expo"]
+QUICK = ["forums:tic-12", "forums:forumt-14", "small-forum"]
+
+
+def published_optima() -> dict[str, int]:
+    """Instance name -> published optimal breaks, from the forum README's table."""
+    table: dict[str, int] = {}
+    readme = FORUMS / "README.md"
+    if not readme.exists():
+        return table
+    for line in readme.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and re.fullmatch(r"\d+", cells[5]):
+            table[cells[0]] = int(cells[5])
+    return table
+
+
+def run_one(name: str, time_limit: float, seed: int, replan: bool) -> dict[str, object]:
+    """Measure one instance in this process (called in a child process)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from matchfair.scheduling import (
+        check,
+        first_come_first_served,
+        parse_instance,
+        solve,
+        upper_bounds,
+    )
+    from matchfair.scheduling.generate import generate
+
+    if name.startswith("forums:"):
+        path = FORUMS / f"{name.split(':', 1)[1]}.json"
+        instance = parse_instance(json.loads(path.read_text(encoding="utf-8")))
+    else:
+        instance = generate(name, seed=seed)
+    bounds = upper_bounds(instance)
+    row: dict[str, object] = {
+        "name": name,
+        "participants": len(instance.participants),
+        "meetings": len(instance.meetings),
+        "bound": bounds.meetings,
+        "priority_bound": bounds.priority,
+    }
+    started = time.perf_counter()
+    baseline = first_come_first_served(instance)
+    row["fcfs"] = dict(check(instance, baseline).metrics)
+    row["fcfs"]["seconds"] = round(time.perf_counter() - started, 2)  # type: ignore[index]
+    result = solve(instance, time_limit=time_limit, seed=seed)
+    report = check(instance, result)
+    row["solver"] = dict(report.metrics)
+    row["violations"] = len(report.violations)
+    row["stats"] = {
+        k: v for k, v in result.stats.items() if isinstance(v, int | float | str | bool)
+    }
+    if replan:
+        row["replan"] = _replan(instance, result, seed)
+    row["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return row
+
+
+def _replan(instance: object, result: object, seed: int) -> dict[str, object]:
+    """5% no-shows and 2% late requests after the first session, then a 5-second re-plan."""
+    import random
+    from dataclasses import replace
+
+    from matchfair.scheduling import Instance, Lock, Meeting, Result, check, replan
+
+    assert isinstance(instance, Instance) and isinstance(result, Result)
+    rng = random.Random(seed)
+    first_session = instance.slots[0].session
+    held = {a.meeting: a for a in result.assignments}
+    gone = {p.id for p in instance.participants if rng.random() < 0.05}
+    meetings: list[Meeting] = []
+    for m in instance.meetings:
+        a = held.get(m.id)
+        if a is not None and instance.slot_by_id[a.slot].session == first_session:
+            meetings.append(replace(m, locked=Lock(a.slot, a.table)))
+        elif not gone.intersection(m.participants):
+            meetings.append(m)
+    ids = [p.id for p in instance.participants if p.id not in gone]
+    for k in range(int(0.02 * len(instance.meetings))):
+        pair = tuple(rng.sample(ids, 2))
+        meetings.append(Meeting(f"late{k}", pair, 1))
+    changed = replace(instance, meetings=tuple(meetings))
+    kept_ids = {m.id for m in meetings}
+    affected = {m.id for m in instance.meetings if gone.intersection(m.participants)}
+    started = time.perf_counter()
+    after = replan(changed, result, time_limit=5.0, seed=seed)
+    seconds = time.perf_counter() - started
+    moved = [mid for mid in after.stats.get("moved", []) if mid not in affected]  # type: ignore[attr-defined]
+    unaffected = len([a for a in result.assignments if a.meeting in kept_ids])
+    return {
+        "seconds": round(seconds, 2),
+        "moved_unaffected_share": len(moved) / max(1, unaffected),
+        "violations": len(check(changed, after).violations),
+    }
+
+
+def _child(name: str, args: argparse.Namespace) -> dict[str, object]:
+    command = [
+        sys.executable,
+        __file__,
+        "--one",
+        name,
+        "--time-limit",
+        str(args.time_limit),
+        "--seed",
+        str(args.seed),
+    ]
+    if args.replan:
+        command.append("--replan")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"name": name, "error": done.stderr.strip().splitlines()[-1:]}
+    parsed: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return parsed
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.2f}%"
+
+
+def table(rows: list[dict[str, object]], optima: dict[str, int]) -> str:
+    head = (
+        "| instance | method | scheduled / bound | priority share | holes/participant | max holes"
+        " | no holes | max lost share | first s | best s | peak MB | breaks (published) |"
+    )
+    lines = [head, "|" + "---|" * 12]
+    for row in rows:
+        if "error" in row:
+            lines.append(f"| {row['name']} | error: {row['error']} |" + " |" * 10)
+            continue
+        for method in ("solver", "fcfs"):
+            m = row[method]
+            assert isinstance(m, dict)
+            stats = row["stats"] if method == "solver" else {}
+            assert isinstance(stats, dict)
+            short = str(row["name"]).removeprefix("forums:")
+            breaks = ""
+            if str(row["name"]).startswith("forums:"):
+                all_in = "all" if m["unscheduled"] == 0 else f"{m['unscheduled']} unscheduled"
+                breaks = f"{m['holes']} ({optima.get(short, '?')}), {all_in}"
+            first = stats.get("seconds_to_first", m.get("seconds", ""))
+            best = stats.get("seconds_to_best", "")
+            bound = max(1, int(row["bound"]))  # type: ignore[call-overload]
+            pbound = max(1, int(row["priority_bound"]))  # type: ignore[call-overload]
+            lines.append(
+                f"| {short} | {'matchfair' if method == 'solver' else 'FCFS'}"
+                f" | {_pct(m['scheduled'] / bound)} | {_pct(m['priority_scheduled'] / pbound)}"
+                f" | {m['holes_per_participant']:.3f} | {m['max_holes']}"
+                f" | {_pct(m['no_holes_share'])} | {m['max_unscheduled_share']:.2f}"
+                f" | {first} | {best} | {row['peak_mb'] if method == 'solver' else ''}"
+                f" | {breaks} |"
+            )
+    replans = [r for r in rows if "replan" in r]
+    if replans:
+        lines += ["", "| instance | re-plan seconds | unaffected meetings moved | violations |"]
+        lines.append("|---|---|---|---|")
+        for r in replans:
+            rp = r["replan"]
+            assert isinstance(rp, dict)
+            lines.append(
+                f"| {r['name']} | {rp['seconds']} | {_pct(rp['moved_unaffected_share'])}"
+                f" | {rp['violations']} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--families",
+        default="forums,small-forum,brokerage-day",
+        help="comma list: forums, forums:NAME, or generated names with +variants"
+        f" ({', '.join(GENERATED)}; variants +popular +booths +groups +travel +tight"
+        " +unavailable)",
+    )
+    parser.add_argument("--time-limit", type=float, default=30.0)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help=f"only {', '.join(QUICK)}, 5 s")
+    parser.add_argument("--replan", action="store_true", help="also measure a re-plan")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_one(args.one, args.time_limit, args.seed, args.replan)))
+        return 0
+    names: list[str] = []
+    families = QUICK if args.quick else args.families.split(",")
+    if args.quick:
+        args.time_limit = min(args.time_limit, 5.0)
+    for family in families:
+        if family == "forums":
+            if not FORUMS.is_dir():
+                print(f"skipping forums: {FORUMS} not found", file=sys.stderr)
+                continue
+            names += [f"forums:{p.stem}" for p in sorted(FORUMS.glob("*.json"))]
+        else:
+            names.append(family)
+    rows: list[dict[str, object]] = []
+    for name in names:
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        rows.append(_child(name, args))
+    print(f"2 cores machine: {os.cpu_count()} CPUs seen; time limit {args.time_limit} s")
+    print()
+    print(table(rows, published_optima()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""`python -m matchfair.scheduling INSTANCE.json -o RESULT.json`: the same as `matchfair schedule`."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Command line for the engine: `matchfair schedule INSTANCE.json -o RESULT.json [options]`.
+
+Exit codes: 0 done, 1 the result breaks a rule (with --check), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+
+from .checker import check
+from .contract import InstanceError, dump_result, parse_instance, parse_result
+from .model import Result
+from .solver import Progress, solve
+
+
+class _Ticker:
+    """Prints the latest progress once a second on stderr while the solver runs."""
+
+    def __init__(self) -> None:
+        self.latest: Progress | None = None
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def update(self, progress: Progress) -> None:
+        self.latest = progress
+
+    def _line(self) -> None:
+        p = self.latest
+        if p is not None:
+            print(
+                f"[{p.seconds:6.1f}s] {p.phase}: {p.scheduled} meetings, priority {p.priority}"
+                f" (bound {p.priority_bound}), {p.holes} holes",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def _run(self) -> None:
+        while not self.stop.wait(1.0):
+            self._line()
+
+    def __enter__(self) -> _Ticker:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self.thread.join()
+        self._line()
+
+
+def _load(path: str) -> object:
+    with Path(path).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="matchfair schedule", description="Put meetings into slots and tables."
+    )
+    parser.add_argument("instance", help="a matchfair-schedule/1 JSON file")
+    parser.add_argument("-o", "--output", required=True, help="where to write the result JSON")
+    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds (default 30)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="use 2 CP-SAT workers and the wall clock: better within the time, not reproducible",
+    )
+    parser.add_argument("--previous", help="an earlier result to re-plan from")
+    parser.add_argument("--check", action="store_true", help="verify the result independently")
+    args = parser.parse_args(argv)
+    try:
+        instance = parse_instance(_load(args.instance))
+        previous: Result | None = None
+        if args.previous:
+            previous = parse_result(_load(args.previous))
+    except InstanceError as error:
+        for message in error.errors:
+            print(f"error: {message}", file=sys.stderr)
+        return 2
+    except (OSError, json.JSONDecodeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    with _Ticker() as ticker:
+        result = solve(
+            instance,
+            time_limit=args.time_limit,
+            seed=args.seed,
+            workers=2,
+            progress=ticker.update,
+            previous=previous,
+            deterministic=not args.parallel,
+        )
+    Path(args.output).write_text(json.dumps(dump_result(result), indent=1) + "\n", encoding="utf-8")
+    stats = result.stats
+    print(
+        f"scheduled {stats['scheduled']} of {len(instance.meetings)} meetings"
+        f" (upper bound {stats['upper_bound']}), {stats['holes']} holes",
+        file=sys.stderr,
+    )
+    if args.check:
+        report = check(instance, result)
+        for violation in report.violations:
+            print(f"violation: {violation}", file=sys.stderr)
+        if not report.ok:
+            return 1
+        print("check: every rule holds", file=sys.stderr)
+    return 0

@@ -1,0 +1,553 @@
+"""Read and write the public JSON formats `matchfair-schedule/1` and `matchfair-schedule-result/1`.
+
+Validation collects every error, each naming its JSON path, and raises them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from .model import (
+    FORMAT,
+    RESULT_FORMAT,
+    Assignment,
+    Instance,
+    Lock,
+    Meeting,
+    Participant,
+    Result,
+    Slot,
+    Table,
+    Unscheduled,
+)
+
+
+class InstanceError(ValueError):
+    """The input does not follow the contract; `errors` lists every problem found."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(f"{path}: {message}")
+
+
+def _quote(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+def _obj(value: object, path: str, errors: _Errors) -> Mapping[str, Any] | None:
+    if isinstance(value, Mapping):
+        return value
+    errors.add(path, "must be an object")
+    return None
+
+
+def _list(value: object, path: str, errors: _Errors) -> Sequence[Any]:
+    if isinstance(value, list):
+        return value
+    errors.add(path, "must be a list")
+    return []
+
+
+def _string(value: object, path: str, errors: _Errors) -> str | None:
+    if isinstance(value, str) and value:
+        return value
+    errors.add(path, "must be a non-empty string")
+    return None
+
+
+def _int(value: object, path: str, errors: _Errors, minimum: int) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+        return value
+    errors.add(path, f"must be an integer >= {minimum}")
+    return None
+
+
+def _unknown_keys(obj: Mapping[str, Any], allowed: set[str], path: str, errors: _Errors) -> None:
+    for key in obj:
+        if key not in allowed:
+            errors.add(f"{path}.{key}", "unknown field")
+
+
+def _ids(
+    values: object, known: Mapping[str, object], kind: str, path: str, errors: _Errors
+) -> frozenset[str]:
+    found: list[str] = []
+    for i, value in enumerate(_list(values, path, errors)):
+        sid = _string(value, f"{path}[{i}]", errors)
+        if sid is None:
+            continue
+        if sid not in known:
+            errors.add(f"{path}[{i}]", f"unknown {kind} {_quote(sid)}")
+        elif sid in found:
+            errors.add(f"{path}[{i}]", f"{kind} {_quote(sid)} listed twice")
+        else:
+            found.append(sid)
+    return frozenset(found)
+
+
+def _parse_slots(raw: object, errors: _Errors) -> tuple[list[Slot], set[str]]:
+    """The valid slots, and every slot id seen, so a bad slot does not also make every
+    reference to it an error."""
+    slots: list[Slot] = []
+    seen: set[str] = set()
+    for i, item in enumerate(_list(raw, "slots", errors)):
+        path = f"slots[{i}]"
+        obj = _obj(item, path, errors)
+        if obj is None:
+            continue
+        _unknown_keys(obj, {"id", "session", "start", "minutes"}, path, errors)
+        sid = _string(obj.get("id"), f"{path}.id", errors)
+        session = _string(obj.get("session"), f"{path}.session", errors)
+        minutes = _int(obj.get("minutes"), f"{path}.minutes", errors, 1)
+        start = None
+        raw_start = obj.get("start")
+        if isinstance(raw_start, str):
+            try:
+                start = datetime.fromisoformat(raw_start)
+            except ValueError:
+                start = None
+        if start is None or start.tzinfo is None:
+            errors.add(f"{path}.start", "not an ISO 8601 time with offset")
+            start = None
+        if sid is not None and sid in seen:
+            errors.add(f"{path}.id", f"duplicate slot id {_quote(sid)}")
+            continue
+        if sid is not None:
+            seen.add(sid)
+        if sid is None or session is None or minutes is None or start is None:
+            continue
+        if slots and start < slots[-1].end:
+            errors.add(
+                f"{path}.start",
+                f"slots must be in time order without overlap; starts before {_quote(slots[-1].id)}"
+                " ends",
+            )
+        slots.append(Slot(sid, session, start, minutes))
+    return slots, seen
+
+
+def _parse_tables(raw: object, errors: _Errors) -> list[tuple[int, Table]]:
+    tables: list[tuple[int, Table]] = []
+    seen: set[str] = set()
+    for i, item in enumerate(_list(raw, "tables", errors)):
+        path = f"tables[{i}]"
+        obj = _obj(item, path, errors)
+        if obj is None:
+            continue
+        _unknown_keys(obj, {"id", "location", "booth_of"}, path, errors)
+        tid = _string(obj.get("id"), f"{path}.id", errors)
+        location = None
+        if obj.get("location") is not None:
+            location = _string(obj.get("location"), f"{path}.location", errors)
+        booth_of = None
+        if obj.get("booth_of") is not None:
+            booth_of = _string(obj.get("booth_of"), f"{path}.booth_of", errors)
+        if tid is None:
+            continue
+        if tid in seen:
+            errors.add(f"{path}.id", f"duplicate table id {_quote(tid)}")
+            continue
+        seen.add(tid)
+        tables.append((i, Table(tid, location, booth_of)))
+    return tables
+
+
+def _parse_participants(
+    raw: object, slot_ids: Mapping[str, object], table_ids: Mapping[str, Table], errors: _Errors
+) -> list[Participant]:
+    participants: list[Participant] = []
+    seen: set[str] = set()
+    booth_owner: dict[str, str] = {}
+    for i, item in enumerate(_list(raw, "participants", errors)):
+        path = f"participants[{i}]"
+        obj = _obj(item, path, errors)
+        if obj is None:
+            continue
+        _unknown_keys(obj, {"id", "available", "booth", "max_meetings"}, path, errors)
+        pid = _string(obj.get("id"), f"{path}.id", errors)
+        available = _ids(obj.get("available"), slot_ids, "slot", f"{path}.available", errors)
+        booth = None
+        if obj.get("booth") is not None:
+            booth = _string(obj.get("booth"), f"{path}.booth", errors)
+            if booth is not None and booth not in table_ids:
+                errors.add(f"{path}.booth", f"unknown table {_quote(booth)}")
+                booth = None
+            elif booth is not None and booth in booth_owner:
+                errors.add(
+                    f"{path}.booth",
+                    f"table {_quote(booth)} is already the booth of {_quote(booth_owner[booth])}",
+                )
+                booth = None
+            elif booth is not None:
+                owner = table_ids[booth].booth_of
+                if owner is not None and owner != pid:
+                    errors.add(f"{path}.booth", f"table {_quote(booth)} is the booth of {owner}")
+                    booth = None
+        max_meetings = None
+        if obj.get("max_meetings") is not None:
+            max_meetings = _int(obj.get("max_meetings"), f"{path}.max_meetings", errors, 0)
+        if pid is None:
+            continue
+        if pid in seen:
+            errors.add(f"{path}.id", f"duplicate participant id {_quote(pid)}")
+            continue
+        seen.add(pid)
+        if booth is not None:
+            booth_owner[booth] = pid
+        participants.append(Participant(pid, available, booth, max_meetings))
+    return participants
+
+
+def _check_table_owners(
+    tables: list[tuple[int, Table]], participants: Mapping[str, Participant], errors: _Errors
+) -> None:
+    owned: dict[str, str] = {}
+    for i, table in tables:
+        owner = table.booth_of
+        if owner is None:
+            continue
+        path = f"tables[{i}].booth_of"
+        if owner not in participants:
+            errors.add(path, f"unknown participant {_quote(owner)}")
+            continue
+        booth = participants[owner].booth
+        if booth is not None and booth != table.id:
+            errors.add(path, f"participant {_quote(owner)} has booth {_quote(booth)}")
+        elif owner in owned:
+            errors.add(
+                path, f"participant {_quote(owner)} already has booth {_quote(owned[owner])}"
+            )
+        owned[owner] = table.id
+
+
+def _parse_meetings(
+    raw: object,
+    slot_ids: Mapping[str, object],
+    table_ids: Mapping[str, Table],
+    participants: Mapping[str, Participant],
+    errors: _Errors,
+) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    seen: set[str] = set()
+    for i, item in enumerate(_list(raw, "meetings", errors)):
+        path = f"meetings[{i}]"
+        obj = _obj(item, path, errors)
+        if obj is None:
+            continue
+        _unknown_keys(obj, {"id", "participants", "priority", "slots", "locked"}, path, errors)
+        mid = _string(obj.get("id"), f"{path}.id", errors)
+        people: list[str] = []
+        bad = False
+        for j, value in enumerate(_list(obj.get("participants"), f"{path}.participants", errors)):
+            ppath = f"{path}.participants[{j}]"
+            pid = _string(value, ppath, errors)
+            if pid is None:
+                bad = True
+            elif pid not in participants:
+                errors.add(ppath, f"unknown participant {_quote(pid)}")
+                bad = True
+            elif pid in people:
+                errors.add(ppath, f"participant {_quote(pid)} listed twice")
+                bad = True
+            else:
+                people.append(pid)
+        if isinstance(obj.get("participants"), list) and len(obj["participants"]) < 2:
+            errors.add(f"{path}.participants", "a meeting needs at least 2 participants")
+            bad = True
+        priority: int | None = 1
+        if obj.get("priority") is not None:
+            value = obj["priority"]
+            if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3:
+                priority = value
+            else:
+                errors.add(f"{path}.priority", f"must be 1, 2 or 3, not {value!r}")
+                priority = None
+        allowed: frozenset[str] | None = None
+        if obj.get("slots") is not None:
+            allowed = _ids(obj["slots"], slot_ids, "slot", f"{path}.slots", errors)
+        lock = _parse_lock(obj.get("locked"), f"{path}.locked", slot_ids, table_ids, errors)
+        if lock is not None and allowed is not None and lock.slot not in allowed:
+            errors.add(
+                f"{path}.locked.slot", f"slot {_quote(lock.slot)} is not in the meeting's slots"
+            )
+        if mid is not None and mid in seen:
+            errors.add(f"{path}.id", f"duplicate meeting id {_quote(mid)}")
+            continue
+        if mid is not None:
+            seen.add(mid)
+        if mid is None or bad or priority is None:
+            continue
+        meetings.append(Meeting(mid, tuple(people), priority, allowed, lock))
+    return meetings
+
+
+def _parse_lock(
+    raw: object,
+    path: str,
+    slot_ids: Mapping[str, object],
+    table_ids: Mapping[str, Table],
+    errors: _Errors,
+) -> Lock | None:
+    if raw is None:
+        return None
+    obj = _obj(raw, path, errors)
+    if obj is None:
+        return None
+    _unknown_keys(obj, {"slot", "table"}, path, errors)
+    slot = _string(obj.get("slot"), f"{path}.slot", errors)
+    if slot is not None and slot not in slot_ids:
+        errors.add(f"{path}.slot", f"unknown slot {_quote(slot)}")
+        slot = None
+    table = None
+    if obj.get("table") is not None:
+        table = _string(obj.get("table"), f"{path}.table", errors)
+        if table is not None and table not in table_ids:
+            errors.add(f"{path}.table", f"unknown table {_quote(table)}")
+            return None
+    return None if slot is None else Lock(slot, table)
+
+
+def _parse_travel(raw: object, errors: _Errors) -> dict[str, dict[str, int]]:
+    travel: dict[str, dict[str, int]] = {}
+    if raw is None:
+        return travel
+    outer = _obj(raw, "travel_minutes", errors)
+    for a, row in (outer or {}).items():
+        inner = _obj(row, f"travel_minutes.{a}", errors)
+        for b, minutes in (inner or {}).items():
+            value = _int(minutes, f"travel_minutes.{a}.{b}", errors, 0)
+            if value is not None:
+                travel.setdefault(a, {})[b] = value
+    return travel
+
+
+def _check_locks(instance: Instance, index_of: Mapping[str, int], errors: _Errors) -> None:
+    """Locked meetings must obey every rule by themselves, or no schedule could exist."""
+    taken_people: dict[tuple[str, str], str] = {}
+    taken_tables: dict[tuple[str, str], str] = {}
+    general_in_slot: dict[str, int] = {}
+    locked_count: dict[str, int] = {}
+    general = len(instance.general_tables)
+    for meeting in instance.meetings:
+        lock = meeting.locked
+        if lock is None:
+            continue
+        path = f"meetings[{index_of[meeting.id]}].locked"
+        if not instance.meeting_booths(meeting):
+            general_in_slot[lock.slot] = general_in_slot.get(lock.slot, 0) + 1
+            if general_in_slot[lock.slot] > general:
+                errors.add(
+                    f"{path}.slot",
+                    f"more locked meetings in slot {_quote(lock.slot)} than the {general}"
+                    " general tables",
+                )
+        for pid in meeting.participants:
+            locked_count[pid] = locked_count.get(pid, 0) + 1
+            limit = instance.participant_by_id[pid].max_meetings
+            if limit is not None and locked_count[pid] > limit:
+                errors.add(path, f"participant {_quote(pid)} has more locked meetings than {limit}")
+            if lock.slot not in instance.participant_by_id[pid].available:
+                errors.add(f"{path}.slot", f"participant {_quote(pid)} is not available in it")
+            other = taken_people.get((pid, lock.slot))
+            if other is not None:
+                errors.add(path, f"participant {_quote(pid)} is also locked in meeting {other}")
+            taken_people[(pid, lock.slot)] = meeting.id
+        if lock.table is None:
+            continue
+        booths = instance.meeting_booths(meeting)
+        if booths and lock.table not in booths:
+            errors.add(
+                f"{path}.table",
+                f"the meeting must be held at booth {' or '.join(map(_quote, booths))}",
+            )
+        elif not booths and lock.table in instance.booth_tables:
+            errors.add(f"{path}.table", f"table {_quote(lock.table)} is a booth of someone else")
+        other = taken_tables.get((lock.table, lock.slot))
+        if other is not None:
+            errors.add(f"{path}.table", f"table is also locked for meeting {other}")
+        taken_tables[(lock.table, lock.slot)] = meeting.id
+
+
+def _lock_locations(instance: Instance, meeting: Meeting) -> set[str | None]:
+    assert meeting.locked is not None
+    if meeting.locked.table is not None:
+        return {instance.table_by_id[meeting.locked.table].location}
+    booths = instance.meeting_booths(meeting)
+    if booths:
+        return {instance.table_by_id[b].location for b in booths}
+    return {t.location for t in instance.general_tables}
+
+
+def _check_lock_walks(instance: Instance, index_of: Mapping[str, int], errors: _Errors) -> None:
+    """Two locked meetings of one participant must leave time to walk between them."""
+    if not instance.travel_minutes:
+        return
+    locked: dict[str, list[Meeting]] = {}
+    for m in instance.meetings:
+        if m.locked is not None:
+            for pid in m.participants:
+                locked.setdefault(pid, []).append(m)
+    for pid, mine in locked.items():
+        mine.sort(key=lambda m: instance.slot_position[m.locked.slot if m.locked else ""])
+        for i, first in enumerate(mine):
+            for second in mine[i + 1 :]:
+                assert first.locked is not None and second.locked is not None
+                a = instance.slot_by_id[first.locked.slot]
+                b = instance.slot_by_id[second.locked.slot]
+                if a.start.date() != b.start.date():
+                    continue
+                gap = instance.gap_minutes(a, b)
+                if all(
+                    instance.travel(x, y) > gap
+                    for x in _lock_locations(instance, first)
+                    for y in _lock_locations(instance, second)
+                ):
+                    errors.add(
+                        f"meetings[{index_of[second.id]}].locked",
+                        f"participant {_quote(pid)} cannot walk here in time from meeting"
+                        f" {first.id}",
+                    )
+
+
+def parse_instance(obj: object) -> Instance:
+    """Validate a decoded `matchfair-schedule/1` document and build the instance."""
+    errors = _Errors()
+    root = _obj(obj, "$", errors)
+    if root is None:
+        raise InstanceError(errors.items)
+    _unknown_keys(
+        root,
+        {"format", "slots", "tables", "participants", "meetings", "travel_minutes"},
+        "$",
+        errors,
+    )
+    if root.get("format") != FORMAT:
+        errors.add("format", f'must be "{FORMAT}", not {root.get("format")!r}')
+    slots, seen_slots = _parse_slots(root.get("slots"), errors)
+    slot_ids = dict.fromkeys(seen_slots)
+    tables = _parse_tables(root.get("tables"), errors)
+    table_ids = {t.id: t for _, t in tables}
+    participants = _parse_participants(root.get("participants"), slot_ids, table_ids, errors)
+    by_id = {p.id: p for p in participants}
+    _check_table_owners(tables, by_id, errors)
+    meetings = _parse_meetings(root.get("meetings"), slot_ids, table_ids, by_id, errors)
+    travel = _parse_travel(root.get("travel_minutes"), errors)
+    instance = Instance(
+        tuple(slots), tuple(t for _, t in tables), tuple(participants), tuple(meetings), travel
+    )
+    if not errors.items:
+        raw_meetings = root.get("meetings")
+        assert isinstance(raw_meetings, list)
+        index_of = {m["id"]: i for i, m in enumerate(raw_meetings)}
+        _check_locks(instance, index_of, errors)
+        _check_lock_walks(instance, index_of, errors)
+    if errors.items:
+        raise InstanceError(errors.items)
+    return instance
+
+
+def dump_instance(instance: Instance) -> dict[str, object]:
+    """The instance as a `matchfair-schedule/1` document; optional fields only when set."""
+    tables: list[dict[str, object]] = []
+    for t in instance.tables:
+        table: dict[str, object] = {"id": t.id}
+        if t.location is not None:
+            table["location"] = t.location
+        if t.booth_of is not None:
+            table["booth_of"] = t.booth_of
+        tables.append(table)
+    order = instance.slot_position
+    participants: list[dict[str, object]] = []
+    for p in instance.participants:
+        item: dict[str, object] = {
+            "id": p.id,
+            "available": sorted(p.available, key=order.__getitem__),
+        }
+        if p.booth is not None:
+            item["booth"] = p.booth
+        if p.max_meetings is not None:
+            item["max_meetings"] = p.max_meetings
+        participants.append(item)
+    meetings: list[dict[str, object]] = []
+    for m in instance.meetings:
+        meeting: dict[str, object] = {"id": m.id, "participants": list(m.participants)}
+        if m.priority != 1:
+            meeting["priority"] = m.priority
+        if m.slots is not None:
+            meeting["slots"] = sorted(m.slots, key=order.__getitem__)
+        if m.locked is not None:
+            lock: dict[str, object] = {"slot": m.locked.slot}
+            if m.locked.table is not None:
+                lock["table"] = m.locked.table
+            meeting["locked"] = lock
+        meetings.append(meeting)
+    document: dict[str, object] = {
+        "format": FORMAT,
+        "slots": [
+            {"id": s.id, "session": s.session, "start": s.start.isoformat(), "minutes": s.minutes}
+            for s in instance.slots
+        ],
+        "tables": tables,
+        "participants": participants,
+        "meetings": meetings,
+    }
+    if instance.travel_minutes:
+        document["travel_minutes"] = {a: dict(row) for a, row in instance.travel_minutes.items()}
+    return document
+
+
+def parse_result(obj: object) -> Result:
+    """Read a result document; only its shape is checked here, the rules are `checker.py`'s job."""
+    errors = _Errors()
+    root = _obj(obj, "$", errors)
+    if root is None:
+        raise InstanceError(errors.items)
+    if root.get("format") != RESULT_FORMAT:
+        errors.add("format", f'must be "{RESULT_FORMAT}", not {root.get("format")!r}')
+    assignments: list[Assignment] = []
+    for i, item in enumerate(_list(root.get("assignments"), "assignments", errors)):
+        a = _obj(item, f"assignments[{i}]", errors)
+        if a is None:
+            continue
+        meeting = _string(a.get("meeting"), f"assignments[{i}].meeting", errors)
+        slot = _string(a.get("slot"), f"assignments[{i}].slot", errors)
+        table = _string(a.get("table"), f"assignments[{i}].table", errors)
+        if meeting is not None and slot is not None and table is not None:
+            assignments.append(Assignment(meeting, slot, table))
+    unscheduled: list[Unscheduled] = []
+    for i, item in enumerate(_list(root.get("unscheduled", []), "unscheduled", errors)):
+        u = _obj(item, f"unscheduled[{i}]", errors)
+        if u is None:
+            continue
+        meeting = _string(u.get("meeting"), f"unscheduled[{i}].meeting", errors)
+        reason = u.get("reason", "")
+        if meeting is not None:
+            unscheduled.append(Unscheduled(meeting, str(reason)))
+    stats = root.get("stats", {})
+    if not isinstance(stats, Mapping):
+        errors.add("stats", "must be an object")
+        stats = {}
+    if errors.items:
+        raise InstanceError(errors.items)
+    return Result(tuple(assignments), tuple(unscheduled), dict(stats))
+
+
+def dump_result(result: Result) -> dict[str, object]:
+    return {
+        "format": RESULT_FORMAT,
+        "assignments": [
+            {"meeting": a.meeting, "slot": a.slot, "table": a.table} for a in result.assignments
+        ],
+        "unscheduled": [{"meeting": u.meeting, "reason": u.reason} for u in result.unscheduled],
+        "stats": dict(result.stats),
+    }

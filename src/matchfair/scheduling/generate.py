@@ -1,0 +1,154 @@
+"""Seeded generator of synthetic instances for tests and benchmarks, in named families.
+
+Sizes follow the issue: small forum, brokerage day, large fair and expo, with variants for
+popular participants, booths, group meetings, travel times, tight tables and unavailability.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+
+from .model import Instance, Meeting, Participant, Slot, Table
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    participants: int
+    meetings: int
+    days: int
+    sessions_per_day: int
+    slots_per_session: int
+    table_factor: float = 1.25
+    popular: float = 0.0  # share of participants that are over-asked
+    booths: float = 0.0  # share of participants with a booth
+    groups: float = 0.0  # share of meetings with three participants
+    travel: bool = False
+    tight_tables: bool = False  # 10% fewer tables
+    unavailable: float = 0.0  # share of participants missing one session
+    priorities: bool = True
+    slot_minutes: int = 20
+
+
+FAMILIES: dict[str, Family] = {
+    "small-forum": Family(150, 600, 1, 2, 10),
+    "brokerage-day": Family(1_000, 6_000, 1, 2, 10),
+    "large-fair": Family(5_000, 30_000, 2, 2, 8),
+    "expo": Family(25_000, 150_000, 3, 2, 8, table_factor=1.15),
+}
+VARIANTS: dict[str, dict[str, object]] = {
+    "popular": {"popular": 0.03},
+    "booths": {"booths": 0.05},
+    "groups": {"groups": 0.05},
+    "travel": {"travel": True},
+    "tight": {"tight_tables": True},
+    "unavailable": {"unavailable": 0.15},
+}
+
+
+def family(name: str) -> Family:
+    """A family by name, with `+variant` suffixes, e.g. `small-forum+booths+travel`."""
+    base, *variants = name.split("+")
+    spec = FAMILIES[base]
+    for variant in variants:
+        spec = replace(spec, **VARIANTS[variant])  # type: ignore[arg-type]
+    return spec
+
+
+def generate(spec: Family | str, seed: int = 0) -> Instance:
+    if isinstance(spec, str):
+        spec = family(spec)
+    rng = random.Random(seed)
+    slots = _slots(spec)
+    n_slots = len(slots)
+    sessions: dict[str, list[str]] = {}
+    for s in slots:
+        sessions.setdefault(s.session, []).append(s.id)
+    pids = [f"p{i + 1}" for i in range(spec.participants)]
+    # Skewed popularity: a few participants are asked far more often than others.
+    weights = [rng.paretovariate(2.0) for _ in pids]
+    popular = set(rng.sample(range(len(pids)), int(spec.popular * len(pids))))
+    for i in popular:
+        weights[i] *= 12
+    cumulative = list(itertools.accumulate(weights))
+    people_range = range(len(pids))
+    meetings: list[Meeting] = []
+    degree = [0] * len(pids)
+    cap = int(n_slots * 0.8)
+    seen: set[tuple[int, ...]] = set()
+    attempts = 0
+    while len(meetings) < spec.meetings and attempts < spec.meetings * 20:
+        attempts += 1
+        size = 3 if rng.random() < spec.groups else 2
+        asker = rng.randrange(len(pids))
+        if degree[asker] >= cap and asker not in popular:
+            continue
+        people = {asker}
+        while len(people) < size:
+            q = rng.choices(people_range, cum_weights=cumulative)[0]
+            if degree[q] >= cap and q not in popular:
+                q = rng.randrange(len(pids))
+            people.add(q)
+        key = tuple(sorted(people))
+        if key in seen or any(degree[q] >= cap and q not in popular for q in key):
+            continue
+        seen.add(key)
+        for q in key:
+            degree[q] += 1
+        priority = rng.choices((1, 2, 3), weights=(6, 3, 1))[0] if spec.priorities else 1
+        meetings.append(Meeting(f"m{len(meetings) + 1}", tuple(pids[q] for q in key), priority))
+    all_slots = frozenset(s.id for s in slots)
+    session_ids = list(sessions)
+    participants: list[Participant] = []
+    booth_owners = set(rng.sample(range(len(pids)), int(spec.booths * len(pids))))
+    locations = [f"hall-{c}" for c in "ABC"] if spec.travel else [None]
+    tables: list[Table] = []
+    for i, pid in enumerate(pids):
+        available = all_slots
+        if rng.random() < spec.unavailable:
+            missing = rng.choice(session_ids)
+            available = all_slots - frozenset(sessions[missing])
+        booth = None
+        if i in booth_owners:
+            booth = f"booth-{pid}"
+            tables.append(Table(booth, rng.choice(locations), pid))
+        participants.append(Participant(pid, available, booth, None))
+    owners = {pids[i] for i in booth_owners}
+    general_meetings = sum(1 for m in meetings if not owners.intersection(m.participants))
+    count = max(1, round(spec.table_factor * general_meetings / n_slots))
+    if spec.tight_tables:
+        count = max(1, round(count * 0.9))
+    for t in range(count):
+        tables.append(Table(f"T{t + 1}", locations[t * len(locations) // count], None))
+    travel: dict[str, dict[str, int]] = {}
+    if spec.travel:
+        travel = {
+            "hall-A": {"hall-B": 5, "hall-C": 12},
+            "hall-B": {"hall-A": 5, "hall-C": 7},
+            "hall-C": {"hall-A": 12, "hall-B": 7},
+        }
+    return Instance(tuple(slots), tuple(tables), tuple(participants), tuple(meetings), travel)
+
+
+def _slots(spec: Family) -> list[Slot]:
+    """Days of sessions (morning, afternoon); slots of `slot_minutes` with 5-minute changeovers."""
+    slots: list[Slot] = []
+    cet = timezone(timedelta(hours=1))
+    for day in range(spec.days):
+        for session in range(spec.sessions_per_day):
+            start = datetime(2026, 11, 17 + day, 9 if session == 0 else 14, 0, tzinfo=cet)
+            if spec.sessions_per_day > 2:
+                start = datetime(2026, 11, 17 + day, 9 + 3 * session, 0, tzinfo=cet)
+            name = f"d{day + 1}-{'am' if session == 0 else 'pm' if session == 1 else session}"
+            for k in range(spec.slots_per_session):
+                slots.append(
+                    Slot(
+                        f"{name}-{k + 1}",
+                        name,
+                        start + timedelta(minutes=k * (spec.slot_minutes + 5)),
+                        spec.slot_minutes,
+                    )
+                )
+    return slots

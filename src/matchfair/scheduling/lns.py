@@ -1,0 +1,130 @@
+"""Large-neighbourhood search: repeatedly free the meetings of a few related participants in one
+session and let a small CP-SAT model re-place them, keeping the change only if it is better.
+
+Memory stays small because only one window's model exists at a time.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from . import cpsat
+from .placement import Board, Layout, person_holes
+
+WINDOW_MEETINGS = 30
+WINDOW_SECONDS = 0.1
+
+
+def _score(
+    layout: Layout,
+    board: Board,
+    free: list[int],
+    people: set[int],
+    previous: dict[int, tuple[int, int]] | None,
+) -> tuple[int, int, int]:
+    priority = sum(layout.priority[mi] for mi in free if board.slot[mi] >= 0)
+    moves = 0
+    if previous:
+        moves = sum(
+            1 for mi in free if mi in previous and (board.slot[mi], board.venue[mi]) != previous[mi]
+        )
+    holes = sum(person_holes(layout, board.busy[p]) for p in people)
+    return (priority, -moves, -holes)
+
+
+def _neighbourhood(layout: Layout, board: Board, rng: random.Random, focus: list[int]) -> list[int]:
+    """Meetings of a participant and its partners within one session, plus their left-overs."""
+    p = rng.choice(focus) if focus and rng.random() < 0.8 else rng.randrange(len(layout.by_person))
+    sessions = [i for i, mask in enumerate(layout.session_mask) if board.busy[p] & mask]
+    sess_mask = layout.session_mask[rng.choice(sessions)] if sessions else layout.full
+    chosen: dict[int, None] = {}
+    queue = [p]
+    seen = {p}
+    while queue and len(chosen) < WINDOW_MEETINGS:
+        q = queue.pop(0)
+        mine = list(layout.by_person[q])
+        rng.shuffle(mine)
+        for mi in mine:
+            if layout.meetings[mi].locked is not None:
+                continue
+            s = board.slot[mi]
+            if (s >= 0 and sess_mask >> s & 1) or (s < 0 and layout.allowed[mi] & sess_mask):
+                chosen[mi] = None
+                for other in layout.members[mi]:
+                    if other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+            if len(chosen) >= WINDOW_MEETINGS:
+                break
+    return list(chosen)
+
+
+def improve(
+    layout: Layout,
+    board: Board,
+    *,
+    left: Callable[[], float],
+    charge: Callable[[float], None],
+    seed: int,
+    workers: int,
+    previous: dict[int, tuple[int, int]] | None,
+    on_better: Callable[[], None],
+) -> dict[str, object]:
+    rng = random.Random(seed)
+    windows = improved = 0
+    focus: list[int] = []
+    hole_weight = 1
+    move_weight = layout.n_slots * WINDOW_MEETINGS + 1
+    priority_weight = move_weight * (WINDOW_MEETINGS + 1)
+    while left() > WINDOW_SECONDS:
+        if windows % 50 == 0:
+            focus = [
+                p
+                for p, busy in enumerate(board.busy)
+                if person_holes(layout, busy) > 0
+                or any(board.slot[mi] < 0 and board.free_mask(mi) for mi in layout.by_person[p])
+            ]
+            if not focus and windows:
+                break
+        free = _neighbourhood(layout, board, rng, focus)
+        windows += 1
+        if not free:
+            continue
+        people = {p for mi in free for p in layout.members[mi]}
+        before = _score(layout, board, free, people, previous)
+        saved = [(mi, board.slot[mi], board.venue[mi]) for mi in free]
+        window = cpsat.build(layout, board, free, previous=previous, fairness=False)
+        placed = {(mi, s, v) for mi, s, v in saved}
+        cpsat.add_full_hint(window.model, {var: key in placed for key, var in window.x.items()})
+        window.model.maximize(
+            window.priority * priority_weight
+            - window.moves * move_weight
+            - window.holes * hole_weight
+        )
+        solver = cp_model.CpSolver()
+        solver.parameters.max_deterministic_time = WINDOW_SECONDS
+        solver.parameters.max_time_in_seconds = 4 * WINDOW_SECONDS
+        solver.parameters.random_seed = seed + windows
+        solver.parameters.num_workers = max(1, workers)
+        if workers > 1:
+            solver.parameters.interleave_search = True
+        status = solver.solve(window.model)
+        charge(solver.deterministic_time if workers == 1 else 0.0)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            cpsat.read(window, solver, board)
+            after = _score(layout, board, free, people, previous)
+            if after > before:
+                improved += 1
+                on_better()
+                continue
+            if after == before:
+                continue
+            for mi in free:
+                board.remove(mi)
+        for mi, s, v in saved:
+            if s >= 0:
+                board.place(mi, s, v)
+    return {"lns_windows": windows, "lns_improved": improved}

@@ -1,0 +1,266 @@
+"""A mutable board of who is busy when and which venues have room, shared by the constructive
+heuristics; slots are bit positions so that "where can this meeting go" is a few integer ops.
+
+A venue is a booth table or a group of identical general tables at one location: general tables
+only differ by location, so a per-slot count is exact and concrete tables are dealt at the end.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .model import Assignment, Instance
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    key: str
+    location: str | None
+    tables: tuple[str, ...]
+    booth: bool
+
+
+def iter_bits(mask: int) -> list[int]:
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+class Layout:
+    """Static facts about an instance in integer form (built once, read by every heuristic)."""
+
+    def __init__(self, instance: Instance) -> None:
+        self.instance = instance
+        self.n_slots = len(instance.slots)
+        self.full = (1 << self.n_slots) - 1
+        pos = instance.slot_position
+        self.slot_pos = pos
+        sessions: dict[str, int] = {}
+        self.session_of = [sessions.setdefault(s.session, len(sessions)) for s in instance.slots]
+        self.n_sessions = len(sessions)
+        self.session_mask = [0] * self.n_sessions
+        for i, sess in enumerate(self.session_of):
+            self.session_mask[sess] |= 1 << i
+        self.start_min = [s.start.timestamp() / 60 for s in instance.slots]
+        self.end_min = [self.start_min[i] + s.minutes for i, s in enumerate(instance.slots)]
+        self.day = [s.start.date() for s in instance.slots]
+        groups: dict[str | None, list[str]] = defaultdict(list)
+        for t in instance.general_tables:
+            groups[t.location].append(t.id)
+        self.venues: list[Venue] = [
+            Venue(f"@{loc or ''}", loc, tuple(ids), False) for loc, ids in groups.items()
+        ]
+        self.general_venues = list(range(len(self.venues)))
+        venue_of_table: dict[str, int] = {}
+        for v, venue in enumerate(self.venues):
+            for tid in venue.tables:
+                venue_of_table[tid] = v
+        order = {t.id: i for i, t in enumerate(instance.tables)}
+        for tid in sorted(instance.booth_tables, key=order.__getitem__):
+            venue_of_table[tid] = len(self.venues)
+            loc = instance.table_by_id[tid].location
+            self.venues.append(Venue(tid, loc, (tid,), True))
+        self.venue_of_table = venue_of_table
+        self.capacity = [len(v.tables) for v in self.venues]
+        self.meetings = instance.meetings
+        self.meeting_index = {m.id: i for i, m in enumerate(instance.meetings)}
+        self.person_index = {p.id: i for i, p in enumerate(instance.participants)}
+        self.members = [
+            tuple(self.person_index[p] for p in m.participants) for m in instance.meetings
+        ]
+        self.priority = [m.priority for m in instance.meetings]
+        self.max_meetings = [
+            p.max_meetings if p.max_meetings is not None else 1 << 30 for p in instance.participants
+        ]
+        self.allowed: list[int] = []
+        self.meeting_venues: list[tuple[int, ...]] = []
+        self.pinned_table: list[str | None] = []
+        for m in instance.meetings:
+            mask = 0
+            for sid in instance.allowed_slots(m):
+                mask |= 1 << pos[sid]
+            booths = instance.meeting_booths(m)
+            venues = (
+                tuple(venue_of_table[b] for b in booths) if booths else tuple(self.general_venues)
+            )
+            pinned = None
+            if m.locked is not None:
+                mask = 1 << pos[m.locked.slot]
+                if m.locked.table is not None:
+                    pinned = m.locked.table
+                    venues = (venue_of_table[pinned],)
+            self.allowed.append(mask)
+            self.meeting_venues.append(venues)
+            self.pinned_table.append(pinned)
+        self.travel_pairs = self._travel_pairs()
+        self.by_person: list[list[int]] = [[] for _ in instance.participants]
+        for mi, people in enumerate(self.members):
+            for p in people:
+                self.by_person[p].append(mi)
+
+    def _travel_pairs(self) -> dict[tuple[int, int], float]:
+        """Walking minutes between venues, only for pairs that need any."""
+        pairs: dict[tuple[int, int], float] = {}
+        if not self.instance.travel_minutes:
+            return pairs
+        for a, va in enumerate(self.venues):
+            for b, vb in enumerate(self.venues):
+                walk = self.instance.travel(va.location, vb.location)
+                if walk > 0:
+                    pairs[(a, b)] = walk
+        return pairs
+
+    def walk_ok(self, s1: int, v1: int, s2: int, v2: int) -> bool:
+        """Whether meetings at (s1, v1) then (s2, v2), s1 < s2, leave time to walk."""
+        walk = self.travel_pairs.get((v1, v2))
+        if walk is None or self.day[s1] != self.day[s2]:
+            return True
+        return self.start_min[s2] - self.end_min[s1] >= walk
+
+
+class Board:
+    """The current partial schedule: slot and venue per meeting, busy masks per participant."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.slot: list[int] = [-1] * len(layout.meetings)
+        self.venue: list[int] = [-1] * len(layout.meetings)
+        self.busy = [0] * len(layout.person_index)
+        self.count = [0] * len(layout.person_index)
+        self.used = [[0] * layout.n_slots for _ in layout.venues]
+        self.room = [layout.full if c > 0 else 0 for c in layout.capacity]
+        self.where: list[dict[int, int]] = [{} for _ in layout.person_index]
+        self.held: list[dict[int, int]] = [{} for _ in layout.person_index]
+
+    def free_mask(self, mi: int) -> int:
+        """Slots where the meeting's participants are free and could still take a meeting."""
+        lay = self.layout
+        mask = lay.allowed[mi]
+        for p in lay.members[mi]:
+            if self.count[p] >= lay.max_meetings[p]:
+                return 0
+            mask &= ~self.busy[p]
+        return mask
+
+    def meeting_at(self, p: int, s: int) -> int:
+        """The meeting participant p holds in slot s, or -1."""
+        return self.held[p].get(s, -1)
+
+    def free_mask_ignoring(self, mi: int) -> int:
+        """Like `free_mask` for a placed meeting, as if it were not placed."""
+        lay = self.layout
+        mask = lay.allowed[mi]
+        own = ~(1 << self.slot[mi]) if self.slot[mi] >= 0 else -1
+        for p in lay.members[mi]:
+            mask &= ~(self.busy[p] & own)
+        return mask
+
+    def venue_for(self, mi: int, s: int) -> int:
+        """A venue with room in slot s that leaves everyone time to walk, or -1."""
+        lay = self.layout
+        for v in lay.meeting_venues[mi]:
+            if not (self.room[v] >> s) & 1:
+                continue
+            if lay.travel_pairs and not self.walk_fits(mi, s, v):
+                continue
+            return v
+        return -1
+
+    def walk_fits(self, mi: int, s: int, v: int) -> bool:
+        lay = self.layout
+        for p in lay.members[mi]:
+            busy = self.busy[p]
+            before = busy & ((1 << s) - 1)
+            if before:
+                b = before.bit_length() - 1
+                if not lay.walk_ok(b, self.where[p][b], s, v):
+                    return False
+            after = busy >> (s + 1)
+            if after:
+                a = s + 1 + ((after & -after).bit_length() - 1)
+                if not lay.walk_ok(s, v, a, self.where[p][a]):
+                    return False
+        return True
+
+    def place(self, mi: int, s: int, v: int) -> None:
+        lay = self.layout
+        self.slot[mi], self.venue[mi] = s, v
+        bit = 1 << s
+        for p in lay.members[mi]:
+            self.busy[p] |= bit
+            self.count[p] += 1
+            self.where[p][s] = v
+            self.held[p][s] = mi
+        self.used[v][s] += 1
+        if self.used[v][s] >= lay.capacity[v]:
+            self.room[v] &= ~bit
+
+    def remove(self, mi: int) -> None:
+        lay = self.layout
+        s, v = self.slot[mi], self.venue[mi]
+        if s < 0:
+            return
+        bit = 1 << s
+        for p in lay.members[mi]:
+            self.busy[p] &= ~bit
+            self.count[p] -= 1
+            del self.where[p][s]
+            del self.held[p][s]
+        self.used[v][s] -= 1
+        self.room[v] |= bit
+        self.slot[mi] = self.venue[mi] = -1
+
+    def assignments(self, preferred: Mapping[str, str] | None = None) -> list[Assignment]:
+        """Deal concrete tables per slot and venue: pinned (locked) tables first, then each
+        meeting's preferred (previous) table when still free there, then in table order."""
+        lay = self.layout
+        taken: dict[tuple[int, int], set[str]] = defaultdict(set)
+        chosen: dict[int, str] = {}
+        for mi, pinned in enumerate(lay.pinned_table):
+            if pinned is not None and self.slot[mi] >= 0:
+                taken[(self.slot[mi], self.venue[mi])].add(pinned)
+                chosen[mi] = pinned
+        for mi, m in enumerate(lay.meetings):
+            wish = preferred.get(m.id) if preferred else None
+            s, v = self.slot[mi], self.venue[mi]
+            if wish is None or s < 0 or mi in chosen or wish not in lay.venues[v].tables:
+                continue
+            if wish not in taken[(s, v)]:
+                taken[(s, v)].add(wish)
+                chosen[mi] = wish
+        out: list[Assignment] = []
+        for mi, m in enumerate(lay.meetings):
+            s, v = self.slot[mi], self.venue[mi]
+            if s < 0:
+                continue
+            table = chosen.get(mi)
+            if table is None:
+                used = taken[(s, v)]
+                table = next(t for t in lay.venues[v].tables if t not in used)
+                used.add(table)
+            out.append(Assignment(m.id, lay.instance.slots[s].id, table))
+        return out
+
+
+def person_holes(layout: Layout, busy: int) -> int:
+    """Holes in one busy mask: per session, the number of busy blocks minus one."""
+    holes = 0
+    for mask in layout.session_mask:
+        b = busy & mask
+        if b:
+            starts = b & ~(b << 1)
+            holes += bin(starts).count("1") - 1
+    return holes
+
+
+def board_holes(board: Board) -> int:
+    return sum(person_holes(board.layout, busy) for busy in board.busy)
+
+
+def board_priority(board: Board) -> int:
+    return sum(board.layout.priority[mi] for mi, s in enumerate(board.slot) if s >= 0)

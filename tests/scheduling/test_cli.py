@@ -1,0 +1,43 @@
+import json
+
+from matchfair.scheduling.cli import main
+
+from .builders import document
+
+
+def test_main_writes_checked_result(tmp_path, capsys):
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(document()))
+    target = tmp_path / "result.json"
+    assert main([str(source), "-o", str(target), "--time-limit", "1", "--check"]) == 0
+    written = json.loads(target.read_text())
+    assert (written["format"], written["assignments"]) == (
+        "matchfair-schedule-result/1",
+        [{"meeting": "m1", "slot": "t1", "table": "T1"}],
+    )
+    assert capsys.readouterr().err.splitlines()[-1] == "check: every rule holds"
+
+
+def test_main_bad_input_exits_2_with_every_error(tmp_path, capsys):
+    doc = document()
+    doc["meetings"][0]["participants"][1] = "p99"
+    doc["meetings"][0]["priority"] = 7
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(doc))
+    assert main([str(source), "-o", str(tmp_path / "r.json")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        'error: meetings[0].participants[1]: unknown participant "p99"',
+        "error: meetings[0].priority: must be 1, 2 or 3, not 7",
+    ]
+
+
+def test_main_replans_from_previous(tmp_path):
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(document()))
+    first = tmp_path / "first.json"
+    second = tmp_path / "second.json"
+    assert main([str(source), "-o", str(first), "--time-limit", "1"]) == 0
+    assert (
+        main([str(source), "-o", str(second), "--time-limit", "1", "--previous", str(first)]) == 0
+    )
+    assert json.loads(second.read_text())["stats"]["moved"] == []

@@ -1,0 +1,17 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from matchfair.scheduling import check, parse_instance, solve
+
+FORUMS = Path(__file__).resolve().parents[3] / "shared" / "data" / "b2b-forums"
+
+
+@pytest.mark.skipif(not FORUMS.is_dir(), reason=f"real forum instances not found at {FORUMS}")
+@pytest.mark.parametrize("name", ["tic-12", "forumt-14", "forum-13"])
+def test_solve_real_forum_schedules_every_meeting(name):
+    inst = parse_instance(json.loads((FORUMS / f"{name}.json").read_text()))
+    result = solve(inst, time_limit=4)
+    report = check(inst, result)
+    assert (report.violations, report.metrics["unscheduled"]) == ((), 0)

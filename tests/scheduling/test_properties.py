@@ -1,0 +1,98 @@
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matchfair.scheduling import (
+    InstanceError,
+    check,
+    first_come_first_served,
+    parse_instance,
+    solve,
+)
+
+SLOTS = 6
+
+
+@st.composite
+def instances(draw):
+    n_people = draw(st.integers(2, 7))
+    people = [f"p{i}" for i in range(n_people)]
+    slots = [
+        {
+            "id": f"t{i}",
+            "session": "am" if i < SLOTS // 2 else "pm",
+            "start": f"2026-11-17T{9 + i:02d}:00:00+01:00",
+            "minutes": 50,
+        }
+        for i in range(SLOTS)
+    ]
+    locations = ["north", "south"]
+    tables = [
+        {"id": f"T{i}", "location": draw(st.sampled_from(locations))}
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    participants = []
+    for pid in people:
+        available = [s["id"] for s in slots if draw(st.booleans()) or draw(st.booleans())]
+        participant = {"id": pid, "available": available}
+        if draw(st.integers(0, 4)) == 0:
+            participant["booth"] = f"B{pid}"
+            tables.append({"id": f"B{pid}", "location": draw(st.sampled_from(locations))})
+        if draw(st.integers(0, 5)) == 0:
+            participant["max_meetings"] = draw(st.integers(0, 3))
+        participants.append(participant)
+    meetings = []
+    for i in range(draw(st.integers(0, 14))):
+        size = draw(st.sampled_from([2, 2, 2, 3]))
+        who = (
+            draw(st.lists(st.sampled_from(people), min_size=size, max_size=size, unique=True))
+            if n_people >= size
+            else people[:2]
+        )
+        meeting = {"id": f"m{i}", "participants": who, "priority": draw(st.integers(1, 3))}
+        if draw(st.integers(0, 4)) == 0:
+            meeting["slots"] = [s["id"] for s in slots[: SLOTS // 2]]
+        meetings.append(meeting)
+    # A lock is only drawn where it is itself valid, so that the instance parses.
+    busy: set[tuple[str, str]] = set()
+    for meeting in meetings:
+        if draw(st.integers(0, 5)) != 0:
+            continue
+        allowed = [
+            s["id"]
+            for s in slots
+            if all(
+                s["id"] in next(p for p in participants if p["id"] == q)["available"]
+                for q in meeting["participants"]
+            )
+            and s["id"] in meeting.get("slots", [s["id"]])
+            and all((q, s["id"]) not in busy for q in meeting["participants"])
+        ]
+        if allowed:
+            slot = draw(st.sampled_from(allowed))
+            meeting["locked"] = {"slot": slot}
+            busy.update((q, slot) for q in meeting["participants"])
+    doc = {
+        "format": "matchfair-schedule/1",
+        "slots": slots,
+        "tables": tables,
+        "participants": participants,
+        "meetings": meetings,
+        "travel_minutes": {"north": {"south": draw(st.sampled_from([0, 5, 15]))}},
+    }
+    return doc
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_solve_and_baseline_pass_checker(doc):
+    try:
+        inst = parse_instance(doc)
+    except InstanceError as error:
+        # Only drawn locks can make a document invalid: more of them in a slot than tables.
+        assert all("locked" in message for message in error.errors)
+        return
+    baseline = first_come_first_served(inst)
+    result = solve(inst, time_limit=0.5, workers=1)
+    assert check(inst, baseline).violations == ()
+    assert check(inst, result).violations == ()
+    assert result.stats["priority_scheduled"] >= baseline.stats["priority_scheduled"]

@@ -1,0 +1,194 @@
+from matchfair.scheduling import (
+    Assignment,
+    check,
+    dump_result,
+    first_come_first_served,
+    replan,
+    solve,
+)
+from matchfair.scheduling.generate import generate
+
+from .builders import document, instance
+
+
+def _placed(result):
+    return {a.meeting: (a.slot, a.table) for a in result.assignments}
+
+
+def test_solve_schedules_everything_without_holes():
+    doc = document(
+        people=("a", "b", "c", "d"), meetings=(("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"))
+    )
+    inst = instance(doc)
+    result = solve(inst, time_limit=2)
+    report = check(inst, result)
+    assert (report.violations, report.metrics["scheduled"], report.metrics["holes"]) == ((), 4, 0)
+
+
+def test_solve_booth_meetings_at_the_booth():
+    doc = document(meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+    doc["tables"].append({"id": "B", "booth_of": "a"})
+    inst = instance(doc)
+    result = solve(inst, time_limit=2)
+    placed = _placed(result)
+    assert (check(inst, result).violations, placed["m1"][1], placed["m2"][1]) == ((), "B", "B")
+    assert placed["m3"][1] != "B"
+
+
+def test_solve_group_meeting_of_three():
+    doc = document(people=("a", "b", "c", "d"), meetings=(("a", "b", "c"), ("a", "d"), ("c", "d")))
+    inst = instance(doc)
+    result = solve(inst, time_limit=2)
+    assert (check(inst, result).violations, len(result.assignments)) == ((), 3)
+
+
+def test_solve_max_meetings_respected_with_reason():
+    doc = document(meetings=(("a", "b"), ("a", "c")))
+    doc["participants"][0]["max_meetings"] = 1
+    doc["meetings"][1]["priority"] = 3
+    result = solve(instance(doc), time_limit=2)
+    assert [a.meeting for a in result.assignments] == ["m2"]
+    assert [(u.meeting, u.reason) for u in result.unscheduled] == [
+        ("m1", "a already has the maximum of 1 meetings")
+    ]
+
+
+def test_solve_prefers_higher_priority():
+    doc = document(slots=1, tables=1, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c")))
+    doc["meetings"][1]["priority"] = 2
+    result = solve(instance(doc), time_limit=2)
+    assert [a.meeting for a in result.assignments] == ["m2"]
+
+
+def test_solve_slots_restriction():
+    doc = document()
+    doc["meetings"][0]["slots"] = ["t3"]
+    assert _placed(solve(instance(doc), time_limit=2)) == {"m1": ("t3", "T1")}
+
+
+def test_solve_lock_with_table():
+    doc = document(meetings=(("a", "b"),))
+    doc["meetings"][0]["locked"] = {"slot": "t2", "table": "T2"}
+    assert _placed(solve(instance(doc), time_limit=2)) == {"m1": ("t2", "T2")}
+
+
+def test_solve_lock_without_table():
+    doc = document(tables=1, meetings=(("a", "b"), ("a", "c")))
+    doc["meetings"][1]["locked"] = {"slot": "t4"}
+    inst = instance(doc)
+    result = solve(inst, time_limit=2)
+    placed = _placed(result)
+    assert (check(inst, result).violations, placed["m2"], placed["m1"][0]) == (
+        (),
+        ("t4", "T1"),
+        "t3",
+    )
+
+
+def test_solve_travel_time_between_locations():
+    doc = document(slots=3, tables=0, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c")))
+    doc["tables"] = [
+        {"id": "B", "location": "north", "booth_of": "b"},
+        {"id": "C", "location": "south", "booth_of": "c"},
+    ]
+    doc["travel_minutes"] = {"north": {"south": 15}}
+    inst = instance(doc)
+    result = solve(inst, time_limit=2)
+    slots = sorted(a.slot for a in result.assignments)
+    assert (check(inst, result).violations, slots) == ((), ["t1", "t3"])
+
+
+def test_solve_reasons_for_no_common_slot():
+    doc = document()
+    doc["participants"][0]["available"] = ["t1"]
+    doc["participants"][1]["available"] = ["t2"]
+    result = solve(instance(doc), time_limit=1, names={"a": "Ana", "b": "Jonas"})
+    assert [(u.meeting, u.reason) for u in result.unscheduled] == [
+        ("m1", "Ana and Jonas share no free slot")
+    ]
+
+
+def test_solve_reason_for_over_asked_participant():
+    doc = document(
+        slots=2,
+        tables=3,
+        people=("a", "b", "c", "d"),
+        meetings=(("a", "b"), ("a", "c"), ("a", "d")),
+    )
+    result = solve(instance(doc), time_limit=1)
+    assert [u.reason for u in result.unscheduled] == ["a has 3 requests for 2 available slots"]
+
+
+def test_solve_reason_for_full_tables():
+    doc = document(
+        slots=1, tables=1, people=("a", "b", "c", "d"), meetings=(("a", "b"), ("c", "d"))
+    )
+    doc["meetings"][0]["priority"] = 2
+    result = solve(instance(doc), time_limit=1)
+    assert [u.reason for u in result.unscheduled] == ["no table free in the slots c and d are free"]
+
+
+def test_solve_same_seed_same_result():
+    inst = generate("small-forum+booths", seed=3)
+    first = solve(inst, time_limit=1, seed=5, deterministic=True)
+    second = solve(inst, time_limit=1, seed=5, deterministic=True)
+    assert first.assignments == second.assignments
+
+
+def test_solve_result_dumps_to_contract():
+    inst = instance(document())
+    document_out = dump_result(solve(inst, time_limit=1))
+    assert (document_out["format"], document_out["assignments"]) == (
+        "matchfair-schedule-result/1",
+        [{"meeting": "m1", "slot": "t1", "table": "T1"}],
+    )
+
+
+def test_solve_never_below_baseline_on_generated_forum():
+    inst = generate("small-forum+popular+tight", seed=1)
+    baseline = first_come_first_served(inst)
+    result = solve(inst, time_limit=3)
+    assert check(inst, result).violations == ()
+    assert result.stats["priority_scheduled"] >= baseline.stats["priority_scheduled"]
+
+
+def test_replan_keeps_locks_and_reports_moves():
+    doc = document(
+        slots=4,
+        tables=2,
+        people=("a", "b", "c", "d"),
+        meetings=(("a", "b"), ("c", "d"), ("a", "c")),
+    )
+    inst = instance(doc)
+    before = solve(inst, time_limit=1)
+    placed = _placed(before)
+    # On the day: m1 has happened, b cancelled the rest, and d asks for a new meeting with a.
+    doc["meetings"][0]["locked"] = {"slot": placed["m1"][0], "table": placed["m1"][1]}
+    doc["meetings"].append({"id": "m4", "participants": ["a", "d"]})
+    after_inst = instance(doc)
+    after = replan(after_inst, before, time_limit=1)
+    assert check(after_inst, after).violations == ()
+    assert _placed(after)["m1"] == placed["m1"]
+    moved = [
+        a.meeting
+        for a in after.assignments
+        if placed.get(a.meeting, (a.slot, a.table)) != (a.slot, a.table)
+    ]
+    assert after.stats["moved"] == moved
+    assert after.stats["moved_count"] == len(moved)
+
+
+def test_replan_moves_nothing_when_nothing_changed():
+    inst = generate("small-forum", seed=2)
+    before = solve(inst, time_limit=2)
+    after = replan(inst, before, time_limit=2)
+    assert (after.stats["moved"], len(after.assignments)) == ([], len(before.assignments))
+
+
+def test_replan_unknown_meetings_in_previous_are_ignored():
+    inst = instance(document())
+    previous_result = solve(inst, time_limit=1)
+    stale = type(previous_result)(
+        (*previous_result.assignments, Assignment("gone", "t1", "T2")), (), {}
+    )
+    assert check(inst, replan(inst, stale, time_limit=1)).violations == ()
