@@ -220,3 +220,21 @@ def test_execute_run_without_tables_reports_the_meeting_unscheduled(event, meeti
     draft = execute_run(run)
     [placement] = draft.placements.all()
     assert (placement.slot_id, placement.reason != "") == (None, True)
+
+
+def test_execute_run_after_a_release_moves_no_meeting_it_need_not(event, ana, jonas, lead_staff):
+    people = [ana, jonas] + [factories.RegistrationFactory(event=event) for _ in range(6)]
+    for index, first in enumerate(people):
+        for second in people[index + 1 :: 2]:
+            if second is not people[5] or first is not people[0]:
+                meet(first, second)
+    execute_run(SolverRun.objects.create(event=event, requested_by=lead_staff, time_limit=2))
+    first_release = release_plan(event=event, by=lead_staff, notify=False)
+    # A late request between two people who already have meetings.
+    meet(people[0], people[5])
+    execute_run(SolverRun.objects.create(event=event, requested_by=lead_staff, time_limit=2))
+    second_release = release_plan(event=event, by=lead_staff, notify=False)
+    before = {p.meeting_id: (p.slot_id, p.table_id) for p in first_release.placements.all()}
+    after = {p.meeting_id: (p.slot_id, p.table_id) for p in second_release.placements.all()}
+    assert {meeting: after[meeting] for meeting in before} == before
+    assert len(after) == len(before) + 1

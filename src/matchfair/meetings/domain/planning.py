@@ -19,10 +19,14 @@ from matchfair.meetings import notifications
 from matchfair.meetings.domain.instance import (
     build_instance,
     key_id,
+    meeting_key,
     participant_names,
+    slot_key,
+    table_key,
 )
 from matchfair.meetings.models import Meeting, Placement, Plan, SolverRun
 from matchfair.scheduling.contract import dump_result, parse_instance
+from matchfair.scheduling.model import Assignment, Result
 from matchfair.scheduling.solver import solve
 
 logger = logging.getLogger(__name__)
@@ -80,6 +84,7 @@ def execute_run(run: SolverRun) -> Plan | None:
                 seed=run.seed,
                 progress=report,
                 names=participant_names(run.event),
+                previous=released_result(run.event),
             )
         )
         plan = write_draft(event=run.event, result=result, by=run.requested_by)
@@ -94,6 +99,23 @@ def execute_run(run: SolverRun) -> Plan | None:
         status=SolverRun.Status.DONE, plan=plan, finished=timezone.now(), progress=result["stats"]
     )
     return plan
+
+
+def released_result(event: Event) -> Result | None:
+    """The latest release in the engine's terms, so a new solve moves as few meetings as it can."""
+    release = latest_release(event)
+    if release is None:
+        return None
+    placed = release.placements.filter(slot__isnull=False, table__isnull=False).values_list(
+        "meeting_id", "slot_id", "table_id"
+    )
+    return Result(
+        assignments=tuple(
+            Assignment(meeting=meeting_key(meeting), slot=slot_key(slot), table=table_key(table))
+            for meeting, slot, table in placed
+        ),
+        unscheduled=(),
+    )
 
 
 def write_draft(*, event: Event, result: dict[str, Any], by: Any) -> Plan:
