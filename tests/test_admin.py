@@ -6,7 +6,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, Network
+from matchfair.matchmaking.models import Suggestion
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Placement, Plan, SolverRun
 from tests import factories
@@ -35,6 +37,11 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     cluster.networks.add(network)
     Membership.objects.create(cluster=cluster, organisation=ana.user.organisation)
     Delegate.objects.create(network=network, cluster=cluster, user=lead_staff)
+    Suggestion.objects.create(
+        registration=ana, suggested=jonas, rank=1, score=1.0, reasons=["Hi"], computed=plan.created
+    )
+    create_token(user=ana.user, name="CRM sync", by=ana.user)
+    create_feed(registration=ana, by=ana.user)
 
 
 @pytest.fixture
@@ -71,6 +78,7 @@ def test_admin_changelist_search_answers(admin_client_of, model):
 
 # The audit log and axes' records are written by code only; their admins say so.
 READ_ONLY = {"audit.AuditEntry", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
+READ_ONLY |= {"matchmaking.Suggestion", "api.ApiToken", "api.CalendarFeed"}
 
 
 @every_model

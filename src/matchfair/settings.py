@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "matchfair.community",
     "matchfair.events",
     "matchfair.meetings",
+    "matchfair.matchmaking",
+    "ninja",
+    "matchfair.api",
 ]
 
 MIDDLEWARE = [

@@ -12,8 +12,10 @@ urlpatterns = [
     path("accounts/", include("matchfair.community.urls")),
     path("e/<slug:event>/", include("matchfair.events.urls")),
     path("e/<slug:event>/", include("matchfair.meetings.urls")),
+    path("e/<slug:event>/", include("matchfair.matchmaking.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("matchfair.api.urls")),
     path(
         "favicon.ico",
         lambda request: HttpResponsePermanentRedirect(static("matchfair/favicon.svg")),

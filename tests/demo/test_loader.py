@@ -13,6 +13,7 @@ from matchfair.community.models import Cluster, Delegate, Membership, Network, U
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.events.models import Event, Registration, Table
+from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.models import MeetingRequest, Plan
 
 SOLVER_MISSING = importlib.util.find_spec("matchfair.scheduling.solver") is None
@@ -198,3 +199,13 @@ def _pairs_of(email: str) -> list[str]:
     return list(
         MeetingRequest.objects.filter(sender=registration).values_list("pair", flat=True)
     ) + list(MeetingRequest.objects.filter(recipient=registration).values_list("pair", flat=True))
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_the_demo_participants_suggestions_with_reasons(demo):
+    for login in (scenario.PARTICIPANT, scenario.PARTNER):
+        suggestions = list(suggestions_for(Registration.objects.get(user__email=login.email)))
+        assert (len(suggestions), {1 <= len(s.reasons) <= 3 for s in suggestions}) == (20, {True})
+    partner = Registration.objects.get(user__email=scenario.PARTNER.email)
+    # The city's first suggestion answers one of its requests, quoting both titles.
+    assert suggestions_for(partner)[0].reasons[0].startswith('Offers "')

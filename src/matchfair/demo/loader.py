@@ -32,6 +32,7 @@ from matchfair.events.models import (
     Session,
     Table,
 )
+from matchfair.matchmaking.domain.suggestions import last_refreshed, refresh_suggestions
 from matchfair.meetings.domain.requests import (
     accept_request,
     cancel_request,
@@ -133,6 +134,8 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         note = ""
         if solve and not event.plans.filter(kind=Plan.Kind.RELEASE).exists():
             note = _solve_and_release(event, time_limit=time_limit)
+        if last_refreshed(event) is None:  # the demo participant sees suggestions right away
+            refresh_suggestions(event=event)
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 

@@ -98,6 +98,14 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         choices=_with_blank(Opportunity.Kind.choices, _("Offers and requests")),
     )
+    organiser = forms.ModelChoiceField(
+        label=_("Co-organiser"),
+        required=False,
+        queryset=Organiser.objects.none(),
+        empty_label=_("Any organiser"),
+        help_text=_("The cluster that supports the participant."),
+    )
+    free = forms.BooleanField(label=_("Has free slots"), required=False)
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,3 +115,6 @@ class DirectoryFilterForm(forms.Form):
         self.fields["country"].choices = _with_blank(
             [(code, name) for code, name in countries if code in present], _("Any country")
         )
+        organiser = self.fields["organiser"]
+        organiser.queryset = event.organisers.select_related("cluster__organisation")
+        organiser.label_from_instance = lambda choice: choice.cluster.organisation.name

@@ -1,16 +1,23 @@
 """Registering for an event, keeping the profile and opportunities, and saying when you are free."""
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair.audit.domain import record
 from matchfair.events.models import Domain, Event, Opportunity, Organiser, Registration, Session
+from matchfair.events.signals import profile_changed
 
 PROFILE_FIELDS = ("headline", "description", "share_contact", "max_meetings")
+
+
+def _profile_changed(event_id: int) -> None:
+    profile_changed.send(sender=Registration, event_id=event_id, changed_at=timezone.now())
 
 
 def register(
@@ -31,6 +38,7 @@ def register(
                 event=event, user=user, organiser=organiser, status=status, headline=headline
             )
             record(action="registration.created", actor=user, subject=registration, event=event)
+            transaction.on_commit(partial(_profile_changed, event.pk))
     except IntegrityError as error:
         raise ValidationError(_("You are registered for this event already.")) from error
     return registration
@@ -60,6 +68,7 @@ def update_profile(
             event=registration.event,
             fields=sorted(fields),
         )
+        transaction.on_commit(partial(_profile_changed, registration.event_id))
     return registration
 
 
@@ -90,6 +99,7 @@ def save_opportunity(
             event=registration.event,
             kind=kind,
         )
+        transaction.on_commit(partial(_profile_changed, registration.event_id))
     return opportunity
 
 
@@ -102,6 +112,7 @@ def delete_opportunity(*, opportunity: Opportunity, by: Any) -> None:
             event=opportunity.registration.event,
             title=opportunity.title,
         )
+        transaction.on_commit(partial(_profile_changed, opportunity.registration.event_id))
         opportunity.delete()
 
 

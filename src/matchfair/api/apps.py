@@ -1,0 +1,9 @@
+"""App configuration of the REST API."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "matchfair.api"
+    verbose_name = _("API")

@@ -1,0 +1,1 @@
+"""State changes of the API app: creating and revoking tokens and feed URLs."""

@@ -1,0 +1,21 @@
+"""The admin shows stored suggestions read-only: only a refresh writes them."""
+
+from django.contrib import admin
+
+from matchfair.matchmaking.models import Suggestion
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ["registration", "rank", "suggested", "score", "computed"]
+    list_filter = ["registration__event"]
+    search_fields = ["registration__user__full_name", "suggested__user__full_name"]
+    readonly_fields = [f.name for f in Suggestion._meta.fields]
+    list_select_related = ["registration__user", "registration__event", "suggested__user"]
+    raw_id_fields = ["registration", "suggested"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,15 @@
+"""The matchmaking app: stored partner suggestions, refreshed in the background, and their pages."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchmakingConfig(AppConfig):
+    name = "matchfair.matchmaking"
+    verbose_name = _("Matchmaking")
+
+    def ready(self) -> None:
+        from matchfair.events.signals import profile_changed
+        from matchfair.matchmaking.tasks import queue_refresh
+
+        profile_changed.connect(queue_refresh, dispatch_uid="matchmaking.queue_refresh")

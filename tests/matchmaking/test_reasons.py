@@ -1,0 +1,51 @@
+"""Reasons are recognised by the engine's fixed patterns and rebuilt through gettext."""
+
+import pytest
+from django.utils import translation
+
+from matchfair.matchmaking.reasons import translated
+
+ENGINE_REASONS = [
+    'Offers "Adaptive traffic lights" — answers your request "Reduce congestion at junctions"',
+    'Requests "Find free parking faster" — your offer "Parking occupancy sensors" answers it',
+    "A city looking for suppliers",
+    "A startup looking for investors",
+    "A company looking for startups",
+    "A university looking for test-beds in cities",
+    "An investor for what you request",
+    "A company offering what you request",
+    "An association offering what you request",
+    "Both request partners in energy",
+    "Both work in water and in ICT and data",
+]
+
+
+@pytest.mark.parametrize("reason", ENGINE_REASONS)
+def test_translated_in_english_gives_the_engine_text_back(reason):
+    with translation.override("en"):
+        assert translated(reason) == reason
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["Both work in basket weaving", "A spaceship looking for suppliers", "Something else"],
+)
+def test_translated_leaves_unknown_text_as_it_is(reason):
+    with translation.override("bg"):
+        assert translated(reason) == reason
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("A startup looking for investors", "Стартъп търси инвеститори"),
+        (
+            "Both work in water and in ICT and data",
+            "И двамата работите в областите: води, ИКТ и данни",
+        ),
+        ("An investor for what you request", "Инвеститор за това, което търсите"),
+    ],
+)
+def test_translated_in_bulgarian(reason, expected):
+    with translation.override("bg"):
+        assert translated(reason) == expected
