@@ -64,7 +64,9 @@ def run_one(name: str, time_limit: float, seed: int, replan: bool) -> dict[str, 
     }
     started = time.perf_counter()
     baseline = first_come_first_served(instance)
-    row["fcfs"] = dict(check(instance, baseline).metrics)
+    baseline_report = check(instance, baseline)
+    row["fcfs"] = dict(baseline_report.metrics)
+    row["fcfs_violations"] = len(baseline_report.violations)
     row["fcfs"]["seconds"] = round(time.perf_counter() - started, 2)  # type: ignore[index]
     result = solve(instance, time_limit=time_limit, seed=seed)
     report = check(instance, result)
@@ -144,12 +146,13 @@ def _pct(value: float) -> str:
 def table(rows: list[dict[str, object]], optima: dict[str, int]) -> str:
     head = (
         "| instance | method | scheduled / bound | priority share | holes/participant | max holes"
-        " | no holes | max lost share | first s | best s | peak MB | breaks (published) |"
+        " | no holes | max lost share | first s | best s | peak MB | breaks (published)"
+        " | checker violations |"
     )
-    lines = [head, "|" + "---|" * 12]
+    lines = [head, "|" + "---|" * 13]
     for row in rows:
         if "error" in row:
-            lines.append(f"| {row['name']} | error: {row['error']} |" + " |" * 10)
+            lines.append(f"| {row['name']} | error: {row['error']} |" + " |" * 11)
             continue
         for method in ("solver", "fcfs"):
             m = row[method]
@@ -171,7 +174,7 @@ def table(rows: list[dict[str, object]], optima: dict[str, int]) -> str:
                 f" | {m['holes_per_participant']:.3f} | {m['max_holes']}"
                 f" | {_pct(m['no_holes_share'])} | {m['max_unscheduled_share']:.2f}"
                 f" | {first} | {best} | {row['peak_mb'] if method == 'solver' else ''}"
-                f" | {breaks} |"
+                f" | {breaks} | {row['violations' if method == 'solver' else 'fcfs_violations']} |"
             )
     replans = [r for r in rows if "replan" in r]
     if replans:

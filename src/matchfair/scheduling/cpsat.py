@@ -35,7 +35,6 @@ class Window:
     holes: cp_model.LinearExpr
     holed: cp_model.LinearExpr
     fairness: cp_model.LinearExpr
-    fixed_priority: int
 
 
 def build(
@@ -48,10 +47,12 @@ def build(
     all_scheduled: bool = False,
     spans_only: bool = False,
 ) -> Window:
-    """`spans_only` leaves out the exact hole count and counts participant-sessions with idle
-    time in their span instead: a leaner model that finds
-    near hole-free schedules much faster; the exact count is then polished from its solution."""
-    """Model the free meetings; the board holds everything else, which stays where it is."""
+    """Model the free meetings; the board holds everything else, which stays where it is.
+
+    `spans_only` leaves out the exact hole count and counts participant-sessions with idle time
+    in their span instead: a leaner model that finds near hole-free schedules much faster; the
+    exact count is then polished from its solution.
+    """
     free_set = set(free)
     for mi in free_set:
         board.remove(mi)
@@ -141,9 +142,6 @@ def build(
                 worst >= fixed_missing + len(mine) - sum(v for mi in mine for v in per_meeting[mi])
             )
         fair = worst
-    fixed_priority = sum(
-        layout.priority[mi] for mi in range(len(board.slot)) if board.slot[mi] >= 0
-    )
     return Window(
         model,
         x,
@@ -152,7 +150,6 @@ def build(
         cp_model.LinearExpr.sum(hole_terms),
         cp_model.LinearExpr.sum(list(flags.values())),
         fair,
-        fixed_priority,
     )
 
 

@@ -215,7 +215,9 @@ def close_holes(
                     changed |= _try_move(board, mi)
             if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_swap(board, p, rng)
-            if person_holes(layout, board.busy[p]) > 0 and not layout.travel_pairs:
+            # Kempe swaps stay valid with travel times: all chain meetings are lifted first and
+            # each is put back only where `venue_for` finds time to walk to its neighbours.
+            if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_kempe(board, p, rng)
                 if not changed and rounds % 2:
                     # Equal-holes swaps let the search drift off a plateau.
