@@ -9,6 +9,14 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from matchfair.documents import PathErrors as _Errors
+from matchfair.documents import as_int as _int
+from matchfair.documents import as_list as _list
+from matchfair.documents import as_object as _obj
+from matchfair.documents import as_string as _string
+from matchfair.documents import quote as _quote
+from matchfair.documents import unknown_keys as _unknown_keys
+
 from .model import (
     COMMITMENT_KINDS,
     FORMAT,
@@ -51,56 +59,6 @@ class VisitsError(ValueError):
         super().__init__("\n".join(errors))
 
 
-class _Errors:
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, path: str, message: str) -> None:
-        self.items.append(f"{path}: {message}")
-
-
-def _quote(value: object) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
-
-
-def _obj(value: object, path: str, errors: _Errors) -> Mapping[str, Any] | None:
-    if isinstance(value, Mapping):
-        return value
-    errors.add(path, "must be an object")
-    return None
-
-
-def _list(value: object, path: str, errors: _Errors) -> Sequence[Any]:
-    if isinstance(value, list):
-        return value
-    errors.add(path, "must be a list")
-    return []
-
-
-def _string(value: object, path: str, errors: _Errors) -> str | None:
-    if isinstance(value, str) and value:
-        return value
-    errors.add(path, "must be a non-empty string")
-    return None
-
-
-def _int(
-    value: object, path: str, errors: _Errors, low: int, high: int | None = None
-) -> int | None:
-    if (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and value >= low
-        and (high is None or value <= high)
-    ):
-        return value
-    if high is None:
-        errors.add(path, f"must be an integer >= {low}")
-    else:
-        errors.add(path, f"must be an integer from {low} to {high}")
-    return None
-
-
 def _number(value: object, path: str, errors: _Errors) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
@@ -114,12 +72,6 @@ def _clock(value: object, path: str, errors: _Errors) -> int | None:
         return int(hours) * 60 + int(minutes)
     errors.add(path, 'must be a time "HH:MM"')
     return None
-
-
-def _unknown_keys(obj: Mapping[str, Any], allowed: set[str], path: str, errors: _Errors) -> None:
-    for key in obj:
-        if key not in allowed:
-            errors.add(f"{path}.{key}", "unknown field")
 
 
 def _span(

@@ -5,9 +5,16 @@ Validation collects every error, each naming its JSON path, and raises them toge
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+
+from matchfair.documents import PathErrors as _Errors
+from matchfair.documents import as_int as _int
+from matchfair.documents import as_list as _list
+from matchfair.documents import as_object as _obj
+from matchfair.documents import as_string as _string
+from matchfair.documents import quote as _quote
+from matchfair.documents import unknown_keys as _unknown_keys
 
 from .model import (
     FORMAT,
@@ -30,52 +37,6 @@ class InstanceError(ValueError):
     def __init__(self, errors: list[str]) -> None:
         self.errors = errors
         super().__init__("\n".join(errors))
-
-
-class _Errors:
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, path: str, message: str) -> None:
-        self.items.append(f"{path}: {message}")
-
-
-def _quote(value: object) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
-
-
-def _obj(value: object, path: str, errors: _Errors) -> Mapping[str, Any] | None:
-    if isinstance(value, Mapping):
-        return value
-    errors.add(path, "must be an object")
-    return None
-
-
-def _list(value: object, path: str, errors: _Errors) -> Sequence[Any]:
-    if isinstance(value, list):
-        return value
-    errors.add(path, "must be a list")
-    return []
-
-
-def _string(value: object, path: str, errors: _Errors) -> str | None:
-    if isinstance(value, str) and value:
-        return value
-    errors.add(path, "must be a non-empty string")
-    return None
-
-
-def _int(value: object, path: str, errors: _Errors, minimum: int) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
-        return value
-    errors.add(path, f"must be an integer >= {minimum}")
-    return None
-
-
-def _unknown_keys(obj: Mapping[str, Any], allowed: set[str], path: str, errors: _Errors) -> None:
-    for key in obj:
-        if key not in allowed:
-            errors.add(f"{path}.{key}", "unknown field")
 
 
 def _ids(
