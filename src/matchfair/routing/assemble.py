@@ -42,6 +42,16 @@ def joint_anchors(
     return fixed
 
 
+def joined_stops(visits: Visits, outcomes: Sequence[JointOutcome], member: Member) -> set[str]:
+    """The stops the member visits with a scheduled joint visit; their own wish there is met."""
+    by_id = {j.id: j for j in visits.joint_visits}
+    return {
+        by_id[outcome.id].stop
+        for outcome in outcomes
+        if outcome.day is not None and member.id in by_id[outcome.id].members
+    }
+
+
 def _with_walks(visits: Visits, member: Member, stays: list[Entry]) -> list[Entry]:
     """Insert a walk before each change of place, leaving as soon as the previous stay ends."""
     if not stays:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 
-from .assemble import assemble
+from .assemble import assemble, joined_stops, joint_anchors
 from .joint import candidate_days, common_starts, preferred, skip_reason
 from .member import Placed
 from .model import Itineraries, JointOutcome, Member, Visits, Wish
@@ -98,20 +98,9 @@ def plan_baseline(visits: Visits) -> Itineraries:
     began = time.perf_counter()
     outcomes = greedy_joint_visits(visits)
     own: dict[str, list[tuple[str, str, int]]] = {}
-    by_id = {j.id: j for j in visits.joint_visits}
     for member in visits.members:
-        fixed: dict[str, list[Anchor]] = {}
-        joined: set[str] = set()
-        for outcome in outcomes:
-            joint = by_id[outcome.id]
-            if outcome.day is None or outcome.arrive is None or outcome.leave is None:
-                continue
-            if member.id in joint.members:
-                location = visits.stop_by_id[joint.stop].location
-                fixed.setdefault(outcome.day, []).append(
-                    Anchor(outcome.arrive, outcome.leave, location)
-                )
-                joined.add(joint.stop)
+        fixed = joint_anchors(visits, outcomes, member)
+        joined = joined_stops(visits, outcomes, member)
         wishes = [w for w in member.wishes if w.stop not in joined]
         own[member.id] = [
             (p.day, p.stop, p.arrive) for p in greedy_member(visits, member, wishes, fixed)

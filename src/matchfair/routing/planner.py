@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 
-from .assemble import assemble, joint_anchors
+from .assemble import assemble, joined_stops, joint_anchors
 from .baseline import greedy_member
 from .joint import plan_joint_visits
 from .member import Placed, compact, fits, plan_member, priority_weight
@@ -31,11 +31,7 @@ def plan_visits(visits: Visits, *, time_limit: float = 30.0, seed: int = 0) -> I
     own: dict[str, list[tuple[str, str, int]]] = {}
     for index, member in enumerate(visits.members):
         fixed = joint_anchors(visits, joint.outcomes, member)
-        joined = {
-            j.stop
-            for j, o in zip(visits.joint_visits, joint.outcomes, strict=True)
-            if o.day is not None and member.id in j.members
-        }
+        joined = joined_stops(visits, joint.outcomes, member)
         wishes = [w for w in member.wishes if w.stop not in joined]
         # Each member gets an even share of what is left, so an early slow one cannot starve
         # the rest.
