@@ -269,7 +269,7 @@ def test_console_answers_the_lead_organisers_staff(client, event, lead_staff, an
     response = client.get(url(event, "console/"))
     assert (response.status_code, response.context["counts"], response.context["draft"]) == (
         200,
-        {"participants": 2, "accepted": 1, "asked": 0},
+        {"participants": 2, "accepted": 1, "asked": 0, "unscheduled": 0},
         None,
     )
 
@@ -290,6 +290,19 @@ def test_console_shows_a_draft_and_its_release_form(client, event, lead_staff):
     response = client.get(url(event, "console/"))
     assert (response.context["draft"].kind, response.context["conflicts"]) == ("draft", [])
     assert "Release this draft" in response.content.decode()
+
+
+def test_console_counts_the_unscheduled_meetings_of_the_draft(
+    client, event, lead_staff, ana, jonas
+):
+    meeting = accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
+    )
+    draft = Plan.objects.create(event=event, kind="draft", stats={"scheduled": 0})
+    draft.placements.create(meeting=meeting, reason="Ana and Jonas share no free slot")
+    client.force_login(lead_staff)
+    response = client.get(url(event, "console/"))
+    assert response.context["counts"]["unscheduled"] == 1
 
 
 def test_schedule_with_a_bad_time_limit_names_the_field(client, event, lead_staff):

@@ -1,5 +1,7 @@
 """Event pages: the event, registering, the profile and availability, and the directory."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -50,12 +52,23 @@ def event_context(request, slug):
     }
 
 
-def my_registration_or_redirect(request, slug):
-    event, context = event_context(request, slug)
-    if context["my_registration"] is None:
-        messages.info(request, _("Register for %(event)s first.") % {"event": event.name})
-        return event, context, redirect("events:register", event=event.slug)
-    return event, context, None
+def participant_view(view):
+    """For pages about the visitor's own registration: it needs a login and a registration.
+
+    The view is called as `view(request, event, context, **url_kwargs)`; a visitor who has not
+    registered for the event is sent to the registration page instead.
+    """
+
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, event, **kwargs):
+        event, context = event_context(request, event)
+        if context["my_registration"] is None:
+            messages.info(request, _("Register for %(event)s first.") % {"event": event.name})
+            return redirect("events:register", event=event.slug)
+        return view(request, event, context, **kwargs)
+
+    return wrapper
 
 
 def home(request):
@@ -97,12 +110,9 @@ def register_view(request, event):
     return render(request, "events/register.html", context)
 
 
-@login_required
+@participant_view
 @require_http_methods(["GET", "POST"])
-def profile(request, event):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+def profile(request, event, context):
     registration = context["my_registration"]
     form = ProfileForm(request.POST or None, instance=registration)
     if request.method == "POST" and form.is_valid():
@@ -130,12 +140,9 @@ def profile(request, event):
     return render(request, "events/profile.html", context)
 
 
-@login_required
+@participant_view
 @require_http_methods(["GET", "POST"])
-def opportunity_edit(request, event, pk=None):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+def opportunity_edit(request, event, context, pk=None):
     registration = context["my_registration"]
     opportunity = None
     if pk is not None:
@@ -158,24 +165,18 @@ def opportunity_edit(request, event, pk=None):
     return render(request, "events/opportunity_form.html", context)
 
 
-@login_required
+@participant_view
 @require_POST
-def opportunity_delete(request, event, pk):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+def opportunity_delete(request, event, context, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk, registration=context["my_registration"])
     delete_opportunity(opportunity=opportunity, by=request.user)
     messages.success(request, _("The opportunity is removed."))
     return redirect("events:profile", event=event.slug)
 
 
-@login_required
+@participant_view
 @require_http_methods(["GET", "POST"])
-def availability(request, event):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+def availability(request, event, context):
     registration = context["my_registration"]
     b2b_sessions = event.sessions.filter(is_b2b=True)
     absent = set(registration.unavailable_sessions.values_list("pk", flat=True))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.events.models import Registration
-from matchfair.events.views import event_context, my_registration_or_redirect
+from matchfair.events.views import event_context, participant_view
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.matchmaking.reasons import translated
 from matchfair.meetings.forms import MeetingRequestForm
@@ -35,11 +35,8 @@ def listed(registration):
     return items
 
 
-@login_required
-def suggestions(request, event):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+@participant_view
+def suggestions(request, event, context):
     mine = context["my_registration"]
     items = listed(mine)
     for suggestion in items:

@@ -1,5 +1,6 @@
 """Meeting pages: requests, the personal agenda and its calendar file, and the organiser's console."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair import permissions
 from matchfair.events.models import Registration
-from matchfair.events.views import event_context, my_registration_or_redirect
+from matchfair.events.views import event_context, participant_view
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
 from matchfair.meetings.domain.conflicts import plan_conflicts
 from matchfair.meetings.domain.planning import latest_release, release_plan, request_solve
@@ -26,11 +27,21 @@ from matchfair.meetings.forms import AnswerForm, MeetingRequestForm, ReleaseForm
 from matchfair.meetings.models import MeetingRequest, Plan, SolverRun
 
 
-@login_required
-def requests_view(request, event):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+def report_errors(request, problem):
+    """Carry a domain refusal or a form's errors to the page the user is sent back to; a field's
+    errors say which field they are about."""
+    if isinstance(problem, ValidationError):
+        for text in problem.messages:
+            messages.error(request, text)
+        return
+    for field, errors in problem.errors.items():
+        label = problem.fields[field].label if field in problem.fields else None
+        for text in errors:
+            messages.error(request, f"{label}: {text}" if label else text)
+
+
+@participant_view
+def requests_view(request, event, context):
     mine = context["my_registration"]
     all_requests = list(requests_of(mine))
     context.update(
@@ -45,12 +56,9 @@ def requests_view(request, event):
     return render(request, "meetings/requests.html", context)
 
 
-@login_required
+@participant_view
 @require_POST
-def send(request, event, pk):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+def send(request, event, context, pk):
     recipient = get_object_or_404(Registration, pk=pk, event=event)
     form = MeetingRequestForm(request.POST)
     if form.is_valid():
@@ -62,24 +70,18 @@ def send(request, event, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            report_errors(request, error)
         else:
             messages.success(
                 request,
                 _("Your request was sent to %(name)s.") % {"name": recipient.user.full_name},
             )
     else:
-        for field, errors in form.errors.items():
-            for text in errors:
-                messages.error(request, f"{form.fields[field].label}: {text}")
+        report_errors(request, form)
     return redirect(recipient.get_absolute_url())
 
 
 def _answer(request, event, pk, action):
-    event, _context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
     meeting_request = get_object_or_404(
         MeetingRequest.objects.select_related("sender__user", "recipient__user"), pk=pk, event=event
     )
@@ -99,26 +101,25 @@ def _answer(request, event, pk, action):
             cancel_request(meeting_request, by=request.user)
             messages.success(request, _("Cancelled."))
     except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
+        report_errors(request, error)
     return redirect("meetings:requests", event=event.slug)
 
 
-@login_required
+@participant_view
 @require_POST
-def accept(request, event, pk):
+def accept(request, event, _context, pk):
     return _answer(request, event, pk, "accept")
 
 
-@login_required
+@participant_view
 @require_POST
-def decline(request, event, pk):
+def decline(request, event, _context, pk):
     return _answer(request, event, pk, "decline")
 
 
-@login_required
+@participant_view
 @require_POST
-def cancel(request, event, pk):
+def cancel(request, event, _context, pk):
     return _answer(request, event, pk, "cancel")
 
 
@@ -139,11 +140,8 @@ def _render_agenda(request, event, context, registration):
     return render(request, "meetings/agenda.html", context)
 
 
-@login_required
-def agenda(request, event):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+@participant_view
+def agenda(request, event, context):
     return _render_agenda(request, event, context, context["my_registration"])
 
 
@@ -159,11 +157,8 @@ def participant_agenda(request, event, pk):
     return _render_agenda(request, event, context, registration)
 
 
-@login_required
-def agenda_ics(request, event):
-    event, context, redirect_response = my_registration_or_redirect(request, event)
-    if redirect_response:
-        return redirect_response
+@participant_view
+def agenda_ics(request, event, context):
     registration = context["my_registration"]
     body = agenda_calendar(registration, agenda_for(registration))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -190,7 +185,7 @@ def console(request, event):
         releases=event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version")[:10],
         conflicts=conflicts,
         run=event.solver_runs.first(),
-        schedule_form=ScheduleForm(initial={"time_limit": 20, "seed": 0}),
+        schedule_form=ScheduleForm(initial={"time_limit": settings.SCHEDULE_TIME_LIMIT, "seed": 0}),
         release_form=ReleaseForm(initial={"notify": True}),
         counts={
             "participants": event.registrations.filter(
@@ -198,6 +193,8 @@ def console(request, event):
             ).count(),
             "accepted": event.meetings.filter(status="active").count(),
             "asked": event.meeting_requests.filter(status=MeetingRequest.Status.ASKED).count(),
+            # Counted from the plan itself: the engine's stats do not say, and hand edits change it.
+            "unscheduled": sum(conflict.kind == "unscheduled" for conflict in conflicts),
         },
     )
     return render(request, "meetings/console.html", context)
@@ -209,9 +206,7 @@ def schedule(request, event):
     event, _context = _console_context(request, event)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            for text in errors:
-                messages.error(request, f"{form.fields[field].label}: {text}")
+        report_errors(request, form)
         return redirect("meetings:console", event=event.slug)
     run = request_solve(
         event=event,
@@ -247,8 +242,7 @@ def release(request, event):
         try:
             plan = release_plan(event=event, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            report_errors(request, error)
         else:
             messages.success(
                 request, _("Released as version %(version)s.") % {"version": plan.version}
