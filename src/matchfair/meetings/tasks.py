@@ -2,13 +2,12 @@
 
 from celery import shared_task
 
+from matchfair.meetings.domain.planning import execute_run
 from matchfair.meetings.models import SolverRun
 
 
 @shared_task(acks_late=True)
 def run_solver(*, run_id: int) -> int | None:
-    from matchfair.meetings.domain.planning import execute_run
-
     run = SolverRun.objects.select_related("event", "requested_by").get(pk=run_id)
     plan = execute_run(run)
     return plan.pk if plan is not None else None

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Registration
 from matchfair.meetings import notifications
@@ -54,7 +55,7 @@ def send_request(
 def _answer(meeting_request: MeetingRequest, *, by: Any, status: str, reply: str) -> MeetingRequest:
     # Lock the row so two answers at once cannot both win.
     locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
-    if locked.recipient.user_id != by.pk:
+    if not permissions.can_answer(by, locked):
         raise PermissionDenied(_("Only the person asked can answer this request."))
     if locked.status != MeetingRequest.Status.ASKED:
         raise ValidationError(
