@@ -66,6 +66,11 @@ INSTALLED_APPS = [
     "matchfair.events",
     "matchfair.meetings",
     "matchfair.matchmaking",
+    "matchfair.mailings",
+    "matchfair.console",
+    "matchfair.reports",
+    "matchfair.visits",
+    "matchfair.contacts",
     "ninja",
     "matchfair.api",
 ]

@@ -49,6 +49,7 @@ def event_context(request, slug):
         "display_zone": event.time_zone,
         "my_registration": registration,
         "can_manage_event": permissions.can_manage_event(request.user, event),
+        "is_organiser": permissions.is_organiser(request.user, event),
     }
 
 

@@ -1,0 +1,9 @@
+"""The reports app: statistics, exports, printable agendas, badges and table signs."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "matchfair.reports"
+    verbose_name = _("Reports")
