@@ -89,6 +89,30 @@ class Meeting(models.Model):
         return f"Meeting {self.pk}"
 
 
+class NoShow(models.Model):
+    """A participant who did not come to a meeting, as the organiser recorded it on the day."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="no_shows")
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="no_shows"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("no-show")
+        verbose_name_plural = _("no-shows")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "registration"], name="no_show_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration} missed {self.meeting}"
+
+
 class Plan(models.Model):
     """A schedule: the optimiser writes the draft; a release is an immutable snapshot of it."""
 

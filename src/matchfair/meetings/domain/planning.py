@@ -25,6 +25,7 @@ from matchfair.meetings.domain.instance import (
     table_key,
 )
 from matchfair.meetings.models import Meeting, Placement, Plan, SolverRun
+from matchfair.meetings.signals import plan_released
 from matchfair.scheduling.contract import dump_result, parse_instance
 from matchfair.scheduling.model import Assignment, Result
 from matchfair.scheduling.solver import solve
@@ -220,6 +221,10 @@ def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) 
             event=event,
             version=version,
             people_changed=len(changes),
+        )
+        changed = sorted(changes)
+        transaction.on_commit(
+            lambda: plan_released.send(sender=Event, event=event, plan=release, changed=changed)
         )
         if notify:
             registrations = Registration.objects.filter(pk__in=changes).select_related(
