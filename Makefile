@@ -6,7 +6,7 @@ VENV := .venv
 RUN := $(UV) run --frozen --no-sync
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: install demo serve test test-postgres lint format bench clean
+.PHONY: install demo serve test test-postgres test-semantic lint format bench clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -44,5 +44,19 @@ format: install
 bench: install
 	$(RUN) python benchmarks/run.py $(BENCH)
 
+# The optional `semantic` extra in a venv of its own, installed with pip as users would:
+# the CPU build of PyTorch first (pip finds it in /opt/wheels here), then the extra.
+SEMANTIC_VENV := .venv-semantic
+$(SEMANTIC_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(SEMANTIC_VENV)
+	$(SEMANTIC_VENV)/bin/pip install --quiet --disable-pip-version-check "torch==2.13.0"
+	$(SEMANTIC_VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[semantic]' \
+	    pytest pytest-django hypothesis factory-boy
+	@touch $@
+
+test-semantic: $(SEMANTIC_VENV)/.installed
+	$(SEMANTIC_VENV)/bin/python -m pytest -p no:cacheprovider -q \
+	    tests/recommend/test_semantic.py tests/matchmaking/domain/test_embeddings.py
+
 clean:
-	rm -rf $(VENV) .tools var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SEMANTIC_VENV) .tools var .pytest_cache .mypy_cache .ruff_cache

@@ -181,6 +181,25 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Matchfair <noreply@matchfair.invalid>")
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
+# The outbox (matchfair.mailings): a message claimed but not sent after this many minutes is
+# reported as stuck; a failed one is retried up to MAX_ATTEMPTS times by resend_messages.
+MAILINGS_STALE_MINUTES = int(env("MAILINGS_STALE_MINUTES", "15"))
+MAILINGS_MAX_ATTEMPTS = int(env("MAILINGS_MAX_ATTEMPTS", "3"))
+MAILINGS_REMINDER_HOURS = float(env("MAILINGS_REMINDER_HOURS", "48"))
+# With a broker, `celery -A matchfair beat` runs the outbox's periodic jobs.
+CELERY_BEAT_SCHEDULE = {
+    "mailings-resend": {"task": "matchfair.mailings.tasks.resend_messages", "schedule": 600.0},
+    "mailings-reminders": {
+        "task": "matchfair.mailings.tasks.remind_pending_requests",
+        "schedule": 3600.0,
+    },
+    "mailings-booking": {
+        "task": "matchfair.mailings.tasks.announce_booking_windows",
+        "schedule": 900.0,
+    },
+}
 
 # Background work runs in-process unless a broker is configured.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"
@@ -191,6 +210,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 SCHEDULE_TIME_LIMIT = float(env("SCHEDULE_TIME_LIMIT", "20"))
+
+# Sentence embeddings in partner suggestions: "auto" uses them when the `semantic` extra is
+# installed, "off" never does.
+SEMANTIC_SUGGESTIONS = env("SEMANTIC", "auto").strip().lower()
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -105,3 +105,25 @@ def test_opportunity_texts_are_what_the_engine_embeds(profile: ProfileBuilder) -
 @pytest.mark.skipif(semantic_available(), reason="the semantic extra is installed")
 def test_default_embedder_without_extra_is_none() -> None:
     assert default_embedder() is None
+
+
+needs_extra = pytest.mark.skipif(
+    not semantic_available(),
+    reason="the semantic extra is not installed; `make test-semantic` runs this test",
+)
+
+
+@needs_extra
+def test_packaged_model_ranks_a_paraphrase_above_an_unrelated_text() -> None:
+    model = default_embedder()
+    assert model is not None
+    vectors = EmbeddingCache().embed(
+        model,
+        [
+            "Traffic congestion at busy junctions",
+            "Gridlock at crossroads during rush hour",
+            "School lunch menus for children",
+        ],
+    )
+    assert vectors.shape == (3, 384)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.2

@@ -35,3 +35,26 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration_id} → {self.suggested_id} (#{self.rank})"
+
+
+class TextEmbedding(models.Model):
+    """A sentence embedding of one opportunity text, stored once per model and text.
+
+    Only used with the `semantic` extra: a refresh embeds the texts that changed since the last
+    one and reads the rest from here, so every process sees the same vectors.
+    """
+
+    model = models.CharField(max_length=64)
+    key = models.CharField(max_length=64, help_text=_("SHA-256 of the model name and the text."))
+    vector = models.BinaryField(help_text=_("float32 values, L2-normalised."))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text embedding")
+        verbose_name_plural = _("text embeddings")
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="embedding_once_per_text")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.key[:12]}"

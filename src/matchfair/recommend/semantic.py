@@ -49,6 +49,16 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._vectors)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._vectors
+
+    def put(self, key: str, vector: npt.NDArray[np.float32]) -> None:
+        """Add a vector computed earlier, e.g. read back from the web app's database."""
+        self._vectors[key] = np.asarray(vector, dtype=np.float32)
+
+    def vector(self, key: str) -> npt.NDArray[np.float32]:
+        return self._vectors[key]
+
     def embed(self, embedder: Embedder, texts: Sequence[str], batch: int = 256) -> FloatMatrix:
         """L2-normalised embeddings of `texts`, computing only the ones not cached yet."""
         keys = [text_key(embedder.name, t) for t in texts]

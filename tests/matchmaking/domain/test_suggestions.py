@@ -163,7 +163,13 @@ def test_refresh_suggestions_replaces_the_stored_rows_and_records_it(event, mark
     )
     assert (entry.event, entry.details) == (
         event,
-        {"participants": 4, "suggestions": 10, "whole_event": True},
+        {
+            "participants": 4,
+            "suggestions": 10,
+            "whole_event": True,
+            "embedded_texts": 0,
+            "semantic": False,
+        },
     )
 
 

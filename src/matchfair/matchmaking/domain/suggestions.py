@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration
+from matchfair.matchmaking.domain.embeddings import cached_embeddings, embedder
 from matchfair.matchmaking.models import Suggestion
 from matchfair.meetings.models import Meeting, MeetingRequest
 from matchfair.recommend import DOMAINS, Engine, Opportunity, Profile, Recommendation
@@ -134,7 +135,9 @@ def refresh_suggestions(
     """
     computed = timezone.now()  # before reading: whatever committed earlier is in this refresh
     profiles = profiles_for(event)
-    engine = Engine(profiles)
+    model = embedder()
+    cache, embedded = cached_embeddings(profiles, model) if model is not None else (None, 0)
+    engine = Engine(profiles, embedder=model, cache=cache)
     if registrations is None:
         ranked: dict[str, list[Recommendation]] = engine.all(top=STORED)
         owners = [int(profile.id) for profile in profiles]
@@ -171,6 +174,8 @@ def refresh_suggestions(
             participants=len(owners) if registrations is not None else len(profiles),
             suggestions=len(rows),
             whole_event=registrations is None,
+            embedded_texts=embedded,
+            semantic=model is not None,
         )
     return len(rows)
 
