@@ -49,9 +49,18 @@ def browser(django_db_setup, _orm_beside_playwright):
 
 
 @pytest.fixture
-def page(browser, live_server, request):
+def context_options():
+    """Options of the browser context; a module overrides this fixture to change them."""
+    return {}
+
+
+@pytest.fixture
+def page(browser, live_server, request, context_options):
     context = browser.new_context(
-        locale="en-GB", timezone_id="Europe/Sofia", viewport={"width": 1280, "height": 900}
+        locale="en-GB",
+        timezone_id="Europe/Sofia",
+        viewport={"width": 1280, "height": 900},
+        **context_options,
     )
     page = context.new_page()
     errors: list[str] = []

@@ -4,18 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
-from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
-from matchfair.meetings.domain.planning import release_plan, write_draft
-from matchfair.meetings.domain.requests import accept_request, send_request
 from tests import factories
-
-
-def log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(f"{live_server.url}/")
+from tests.browser.helpers import log_in, release_meeting
 
 
 def test_participant_requests_a_meeting_from_the_directory(page, live_server, transactional_db):
@@ -39,30 +29,9 @@ def test_participant_requests_a_meeting_from_the_directory(page, live_server, tr
 
 def test_participant_sees_the_released_agenda_in_local_time(page, live_server, transactional_db):
     event = factories.b2b_event()
-    organiser = factories.UserFactory()
     ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova")
     jonas = factories.RegistrationFactory(event=event, user__full_name="Jonas Berg")
-    meeting = accept_request(
-        send_request(sender=ana, recipient=jonas, message="Hello", by=ana.user), by=jonas.user
-    )
-    slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[1]
-    table = event.tables.first()
-    write_draft(
-        event=event,
-        result={
-            "assignments": [
-                {
-                    "meeting": meeting_key(meeting.pk),
-                    "slot": slot_key(slot.pk),
-                    "table": table_key(table.pk),
-                }
-            ],
-            "unscheduled": [],
-            "stats": {"scheduled": 1},
-        },
-        by=organiser,
-    )
-    release_plan(event=event, by=organiser, notify=False)
+    release_meeting(event, ana, jonas)
     log_in(page, live_server, ana.user.email)
     page.goto(f"{live_server.url}/e/{event.slug}/agenda/")
     card = page.locator(".agenda .card")

@@ -1,0 +1,43 @@
+"""Steps shared by the browser tests."""
+
+from playwright.sync_api import expect
+
+from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.domain.requests import accept_request, send_request
+from tests import factories
+
+
+def log_in(page, live_server, email):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+
+
+def release_meeting(event, first, second, *, slot_index=1):
+    """An accepted meeting between two registrations, placed in a released plan."""
+    organiser = factories.UserFactory()
+    meeting = accept_request(
+        send_request(sender=first, recipient=second, message="Hello", by=first.user),
+        by=second.user,
+    )
+    slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[slot_index]
+    write_draft(
+        event=event,
+        result={
+            "assignments": [
+                {
+                    "meeting": meeting_key(meeting.pk),
+                    "slot": slot_key(slot.pk),
+                    "table": table_key(event.tables.first().pk),
+                }
+            ],
+            "unscheduled": [],
+            "stats": {"scheduled": 1},
+        },
+        by=organiser,
+    )
+    release_plan(event=event, by=organiser, notify=False)
+    return meeting

@@ -1,0 +1,93 @@
+"""axe-core, installed from npm, finds no serious or critical violation on the main pages."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+from tests.browser.helpers import log_in, release_meeting
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture
+def context_options():
+    # axe is injected as a script the page did not ship; the CSP would rightly refuse it.
+    return {"bypass_csp": True}
+
+
+def violations(page, url):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (.ci/run does)")
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + json.dumps([node["target"] for node in v["nodes"][:3]])
+        for v in result
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.fixture
+def scene(transactional_db):
+    event = factories.b2b_event()
+    lead = factories.UserFactory(full_name="Lena Lead")
+    event.organisers.get(is_lead=True).staff.add(lead)
+    ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova")
+    jonas = factories.RegistrationFactory(event=event, user__full_name="Jonas Berg")
+    factories.OpportunityFactory(registration=jonas, kind="offer", title="Parking sensors")
+    release_meeting(event, ana, jonas)
+    return {"event": event, "ana": ana, "jonas": jonas, "lead": lead}
+
+
+PUBLIC = ["/", "/accounts/login/", "/accounts/signup/", "/e/{slug}/", "/e/{slug}/participants/"]
+PARTICIPANT = [
+    "/e/{slug}/participants/{jonas}/",
+    "/e/{slug}/opportunities/",
+    "/e/{slug}/requests/",
+    "/e/{slug}/agenda/",
+    "/e/{slug}/profile/",
+    "/e/{slug}/suggestions/",
+    "/accounts/me/",
+    "/api/tokens/",
+]
+ORGANISER = ["/e/{slug}/console/"]
+
+
+def _check(page, live_server, scene, paths):
+    found = {}
+    for path in paths:
+        url = live_server.url + path.format(slug=scene["event"].slug, jonas=scene["jonas"].pk)
+        problems = violations(page, url)
+        if problems:
+            found[path] = problems
+    return found
+
+
+def test_public_pages_have_no_serious_violations(page, live_server, scene):
+    assert _check(page, live_server, scene, PUBLIC) == {}
+
+
+def test_participant_pages_have_no_serious_violations(page, live_server, scene):
+    log_in(page, live_server, scene["ana"].user.email)
+    assert _check(page, live_server, scene, PARTICIPANT) == {}
+
+
+def test_organiser_pages_have_no_serious_violations(page, live_server, scene):
+    log_in(page, live_server, scene["lead"].email)
+    assert _check(page, live_server, scene, ORGANISER) == {}
+
+
+def test_the_check_finds_a_known_violation(page, live_server, tmp_path):
+    # Proves axe really runs: an image without alternative text is a critical violation.
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        '<!DOCTYPE html><html lang="en"><title>x</title><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"></html>'
+    )
+    assert [v.split(" ")[0] for v in violations(page, broken.as_uri())] == ["image-alt"]
