@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 import threading
+import time
 from pathlib import Path
 
 from .checker import check
@@ -21,6 +22,7 @@ class _Ticker:
     """Prints the latest progress once a second on stderr while the solver runs."""
 
     def __init__(self) -> None:
+        self.started = time.perf_counter()
         self.latest: Progress | None = None
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -31,9 +33,12 @@ class _Ticker:
     def _line(self) -> None:
         p = self.latest
         if p is not None:
+            # The time is now, not when the best schedule so far was found: a long CP-SAT
+            # phase reports nothing until it ends, and the line must still show it runs.
             print(
-                f"[{p.seconds:6.1f}s] {p.phase}: {p.scheduled} meetings, priority {p.priority}"
-                f" (bound {p.priority_bound}), {p.holes} holes",
+                f"[{time.perf_counter() - self.started:6.1f}s] {p.phase}: best so far "
+                f"{p.scheduled} meetings, priority {p.priority} (bound {p.priority_bound}), "
+                f"{p.holes} holes",
                 file=sys.stderr,
                 flush=True,
             )

@@ -166,6 +166,7 @@ def _exact(
     best_plan = {mi: (board.slot[mi], board.venue[mi]) for mi in everything if board.slot[mi] >= 0}
     best = board_priority(board)
     stats: dict[str, object] = {}
+    clock.report("cp-sat on the whole instance", board, bound)
     for mi in everything:
         board.remove(mi)
     schedulable = sum(
