@@ -6,7 +6,7 @@ VENV := .venv
 RUN := $(UV) run --frozen --no-sync
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: install demo serve test test-postgres test-semantic lint format bench clean
+.PHONY: install demo serve test test-tools test-postgres test-services test-semantic lint format bench load-data load clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -27,9 +27,22 @@ serve: install
 test: install
 	$(RUN) pytest -p no:cacheprovider -q
 
+# axe-core for the accessibility check of the browser tests, from npm (needs node and npm;
+# without them the check skips, and CI, which sets MATCHFAIR_REQUIRE_BROWSER, fails instead).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-tools: node_modules/.installed
+
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	    MATCHFAIR_REQUIRE_POSTGRES=1 $(RUN) pytest -p no:cacheprovider -q
+
+# The scaled-out deployment for real: gunicorn and Celery subprocesses on PostgreSQL with Redis and
+# RabbitMQ (tests/deploy, marker `services`); a service that is down fails the run, not skips it.
+test-services: install
+	MATCHFAIR_REQUIRE_SERVICES=1 $(RUN) pytest -p no:cacheprovider -q -m services tests/deploy
 
 lint: install
 	$(RUN) ruff format --check src tests
@@ -43,6 +56,17 @@ format: install
 
 bench: install
 	$(RUN) python benchmarks/run.py $(BENCH)
+
+# Load test (docs/benchmarks.md): `make load-data` generates the 25,000-participant event once
+# (minutes), `make load` drives it with wrk (apt-get install wrk). Neither runs in CI.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/matchfair_load
+LOAD_SIZE ?= --participants 25000 --meetings 150000
+load-data: install
+	DATABASE_URL=$(LOAD_DATABASE_URL) $(RUN) matchfair manage migrate --no-input
+	DATABASE_URL=$(LOAD_DATABASE_URL) $(RUN) matchfair manage generate_load_event --reset $(LOAD_SIZE)
+
+load: install
+	DATABASE_URL=$(LOAD_DATABASE_URL) $(RUN) python benchmarks/load.py $(LOAD)
 
 # The optional `semantic` extra in a venv of its own, installed with pip as users would:
 # the CPU build of PyTorch first (pip finds it in /opt/wheels here), then the extra.
@@ -59,4 +83,4 @@ test-semantic: $(SEMANTIC_VENV)/.installed
 	    tests/recommend/test_semantic.py tests/matchmaking/domain/test_embeddings.py
 
 clean:
-	rm -rf $(VENV) $(SEMANTIC_VENV) .tools var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SEMANTIC_VENV) node_modules .tools var .pytest_cache .mypy_cache .ruff_cache

@@ -8,10 +8,14 @@ from django.urls import reverse
 
 from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, Network
-from matchfair.matchmaking.models import Suggestion
+from matchfair.console.models import ImportBatch
+from matchfair.contacts.domain.contacts import add_contact
+from matchfair.mailings.models import Mailing
+from matchfair.matchmaking.models import Suggestion, TextEmbedding
 from matchfair.meetings.domain.requests import accept_request, send_request
-from matchfair.meetings.models import Placement, Plan, SolverRun
+from matchfair.meetings.models import NoShow, Placement, Plan, SolverRun
 from tests import factories
+from tests.visits.rows import one_of_each
 
 MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 every_model = pytest.mark.parametrize("model", MODELS, ids=[m._meta.label for m in MODELS])
@@ -42,6 +46,20 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     )
     create_token(user=ana.user, name="CRM sync", by=ana.user)
     create_feed(registration=ana, by=ana.user)
+    NoShow.objects.create(meeting=meeting, registration=jonas, recorded_by=lead_staff)
+    TextEmbedding.objects.create(model="all-MiniLM-L6-v2", key="0" * 64, vector=b"\0" * 8)
+    add_contact(owner=ana, by=ana.user, name="Laia Puig")
+    Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead_staff)
+    ImportBatch.objects.create(
+        event=event,
+        organiser=event.organisers.get(is_lead=True),
+        created_by=lead_staff,
+        file_name="people.csv",
+        kind="csv",
+        headers=["email"],
+        rows=[{"number": 2, "cells": ["a@example.org"]}],
+    )
+    one_of_each(event, ana, jonas)
 
 
 @pytest.fixture
@@ -78,7 +96,12 @@ def test_admin_changelist_search_answers(admin_client_of, model):
 
 # The audit log and axes' records are written by code only; their admins say so.
 READ_ONLY = {"audit.AuditEntry", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
-READ_ONLY |= {"matchmaking.Suggestion", "api.ApiToken", "api.CalendarFeed"}
+READ_ONLY |= {
+    "matchmaking.Suggestion",
+    "matchmaking.TextEmbedding",
+    "api.ApiToken",
+    "api.CalendarFeed",
+}
 
 
 @every_model

@@ -8,6 +8,21 @@
 | request a meeting | a validated participant of the event, while booking is open |
 | answer a request | the person it was sent to |
 | see a personal agenda | the person, and their organisers |
+| send mailings (`can_send_mailings`, `mailing_organisers`) | staff of any organiser of the event, each to its own participants only; the lead to anyone |
+| change the schedule by hand and on the day (`can_change_schedule`) | as "manage an event" |
+| statistics, exports, badges (`can_see_reports`, `report_organisers`) | staff of any organiser: event-wide figures in aggregate, names and exports only of its own participants; the lead everything |
+| print an agenda PDF (`can_print_agenda`) or a badge (`can_print_badge`) | as "see a personal agenda"; badges only for their organisers |
+| print table agendas and table signs (`can_print_tables`) | as "manage an event" |
+| keep contacts at an event, edit or delete one (`can_keep_contacts`, `can_edit_contact`) | the participant who recorded them, nobody else (a private notebook: not organisers, not superusers) |
+| see the contacts shared with a cluster (`clusters_of`, `can_see_shared_contacts`, `can_see_shared_contact`) | people of the cluster: its member organisations' people, its own organisation's people and its organiser staff; only contacts marked as consented |
+| export one's personal data, erase one's account (`can_erase_account`) | the person only |
+| edit the venue and import exhibitors (`can_manage_venue`) | as "manage an event" |
+| form a delegation, propose joint visits, plan visits (`can_manage_delegation`) | as "manage an event", and staff of the organiser that is the delegation's cluster |
+| see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation` |
+| mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
+| participant console: list, detail, export, import (`can_manage_participants`, `participant_organisers`, `import_organisers`) | staff of any organiser of the event: the lead everyone, a co-organiser only the participants it supports and imports only into its own tenant |
+| validate or reject a participant (`can_validate`) | as "support participants" |
+| continue an import (`can_open_import`) | staff of the organiser it imports into, and the lead |
 """
 
 from typing import Any
@@ -78,3 +93,137 @@ def can_see_agenda(user: Any, registration: Registration) -> bool:
 
 def can_answer(user: Any, meeting_request: MeetingRequest) -> bool:
     return user.is_authenticated and meeting_request.recipient.user_id == user.pk
+
+
+def can_send_mailings(user: Any, event: Event) -> bool:
+    return is_organiser(user, event)
+
+
+def mailing_organisers(user: Any, event: Event) -> list[Organiser] | None:
+    """Whose participants the user may mail: None means everyone's (the lead), otherwise only
+    the participants of these organisers (a co-organiser's own)."""
+    if is_lead_organiser(user, event):
+        return None
+    return organiser_roles(user, event)
+
+
+def can_change_schedule(user: Any, event: Event) -> bool:
+    return can_manage_event(user, event)
+
+
+def can_see_reports(user: Any, event: Event) -> bool:
+    return is_organiser(user, event)
+
+
+def report_organisers(user: Any, event: Event) -> list[Organiser] | None:
+    """Whose participants the user's reports name and export: None means everyone's (the lead),
+    otherwise only those of these organisers (a co-organiser's own)."""
+    if is_lead_organiser(user, event):
+        return None
+    return organiser_roles(user, event)
+
+
+def can_print_agenda(user: Any, registration: Registration) -> bool:
+    return can_see_agenda(user, registration)
+
+
+def can_print_badge(user: Any, registration: Registration) -> bool:
+    return supports(user, registration)
+
+
+def can_print_tables(user: Any, event: Event) -> bool:
+    return can_manage_event(user, event)
+
+
+def can_manage_participants(user: Any, event: Event) -> bool:
+    return is_organiser(user, event)
+
+
+def participant_organisers(user: Any, event: Event) -> list[Organiser] | None:
+    """Whose participants the console lists, shows and exports: None means everyone's (the
+    lead), otherwise only those of these organisers (a co-organiser's own)."""
+    if is_lead_organiser(user, event):
+        return None
+    return organiser_roles(user, event)
+
+
+def can_validate(user: Any, registration: Registration) -> bool:
+    return supports(user, registration)
+
+
+def import_organisers(user: Any, event: Event) -> list[Organiser]:
+    """The organisers into whose tenant the user may import participants: the lead into any of
+    the event's organisers, a co-organiser only into its own."""
+    if is_lead_organiser(user, event):
+        return list(event.organisers.select_related("cluster__organisation"))
+    return organiser_roles(user, event)
+
+
+def can_manage_venue(user: Any, event: Event) -> bool:
+    return can_manage_event(user, event)
+
+
+def can_form_delegation(user: Any, event: Event, cluster_id: int) -> bool:
+    """Lead organiser staff for any cluster; staff of an organiser for its own cluster."""
+    if can_manage_event(user, event):
+        return True
+    return any(role.cluster_id == cluster_id for role in organiser_roles(user, event))
+
+
+def can_manage_delegation(user: Any, delegation: Any) -> bool:
+    return can_form_delegation(user, delegation.event, delegation.cluster_id)
+
+
+def can_see_itinerary(user: Any, member: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    return member.registration.user_id == user.pk or can_manage_delegation(user, member.delegation)
+
+
+def can_wish(user: Any, member: Any) -> bool:
+    return user.is_authenticated and member.registration.user_id == user.pk
+
+
+def clusters_of(user: Any) -> Any:
+    """The clusters a person belongs to: their organisation is a member of the cluster or is the
+    cluster itself, or they are staff of one of the cluster's organiser roles."""
+    from matchfair.community.models import Cluster
+
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    people = Q(organised_events__staff=user)
+    if user.organisation_id:
+        people |= Q(members=user.organisation_id) | Q(organisation=user.organisation_id)
+    return Cluster.objects.filter(people).distinct()
+
+
+def can_keep_contacts(user: Any, registration: Registration) -> bool:
+    return bool(user.is_authenticated and registration.user_id == user.pk)
+
+
+def can_edit_contact(user: Any, contact: Any) -> bool:
+    return bool(user.is_authenticated and contact.owner.user_id == user.pk)
+
+
+def can_see_shared_contacts(user: Any) -> bool:
+    return bool(user.is_authenticated and clusters_of(user).exists())
+
+
+def can_see_shared_contact(user: Any, contact: Any) -> bool:
+    """A consented contact, seen by someone who shares a cluster with the person who recorded it."""
+    if not (user.is_authenticated and contact.shared_with_cluster):
+        return False
+    return clusters_of(user).filter(pk__in=clusters_of(contact.owner.user).values("pk")).exists()
+
+
+def can_erase_account(user: Any, account: Any) -> bool:
+    return bool(user.is_authenticated and user.pk == account.pk)
+
+
+def can_open_import(user: Any, batch: Any) -> bool:
+    """`batch` is a console ImportBatch: its organiser's staff and the lead may continue it."""
+    if not user.is_authenticated:
+        return False
+    if is_lead_organiser(user, batch.event):
+        return True
+    return any(role.pk == batch.organiser_id for role in organiser_roles(user, batch.event))

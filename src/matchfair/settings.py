@@ -208,8 +208,19 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Several deployments may share one broker: each names its own queue (workers read it too).
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "celery")
 
 SCHEDULE_TIME_LIMIT = float(env("SCHEDULE_TIME_LIMIT", "20"))
+
+# One machine keeps its cache in process memory; several web processes must share one (Redis),
+# so whatever any of them caches is seen by all. Sessions and axes lock-outs live in the database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env("CACHE_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("CACHE_URL"),
+    }
 
 # Sentence embeddings in partner suggestions: "auto" uses them when the `semantic` extra is
 # installed, "off" never does.

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import missing
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("MATCHFAIR_ARTIFACTS", Path.cwd() / "artifacts"))
 
@@ -26,7 +28,7 @@ def _orm_beside_playwright():
 @pytest.fixture(scope="module")
 def browser(django_db_setup, _orm_beside_playwright):
     if not CHROMIUM.exists():
-        pytest.skip(
+        missing(
             "Debian's chromium is not installed (apt-get install chromium); .ci/run installs it"
         )
     from playwright.sync_api import sync_playwright

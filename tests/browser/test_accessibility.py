@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests import factories
-from tests.browser.helpers import log_in, release_meeting
+from tests.visits.rows import one_of_each
+from tests.browser.helpers import log_in, missing, release_meeting
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
@@ -20,7 +21,7 @@ def context_options():
 
 def violations(page, url):
     if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm ci` (.ci/run does)")
+        missing(f"axe-core is not installed ({AXE}): run `make test-tools`, as .ci/run does")
     page.goto(url)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
@@ -43,10 +44,19 @@ def scene(transactional_db):
     jonas = factories.RegistrationFactory(event=event, user__full_name="Jonas Berg")
     factories.OpportunityFactory(registration=jonas, kind="offer", title="Parking sensors")
     release_meeting(event, ana, jonas)
-    return {"event": event, "ana": ana, "jonas": jonas, "lead": lead}
+    one_of_each(event, ana, jonas)  # a venue, and a delegation with Ana as a member
+    member = ana.delegation_memberships.get()
+    return {"event": event, "ana": ana, "jonas": jonas, "lead": lead, "member": member}
 
 
-PUBLIC = ["/", "/accounts/login/", "/accounts/signup/", "/e/{slug}/", "/e/{slug}/participants/"]
+PUBLIC = [
+    "/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/e/{slug}/",
+    "/e/{slug}/participants/",
+    "/e/{slug}/venue/",
+]
 PARTICIPANT = [
     "/e/{slug}/participants/{jonas}/",
     "/e/{slug}/opportunities/",
@@ -56,14 +66,32 @@ PARTICIPANT = [
     "/e/{slug}/suggestions/",
     "/accounts/me/",
     "/api/tokens/",
+    "/e/{slug}/contacts/",
+    "/e/{slug}/contacts/add/",
+    "/e/{slug}/my-day/",
+    "/e/{slug}/delegation/member/{member}/wishes/",
 ]
-ORGANISER = ["/e/{slug}/console/"]
+ORGANISER = [
+    "/e/{slug}/console/",
+    "/e/{slug}/console/participants/",
+    "/e/{slug}/console/participants/{jonas}/",
+    "/e/{slug}/console/import/",
+    "/e/{slug}/console/stats/",
+    "/e/{slug}/console/mailings/",
+    "/e/{slug}/console/mailings/new/",
+    "/e/{slug}/console/day/",
+    "/e/{slug}/console/venue/",
+    "/e/{slug}/delegation/",
+    "/e/{slug}/venue/import/",
+]
 
 
 def _check(page, live_server, scene, paths):
     found = {}
     for path in paths:
-        url = live_server.url + path.format(slug=scene["event"].slug, jonas=scene["jonas"].pk)
+        url = live_server.url + path.format(
+            slug=scene["event"].slug, jonas=scene["jonas"].pk, member=scene["member"].pk
+        )
         problems = violations(page, url)
         if problems:
             found[path] = problems

@@ -2,15 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import logout as end_session
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair.community.domain.accounts import sign_up, update_account
+from matchfair.community.domain.privacy import erase_account, export_personal_data
 from matchfair.community.forms import AccountForm, SignUpForm
 from matchfair.community.models import Cluster, Delegate
 
@@ -78,3 +81,33 @@ def account(request):
         "organiser_roles": user.organiser_roles.select_related("event", "cluster__organisation"),
     }
     return render(request, "community/account.html", context)
+
+
+@login_required
+def personal_data(request):
+    """All of the person's data, as one JSON download (docs/privacy.md)."""
+    response = JsonResponse(
+        export_personal_data(user=request.user),
+        json_dumps_params={"indent": 2, "ensure_ascii": False},
+    )
+    response["Content-Disposition"] = 'attachment; filename="matchfair-personal-data.json"'
+    return response
+
+
+@login_required
+@require_POST
+def erase(request):
+    """Erase the account after the password is given again; a refusal says why and changes nothing."""
+    try:
+        erase_account(user=request.user, by=request.user, password=request.POST.get("password", ""))
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for text in error.message_dict.get("password", []):
+                messages.error(request, _("Password: %(error)s") % {"error": text})
+        else:
+            for text in error.messages:
+                messages.error(request, text)
+        return redirect("community:account")
+    end_session(request)
+    messages.success(request, _("Your account is erased. Thank you for using Matchfair."))
+    return redirect("home")

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class ContactsConfig(AppConfig):
     name = "matchfair.contacts"
     verbose_name = _("Contacts")
+
+    def ready(self) -> None:
+        from matchfair.community.domain import privacy
+        from matchfair.contacts import privacy as contacts_privacy
+
+        privacy.register("contacts", collect=contacts_privacy.collect, erase=contacts_privacy.erase)

@@ -20,6 +20,7 @@ from django.test.utils import override_settings
 
 from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
 from matchfair.demo import matches, people, scenario
+from matchfair.demo.expo import load_expo
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.domain.venue import add_session, add_tables
@@ -136,6 +137,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
             note = _solve_and_release(event, time_limit=time_limit)
         if last_refreshed(event) is None:  # the demo participant sees suggestions right away
             refresh_suggestions(event=event)
+        load_expo(event)  # the fair ground and the Sofia delegation's visits; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 

@@ -22,8 +22,18 @@ EVENT_DESCRIPTION = (
     "innovation, co-organised by the Sofia City of Knowledge Cluster and the Silicon Europe "
     "Alliance. On the day before, the Smart City Tech Partnership holds its annual meeting."
 )
-ASSEMBLY_DAY = dt.date(2026, 11, 9)
-EXPO_DAYS = (dt.date(2026, 11, 10), dt.date(2026, 11, 11), dt.date(2026, 11, 12))
+
+
+def _coming_monday(today: dt.date, *, weeks: int = 3) -> dt.date:
+    """The first Monday at least `weeks` weeks away: the demo event is always ahead, so its
+    booking, schedule and changes on the day can all be tried, whenever the demo is loaded."""
+    start = today + dt.timedelta(weeks=weeks)
+    return start + dt.timedelta(days=(7 - start.weekday()) % 7)
+
+
+# Like the real expo: the partnership meets on Monday, the fair runs Tuesday to Thursday.
+ASSEMBLY_DAY = _coming_monday(dt.date.today())
+EXPO_DAYS = tuple(ASSEMBLY_DAY + dt.timedelta(days=n) for n in (1, 2, 3))
 ASSEMBLY_SESSION = ("Smart City Tech Partnership — annual meeting", dt.time(9, 30), dt.time(17, 30))
 B2B_SESSIONS = (
     ("morning", dt.time(9, 30), dt.time(13, 30)),

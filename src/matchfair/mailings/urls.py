@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from matchfair.mailings import views
 
 app_name = "mailings"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("new/", views.compose, name="compose"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("booking/", views.booking, name="booking"),
+]

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from matchfair.matchmaking.models import Suggestion
+from matchfair.matchmaking.models import Suggestion, TextEmbedding
 
 
 @admin.register(Suggestion)
@@ -13,6 +13,23 @@ class SuggestionAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Suggestion._meta.fields]
     list_select_related = ["registration__user", "registration__event", "suggested__user"]
     raw_id_fields = ["registration", "suggested"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TextEmbedding)
+class TextEmbeddingAdmin(admin.ModelAdmin):
+    """Vectors the semantic extra computed; a refresh writes them, nobody edits them."""
+
+    list_display = ["model", "key", "created"]
+    list_filter = ["model"]
+    search_fields = ["key"]
+    readonly_fields = ["model", "key", "created"]
+    exclude = ["vector"]
 
     def has_add_permission(self, request):
         return False

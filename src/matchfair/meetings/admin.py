@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
+from matchfair.meetings.models import (
+    Meeting,
+    MeetingRequest,
+    NoShow,
+    Placement,
+    Plan,
+    SolverRun,
+)
 
 
 @admin.register(MeetingRequest)
@@ -43,3 +50,12 @@ class SolverRunAdmin(admin.ModelAdmin):
     list_display = ["event", "status", "created", "finished"]
     list_filter = ["status", "event"]
     readonly_fields = ["progress", "error", "plan"]
+
+
+@admin.register(NoShow)
+class NoShowAdmin(admin.ModelAdmin):
+    list_display = ["registration", "meeting", "recorded_by", "created"]
+    list_filter = ["meeting__event"]
+    list_select_related = ["registration__user", "recorded_by"]
+    raw_id_fields = ["meeting", "registration", "recorded_by"]
+    search_fields = ["registration__user__full_name"]

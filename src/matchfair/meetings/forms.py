@@ -34,3 +34,48 @@ class ReleaseForm(forms.Form):
     notify = forms.BooleanField(
         label=_("Tell participants whose agenda changed"), required=False, initial=True
     )
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, zone=None, **kwargs):
+        self.zone = zone
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        start = obj.starts_at.astimezone(self.zone) if self.zone else obj.starts_at
+        return f"{start:%a %d %b %H:%M} · {obj.session.name}"
+
+
+class MoveForm(forms.Form):
+    """Where an organiser moves a meeting by hand: any B2B slot and table in use of the event."""
+
+    slot = SlotChoiceField(label=_("Slot"), queryset=None)
+    table: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Table"), queryset=None)
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        from matchfair.events.models import Slot, Table
+
+        slot_field = self.fields["slot"]
+        slot_field.queryset = (
+            Slot.objects.filter(session__event=event, session__is_b2b=True)
+            .select_related("session")
+            .order_by("starts_at")
+        )
+        slot_field.zone = event.zone
+        self.fields["table"].queryset = Table.objects.filter(event=event, is_active=True).order_by(
+            "id"
+        )
+
+
+class NoShowForm(forms.Form):
+    registration = forms.IntegerField(widget=forms.HiddenInput)
+    cancel_later = forms.BooleanField(
+        label=_("Also cancel their later meetings"), required=False, initial=False
+    )
+
+
+class ReplanForm(forms.Form):
+    time_limit = forms.FloatField(
+        label=_("Seconds the optimiser may take"), min_value=1, max_value=600, initial=5
+    )

@@ -210,6 +210,9 @@ class SolverRun(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     time_limit = models.FloatField(default=20.0)
     seed = models.PositiveIntegerField(default=0)
+    # Re-planning on the day: meetings of the latest release whose slot starts before this
+    # moment stay where they are, and no meeting is put into a slot that started before it.
+    lock_before = models.DateTimeField(null=True, blank=True)
     progress = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
     plan = models.ForeignKey(

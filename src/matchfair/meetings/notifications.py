@@ -1,22 +1,26 @@
-"""What participants are told about their requests and plans; mail leaves only after the commit."""
+"""What participants are told about their requests and plans.
+
+Every message goes through the outbox (`matchfair.mailings`): it is recorded in the same
+transaction as the change it reports, under a key that makes it unique, and sent once after the
+commit.
+"""
 
 from typing import Any
 
-from django.conf import settings
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-from matchfair.community.tasks import deliver_mail
+from matchfair.mailings.domain.outbox import queue_message
 
 
-def _queue(user: Any, template: str, context: dict[str, Any]) -> None:
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "user": user, "site_url": settings.SITE_URL}
-        subject = render_to_string(f"meetings/mail/{template}_subject.txt", context).strip()
-        body = render_to_string(f"meetings/mail/{template}.txt", context)
-    transaction.on_commit(lambda: deliver_mail.delay(to=[user.email], subject=subject, body=body))
+def _queue(user: Any, template: str, context: dict[str, Any], *, key: str, event: Any) -> None:
+    queue_message(
+        key=key,
+        kind=template,
+        user=user,
+        template=f"meetings/mail/{template}",
+        context=context,
+        event=event,
+    )
 
 
 def request_received(meeting_request: Any) -> None:
@@ -25,13 +29,19 @@ def request_received(meeting_request: Any) -> None:
         meeting_request.recipient.user,
         "request_received",
         {"request": meeting_request, "url": url},
+        key=f"request:{meeting_request.pk}:received",
+        event=meeting_request.event,
     )
 
 
 def request_answered(meeting_request: Any) -> None:
     url = reverse("meetings:requests", kwargs={"event": meeting_request.event.slug})
     _queue(
-        meeting_request.sender.user, "request_answered", {"request": meeting_request, "url": url}
+        meeting_request.sender.user,
+        "request_answered",
+        {"request": meeting_request, "url": url},
+        key=f"request:{meeting_request.pk}:{meeting_request.status}",
+        event=meeting_request.event,
     )
 
 
@@ -42,7 +52,25 @@ def request_cancelled(meeting_request: Any, *, by: Any) -> None:
         else meeting_request.sender
     )
     url = reverse("meetings:requests", kwargs={"event": meeting_request.event.slug})
-    _queue(other.user, "request_cancelled", {"request": meeting_request, "by": by, "url": url})
+    _queue(
+        other.user,
+        "request_cancelled",
+        {"request": meeting_request, "by": by, "url": url},
+        key=f"request:{meeting_request.pk}:cancelled",
+        event=meeting_request.event,
+    )
+
+
+def meeting_cancelled(meeting: Any, registration: Any, *, others: list[Any]) -> None:
+    """An organiser called a meeting off on the day; the participant hears it at once."""
+    url = reverse("meetings:agenda", kwargs={"event": registration.event.slug})
+    _queue(
+        registration.user,
+        "meeting_cancelled",
+        {"meeting": meeting, "registration": registration, "others": others, "url": url},
+        key=f"meeting:{meeting.pk}:cancelled:{registration.pk}",
+        event=registration.event,
+    )
 
 
 def agenda_changed(registration: Any, *, plan: Any, changes: list[str]) -> None:
@@ -51,4 +79,6 @@ def agenda_changed(registration: Any, *, plan: Any, changes: list[str]) -> None:
         registration.user,
         "agenda_changed",
         {"registration": registration, "plan": plan, "changes": changes, "url": url},
+        key=f"plan:{plan.pk}:agenda:{registration.pk}",
+        event=registration.event,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.meetings import views
+from matchfair.meetings import views, views_schedule
 
 app_name = "meetings"
 urlpatterns = [
@@ -16,4 +16,22 @@ urlpatterns = [
     path("console/schedule/", views.schedule, name="schedule"),
     path("console/runs/<int:pk>/", views.run_status, name="run_status"),
     path("console/release/", views.release, name="release"),
+    path("console/day/", views_schedule.day, name="day"),
+    path("console/day/replan/", views_schedule.replan, name="replan"),
+    path("console/meetings/<int:pk>/move/", views_schedule.move, name="move"),
+    path("console/meetings/<int:pk>/unschedule/", views_schedule.unschedule, name="unschedule"),
+    path("console/meetings/<int:pk>/cancel/", views_schedule.cancel, name="cancel_meeting"),
+    path("console/meetings/<int:pk>/no-show/", views_schedule.no_show, name="no_show"),
+    path("console/requests/<int:pk>/accept/", views_schedule.accept_late, name="accept_late"),
+    path("console/venue/", views_schedule.venue, name="venue"),
+    path(
+        "console/venue/tables/<int:pk>/remove/",
+        views_schedule.remove_table_view,
+        name="remove_table",
+    ),
+    path(
+        "console/venue/sessions/<int:pk>/remove/",
+        views_schedule.remove_session_view,
+        name="remove_session",
+    ),
 ]

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class VisitsConfig(AppConfig):
     name = "matchfair.visits"
     verbose_name = _("Delegation and visits")
+
+    def ready(self) -> None:
+        from matchfair.meetings.signals import plan_released
+        from matchfair.visits.signals import on_plan_released
+
+        plan_released.connect(on_plan_released, dispatch_uid="visits.replan_on_release")

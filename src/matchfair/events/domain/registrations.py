@@ -4,14 +4,19 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Domain, Event, Opportunity, Organiser, Registration, Session
 from matchfair.events.signals import profile_changed
+from matchfair.mailings.domain.outbox import queue_message
+from matchfair.meetings.models import MeetingRequest
 
 PROFILE_FIELDS = ("headline", "description", "share_contact", "max_meetings")
 
@@ -133,3 +138,99 @@ def set_availability(
             unavailable=[session.pk for session in sessions],
         )
     return registration
+
+
+def _mail_participant(registration: Registration, template: str, **extra: Any) -> None:
+    """Queue a mail to the participant, in their language, sent once the transaction commits."""
+    user = registration.user
+    context = {
+        "user": user,
+        "registration": registration,
+        "event": registration.event,
+        "site_url": settings.SITE_URL,
+        "url": reverse("events:detail", kwargs={"event": registration.event.slug}),
+        **extra,
+    }
+    # One mail per decision: the key holds the moment the registration was last changed.
+    queue_message(
+        key=f"registration:{registration.pk}:{template}:{registration.updated.isoformat()}",
+        kind=f"registration.{template}",
+        user=user,
+        template=f"console/mail/{template}",
+        context=context,
+        event=registration.event,
+    )
+
+
+def _decide(
+    *, registration: Registration, by: Any, status: str, allowed_from: tuple[str, ...]
+) -> Registration | None:
+    if not permissions.can_validate(by, registration):
+        raise PermissionDenied
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.status == status:
+        return None
+    if locked.status not in allowed_from:
+        raise ValidationError(
+            _("%(name)s is %(status)s; this cannot be changed here.")
+            % {"name": registration.user, "status": locked.get_status_display().lower()}
+        )
+    locked.status = status
+    locked.save(update_fields=["status", "updated"])
+    registration.status = status
+    return locked
+
+
+def validate_registration(*, registration: Registration, by: Any) -> bool:
+    """Let a pending (or rejected) participant take part; False when validated already."""
+    with transaction.atomic():
+        changed = _decide(
+            registration=registration,
+            by=by,
+            status=Registration.Status.VALIDATED,
+            allowed_from=(Registration.Status.PENDING, Registration.Status.REJECTED),
+        )
+        if changed is None:
+            return False
+        record(
+            action="registration.validated",
+            actor=by,
+            subject=registration,
+            event=registration.event,
+        )
+        _mail_participant(registration, "registration_validated")
+        transaction.on_commit(partial(_profile_changed, registration.event_id))
+    return True
+
+
+def reject_registration(*, registration: Registration, by: Any, reason: str = "") -> bool:
+    """Turn a participant away; refused while they have open requests or meetings. False when
+    rejected already."""
+    with transaction.atomic():
+        open_requests = MeetingRequest.objects.filter(
+            models.Q(sender=registration) | models.Q(recipient=registration),
+            status__in=MeetingRequest.OPEN_STATUSES,
+        )
+        if open_requests.exists():
+            raise ValidationError(
+                _("%(name)s has open requests or meetings; cancel them before rejecting.")
+                % {"name": registration.user}
+            )
+        changed = _decide(
+            registration=registration,
+            by=by,
+            status=Registration.Status.REJECTED,
+            allowed_from=(Registration.Status.PENDING, Registration.Status.VALIDATED),
+        )
+        if changed is None:
+            return False
+        record(
+            action="registration.rejected",
+            actor=by,
+            subject=registration,
+            event=registration.event,
+            reason=reason.strip(),
+        )
+        _mail_participant(registration, "registration_rejected", reason=reason.strip())
+        transaction.on_commit(partial(_profile_changed, registration.event_id))
+    return True

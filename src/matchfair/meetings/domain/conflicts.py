@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from matchfair.events.models import Registration
+from matchfair.events.models import Registration, Table
 from matchfair.meetings.models import Meeting, Placement, Plan
 
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # unscheduled, unavailable, double_booked, cancelled, not_planned
+    # unscheduled, unavailable, double_booked, no_table, booth, closed_slot, cancelled, not_planned
+    kind: str
     meeting_id: int
     message: str
 
@@ -19,7 +20,7 @@ class Conflict:
 def plan_conflicts(plan: Plan) -> list[Conflict]:
     event = plan.event
     placements = list(
-        Placement.objects.filter(plan=plan).select_related("slot__session", "meeting")
+        Placement.objects.filter(plan=plan).select_related("slot__session", "meeting", "table")
     )
     members: dict[int, list[int]] = defaultdict(list)
     for meeting_id, registration_id in Meeting.participants.through.objects.filter(
@@ -42,6 +43,11 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
             registrations[pk].user.full_name for pk in members[meeting_id] if pk in registrations
         )
 
+    booths = dict(
+        Table.objects.filter(event=event, is_active=True, booth_of__isnull=False).values_list(
+            "booth_of_id", "id"
+        )
+    )
     conflicts: list[Conflict] = []
     busy: dict[tuple[int, int], list[int]] = defaultdict(list)
     planned = set()
@@ -68,7 +74,37 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
                 )
             )
             continue
+        if placement.table is None or not placement.table.is_active:
+            conflicts.append(
+                Conflict(
+                    "no_table",
+                    placement.meeting_id,
+                    _("%(names)s: no table in use") % {"names": names(placement.meeting_id)},
+                )
+            )
+        if not slot.session.is_b2b:
+            conflicts.append(
+                Conflict(
+                    "closed_slot",
+                    placement.meeting_id,
+                    _("%(names)s: the session %(session)s no longer holds meetings")
+                    % {"names": names(placement.meeting_id), "session": slot.session.name},
+                )
+            )
         for registration_id in members[placement.meeting_id]:
+            booth = booths.get(registration_id)
+            if booth is not None and booth != placement.table_id:
+                conflicts.append(
+                    Conflict(
+                        "booth",
+                        placement.meeting_id,
+                        _("%(person)s hosts meetings at their booth, not at %(table)s")
+                        % {
+                            "person": registrations[registration_id].user.full_name,
+                            "table": placement.table.name if placement.table else "—",
+                        },
+                    )
+                )
             busy[(registration_id, slot.pk)].append(placement.meeting_id)
             if slot.session_id in absent.get(registration_id, set()):
                 conflicts.append(

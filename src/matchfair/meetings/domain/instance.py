@@ -1,5 +1,6 @@
 """Builds the engine's `matchfair-schedule/1` instance for an event straight from the database."""
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
@@ -27,8 +28,18 @@ def key_id(key: str) -> int:
     return int(key[1:])
 
 
-def build_instance(event: Event) -> dict[str, Any]:
-    """The instance holds every active meeting and the B2B slots and active tables of the event."""
+def build_instance(
+    event: Event,
+    *,
+    locked: dict[int, tuple[int, int | None]] | None = None,
+    not_before: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """The instance holds every active meeting and the B2B slots and active tables of the event.
+
+    `locked` (meeting id → slot id, table id) keeps meetings already held where they are;
+    `not_before` keeps every other meeting out of the slots that started before it.
+    """
+    locked = locked or {}
     slots = list(
         Slot.objects.filter(session__event=event, session__is_b2b=True)
         .select_related("session")
@@ -74,6 +85,23 @@ def build_instance(event: Event) -> dict[str, Any]:
             entry["booth"] = table_key(booth_of[registration.pk].pk)
         participants.append(entry)
 
+    table_ids = {table.pk for table in tables}
+    slot_ids = {slot.pk for slot in slots}
+    later = (
+        [slot_key(slot.pk) for slot in slots if slot.starts_at >= not_before]
+        if not_before is not None
+        else None
+    )
+
+    def placement_rules(meeting: Meeting) -> dict[str, Any]:
+        held = locked.get(meeting.pk)
+        if held is not None and held[0] in slot_ids:
+            lock: dict[str, str] = {"slot": slot_key(held[0])}
+            if held[1] in table_ids and held[1] is not None:
+                lock["table"] = table_key(held[1])
+            return {"locked": lock}
+        return {} if later is None else {"slots": later}
+
     return {
         "format": "matchfair-schedule/1",
         "slots": [
@@ -106,6 +134,7 @@ def build_instance(event: Event) -> dict[str, Any]:
                     key=key_id,
                 ),
                 "priority": meeting.priority,
+                **placement_rules(meeting),
             }
             for meeting in meetings
         ],

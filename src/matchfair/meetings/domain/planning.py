@@ -1,6 +1,7 @@
 """Solving an event's schedule into its draft plan, and releasing the draft as an immutable snapshot."""
 
 import dataclasses
+import datetime as dt
 import logging
 import time
 from collections import defaultdict
@@ -34,26 +35,61 @@ logger = logging.getLogger(__name__)
 
 
 def request_solve(
-    *, event: Event, by: Any, time_limit: float | None = None, seed: int = 0
+    *,
+    event: Event,
+    by: Any,
+    time_limit: float | None = None,
+    seed: int = 0,
+    now: dt.datetime | None = None,
 ) -> SolverRun:
-    """Queue a solver run; a second request while one is under way returns the running one."""
+    """Queue a solver run; a second request while one is under way returns the running one.
+
+    With `now` (re-planning on the day), the meetings of the latest release that have started
+    by then are locked in their slot and table, and nothing is put into a slot already begun.
+    """
     from matchfair.meetings.tasks import run_solver
 
     with transaction.atomic():
+        # The event's row is the lock: two "Schedule" presses at once, on any process, get one run.
+        Event.objects.select_for_update().only("pk").get(pk=event.pk)
         active = event.solver_runs.filter(
             status__in=[SolverRun.Status.QUEUED, SolverRun.Status.RUNNING]
         ).first()
-        if active is not None:
+        if active is not None and not _stalled(active):
             return active
+        if active is not None:  # its worker died mid-run: record that, then queue a new run
+            SolverRun.objects.filter(pk=active.pk).update(
+                status=SolverRun.Status.FAILED,
+                error=_("The worker running this solve stopped before it finished."),
+                finished=timezone.now(),
+            )
         run = SolverRun.objects.create(
             event=event,
             requested_by=by,
             time_limit=time_limit or settings.SCHEDULE_TIME_LIMIT,
             seed=seed,
+            lock_before=now,
         )
-        record(action="plan.solve_requested", actor=by, subject=run, event=event)
+        record(
+            action="plan.solve_requested",
+            actor=by,
+            subject=run,
+            event=event,
+            lock_before=now.isoformat() if now else None,
+        )
         transaction.on_commit(lambda: run_solver.delay(run_id=run.pk))
     return run
+
+
+# A run still "running" this long after its time limit has lost its worker.
+STALLED_AFTER_SECONDS = 600
+
+
+def _stalled(run: SolverRun) -> bool:
+    if run.status != SolverRun.Status.RUNNING or run.started is None:
+        return False
+    limit = dt.timedelta(seconds=run.time_limit + STALLED_AFTER_SECONDS)
+    return timezone.now() - run.started > limit
 
 
 def execute_run(run: SolverRun) -> Plan | None:
@@ -77,16 +113,20 @@ def execute_run(run: SolverRun) -> Plan | None:
         SolverRun.objects.filter(pk=run.pk).update(progress=values)
 
     try:
-        instance = parse_instance(build_instance(run.event))
+        locked = started_placements(latest_release(run.event), run.lock_before)
+        instance = parse_instance(
+            build_instance(run.event, locked=locked, not_before=run.lock_before)
+        )
+        solved = solve(
+            instance,
+            time_limit=run.time_limit,
+            seed=run.seed,
+            progress=report,
+            names=participant_names(run.event),
+            previous=released_result(run.event),
+        )
         result = dump_result(
-            solve(
-                instance,
-                time_limit=run.time_limit,
-                seed=run.seed,
-                progress=report,
-                names=participant_names(run.event),
-                previous=released_result(run.event),
-            )
+            dataclasses.replace(solved, stats={**solved.stats, "locked": len(locked)})
         )
         plan = write_draft(event=run.event, result=result, by=run.requested_by)
     except Exception as error:
@@ -117,6 +157,18 @@ def released_result(event: Event) -> Result | None:
         ),
         unscheduled=(),
     )
+
+
+def started_placements(
+    plan: Plan | None, now: dt.datetime | None
+) -> dict[int, tuple[int, int | None]]:
+    """Meetings of `plan` held or under way at `now`: meeting id → (slot id, table id)."""
+    if plan is None or now is None:
+        return {}
+    rows = plan.placements.filter(
+        slot__starts_at__lte=now, meeting__status=Meeting.Status.ACTIVE
+    ).values_list("meeting_id", "slot_id", "table_id")
+    return {meeting: (slot, table) for meeting, slot, table in rows}
 
 
 def write_draft(*, event: Event, result: dict[str, Any], by: Any) -> Plan:
@@ -205,11 +257,13 @@ def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) 
                 Placement(
                     plan=release,
                     meeting_id=placement.meeting_id,
-                    slot_id=placement.slot_id,
-                    table_id=placement.table_id,
-                    reason=placement.reason,
+                    slot_id=placement.slot_id if active else None,
+                    table_id=placement.table_id if active else None,
+                    reason=placement.reason if active else _("Cancelled"),
                 )
-                for placement in draft.placements.all()
+                for placement in draft.placements.select_related("meeting")
+                # A meeting called off after the draft was made leaves the released schedule.
+                for active in [placement.meeting.status == Meeting.Status.ACTIVE]
             ],
             batch_size=2000,
         )
@@ -240,6 +294,12 @@ def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) 
 def agenda_changes(previous: Plan | None, current: Plan) -> dict[int, list[str]]:
     """What changed for each participant between two plans, as lines a person can read."""
     before, after = _agenda_lines(previous), _agenda_lines(current)
+    cancelled = set(
+        Meeting.objects.filter(
+            pk__in={meeting for lines in before.values() for meeting in lines},
+            status=Meeting.Status.CANCELLED,
+        ).values_list("pk", flat=True)
+    )
     changes: dict[int, list[str]] = {}
     for registration_id in set(before) | set(after):
         old, new = before.get(registration_id, {}), after.get(registration_id, {})
@@ -247,6 +307,8 @@ def agenda_changes(previous: Plan | None, current: Plan) -> dict[int, list[str]]
         for meeting_id in sorted(set(old) | set(new)):
             if meeting_id not in old:
                 lines.append(_("New meeting: %(when)s") % {"when": new[meeting_id]})
+            elif meeting_id not in new and meeting_id in cancelled:
+                lines.append(_("Meeting cancelled: was %(when)s") % {"when": old[meeting_id]})
             elif meeting_id not in new:
                 lines.append(_("Meeting removed: was %(when)s") % {"when": old[meeting_id]})
             elif old[meeting_id] != new[meeting_id]:

@@ -1,0 +1,49 @@
+"""An uploaded participant list waiting between the steps of an import: upload, map, review."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportBatch(models.Model):
+    """The parsed rows of one uploaded file, kept in the database so that every web process sees
+    them between the steps; the file itself is not stored."""
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Uploaded, to be mapped")
+        IMPORTED = "imported", _("Imported")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="imports")
+    organiser = models.ForeignKey(
+        "events.Organiser",
+        on_delete=models.CASCADE,
+        related_name="imports",
+        verbose_name=_("supporting organiser"),
+        help_text=_("The imported participants are supported by this organiser."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="participant_imports",
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    kind = models.CharField(_("type"), max_length=10)
+    headers = models.JSONField(_("columns"), default=list)
+    rows = models.JSONField(_("rows"), default=list)
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED
+    )
+    report = models.JSONField(_("result"), default=dict, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("participant import")
+        verbose_name_plural = _("participant imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"

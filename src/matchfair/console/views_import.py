@@ -1,0 +1,134 @@
+"""Importing participants in three steps, upload → map the columns → review and import; and the
+page where an imported person sets the password of the account made for them."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchfair import permissions
+from matchfair.console.domain import importing, tabular
+from matchfair.console.forms import ImportForm, MappingForm, UploadForm
+from matchfair.console.models import ImportBatch
+from matchfair.console.views import organiser_view
+from matchfair.events.views import event_context
+from matchfair.meetings.views import report_errors
+
+
+def _batch_or_404(request, event, pk) -> ImportBatch:
+    batch = get_object_or_404(ImportBatch.objects.select_related("organiser"), pk=pk, event=event)
+    if not permissions.can_open_import(request.user, batch):
+        raise Http404
+    return batch
+
+
+@organiser_view
+def upload(request, event, context):
+    organisers = permissions.import_organisers(request.user, event)
+    posted = request.method == "POST"
+    form = UploadForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        organisers=organisers,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = importing.create_batch(
+                event=event,
+                organiser=form.cleaned_data["organiser"],
+                by=request.user,
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("console:import_mapping", event=event.slug, pk=batch.pk)
+    batches = ImportBatch.objects.filter(event=event, organiser__in=organisers).select_related(
+        "organiser__cluster__organisation", "created_by"
+    )[:20]
+    context.update(form=form, batches=batches, fields=tabular.FIELDS)
+    return render(request, "console/import_upload.html", context)
+
+
+@organiser_view
+def mapping(request, event, context, pk):
+    batch = _batch_or_404(request, event, pk)
+    if batch.status != ImportBatch.Status.UPLOADED:
+        return redirect("console:import_review", event=event.slug, pk=batch.pk)
+    samples = [row["cells"] for row in batch.rows[:5]]
+    initial = batch.mapping or tabular.guess_mapping(batch.headers)
+    form = MappingForm(
+        request.POST if request.method == "POST" else None,
+        headers=batch.headers,
+        samples=samples,
+        initial_mapping=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            importing.set_mapping(batch=batch, by=request.user, mapping=form.mapping())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("console:import_review", event=event.slug, pk=batch.pk)
+    context.update(batch=batch, form=form, samples=samples)
+    return render(request, "console/import_mapping.html", context)
+
+
+@organiser_view
+def review(request, event, context, pk):
+    batch = _batch_or_404(request, event, pk)
+    form = ImportForm(request.POST if request.method == "POST" else None)
+    if batch.status == ImportBatch.Status.UPLOADED and not batch.mapping:
+        return redirect("console:import_mapping", event=event.slug, pk=batch.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = importing.import_batch(
+                batch=batch, by=request.user, only_valid=form.cleaned_data["only_valid"]
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(imported)d participants imported; %(invited)d invited to set a password.")
+                % report,
+            )
+            return redirect("console:import_review", event=event.slug, pk=batch.pk)
+    result = importing.review(batch) if batch.status == ImportBatch.Status.UPLOADED else None
+    context.update(batch=batch, form=form, result=result)
+    return render(request, "console/import_review.html", context)
+
+
+@require_POST
+@organiser_view
+def cancel(request, event, context, pk):
+    batch = _batch_or_404(request, event, pk)
+    try:
+        importing.cancel_batch(batch=batch, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(request, _("The import is cancelled; its rows are deleted."))
+    return redirect("console:import", event=event.slug)
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The link of an invitation: an imported person chooses the password of their account."""
+
+    template_name = "console/set_password.html"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        _event, event_data = event_context(self.request, self.kwargs["event"])
+        context.update(event_data)
+        return context
+
+    def get_success_url(self):
+        messages.success(self.request, _("Your password is set; welcome."))
+        return reverse("events:detail", kwargs={"event": self.kwargs["event"]})

@@ -1,0 +1,250 @@
+"""The outbox: every message is written once under its key, then claimed and sent at most once.
+
+Delivery is **at most once**. A worker first claims the row with a conditional update
+(queued → sending); only the worker whose update changed the row sends. A retried or duplicated
+task finds the row no longer queued and does nothing. A crash after the claim leaves the row in
+"sending": it is reported by `stuck_messages`, and resent only when an operator asks for it
+(`matchfair manage resend_messages --stuck`), after checking the mail server's log. Each message
+carries a Message-ID derived from its key, so a mail server or client that de-duplicates on it
+can also absorb a resend.
+"""
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from matchfair.mailings.models import Message
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message rendered but not yet stored: who it goes to, and what it says."""
+
+    key: str
+    to: str
+    subject: str
+    body: str
+    user: Any = None
+
+
+def render(
+    *, template: str, context: dict[str, Any], user: Any = None, language: str | None = None
+) -> tuple[str, str]:
+    """Subject and body of `template` in the recipient's language."""
+    language = language or getattr(user, "language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {**context, "user": user, "site_url": settings.SITE_URL}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    return " ".join(subject.split()), body
+
+
+def queue_message(
+    *,
+    key: str,
+    kind: str,
+    user: Any = None,
+    to: str = "",
+    subject: str = "",
+    body: str = "",
+    template: str = "",
+    context: dict[str, Any] | None = None,
+    event: Any = None,
+    mailing: Any = None,
+) -> Message | None:
+    """Record a message under `key` and send it after the commit; None when the key is taken.
+
+    Give either `template` (rendered in the recipient's language, `user.language`) or a
+    ready `subject` and `body`, and either `user` or a bare address `to`.
+    """
+    address = to or getattr(user, "email", "")
+    if not address:
+        raise ValueError("a message needs a user with an address, or `to`")
+    if template:
+        subject, body = render(template=template, context=context or {}, user=user)
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                key=key[:200],
+                kind=kind,
+                event=event,
+                mailing=mailing,
+                user=user,
+                to=address,
+                subject=subject[:300],
+                body=body,
+            )
+    except IntegrityError:
+        return None  # recorded already: a second call with the same key changes nothing
+    _send_after_commit([message.pk])
+    return message
+
+
+def queue_many(
+    drafts: Iterable[Draft], *, kind: str, event: Any = None, mailing: Any = None
+) -> int:
+    """Record many messages in bulk, skipping keys already taken; returns how many are new."""
+    pending = {draft.key[:200]: draft for draft in drafts}
+    if not pending:
+        return 0
+    taken: set[str] = set()
+    keys = list(pending)
+    for start in range(0, len(keys), 900):
+        taken.update(
+            Message.objects.filter(key__in=keys[start : start + 900]).values_list("key", flat=True)
+        )
+    fresh = [key for key in keys if key not in taken]
+    Message.objects.bulk_create(
+        [
+            Message(
+                key=key,
+                kind=kind,
+                event=event,
+                mailing=mailing,
+                user=pending[key].user,
+                to=pending[key].to,
+                subject=pending[key].subject[:300],
+                body=pending[key].body,
+            )
+            for key in fresh
+        ],
+        batch_size=1000,
+        ignore_conflicts=True,  # a concurrent run took the key: its row is the one that counts
+    )
+    ids: list[int] = []
+    for start in range(0, len(fresh), 900):
+        ids.extend(
+            Message.objects.filter(
+                key__in=fresh[start : start + 900], status=Message.Status.QUEUED
+            ).values_list("pk", flat=True)
+        )
+    _send_after_commit(ids)
+    return len(fresh)
+
+
+def _send_after_commit(ids: list[int]) -> None:
+    from matchfair.mailings.tasks import send_message
+
+    def enqueue() -> None:
+        for message_id in ids:
+            send_message.delay(message_id=message_id)
+
+    if ids:
+        transaction.on_commit(enqueue)
+
+
+def claim(message_id: int) -> bool:
+    """Take the message for sending; only one caller ever gets True for one queued row."""
+    return bool(
+        Message.objects.filter(pk=message_id, status=Message.Status.QUEUED).update(
+            status=Message.Status.SENDING, claimed=timezone.now(), attempts=F("attempts") + 1
+        )
+    )
+
+
+def message_id_header(key: str) -> str:
+    domain = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "matchfair"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:40]
+    return f"<{digest}.matchfair@{domain}>"
+
+
+def deliver(message_id: int) -> str:
+    """Claim and send one message; returns the status it ends in. Sending twice cannot happen."""
+    if not claim(message_id):
+        return str(Message.objects.filter(pk=message_id).values_list("status", flat=True).first())
+    return send_claimed(message_id)
+
+
+def send_claimed(message_id: int) -> str:
+    """Send a message this worker has claimed, and record the outcome."""
+    message = Message.objects.get(pk=message_id)
+    email = EmailMessage(
+        subject=message.subject,
+        body=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.to],
+        headers={"Message-ID": message_id_header(message.key), "X-Matchfair-Kind": message.kind},
+        connection=get_connection(),
+    )
+    try:
+        email.send(fail_silently=False)
+    except Exception as error:  # every transport failure is recorded for the organiser to see
+        Message.objects.filter(pk=message.pk).update(
+            status=Message.Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        return Message.Status.FAILED
+    Message.objects.filter(pk=message.pk).update(
+        status=Message.Status.SENT, sent=timezone.now(), error=""
+    )
+    return Message.Status.SENT
+
+
+def stuck_messages(*, older_than: dt.timedelta | None = None, now: dt.datetime | None = None):
+    """Messages claimed but never marked sent: a worker died between the claim and the mail."""
+    limit = (now or timezone.now()) - (older_than or _stale_after())
+    return Message.objects.filter(status=Message.Status.SENDING, claimed__lt=limit)
+
+
+def _stale_after() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.MAILINGS_STALE_MINUTES)
+
+
+def resend(
+    *,
+    failed: bool = True,
+    stale_queued: bool = True,
+    stuck: bool = False,
+    now: dt.datetime | None = None,
+) -> dict[str, int]:
+    """Queue again what did not leave: failed messages (up to the attempt limit), queued ones
+    whose task was lost, and, only when asked, stuck ones. Returns how many of each."""
+    now = now or timezone.now()
+    limit = now - _stale_after()
+    counts = {"failed": 0, "queued": 0, "stuck": 0}
+    ids: list[int] = []
+    with transaction.atomic():
+        if failed:
+            rows = Message.objects.filter(
+                status=Message.Status.FAILED, attempts__lt=settings.MAILINGS_MAX_ATTEMPTS
+            )
+            found = list(rows.values_list("pk", flat=True))
+            Message.objects.filter(pk__in=found).update(status=Message.Status.QUEUED)
+            counts["failed"] = len(found)
+            ids += found
+        if stale_queued:
+            found = list(
+                Message.objects.filter(status=Message.Status.QUEUED, created__lt=limit)
+                .exclude(pk__in=ids)
+                .values_list("pk", flat=True)
+            )
+            counts["queued"] = len(found)
+            ids += found
+        if stuck:
+            found = list(stuck_messages(now=now).values_list("pk", flat=True))
+            Message.objects.filter(pk__in=found).update(status=Message.Status.QUEUED)
+            counts["stuck"] = len(found)
+            ids += found
+        _send_after_commit(ids)
+    return counts
+
+
+__all__ = [
+    "Draft",
+    "claim",
+    "deliver",
+    "queue_many",
+    "queue_message",
+    "render",
+    "resend",
+    "send_claimed",
+    "stuck_messages",
+]

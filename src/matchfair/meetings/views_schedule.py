@@ -1,0 +1,361 @@
+"""The organiser's hand changes to the schedule and the event day: moves, cancellations,
+no-shows, late requests, re-planning with what has started locked, and removing tables or
+sessions after saying which meetings they take with them."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchfair import permissions
+from matchfair.events.domain.venue import remove_session, remove_table
+from matchfair.events.models import Registration, Session, Table
+from matchfair.events.views import event_context
+from matchfair.meetings.domain.changes import (
+    accept_late_request,
+    cancel_meeting,
+    move_meeting,
+    record_no_show,
+    unschedule_meeting,
+)
+from matchfair.meetings.domain.conflicts import plan_conflicts
+from matchfair.meetings.domain.planning import latest_release, request_solve
+from matchfair.meetings.forms import MoveForm, NoShowForm, ReplanForm
+from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
+from matchfair.meetings.views import report_errors
+
+
+def _schedule_context(request, slug):
+    event, context = event_context(request, slug)
+    if not permissions.can_change_schedule(request.user, event):
+        raise PermissionDenied(_("Only the lead organiser's staff can change the schedule."))
+    return event, context
+
+
+def _working_plan(event):
+    """The draft the organiser edits, or the latest release when there is no draft yet."""
+    return event.plans.filter(kind=Plan.Kind.DRAFT).first() or latest_release(event)
+
+
+def _current_session(event, sessions, wanted):
+    if wanted:
+        for session in sessions:
+            if str(session.pk) == wanted:
+                return session
+    now = timezone.now()
+    for session in sessions:
+        if session.ends_at > now:
+            return session
+    return sessions[0] if sessions else None
+
+
+def _current_slot(slots, wanted):
+    """The slot asked for, or the one under way or next; the day page shows one slot at a time."""
+    for slot in slots:
+        if str(slot.pk) == wanted:
+            return slot
+    now = timezone.now()
+    for slot in slots:
+        if slot.ends_at > now:
+            return slot
+    return slots[0] if slots else None
+
+
+def _board(request, event, context):
+    """Everything the day page shows; also the htmx partial after each change."""
+    plan = _working_plan(event)
+    sessions = list(event.sessions.filter(is_b2b=True).order_by("starts_at"))
+    session = _current_session(
+        event, sessions, request.GET.get("session") or request.POST.get("session")
+    )
+    slots = list(session.slots.order_by("starts_at")) if session is not None else []
+    slot = _current_slot(slots, request.GET.get("slot") or request.POST.get("slot"))
+    rows: dict = defaultdict(list)
+    waiting = []
+    if plan is not None:
+        placements = (
+            Placement.objects.filter(plan=plan, meeting__status=Meeting.Status.ACTIVE)
+            .select_related("slot", "table", "meeting")
+            .prefetch_related(
+                "meeting__participants__user", "meeting__no_shows__registration__user"
+            )
+        )
+        for placement in placements.filter(slot=slot).order_by("table_id"):
+            rows[placement.slot].append(placement)
+        waiting = list(placements.filter(slot__isnull=True)[:200])
+    planned = plan.placements.values("meeting_id") if plan is not None else []
+    unplanned = list(
+        Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE)
+        .exclude(pk__in=planned)
+        .prefetch_related("participants__user")[:200]
+    )
+    context.update(
+        plan=plan,
+        sessions=sessions,
+        session=session,
+        slots=slots,
+        slot=slot,
+        rows=sorted(rows.items(), key=lambda item: item[0].starts_at),
+        waiting=waiting,
+        unplanned=unplanned,
+        conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
+        asked=event.meeting_requests.filter(status=MeetingRequest.Status.ASKED)
+        .select_related("sender__user", "recipient__user")
+        .order_by("created")[:100],
+        replan_form=ReplanForm(initial={"time_limit": 5}),
+        run=event.solver_runs.first(),
+        zone=event.zone,
+        now=timezone.now(),
+    )
+    return context
+
+
+@login_required
+def day(request, event):
+    event, context = _schedule_context(request, event)
+    return render(request, "meetings/day.html", _board(request, event, context))
+
+
+def _after_change(request, event, context):
+    if request.htmx:
+        return render(request, "meetings/_day_board.html", _board(request, event, context))
+    target = redirect("meetings:day", event=event.slug)
+    session, slot = request.POST.get("session"), request.POST.get("slot")
+    if session and slot:
+        target["Location"] += f"?session={session}&slot={slot}"
+    return target
+
+
+def _meeting(event, pk):
+    return get_object_or_404(
+        Meeting.objects.prefetch_related("participants__user"), pk=pk, event=event
+    )
+
+
+@login_required
+def move(request, event, pk):
+    event, context = _schedule_context(request, event)
+    meeting = _meeting(event, pk)
+    plan = _working_plan(event)
+    current = (
+        plan.placements.filter(meeting=meeting).select_related("slot", "table").first()
+        if plan
+        else None
+    )
+    initial = {"slot": current.slot_id, "table": current.table_id} if current else {}
+    form = MoveForm(request.POST or None, event=event, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                placement = move_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                report_errors(request, error)
+            else:
+                messages.success(
+                    request,
+                    _("Meeting #%(id)s moved to %(slot)s, %(table)s.")
+                    % {
+                        "id": meeting.pk,
+                        "slot": f"{placement.slot.starts_at.astimezone(event.zone):%a %d %b %H:%M}",
+                        "table": placement.table.name,
+                    },
+                )
+                if not request.htmx:
+                    return redirect("meetings:day", event=event.slug)
+        else:
+            report_errors(request, form)
+    plan = _working_plan(event)
+    context.update(
+        meeting=meeting,
+        form=form,
+        placement=(
+            plan.placements.filter(meeting=meeting).select_related("slot", "table").first()
+            if plan
+            else None
+        ),
+        conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
+    )
+    template = "meetings/_move_result.html" if request.htmx else "meetings/move.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def unschedule(request, event, pk):
+    event, context = _schedule_context(request, event)
+    meeting = _meeting(event, pk)
+    try:
+        unschedule_meeting(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(request, _("Meeting #%(id)s has no slot now.") % {"id": meeting.pk})
+    return _after_change(request, event, context)
+
+
+@login_required
+@require_POST
+def cancel(request, event, pk):
+    event, context = _schedule_context(request, event)
+    meeting = _meeting(event, pk)
+    try:
+        cancel_meeting(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("Meeting #%(id)s is cancelled; its participants are told.") % {"id": meeting.pk},
+        )
+    return _after_change(request, event, context)
+
+
+@login_required
+@require_POST
+def no_show(request, event, pk):
+    event, context = _schedule_context(request, event)
+    meeting = _meeting(event, pk)
+    form = NoShowForm(request.POST)
+    if form.is_valid():
+        registration = get_object_or_404(
+            Registration.objects.select_related("user"),
+            pk=form.cleaned_data["registration"],
+            event=event,
+        )
+        try:
+            record_no_show(
+                meeting=meeting,
+                registration=registration,
+                by=request.user,
+                cancel_later=form.cleaned_data["cancel_later"],
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s did not come to meeting #%(id)s.")
+                % {"name": registration.user.full_name, "id": meeting.pk},
+            )
+    else:
+        report_errors(request, form)
+    return _after_change(request, event, context)
+
+
+@login_required
+@require_POST
+def accept_late(request, event, pk):
+    event, context = _schedule_context(request, event)
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related("sender__user", "recipient__user", "event"),
+        pk=pk,
+        event=event,
+    )
+    try:
+        meeting = accept_late_request(meeting_request, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("Accepted as meeting #%(id)s. Place it by hand or re-plan the day.")
+            % {"id": meeting.pk},
+        )
+    return _after_change(request, event, context)
+
+
+@login_required
+@require_POST
+def replan(request, event):
+    event, _context = _schedule_context(request, event)
+    form = ReplanForm(request.POST)
+    if not form.is_valid():
+        report_errors(request, form)
+        return redirect("meetings:day", event=event.slug)
+    run = request_solve(
+        event=event,
+        by=request.user,
+        time_limit=form.cleaned_data["time_limit"],
+        now=timezone.now(),
+    )
+    run.refresh_from_db()
+    if run.status == SolverRun.Status.DONE:
+        stats = run.progress
+        messages.success(
+            request,
+            _(
+                "Re-planned: %(locked)s meetings held or under way stayed, %(moved)s other "
+                "meetings moved, %(scheduled)s are scheduled. Review the draft, then release it."
+            )
+            % {
+                "locked": stats.get("locked", 0),
+                "moved": stats.get("moved_count", 0),
+                "scheduled": stats.get("scheduled", 0),
+            },
+        )
+    elif run.status == SolverRun.Status.FAILED:
+        messages.error(request, _("The optimiser failed: %(error)s") % {"error": run.error})
+    else:
+        messages.info(request, _("The optimiser is running; the console shows its progress."))
+    return redirect("meetings:day", event=event.slug)
+
+
+@login_required
+def venue(request, event):
+    event, context = _schedule_context(request, event)
+    context.update(
+        sessions=event.sessions.order_by("starts_at"),
+        tables=event.tables.filter(is_active=True).order_by("id"),
+    )
+    return render(request, "meetings/venue.html", context)
+
+
+def _removal(request, event, context, *, thing, remove, label):
+    confirm = request.method == "POST" and request.POST.get("confirm") == "yes"
+    try:
+        affected = remove(by=request.user, confirm=confirm)
+    except ValidationError as error:
+        report_errors(request, error)
+        return redirect("meetings:venue", event=event.slug)
+    if confirm:
+        messages.success(
+            request,
+            _("%(thing)s removed; %(count)s meetings are unscheduled in the draft.")
+            % {"thing": label, "count": len(affected)},
+        )
+        return redirect("meetings:venue", event=event.slug)
+    context.update(thing=thing, label=label, affected=affected, zone=event.zone)
+    return render(request, "meetings/venue_remove.html", context)
+
+
+@login_required
+def remove_table_view(request, event, pk):
+    event, context = _schedule_context(request, event)
+    table = get_object_or_404(Table, pk=pk, event=event, is_active=True)
+    return _removal(
+        request,
+        event,
+        context,
+        thing=table,
+        label=_("Table “%(name)s”") % {"name": table.name},
+        remove=lambda **kwargs: remove_table(table=table, **kwargs),
+    )
+
+
+@login_required
+def remove_session_view(request, event, pk):
+    event, context = _schedule_context(request, event)
+    session = get_object_or_404(Session, pk=pk, event=event)
+    return _removal(
+        request,
+        event,
+        context,
+        thing=session,
+        label=_("Session “%(name)s”") % {"name": session.name},
+        remove=lambda **kwargs: remove_session(session=session, **kwargs),
+    )

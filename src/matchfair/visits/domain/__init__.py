@@ -1,0 +1,1 @@
+"""The visits app's state changes and queries."""

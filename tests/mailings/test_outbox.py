@@ -1,0 +1,166 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from matchfair.mailings.domain.outbox import (
+    claim,
+    deliver,
+    message_id_header,
+    queue_message,
+    resend,
+    stuck_messages,
+)
+from matchfair.mailings.models import Message
+from matchfair.mailings.tasks import send_message
+from tests import factories
+
+
+class BrokenBackend:
+    """A mail server that refuses every message, as an unreachable SMTP host would."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("connection refused by smtp.example.org")
+
+
+BROKEN = "tests.mailings.test_outbox.BrokenBackend"
+
+
+@pytest.fixture
+def person(db):
+    return factories.UserFactory(full_name="Ana Petrova", email="ana@example.org")
+
+
+def queue(person, key="test:1", **extra):
+    return queue_message(key=key, kind="test", user=person, subject="Hello", body="Text", **extra)
+
+
+def test_queue_message_twice_with_one_key_records_and_sends_once(
+    person, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = queue(person)
+        second = queue(person)
+    assert (second, Message.objects.count(), len(mail.outbox)) == (None, 1, 1)
+    first.refresh_from_db()
+    assert (first.status, first.attempts, mail.outbox[0].to) == ("sent", 1, ["ana@example.org"])
+
+
+def test_send_task_run_twice_sends_one_mail(person, django_capture_on_commit_callbacks):
+    message = queue(person)  # not committed: no task ran yet
+    assert send_message.delay(message_id=message.pk).get() == "sent"
+    assert send_message.delay(message_id=message.pk).get() == "sent"
+    assert len(mail.outbox) == 1
+
+
+def test_message_carries_a_message_id_from_its_key(person):
+    message = queue(person, key="request:7:received")
+    deliver(message.pk)
+    assert mail.outbox[0].extra_headers["Message-ID"] == message_id_header("request:7:received")
+    assert message_id_header("a") != message_id_header("b")
+
+
+def test_crash_between_claim_and_send_is_reported_not_resent(person):
+    message = queue(person)
+    assert claim(message.pk) is True  # the worker claimed the row, then died
+    assert deliver(message.pk) == "sending"  # the retried task does nothing
+    later = timezone.now() + dt.timedelta(hours=1)
+    assert list(stuck_messages(now=later)) == [message]
+    assert resend(now=later) == {"failed": 0, "queued": 0, "stuck": 0}
+    assert len(mail.outbox) == 0
+
+
+def test_stuck_message_is_resent_only_when_asked(person, django_capture_on_commit_callbacks):
+    message = queue(person)
+    claim(message.pk)
+    later = timezone.now() + dt.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resend(stuck=True, now=later) == {"failed": 0, "queued": 0, "stuck": 1}
+    message.refresh_from_db()
+    assert (message.status, message.attempts, len(mail.outbox)) == ("sent", 2, 1)
+
+
+def test_failure_is_recorded_with_the_error_and_retried_later(
+    person, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = BROKEN
+    message = queue(person)
+    assert deliver(message.pk) == "failed"
+    message.refresh_from_db()
+    assert (message.status, message.error) == (
+        "failed",
+        "ConnectionRefusedError: connection refused by smtp.example.org",
+    )
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resend()["failed"] == 1
+    message.refresh_from_db()
+    assert (message.status, message.error, message.attempts, len(mail.outbox)) == (
+        "sent",
+        "",
+        2,
+        1,
+    )
+
+
+def test_failed_message_past_the_attempt_limit_stays_failed(person, settings):
+    settings.EMAIL_BACKEND = BROKEN
+    settings.MAILINGS_MAX_ATTEMPTS = 1
+    message = queue(person)
+    deliver(message.pk)
+    assert resend()["failed"] == 0
+    assert Message.objects.get(pk=message.pk).status == "failed"
+
+
+def test_queued_message_whose_task_was_lost_is_queued_again(
+    person, django_capture_on_commit_callbacks
+):
+    message = queue(person)
+    later = timezone.now() + dt.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resend(now=later)["queued"] == 1
+    assert (Message.objects.get(pk=message.pk).status, len(mail.outbox)) == ("sent", 1)
+
+
+def test_message_is_written_in_the_recipients_language(db):
+    person = factories.UserFactory(full_name="Ivan Ivanov", language="bg")
+    event = factories.b2b_event()
+    message = queue_message(
+        key="booking:1",
+        kind="booking_closed",
+        user=person,
+        template="mailings/mail/booking_closed",
+        context={"event": event},
+        event=event,
+    )
+    english = factories.UserFactory(full_name="Eve English", language="en")
+    other = queue_message(
+        key="booking:2",
+        kind="booking_closed",
+        user=english,
+        template="mailings/mail/booking_closed",
+        context={"event": event},
+        event=event,
+    )
+    assert other.body.startswith("Hello Eve English,")
+    assert message.body != other.body.replace("Eve English", "Ivan Ivanov")
+
+
+def test_resend_command_lists_stuck_messages(person, capsys):
+    message = queue(person)
+    claim(message.pk)
+    Message.objects.filter(pk=message.pk).update(claimed=timezone.now() - dt.timedelta(hours=2))
+    call_command("resend_messages")
+    output = capsys.readouterr().out
+    assert output.splitlines()[-1] == "queued again: 0 failed, 0 lost, 0 stuck"
+    assert f"stuck: message {message.pk} to ana@example.org (test)" in output
+
+
+def test_queue_message_without_an_address_is_refused(db):
+    with pytest.raises(ValueError, match="needs a user with an address"):
+        queue_message(key="x", kind="test", subject="s", body="b")

@@ -1,0 +1,201 @@
+import datetime as dt
+
+import pytest
+
+from matchfair.events.models import Slot
+from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, SolverRun
+from tests import factories
+from tests.meetings.domain.test_changes import meet
+from tests.meetings.domain.test_planning import result_for
+
+
+def url(event, path=""):
+    return f"/e/{event.slug}/console/{path}"
+
+
+@pytest.fixture
+def meeting(ana, jonas):
+    return meet(ana, jonas)
+
+
+@pytest.fixture
+def released(upcoming, meeting, lead_staff):
+    event = upcoming
+    slot = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    write_draft(event=event, result=result_for(meeting, slot, event.tables.first()), by=lead_staff)
+    return release_plan(event=event, by=lead_staff, notify=False)
+
+
+@pytest.fixture
+def upcoming(event):
+    """The factories' event lies in the past of the real clock; move it two years ahead."""
+    shift = dt.timedelta(days=728)  # whole weeks, so weekdays stay
+    event.starts_on += shift
+    event.ends_on += shift
+    event.save()
+    for session in event.sessions.all():
+        session.starts_at += shift
+        session.ends_at += shift
+        session.save()
+    for slot in Slot.objects.filter(session__event=event):
+        slot.starts_at += shift
+        slot.ends_at += shift
+        slot.save()
+    return event
+
+
+def test_day_page_shows_the_draft_by_session(client, event, released, meeting, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(url(event, "day/"))
+    assert response.status_code == 200
+    [(_slot, placements)] = response.context["rows"]
+    assert [placement.meeting for placement in placements] == [meeting]
+
+
+def test_day_page_is_for_the_lead_only(client, event, released, co_staff, ana):
+    for user in (co_staff, ana.user):
+        client.force_login(user)
+        assert client.get(url(event, "day/")).status_code == 403
+
+
+def test_unschedule_with_htmx_returns_the_board_with_conflicts(
+    client, event, released, meeting, lead_staff
+):
+    client.force_login(lead_staff)
+    response = client.post(url(event, f"meetings/{meeting.pk}/unschedule/"), HTTP_HX_REQUEST="true")
+    assert response.templates[0].name == "meetings/_day_board.html"
+    assert [c.kind for c in response.context["conflicts"]] == ["unscheduled"]
+    assert f"Meeting #{meeting.pk} has no slot now." in response.content.decode()
+
+
+def test_move_into_an_occupied_table_answers_with_the_rule(
+    client, event, released, meeting, lead_staff
+):
+    other = meet(
+        factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
+    )
+    first = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    client.force_login(lead_staff)
+    response = client.post(
+        url(event, f"meetings/{other.pk}/move/"),
+        {"slot": first.pk, "table": event.tables.first().pk},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "One meeting per table and slot: Table 1 already holds" in body
+    assert not Placement.objects.filter(plan__kind="draft", meeting=other).exists()
+
+
+def test_move_page_lists_slots_in_the_event_time_zone(client, event, meeting, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(url(event, f"meetings/{meeting.pk}/move/"))
+    choices = [label for _value, label in response.context["form"].fields["slot"].choices][1:]
+    assert choices[0] == "Tue 10 Nov 09:00 · Morning 1"
+
+
+def test_cancel_no_show_and_late_accept_from_the_day_page(
+    client, event, ana, jonas, released, meeting, lead_staff
+):
+    client.force_login(lead_staff)
+    client.post(url(event, f"meetings/{meeting.pk}/no-show/"), {"registration": ana.pk})
+    assert NoShow.objects.get().registration == ana
+    client.post(url(event, f"meetings/{meeting.pk}/cancel/"))
+    assert Meeting.objects.get(pk=meeting.pk).status == "cancelled"
+    asked = MeetingRequest.objects.create(
+        event=event,
+        sender=jonas,
+        recipient=ana,
+        pair=MeetingRequest.pair_of(jonas.pk, ana.pk),
+        message="Again?",
+    )
+    response = client.post(url(event, f"requests/{asked.pk}/accept/"))
+    assert (response.status_code, response["Location"]) == (302, url(event, "day/"))
+    asked.refresh_from_db()
+    assert asked.status == "accepted"
+
+
+def test_remove_table_asks_before_it_changes_anything(client, event, released, meeting, lead_staff):
+    table = event.tables.first()
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"venue/tables/{table.pk}/remove/"))
+    assert [item.meeting_id for item in page.context["affected"]] == [meeting.pk]
+    table.refresh_from_db()
+    assert table.is_active is True
+    client.post(url(event, f"venue/tables/{table.pk}/remove/"), {"confirm": "yes"})
+    table.refresh_from_db()
+    assert table.is_active is False
+
+
+def test_console_links_to_the_day_page(client, event, released, lead_staff):
+    client.force_login(lead_staff)
+    body = client.get(url(event)).content.decode()
+    assert f'href="/e/{event.slug}/console/day/"' in body
+
+
+def test_replan_from_the_day_page_locks_what_has_started(
+    client, event, meeting, lead_staff, django_capture_on_commit_callbacks
+):
+    slot = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    write_draft(event=event, result=result_for(meeting, slot, event.tables.first()), by=lead_staff)
+    release_plan(event=event, by=lead_staff, notify=False)
+    client.force_login(lead_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url(event, "day/replan/"), {"time_limit": 1})
+    assert response.status_code == 302
+    # The factories' event lies in the past, so its one meeting has started and stays put.
+    run = SolverRun.objects.get()
+    assert (run.status, run.progress["locked"], run.progress["moved_count"]) == ("done", 1, 0)
+    assert run.plan.placements.get().slot == slot
+
+
+def test_venue_page_lists_sessions_and_tables_in_use(client, event, lead_staff):
+    event.tables.filter(pk=event.tables.first().pk).update(is_active=False)
+    client.force_login(lead_staff)
+    response = client.get(url(event, "venue/"))
+    assert (
+        response.status_code,
+        len(response.context["tables"]),
+        len(response.context["sessions"]),
+    ) == (200, 3, 2)
+
+
+def test_remove_session_page_names_the_meetings_then_closes_it(
+    client, event, released, meeting, lead_staff
+):
+    session = event.sessions.order_by("starts_at").first()
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"venue/sessions/{session.pk}/remove/"))
+    assert "Ana Petrova &amp; Jonas Berg" in page.content.decode()
+    response = client.post(url(event, f"venue/sessions/{session.pk}/remove/"), {"confirm": "yes"})
+    session.refresh_from_db()
+    assert (response.status_code, session.is_b2b) == (302, False)
+
+
+def test_day_page_costs_the_same_queries_for_one_or_many_meetings(
+    client, event, released, meeting, lead_staff
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from matchfair.meetings.domain.changes import move_meeting, record_no_show
+
+    client.force_login(lead_staff)
+    first = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    # One no-show already, so both pages fetch the same kinds of rows.
+    record_no_show(meeting=meeting, registration=meeting.participants.first(), by=lead_staff)
+    client.get(url(event, "day/"))  # warm the session and caches
+    with CaptureQueriesContext(connection) as one:
+        client.get(url(event, "day/"))
+    before = first.starts_at - dt.timedelta(days=1)
+    for table in list(event.tables.all())[1:]:
+        other = meet(
+            factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
+        )
+        move_meeting(meeting=other, slot=first, table=table, by=lead_staff, now=before)
+        record_no_show(meeting=other, registration=other.participants.first(), by=lead_staff)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url(event, "day/"))
+    assert len(response.context["rows"][0][1]) == 4
+    assert len(many.captured_queries) == len(one.captured_queries)

@@ -1,0 +1,144 @@
+"""A whole event: requests, schedule, release, a no-show, a cancellation and a late request on
+the day, a re-plan with what has started locked, and a re-release that tells only the changed."""
+
+import datetime as dt
+
+from django.core import mail
+
+from matchfair.meetings.domain.changes import (
+    accept_late_request,
+    cancel_meeting,
+    record_no_show,
+)
+from matchfair.meetings.domain.instance import build_instance, meeting_key, slot_key, table_key
+from matchfair.meetings.domain.planning import (
+    agenda_changes,
+    release_plan,
+    request_solve,
+    started_placements,
+)
+from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.models import Meeting, NoShow, SolverRun
+from matchfair.scheduling.checker import check
+from matchfair.scheduling.contract import parse_instance, parse_result
+from tests import factories
+
+
+def where(plan):
+    return {
+        p.meeting_id: (p.slot_id, p.table_id) for p in plan.placements.filter(slot__isnull=False)
+    }
+
+
+def test_whole_event_with_changes_on_the_day(event, lead_staff, django_capture_on_commit_callbacks):
+    people = [factories.RegistrationFactory(event=event) for _ in range(8)]
+    pairs = [(0, 1), (2, 3), (4, 5), (6, 7), (0, 2), (1, 3), (4, 6), (5, 7), (0, 4), (1, 5)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for first, second in pairs:
+            asked = send_request(
+                sender=people[first], recipient=people[second], message="Hi", by=people[first].user
+            )
+            accept_request(asked, by=people[second].user)
+        late = send_request(
+            sender=people[3], recipient=people[6], message="Late", by=people[3].user
+        )
+    assert SolverRun.objects.count() == 0
+
+    # Schedule before the event and release: everybody gets an agenda.
+    with django_capture_on_commit_callbacks(execute=True):
+        run = request_solve(event=event, by=lead_staff, time_limit=2)
+    run.refresh_from_db()
+    assert (run.status, run.progress["scheduled"]) == ("done", len(pairs))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        first_release = release_plan(event=event, by=lead_staff)
+    assert len(mail.outbox) == len(people)
+
+    # The day: the first slot has begun, booking is closed.
+    slots = sorted(
+        {p.slot for p in first_release.placements.select_related("slot") if p.slot},
+        key=lambda slot: slot.starts_at,
+    )
+    now = slots[0].starts_at + dt.timedelta(minutes=10)
+    event.booking_closes_at = now - dt.timedelta(days=1)
+    event.save()
+    started = started_placements(first_release, now)
+    assert started  # at least one meeting is under way
+    held = Meeting.objects.get(pk=next(iter(started)))
+    missing = held.participants.first()
+    record_no_show(meeting=held, registration=missing, by=lead_staff, now=now)
+    upcoming = [
+        p.meeting
+        for p in first_release.placements.select_related("meeting", "slot")
+        if p.slot and p.slot.starts_at > now
+    ]
+    dropped = upcoming[-1]
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_meeting(meeting=dropped, by=lead_staff)
+        added = accept_late_request(late, by=lead_staff)
+
+    # Re-plan with what has started locked.
+    with django_capture_on_commit_callbacks(execute=True):
+        replan = request_solve(event=event, by=lead_staff, time_limit=2, now=now)
+    replan.refresh_from_db()
+    stats = replan.progress
+    assert (replan.status, stats["locked"]) == ("done", len(started))
+    assert stats["scheduled"] == len(pairs)  # minus the cancelled one, plus the late one
+    draft = replan.plan
+    placed = where(draft)
+    assert {meeting: placed[meeting] for meeting in started} == {
+        meeting: where(first_release)[meeting] for meeting in started
+    }
+    late_slot = draft.placements.select_related("slot").get(meeting=added).slot
+    assert late_slot.starts_at > now  # nothing new goes into a slot that has begun
+    # There is room for the late meeting, so no other meeting has to move.
+    assert stats["moved_count"] == 0
+    kept = {
+        meeting: spot for meeting, spot in where(first_release).items() if meeting != dropped.pk
+    }
+    assert {meeting: placed[meeting] for meeting in kept} == kept
+
+    # Re-release: only the people whose agenda changed hear about it.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        second_release = release_plan(event=event, by=lead_staff)
+    changed = agenda_changes(first_release, second_release)
+    expected = {registration.user.email for registration in people if registration.pk in changed}
+    assert {message.to[0] for message in mail.outbox} == expected
+    assert len(mail.outbox) == len(changed)
+    for registration in dropped.participants.all():
+        assert any(line.startswith("Meeting cancelled: was") for line in changed[registration.pk])
+    for registration in added.participants.all():
+        assert any(line.startswith("New meeting: ") for line in changed[registration.pk])
+    lines = changed[people[3].pk]
+    body = next(m.body for m in mail.outbox if m.to == [people[3].user.email])
+    assert all(line in body for line in lines)
+    assert NoShow.objects.get().registration == missing
+
+    # The independent checker accepts the final plan under the day's locks.
+    instance = parse_instance(
+        build_instance(event, locked=started_placements(first_release, now), not_before=now)
+    )
+    active = set(Meeting.objects.filter(event=event, status="active").values_list("pk", flat=True))
+    placements = [p for p in second_release.placements.all() if p.meeting_id in active]
+    result = parse_result(
+        {
+            "format": "matchfair-schedule-result/1",
+            "assignments": [
+                {
+                    "meeting": meeting_key(p.meeting_id),
+                    "slot": slot_key(p.slot_id),
+                    "table": table_key(p.table_id),
+                }
+                for p in placements
+                if p.slot_id
+            ],
+            "unscheduled": [
+                {"meeting": meeting_key(p.meeting_id), "reason": p.reason}
+                for p in placements
+                if not p.slot_id
+            ],
+            "stats": {},
+        }
+    )
+    assert check(instance, result).violations == ()
