@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests import factories
-from tests.visits.rows import one_of_each
 from tests.browser.helpers import log_in, missing, release_meeting
+from tests.visits.rows import one_of_each
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
