@@ -1,0 +1,326 @@
+"""Every page against every role: allowed, refused, or sent to log in, as permissions.py says.
+
+The REST API has its own matrix (tests/api/test_matrix.py). Pages that only take a POST are
+posted empty: that shows whether the role gets past the permission check, without a valid form.
+A test also fails when a page exists that this matrix does not list, so a new page cannot ship
+without its row.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.console.models import ImportBatch
+from matchfair.contacts.domain.contacts import add_contact
+from matchfair.mailings.models import Mailing
+from matchfair.meetings.domain.requests import send_request
+from matchfair.meetings.models import SolverRun
+from tests import factories
+from tests.browser.helpers import release_meeting
+from tests.visits.rows import one_of_each
+
+ROLES = ("anonymous", "outsider", "ana", "jonas", "lead", "co", "superuser")
+
+# Who is who: Ana is the participant most pages are about, supported by the lead organiser.
+# Jonas is another participant, supported by the co-organiser; he asked Ana for a meeting.
+# Ana meets Tia in release 1. "outsider" has an account but no registration. Ana is in the
+# lead cluster's delegation and has a contact; the lead wrote a mailing and began an import.
+LOGIN = "login"  # a redirect to the log-in page
+REGISTER = "register"  # a redirect to the event's registration: not a participant of it
+
+# url name → (method, statuses in the order of ROLES)
+MATRIX = {
+    "api_pages:feed": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "api_pages:feed_create": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
+    "api_pages:feed_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
+    "api_pages:token_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
+    "api_pages:tokens": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "community:account": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "community:erase": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
+    "community:login": ("GET", (200, 302, 302, 302, 302, 302, 302)),
+    "community:logout": ("POST", (302, 302, 302, 302, 302, 302, 302)),
+    "community:personal_data": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "community:signup": ("GET", (200, 302, 302, 302, 302, 302, 302)),
+    "console:bulk_decide": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    "console:decide": ("POST", (LOGIN, 403, 403, 403, 302, 404, 302)),
+    "console:export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "console:import": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "console:import_cancel": ("POST", (LOGIN, 403, 403, 403, 302, 404, 302)),
+    "console:import_mapping": ("GET", (LOGIN, 403, 403, 403, 200, 404, 200)),
+    "console:import_review": ("GET", (LOGIN, 403, 403, 403, 302, 404, 302)),
+    "console:participant": ("GET", (LOGIN, 403, 403, 403, 200, 404, 200)),
+    "console:participants": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "console:set_password": ("GET", (302, 302, 302, 302, 302, 302, 302)),
+    "console:validation_setting": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "contacts:add": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "contacts:add_participant": ("POST", (LOGIN, REGISTER, 302, 302, REGISTER, REGISTER, REGISTER)),
+    "contacts:csv": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "contacts:delete": ("POST", (LOGIN, REGISTER, 302, 404, REGISTER, REGISTER, REGISTER)),
+    "contacts:edit": ("GET", (LOGIN, REGISTER, 200, 404, REGISTER, REGISTER, REGISTER)),
+    "contacts:list": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "contacts:shared": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
+    "contacts:vcard": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "events:availability": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "events:detail": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "events:directory": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "events:opportunities": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "events:opportunity_delete": (
+        "POST",
+        (LOGIN, REGISTER, 302, 404, REGISTER, REGISTER, REGISTER),
+    ),
+    "events:opportunity_edit": ("GET", (LOGIN, REGISTER, 200, 404, REGISTER, REGISTER, REGISTER)),
+    "events:opportunity_new": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "events:participant": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "events:profile": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "events:register": ("GET", (LOGIN, 200, 302, 302, 200, 200, 200)),
+    "home": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "mailings:booking": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    "mailings:compose": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "mailings:detail": ("GET", (LOGIN, 403, 403, 403, 200, 404, 200)),
+    "mailings:index": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "matchmaking:participant_suggestions": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "matchmaking:suggestions": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "meetings:accept": ("POST", (LOGIN, REGISTER, 302, 403, REGISTER, REGISTER, REGISTER)),
+    "meetings:accept_late": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:agenda": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "meetings:agenda_ics": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "meetings:cancel": ("POST", (LOGIN, REGISTER, 302, 302, REGISTER, REGISTER, REGISTER)),
+    "meetings:cancel_meeting": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:console": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "meetings:day": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "meetings:decline": ("POST", (LOGIN, REGISTER, 302, 403, REGISTER, REGISTER, REGISTER)),
+    "meetings:move": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "meetings:no_show": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:participant_agenda": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "meetings:release": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:remove_session": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "meetings:remove_table": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "meetings:replan": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:requests": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "meetings:run_status": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "meetings:schedule": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:send": ("POST", (LOGIN, REGISTER, 302, 302, REGISTER, REGISTER, REGISTER)),
+    "meetings:unschedule": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "meetings:venue": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "reports:agendas": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "reports:badges": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "reports:dashboard": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "reports:meetings_export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "reports:participant_agenda": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "reports:participant_badge": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "reports:statistics_export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "reports:table_agendas": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "reports:table_signs": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "visits:delegation": ("GET", (LOGIN, 404, 302, 404, 200, 404, 200)),
+    "visits:delegations": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "visits:import": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "visits:joint_new": ("POST", (LOGIN, 404, 404, 404, 400, 404, 400)),
+    "visits:joint_remove": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "visits:member_day": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
+    "visits:member_ics": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
+    "visits:member_pdf": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
+    "visits:member_route": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
+    "visits:members": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "visits:my_day": ("GET", (LOGIN, 200, 302, 200, 200, 200, 200)),
+    "visits:pavilion": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "visits:plan": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "visits:stand": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "visits:venue": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "visits:wish_remove": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
+    "visits:wishes": ("GET", (LOGIN, 404, 200, 404, 404, 404, 404)),
+}
+
+
+def _scene():
+    event = factories.b2b_event()
+    lead = factories.UserFactory(full_name="Lena Lead")
+    lead_organiser = event.organisers.get(is_lead=True)
+    lead_organiser.staff.add(lead)
+    co_organiser = factories.co_organiser(event)
+    co = co_organiser.staff.get()
+    ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova")
+    jonas = factories.RegistrationFactory(
+        event=event, user__full_name="Jonas Berg", organiser=co_organiser
+    )
+    tia = factories.RegistrationFactory(event=event, user__full_name="Tia Third")
+    opportunity = factories.OpportunityFactory(registration=ana, kind="offer", title="Sensors")
+    meeting = release_meeting(event, ana, tia)
+    asked = send_request(sender=jonas, recipient=ana, message="Hello", by=jonas.user)
+    run = SolverRun.objects.create(event=event, requested_by=lead, status="done")
+    one_of_each(event, ana, tia)
+    member = ana.delegation_memberships.get()
+    delegation = member.delegation
+    contact = add_contact(owner=ana, by=ana.user, name="Laia Puig")
+    mailing = Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead)
+    batch = ImportBatch.objects.create(
+        event=event,
+        organiser=lead_organiser,
+        created_by=lead,
+        file_name="people.csv",
+        kind="csv",
+        headers=["email"],
+        rows=[{"number": 2, "cells": ["a@example.org"]}],
+    )
+    token, _key = create_token(user=ana.user, name="CRM", by=ana.user)
+    feed = create_feed(registration=ana, by=ana.user)
+    newcomer = factories.UserFactory()
+    users = {
+        "anonymous": None,
+        "outsider": factories.UserFactory(),
+        "ana": ana.user,
+        "jonas": jonas.user,
+        "lead": lead,
+        "co": co,
+        "superuser": factories.UserFactory(is_staff=True, is_superuser=True),
+    }
+    pk = {
+        "events:participant": ana.pk,
+        "events:opportunity_edit": opportunity.pk,
+        "events:opportunity_delete": opportunity.pk,
+        "meetings:send": ana.pk,
+        "meetings:accept": asked.pk,
+        "meetings:decline": asked.pk,
+        "meetings:cancel": asked.pk,
+        "meetings:participant_agenda": ana.pk,
+        "meetings:run_status": run.pk,
+        "meetings:move": meeting.pk,
+        "meetings:unschedule": meeting.pk,
+        "meetings:cancel_meeting": meeting.pk,
+        "meetings:no_show": meeting.pk,
+        "meetings:accept_late": asked.pk,
+        "meetings:remove_table": event.tables.first().pk,
+        "meetings:remove_session": event.sessions.first().pk,
+        "matchmaking:participant_suggestions": ana.pk,
+        "console:participant": ana.pk,
+        "console:decide": ana.pk,
+        "console:import_mapping": batch.pk,
+        "console:import_review": batch.pk,
+        "console:import_cancel": batch.pk,
+        "reports:participant_agenda": ana.pk,
+        "reports:participant_badge": ana.pk,
+        "mailings:detail": mailing.pk,
+        "contacts:add_participant": tia.pk,
+        "contacts:edit": contact.pk,
+        "contacts:delete": contact.pk,
+        "visits:stand": member.wishes.first().stand_id,
+        "visits:pavilion": delegation.joint_visits.first().pavilion_id,
+        "visits:delegation": delegation.pk,
+        "visits:members": delegation.pk,
+        "visits:joint_new": delegation.pk,
+        "visits:joint_remove": delegation.pk,
+        "visits:plan": delegation.pk,
+        "visits:wishes": member.pk,
+        "visits:wish_remove": member.pk,
+        "visits:member_day": member.pk,
+        "visits:member_ics": member.pk,
+        "visits:member_pdf": member.pk,
+        "visits:member_route": member.pk,
+        "api_pages:token_revoke": token.pk,
+        "api_pages:feed_revoke": feed.pk,
+    }
+    extra = {
+        "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
+        "visits:wish_remove": {"wish": member.wishes.first().pk},
+        "visits:member_route": {"day": dt.date(2026, 11, 10).isoformat()},
+        "api_pages:feed_create": {"registration": ana.pk},
+        "api_pages:feed": {"token": feed.token},
+        "console:set_password": {
+            "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
+            "token": default_token_generator.make_token(newcomer),
+        },
+        "reports:meetings_export": {"fmt": "csv"},
+        "reports:statistics_export": {"fmt": "csv"},
+        "console:export": {"fmt": "csv"},
+    }
+    return event, users, pk, extra
+
+
+def pages():
+    """Every page outside the admin and the REST API: its URL name and its URL's arguments."""
+    found = {}
+
+    def walk(resolver, namespace, converters):
+        for pattern in resolver.url_patterns:
+            inner = {**converters, **pattern.pattern.converters}
+            if isinstance(pattern, URLResolver):
+                walk(pattern, pattern.namespace or namespace, inner)
+            elif pattern.name and namespace not in ("admin", "api"):
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                found[name] = sorted(inner)
+
+    walk(get_resolver(), None, {})
+    found.pop("set_language", None)
+    return found
+
+
+def url_of(name, arguments, event, pk, extra):
+    kwargs = {}
+    for argument in arguments:
+        if argument == "event":
+            kwargs["event"] = event.slug
+        elif argument == "pk":
+            kwargs["pk"] = pk[name]
+        else:
+            kwargs[argument] = extra[name][argument]
+    return reverse(name, kwargs=kwargs)
+
+
+def outcome(response):
+    location = response.get("Location", "") if response.status_code in (301, 302) else ""
+    if "/accounts/login/" in location:
+        return LOGIN
+    if location.endswith("/register/"):
+        return REGISTER
+    return response.status_code
+
+
+def observe(name, method, arguments):
+    """What each role gets from one page; every request is rolled back, so none sees another's."""
+    event, users, pk, extra = _scene()
+    url = url_of(name, arguments, event, pk, extra)
+    seen = []
+    for role in ROLES:
+        client = Client()
+        if users[role] is not None:
+            client.force_login(users[role])
+        with transaction.atomic():
+            response = client.post(url) if method == "POST" else client.get(url)
+            transaction.set_rollback(True)
+        seen.append(outcome(response))
+    return tuple(seen)
+
+
+PAGES = pages()
+
+
+def test_every_page_has_a_row():
+    assert sorted(set(PAGES) - set(MATRIX)) == []
+    assert sorted(set(MATRIX) - set(PAGES)) == []
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_page_per_role(db, name):
+    method, expected = MATRIX[name]
+    assert dict(zip(ROLES, observe(name, method, PAGES[name]), strict=True)) == dict(
+        zip(ROLES, expected, strict=True)
+    )
+
+
+def test_the_matrix_in_the_docs_is_this_one():
+    shown = {"login": "→ log in", "register": "→ register"}
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "permissions.md").read_text()
+    rows = [line for line in docs.splitlines() if line.startswith("| `")]
+    table = docs[docs.index("## The page matrix") :]
+    expected = [
+        f"| `{name}` | {method} | " + " | ".join(shown.get(s, str(s)) for s in statuses) + " |"
+        for name, (method, statuses) in sorted(MATRIX.items())
+    ]
+    assert [row for row in rows if row in table] == expected
