@@ -1,10 +1,13 @@
-"""A whole event: requests, schedule, release, a no-show, a cancellation and a late request on
+"""A whole event: an import of participants, requests, schedule, release, a no-show, a cancellation and a late request on
 the day, a re-plan with what has started locked, and a re-release that tells only the changed."""
 
 import datetime as dt
 
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from matchfair.console.domain import importing, tabular
+from matchfair.events.models import Registration
 from matchfair.meetings.domain.changes import (
     accept_late_request,
     cancel_meeting,
@@ -21,7 +24,6 @@ from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Meeting, NoShow, SolverRun
 from matchfair.scheduling.checker import check
 from matchfair.scheduling.contract import parse_instance, parse_result
-from tests import factories
 
 
 def where(plan):
@@ -30,8 +32,32 @@ def where(plan):
     }
 
 
+def imported_people(event, lead_staff, count):
+    """The organiser imports the participants from a CSV file; each gets an invitation."""
+    rows = "".join(
+        f"guest{n}@imported.example,Person {n},Company {n},company,ES\n" for n in range(count)
+    )
+    upload = SimpleUploadedFile(
+        "people.csv", ("E-mail,Name,Organisation,Type,Country\n" + rows).encode()
+    )
+    batch = importing.create_batch(
+        event=event, organiser=event.organisers.get(is_lead=True), by=lead_staff, upload=upload
+    )
+    importing.set_mapping(batch=batch, by=lead_staff, mapping=tabular.guess_mapping(batch.headers))
+    report = importing.import_batch(batch=batch, by=lead_staff)
+    assert (report["imported"], report["invited"]) == (count, count)
+    return list(
+        Registration.objects.filter(
+            event=event, user__email__endswith="@imported.example"
+        ).order_by("user__email")
+    )
+
+
 def test_whole_event_with_changes_on_the_day(event, lead_staff, django_capture_on_commit_callbacks):
-    people = [factories.RegistrationFactory(event=event) for _ in range(8)]
+    with django_capture_on_commit_callbacks(execute=True):
+        people = imported_people(event, lead_staff, 8)
+    assert len(mail.outbox) == 8  # the invitations to set a password
+    mail.outbox.clear()
     pairs = [(0, 1), (2, 3), (4, 5), (6, 7), (0, 2), (1, 3), (4, 6), (5, 7), (0, 4), (1, 5)]
     with django_capture_on_commit_callbacks(execute=True):
         for first, second in pairs:
