@@ -83,6 +83,7 @@ def prepare(slug: str, users: int, seed: int) -> dict[str, list[tuple[str, str, 
     from django.contrib.sessions.backends.db import SessionStore
     from django.db.models import Q
     from django.urls import reverse
+    from django.utils.crypto import get_random_string
 
     from matchfair.api.domain.tokens import create_feed, create_token
     from matchfair.events.models import Event, Registration
@@ -105,7 +106,11 @@ def prepare(slug: str, users: int, seed: int) -> dict[str, list[tuple[str, str, 
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = person.user.get_session_auth_hash()
         session.create()
-        cookie = {"Cookie": f"{cookie_name}={session.session_key}"}
+        # A browser also holds the CSRF cookie that the first page it saw set.
+        csrf = get_random_string(32)
+        cookie = {
+            "Cookie": f"{cookie_name}={session.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        }
         page = rng.randint(1, 40)
         prepared["directory"].append(("GET", f"{directory}?page={page}", cookie, ""))
         prepared["agenda"].append(("GET", agenda, cookie, ""))
@@ -158,9 +163,10 @@ def query_counts(prepared: dict[str, list[tuple[str, str, dict, str]]]) -> dict[
         # A request of its own: wrk must not repeat it (a repeated request is refused).
         method, path, headers, body = requests.pop() if requests[-1][0] == "POST" else requests[-1]
         client = Client(headers=headers)
-        if "Cookie" in headers:
-            key, value = headers["Cookie"].split("=", 1)
-            client.cookies[key] = value
+        for pair in headers.get("Cookie", "").split("; "):
+            if pair:
+                key, value = pair.split("=", 1)
+                client.cookies[key] = value
         with CaptureQueriesContext(connection) as queries:
             if method == "GET":
                 client.get(path)

@@ -35,6 +35,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(reason)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages of one test never reach another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def event(db):
     return factories.b2b_event()

@@ -109,8 +109,11 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
+        # No ordering: the model's default (by name) would turn DISTINCT into one row a person.
         present = set(
-            event.registrations.values_list("user__organisation__country", flat=True).distinct()
+            event.registrations.order_by()
+            .values_list("user__organisation__country", flat=True)
+            .distinct()
         )
         self.fields["country"].choices = _with_blank(
             [(code, name) for code, name in countries if code in present], _("Any country")

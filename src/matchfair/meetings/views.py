@@ -1,12 +1,16 @@
 """Meeting pages: requests, the personal agenda and its calendar file, and the organiser's console."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -140,9 +144,34 @@ def _render_agenda(request, event, context, registration):
     return render(request, "meetings/agenda.html", context)
 
 
+# Seconds a rendered agenda page is reused. A release or a cancellation shows at once (the
+# event's agenda_version is in the key); other people's renamed profiles within this time.
+AGENDA_CACHE_SECONDS = 60
+
+
+def _agenda_cache_key(request, event):
+    """Per session and CSRF cookie (the page carries a CSRF token and the visitor's menu), per
+    language and per agenda version; None when the page must not come from the cache."""
+    csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    if not (csrf and request.session.session_key) or len(messages.get_messages(request)):
+        return None
+    parts = "|".join([request.session.session_key, csrf, get_language(), request.get_full_path()])
+    digest = hashlib.sha256(parts.encode()).hexdigest()
+    return f"agenda:{event.pk}:{event.agenda_version}:{digest}"
+
+
 @participant_view
 def agenda(request, event, context):
-    return _render_agenda(request, event, context, context["my_registration"])
+    """The visitor's own agenda: the page participants reload most, so it is cached."""
+    key = _agenda_cache_key(request, event)
+    if key is not None:
+        page = cache.get(key)
+        if page is not None:
+            return HttpResponse(page)
+    response = _render_agenda(request, event, context, context["my_registration"])
+    if key is not None and response.status_code == 200:
+        cache.set(key, response.content, AGENDA_CACHE_SECONDS)
+    return response
 
 
 @login_required

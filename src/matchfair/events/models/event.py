@@ -37,6 +37,9 @@ class Event(models.Model):
     default_max_meetings = models.PositiveSmallIntegerField(
         _("meetings per participant at most"), null=True, blank=True
     )
+    # Goes up whenever an agenda of this event may change without a new release (a meeting
+    # cancelled on the day) and with every release: cached agenda pages are keyed by it.
+    agenda_version = models.PositiveIntegerField(default=0, editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

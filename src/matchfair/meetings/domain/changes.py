@@ -20,6 +20,7 @@ from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration, Slot, Table
 from matchfair.meetings import notifications
 from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.versions import agendas_changed
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan
 
 
@@ -174,6 +175,7 @@ def cancel_meeting(*, meeting: Meeting, by: Any, notify: bool = True) -> Meeting
             raise ValidationError(_("This meeting is cancelled already."))
         locked.status = Meeting.Status.CANCELLED
         locked.save(update_fields=["status"])
+        agendas_changed(event.pk)
         if locked.request_id:
             MeetingRequest.objects.filter(
                 pk=locked.request_id, status=MeetingRequest.Status.ACCEPTED

@@ -25,6 +25,7 @@ from matchfair.meetings.domain.instance import (
     slot_key,
     table_key,
 )
+from matchfair.meetings.domain.versions import agendas_changed
 from matchfair.meetings.models import Meeting, Placement, Plan, SolverRun
 from matchfair.meetings.signals import plan_released
 from matchfair.scheduling.contract import dump_result, parse_instance
@@ -268,6 +269,7 @@ def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) 
             batch_size=2000,
         )
         changes = agenda_changes(previous, release)
+        agendas_changed(event.pk)
         record(
             action="plan.released",
             actor=by,

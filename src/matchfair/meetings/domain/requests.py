@@ -11,6 +11,7 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Registration
 from matchfair.meetings import notifications
+from matchfair.meetings.domain.versions import agendas_changed
 from matchfair.meetings.models import Meeting, MeetingRequest
 
 
@@ -117,6 +118,7 @@ def cancel_request(meeting_request: MeetingRequest, *, by: Any) -> MeetingReques
         locked.save(update_fields=["status", "answered"])
         if was_accepted:
             Meeting.objects.filter(request=locked).update(status=Meeting.Status.CANCELLED)
+            agendas_changed(locked.event_id)
         record(action="request.cancelled", actor=by, subject=locked, event=locked.event)
         notifications.request_cancelled(locked, by=by)
     meeting_request.refresh_from_db()
