@@ -93,12 +93,12 @@ class Login:
 ORGANISER = Login(
     "Organiser (lead, admin)",
     "organiser@sofia-cluster.demo",
-    "Organiser console → Schedule → Release; the Django admin at /admin/",
+    "Organiser console → Schedule → Release; Manage participants, Reports (charts, badges, PDFs), Mailings, the day of the event; Delegations → plan the visits; /admin/",
 )
 CO_ORGANISER = Login(
     "Co-organiser (SCS)",
     "organiser@scs.demo",
-    "Participants → open one that SCS supports: you see their contact details",
+    "Organiser console: only the participants SCS supports, validate, export, import; Reports in aggregate; Participants → one of SCS's shows contact details",
 )
 PARTICIPANT = Login(
     "Participant (Bulgarian mobility company)",
@@ -113,12 +113,12 @@ PARTNER = Login(
 MEMBER = Login(
     "Member of the Sofia cluster",
     "member@sofia-cluster.demo",
-    "Your profile and opportunities; My agenda → .ics",
+    "My day: meetings and joint visits to the pavilions, the route on the floor plan, .ics and PDF; Exhibitors; Contacts",
 )
 DELEGATE = Login(
     "Delegate of Sofia in the partnership",
     "delegate@sofia-cluster.demo",
-    "Sign in; the partnership assembly pages come with a later issue",
+    "My day with the delegation's joint visits; the partnership assembly pages come later",
 )
 LOGINS = (ORGANISER, CO_ORGANISER, PARTICIPANT, PARTNER, MEMBER, DELEGATE)
 

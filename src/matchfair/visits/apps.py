@@ -13,3 +13,9 @@ class VisitsConfig(AppConfig):
         from matchfair.visits.signals import on_plan_released
 
         plan_released.connect(on_plan_released, dispatch_uid="visits.replan_on_release")
+
+        from matchfair.meetings.domain.instance import TRAVEL_SOURCES
+        from matchfair.visits.domain.venue import walking_minutes
+
+        if walking_minutes not in TRAVEL_SOURCES:
+            TRAVEL_SOURCES.append(walking_minutes)

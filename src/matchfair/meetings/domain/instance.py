@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from matchfair.events.models import Event, Registration, Slot, Table
@@ -26,6 +27,19 @@ def meeting_key(meeting_id: int) -> str:
 
 def key_id(key: str) -> int:
     return int(key[1:])
+
+
+# Walking minutes between table locations come from an app that knows the venue's layout (the
+# visits app registers one in its AppConfig.ready): f(event, locations) -> {a: {b: minutes}}.
+TRAVEL_SOURCES: list[Callable[[Event, list[str]], dict[str, dict[str, int]]]] = []
+
+
+def travel_minutes(event: Event, locations: list[str]) -> dict[str, dict[str, int]]:
+    for source in TRAVEL_SOURCES:
+        minutes = source(event, locations)
+        if minutes:
+            return minutes
+    return {}
 
 
 def build_instance(
@@ -102,8 +116,10 @@ def build_instance(
             return {"locked": lock}
         return {} if later is None else {"slots": later}
 
+    travel = travel_minutes(event, sorted({table.location for table in tables if table.location}))
     return {
         "format": "matchfair-schedule/1",
+        **({"travel_minutes": travel} if travel else {}),
         "slots": [
             {
                 "id": slot_key(slot.pk),

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -273,3 +274,30 @@ def import_exhibitors(*, event: Event, rows: list[dict[str, str]], by: Any) -> I
             updated=len(changed),
         )
     return ImportResult(created=len(new), updated=len(changed))
+
+
+# The speed the meeting schedule assumes between halls: the delegation's default walking pace.
+WALKING_METRES_PER_MINUTE = 70
+
+
+def walking_minutes(event: Event, locations: list[str]) -> dict[str, dict[str, int]]:
+    """Minutes to walk between the halls of these table locations, for the meeting schedule.
+
+    A location is placed in the hall whose name it starts with ("Hall 2 — B2B area"); the walk
+    runs between hall centres. Locations in no hall, or in the same hall, need no walk.
+    """
+    from matchfair.visits.domain.instance import hall_for
+
+    halls = list(Hall.objects.filter(event=event))
+    centre = {}
+    for location in locations:
+        hall = hall_for(location, halls)
+        if hall is not None:
+            centre[location] = (hall.x + hall.width / 2, hall.y + hall.depth / 2)
+    minutes: dict[str, dict[str, int]] = {}
+    for a, (ax, ay) in centre.items():
+        for b, (bx, by) in centre.items():
+            walk = math.ceil(math.hypot(ax - bx, ay - by) / WALKING_METRES_PER_MINUTE - 1e-9)
+            if a != b and walk > 0:
+                minutes.setdefault(a, {})[b] = walk
+    return minutes
