@@ -6,7 +6,8 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from matchfair.console.domain.participants import safe_cell
+from matchfair.audit.models import AuditEntry
+from matchfair.spreadsheets import safe_cell
 from tests import factories
 
 
@@ -61,6 +62,18 @@ def test_export_per_role(client, event, lead_staff, co_staff, ana):
     assert export(client, event, "csv").status_code == 403
     client.logout()
     assert export(client, event, "csv").status_code == 302
+
+
+def test_an_export_is_on_record_with_its_scope(client, event, co_staff, ana):
+    client.force_login(co_staff)
+    export(client, event, "xlsx", status="validated")
+    entry = AuditEntry.objects.get(action="reports.participants_downloaded")
+    assert (entry.actor, entry.details["format"], entry.details["filters"]) == (
+        co_staff,
+        "xlsx",
+        "status=validated",
+    )
+    assert entry.details["scope"] == [co_staff.organiser_roles.get().pk]
 
 
 def test_safe_cell_leaves_numbers_and_plain_text():

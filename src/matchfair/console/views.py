@@ -27,6 +27,7 @@ from matchfair.console.forms import (
 from matchfair.events.domain.registrations import reject_registration, validate_registration
 from matchfair.events.views import event_context
 from matchfair.meetings.views import report_errors
+from matchfair.reports.domain.downloads import record_download
 
 PAGE_SIZE = 50
 
@@ -191,5 +192,14 @@ def export(request, event, context, fmt):
         )
     else:
         raise Http404
+    # An export carries other people's personal data: who took it, and whose, is on record.
+    record_download(
+        kind="participants",
+        by=request.user,
+        event=event,
+        organisers=permissions.participant_organisers(request.user, event),
+        format=fmt,
+        filters=request.GET.urlencode(),
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
