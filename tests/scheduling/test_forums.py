@@ -1,11 +1,19 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from matchfair.scheduling import check, parse_instance, solve
 
-FORUMS = Path(__file__).resolve().parents[3] / "shared" / "data" / "b2b-forums"
+# The forums are reference data beside the project (../shared), never copied into it; a clone
+# elsewhere names them with MATCHFAIR_FORUMS, as benchmarks/scheduling.py does.
+FORUMS = Path(
+    os.environ.get(
+        "MATCHFAIR_FORUMS",
+        Path(__file__).resolve().parents[3] / "shared" / "data" / "b2b-forums",
+    )
+)
 
 
 @pytest.mark.skipif(not FORUMS.is_dir(), reason=f"real forum instances not found at {FORUMS}")
