@@ -1,5 +1,7 @@
 """The meeting schedule knows the walk between halls: the venue's plan gives it the minutes."""
 
+from itertools import pairwise
+
 from matchfair.events.domain.venue import add_tables
 from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.requests import accept_request, send_request
@@ -44,6 +46,6 @@ def test_back_to_back_meetings_stay_in_one_hall(event, halls):
         if a.meeting in {m.id for m in instance.meetings}
     )
     assert len(mine) == 6
-    for (first, where, session), (second, there, same) in zip(mine, mine[1:]):
+    for (first, where, session), (second, there, same) in pairwise(mine):
         if second == first + 1 and session == same:
             assert where == there
