@@ -8,21 +8,18 @@
 | request a meeting | a validated participant of the event, while booking is open |
 | answer a request | the person it was sent to |
 | see a personal agenda | the person, and their organisers |
-| send mailings (`can_send_mailings`, `mailing_organisers`) | staff of any organiser of the event, each to its own participants only; the lead to anyone |
-| change the schedule by hand and on the day (`can_change_schedule`) | as "manage an event" |
-| statistics, exports, badges (`can_see_reports`, `report_organisers`) | staff of any organiser: event-wide figures in aggregate, names and exports only of its own participants; the lead everything |
-| print an agenda PDF (`can_print_agenda`) or a badge (`can_print_badge`) | as "see a personal agenda"; badges only for their organisers |
-| print table agendas and table signs (`can_print_tables`) | as "manage an event" |
+| the organiser console, reports, exports and mailings (`is_organiser`, `organiser_scope`) | staff of any organiser of the event: event-wide figures in aggregate; names, exports, mailings and the participant console only for its own participants (`organiser_scope`: everyone for the lead) |
+| change the schedule by hand and on the day, print table agendas and signs, edit the venue and import exhibitors (`can_manage_event`) | as "manage an event" |
+| print an agenda PDF (`can_see_agenda`) or a badge (`supports`) | as "see a personal agenda"; badges only for their organisers |
+| validate or reject a participant (`supports`) | as "support participants" |
+| import participants (`import_organisers`) | the lead into any organiser's tenant, a co-organiser only into its own |
+| continue an import (`can_open_import`) | staff of the organiser it imports into, and the lead |
 | keep contacts at an event, edit or delete one (`can_keep_contacts`, `can_edit_contact`) | the participant who recorded them, nobody else (a private notebook: not organisers, not superusers) |
 | see the contacts shared with a cluster (`clusters_of`, `can_see_shared_contacts`, `can_see_shared_contact`) | people of the cluster: its member organisations' people, its own organisation's people and its organiser staff; only contacts marked as consented |
 | export one's personal data, erase one's account (`can_erase_account`) | the person only |
-| edit the venue and import exhibitors (`can_manage_venue`) | as "manage an event" |
 | form a delegation, propose joint visits, plan visits (`can_manage_delegation`) | as "manage an event", and staff of the organiser that is the delegation's cluster |
 | see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation` |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
-| participant console: list, detail, export, import (`can_manage_participants`, `participant_organisers`, `import_organisers`) | staff of any organiser of the event: the lead everyone, a co-organiser only the participants it supports and imports only into its own tenant |
-| validate or reject a participant (`can_validate`) | as "support participants" |
-| continue an import (`can_open_import`) | staff of the organiser it imports into, and the lead |
 """
 
 from typing import Any
@@ -56,6 +53,15 @@ def is_lead_organiser(user: Any, event: Event) -> bool:
 
 def can_manage_event(user: Any, event: Event) -> bool:
     return is_lead_organiser(user, event)
+
+
+def organiser_scope(user: Any, event: Event) -> list[Organiser] | None:
+    """Whose participants an organiser's console, reports, exports and mailings cover: None
+    means everyone's (the lead), otherwise those of the user's own organisers (a co-organiser's).
+    """
+    if is_lead_organiser(user, event):
+        return None
+    return organiser_roles(user, event)
 
 
 def supports(user: Any, registration: Registration) -> bool:
@@ -95,72 +101,12 @@ def can_answer(user: Any, meeting_request: MeetingRequest) -> bool:
     return user.is_authenticated and meeting_request.recipient.user_id == user.pk
 
 
-def can_send_mailings(user: Any, event: Event) -> bool:
-    return is_organiser(user, event)
-
-
-def mailing_organisers(user: Any, event: Event) -> list[Organiser] | None:
-    """Whose participants the user may mail: None means everyone's (the lead), otherwise only
-    the participants of these organisers (a co-organiser's own)."""
-    if is_lead_organiser(user, event):
-        return None
-    return organiser_roles(user, event)
-
-
-def can_change_schedule(user: Any, event: Event) -> bool:
-    return can_manage_event(user, event)
-
-
-def can_see_reports(user: Any, event: Event) -> bool:
-    return is_organiser(user, event)
-
-
-def report_organisers(user: Any, event: Event) -> list[Organiser] | None:
-    """Whose participants the user's reports name and export: None means everyone's (the lead),
-    otherwise only those of these organisers (a co-organiser's own)."""
-    if is_lead_organiser(user, event):
-        return None
-    return organiser_roles(user, event)
-
-
-def can_print_agenda(user: Any, registration: Registration) -> bool:
-    return can_see_agenda(user, registration)
-
-
-def can_print_badge(user: Any, registration: Registration) -> bool:
-    return supports(user, registration)
-
-
-def can_print_tables(user: Any, event: Event) -> bool:
-    return can_manage_event(user, event)
-
-
-def can_manage_participants(user: Any, event: Event) -> bool:
-    return is_organiser(user, event)
-
-
-def participant_organisers(user: Any, event: Event) -> list[Organiser] | None:
-    """Whose participants the console lists, shows and exports: None means everyone's (the
-    lead), otherwise only those of these organisers (a co-organiser's own)."""
-    if is_lead_organiser(user, event):
-        return None
-    return organiser_roles(user, event)
-
-
-def can_validate(user: Any, registration: Registration) -> bool:
-    return supports(user, registration)
-
-
 def import_organisers(user: Any, event: Event) -> list[Organiser]:
     """The organisers into whose tenant the user may import participants: the lead into any of
     the event's organisers, a co-organiser only into its own."""
     if is_lead_organiser(user, event):
         return list(event.organisers.select_related("cluster__organisation"))
     return organiser_roles(user, event)
-
-
-def can_manage_venue(user: Any, event: Event) -> bool:
-    return can_manage_event(user, event)
 
 
 def can_form_delegation(user: Any, event: Event, cluster_id: int) -> bool:

@@ -1,7 +1,7 @@
 """The organisers' participant pages: list, detail, validate or reject, exports and the setting.
 
 The lead organiser's staff manage everyone; a co-organiser's staff only the participants their
-organiser supports (`permissions.participant_organisers`). Someone else's participant is a 404.
+organiser supports (`permissions.organiser_scope`). Someone else's participant is a 404.
 """
 
 import functools
@@ -40,16 +40,14 @@ def organiser_view(view):
     @login_required
     @functools.wraps(view)
     def wrapper(request, event, **kwargs):
-        event, context = event_context(request, event)
-        if not permissions.can_manage_participants(request.user, event):
-            raise PermissionDenied
+        event, context = event_context(request, event, require=permissions.is_organiser)
         return view(request, event, context, **kwargs)
 
     return wrapper
 
 
 def _filtered(request, event):
-    show_organiser = permissions.participant_organisers(request.user, event) is None
+    show_organiser = permissions.organiser_scope(request.user, event) is None
     managed = participant_domain.managed(request.user, event)
     form = ParticipantFilterForm(
         request.GET or None,
@@ -72,7 +70,7 @@ def participants(request, event, context):
         form=form,
         page=page,
         query=query.urlencode(),
-        is_lead=permissions.participant_organisers(request.user, event) is None,
+        is_lead=permissions.organiser_scope(request.user, event) is None,
         totals=participant_domain.totals(event),
         mine=queryset.count(),
         decision_form=DecisionForm(),
@@ -97,7 +95,7 @@ def participant_detail(request, event, context, pk):
     context.update(
         participant=registration,
         decision_form=DecisionForm(),
-        can_validate=permissions.can_validate(request.user, registration),
+        can_decide=permissions.supports(request.user, registration),
     )
     return render(request, "console/participant.html", context)
 
@@ -197,7 +195,7 @@ def export(request, event, context, fmt):
         kind="participants",
         by=request.user,
         event=event,
-        organisers=permissions.participant_organisers(request.user, event),
+        organisers=permissions.organiser_scope(request.user, event),
         format=fmt,
         filters=request.GET.urlencode(),
     )

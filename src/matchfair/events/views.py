@@ -4,7 +4,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,9 +34,15 @@ from matchfair.meetings.forms import MeetingRequestForm
 PAGE_SIZE = 24
 
 
-def event_context(request, slug):
-    """The event of the URL, and what the navigation needs to know about the visitor's roles in it."""
+def event_context(request, slug, *, require=None, refusal=""):
+    """The event of the URL, and what the navigation needs to know about the visitor's roles in it.
+
+    `require` is an event rule of `matchfair.permissions`, such as `can_manage_event`: a visitor
+    it refuses gets a 403 with `refusal` as the reason.
+    """
     event = get_object_or_404(Event, slug=slug)
+    if require is not None and not require(request.user, event):
+        raise PermissionDenied(refusal)
     registration = None
     if request.user.is_authenticated:
         registration = (

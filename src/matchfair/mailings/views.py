@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,10 +20,13 @@ from matchfair.mailings.models import Message
 
 
 def _mailing_context(request, slug):
-    event, context = event_context(request, slug)
-    if not permissions.can_send_mailings(request.user, event):
-        raise PermissionDenied(_("Only the event's organisers can send mailings."))
-    own = permissions.mailing_organisers(request.user, event)
+    event, context = event_context(
+        request,
+        slug,
+        require=permissions.is_organiser,
+        refusal=_("Only the event's organisers can send mailings."),
+    )
+    own = permissions.organiser_scope(request.user, event)
     organisers = event.organisers.all()
     if own is not None:
         organisers = organisers.filter(pk__in=[role.pk for role in own])

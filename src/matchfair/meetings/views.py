@@ -196,16 +196,19 @@ def agenda_ics(request, event, context):
     return response
 
 
-def _console_context(request, slug):
-    event, context = event_context(request, slug)
-    if not permissions.can_manage_event(request.user, event):
-        raise PermissionDenied(_("Only the lead organiser's staff can run the schedule."))
-    return event, context
+def console_context(request, slug):
+    """The schedule console's pages, its changes by hand and on the day: the lead's staff only."""
+    return event_context(
+        request,
+        slug,
+        require=permissions.can_manage_event,
+        refusal=_("Only the lead organiser's staff can run the schedule."),
+    )
 
 
 @login_required
 def console(request, event):
-    event, context = _console_context(request, event)
+    event, context = console_context(request, event)
     draft = event.plans.filter(kind=Plan.Kind.DRAFT).first()
     conflicts = plan_conflicts(draft) if draft else []
     context.update(
@@ -232,7 +235,7 @@ def console(request, event):
 @login_required
 @require_POST
 def schedule(request, event):
-    event, _context = _console_context(request, event)
+    event, _context = console_context(request, event)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
         report_errors(request, form)
@@ -257,7 +260,7 @@ def schedule(request, event):
 
 @login_required
 def run_status(request, event, pk):
-    event, context = _console_context(request, event)
+    event, context = console_context(request, event)
     context["run"] = get_object_or_404(SolverRun, pk=pk, event=event)
     return render(request, "meetings/_run_status.html", context)
 
@@ -265,7 +268,7 @@ def run_status(request, event, pk):
 @login_required
 @require_POST
 def release(request, event):
-    event, _context = _console_context(request, event)
+    event, _context = console_context(request, event)
     form = ReleaseForm(request.POST)
     if form.is_valid():
         try:

@@ -6,16 +6,14 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair import permissions
 from matchfair.events.domain.venue import remove_session, remove_table
 from matchfair.events.models import Registration, Session, Table
-from matchfair.events.views import event_context
 from matchfair.meetings.domain.changes import (
     accept_late_request,
     cancel_meeting,
@@ -27,14 +25,7 @@ from matchfair.meetings.domain.conflicts import plan_conflicts
 from matchfair.meetings.domain.planning import latest_release, request_solve
 from matchfair.meetings.forms import MoveForm, NoShowForm, ReplanForm
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
-from matchfair.meetings.views import report_errors
-
-
-def _schedule_context(request, slug):
-    event, context = event_context(request, slug)
-    if not permissions.can_change_schedule(request.user, event):
-        raise PermissionDenied(_("Only the lead organiser's staff can change the schedule."))
-    return event, context
+from matchfair.meetings.views import console_context, report_errors
 
 
 def _working_plan(event):
@@ -117,7 +108,7 @@ def _board(request, event, context):
 
 @login_required
 def day(request, event):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     return render(request, "meetings/day.html", _board(request, event, context))
 
 
@@ -139,7 +130,7 @@ def _meeting(event, pk):
 
 @login_required
 def move(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     meeting = _meeting(event, pk)
     plan = _working_plan(event)
     current = (
@@ -187,7 +178,7 @@ def move(request, event, pk):
 @login_required
 @require_POST
 def unschedule(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     meeting = _meeting(event, pk)
     try:
         unschedule_meeting(meeting=meeting, by=request.user)
@@ -201,7 +192,7 @@ def unschedule(request, event, pk):
 @login_required
 @require_POST
 def cancel(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     meeting = _meeting(event, pk)
     try:
         cancel_meeting(meeting=meeting, by=request.user)
@@ -218,7 +209,7 @@ def cancel(request, event, pk):
 @login_required
 @require_POST
 def no_show(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     meeting = _meeting(event, pk)
     form = NoShowForm(request.POST)
     if form.is_valid():
@@ -250,7 +241,7 @@ def no_show(request, event, pk):
 @login_required
 @require_POST
 def accept_late(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     meeting_request = get_object_or_404(
         MeetingRequest.objects.select_related("sender__user", "recipient__user", "event"),
         pk=pk,
@@ -272,7 +263,7 @@ def accept_late(request, event, pk):
 @login_required
 @require_POST
 def replan(request, event):
-    event, _context = _schedule_context(request, event)
+    event, _context = console_context(request, event)
     form = ReplanForm(request.POST)
     if not form.is_valid():
         report_errors(request, form)
@@ -307,7 +298,7 @@ def replan(request, event):
 
 @login_required
 def venue(request, event):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     context.update(
         sessions=event.sessions.order_by("starts_at"),
         tables=event.tables.filter(is_active=True).order_by("id"),
@@ -335,7 +326,7 @@ def _removal(request, event, context, *, thing, remove, label):
 
 @login_required
 def remove_table_view(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     table = get_object_or_404(Table, pk=pk, event=event, is_active=True)
     return _removal(
         request,
@@ -349,7 +340,7 @@ def remove_table_view(request, event, pk):
 
 @login_required
 def remove_session_view(request, event, pk):
-    event, context = _schedule_context(request, event)
+    event, context = console_context(request, event)
     session = get_object_or_404(Session, pk=pk, event=event)
     return _removal(
         request,

@@ -1,6 +1,6 @@
 """Report pages and downloads: the statistics dashboard, CSV/XLSX exports and printable PDFs.
 
-Who sees what is decided in `matchfair.permissions`: `report_organisers` is None for the lead
+Who sees what is decided in `matchfair.permissions`: `organiser_scope` is None for the lead
 (everything) and a co-organiser's own roles otherwise, which every query here is scoped by.
 """
 
@@ -27,10 +27,13 @@ FORMATS = ("csv", "xlsx")
 
 
 def _reports_context(request, slug):
-    event, context = event_context(request, slug)
-    if not permissions.can_see_reports(request.user, event):
-        raise PermissionDenied(_("Only the event's organisers can see its reports."))
-    return event, context, permissions.report_organisers(request.user, event)
+    event, context = event_context(
+        request,
+        slug,
+        require=permissions.is_organiser,
+        refusal=_("Only the event's organisers can see its reports."),
+    )
+    return event, context, permissions.organiser_scope(request.user, event)
 
 
 def _attachment(response, filename: str):
@@ -80,7 +83,6 @@ def dashboard(request, event):
         ],
         plan=sections[0][2].plan,
         is_lead=organisers is None,
-        can_print_tables=permissions.can_print_tables(request.user, event),
         tables=event.tables.order_by("name") if organisers is None else [],
     )
     return render(request, "reports/dashboard.html", context)
@@ -144,7 +146,7 @@ def _participant(request, slug, pk, allowed):
 
 @login_required
 def participant_agenda_pdf(request, event, pk):
-    event, registration = _participant(request, event, pk, permissions.can_print_agenda)
+    event, registration = _participant(request, event, pk, permissions.can_see_agenda)
     if registration.user_id != request.user.pk:
         record_download(
             kind="agenda", by=request.user, event=event, organisers=None, subject=registration
@@ -155,7 +157,7 @@ def participant_agenda_pdf(request, event, pk):
 
 @login_required
 def participant_badge_pdf(request, event, pk):
-    event, registration = _participant(request, event, pk, permissions.can_print_badge)
+    event, registration = _participant(request, event, pk, permissions.supports)
     record_download(
         kind="badge", by=request.user, event=event, organisers=None, subject=registration
     )
@@ -189,7 +191,7 @@ def badges_all_pdf(request, event):
 
 def _tables(request, slug):
     event, _context = event_context(request, slug)
-    if not permissions.can_print_tables(request.user, event):
+    if not permissions.can_manage_event(request.user, event):
         raise PermissionDenied(_("Only the lead organiser's staff can print table documents."))
     tables = event.tables.filter(is_active=True).select_related("booth_of__user__organisation")
     chosen = request.GET.get("table", "")

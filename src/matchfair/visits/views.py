@@ -58,7 +58,6 @@ def venue(request, event):
         halls=Hall.objects.filter(event=event),
         pavilions=Pavilion.objects.filter(event=event).select_related("event", "hall"),
         plan=svg.floor_plan(event),
-        can_manage_venue=permissions.can_manage_venue(request.user, event),
     )
     return render(request, "visits/venue.html", context)
 
@@ -97,9 +96,7 @@ def pavilion(request, event, pk):
 
 @login_required
 def exhibitor_import(request, event):
-    event, context = event_context(request, event)
-    if not permissions.can_manage_venue(request.user, event):
-        raise PermissionDenied
+    event, context = event_context(request, event, require=permissions.can_manage_event)
     form = ExhibitorImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():

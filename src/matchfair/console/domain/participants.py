@@ -23,9 +23,9 @@ def managed(user: Any, event: Event) -> QuerySet[Registration]:
     queryset = Registration.objects.filter(event=event).select_related(
         "user__organisation", "organiser__cluster__organisation"
     )
-    if not permissions.can_manage_participants(user, event):
+    if not permissions.is_organiser(user, event):
         return queryset.none()
-    organisers = permissions.participant_organisers(user, event)
+    organisers = permissions.organiser_scope(user, event)
     if organisers is not None:
         queryset = queryset.filter(organiser__in=organisers)
     return queryset

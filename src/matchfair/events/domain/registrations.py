@@ -165,7 +165,7 @@ def _mail_participant(registration: Registration, template: str, **extra: Any) -
 def _decide(
     *, registration: Registration, by: Any, status: str, allowed_from: tuple[str, ...]
 ) -> Registration | None:
-    if not permissions.can_validate(by, registration):
+    if not permissions.supports(by, registration):
         raise PermissionDenied
     locked = Registration.objects.select_for_update().get(pk=registration.pk)
     if locked.status == status:

@@ -52,11 +52,11 @@ def audience(
 
 def allowed_organiser(*, event: Event, by: Any, organiser: Organiser | None) -> Organiser | None:
     """The organiser whose participants `by` may mail, refusing anyone else's."""
-    if not permissions.can_send_mailings(by, event):
+    if not permissions.is_organiser(by, event):
         raise PermissionDenied(_("Only the event's organisers can send mailings."))
     if organiser is not None and organiser.event_id != event.pk:
         raise ValidationError({"organiser": _("This organiser does not organise the event.")})
-    own = permissions.mailing_organisers(by, event)
+    own = permissions.organiser_scope(by, event)
     if own is None:
         return organiser
     if organiser is None and len(own) == 1:
@@ -197,7 +197,7 @@ def fan_out(mailing_id: int) -> int:
 
 def mailings_visible_to(*, event: Event, user: Any) -> QuerySet[Mailing]:
     mailings = Mailing.objects.filter(event=event).select_related("organiser", "created_by")
-    own = permissions.mailing_organisers(user, event)
+    own = permissions.organiser_scope(user, event)
     if own is not None:
         mailings = mailings.filter(organiser__in=own)
     return mailings

@@ -25,7 +25,7 @@ from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement
 
 
 def _allowed(by: Any, event: Event) -> None:
-    if by is not None and not permissions.can_change_schedule(by, event):
+    if by is not None and not permissions.can_manage_event(by, event):
         raise PermissionDenied(_("Only the lead organiser's staff can change the schedule."))
 
 
