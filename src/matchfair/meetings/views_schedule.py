@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.events.domain.venue import remove_session, remove_table
 from matchfair.events.models import Registration, Session, Table
 from matchfair.meetings.domain.changes import (
     accept_late_request,
@@ -23,6 +22,7 @@ from matchfair.meetings.domain.changes import (
 )
 from matchfair.meetings.domain.conflicts import plan_conflicts
 from matchfair.meetings.domain.planning import latest_release, request_solve
+from matchfair.meetings.domain.venue_changes import remove_session, remove_table
 from matchfair.meetings.forms import MoveForm, NoShowForm, ReplanForm
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
 from matchfair.meetings.views import console_context, report_errors
