@@ -339,3 +339,20 @@ def test_a_failure_half_way_changes_nothing(world):
     after = (mentions(EMAIL), mentions(NAME), Contact.objects.count(), ApiToken.objects.count())
     assert after == before
     assert User.objects.get(pk=ana.user.pk).is_active is True
+
+
+def test_a_delegation_members_visits_are_exported_and_erased(world):
+    from matchfair.visits.models import DelegationMember, Wish
+    from tests.visits.rows import one_of_each
+
+    ana, other = world["ana"], factories.RegistrationFactory(event=world["ana"].event)
+    one_of_each(ana.event, ana, other)
+    (section,) = privacy.export_personal_data(user=ana.user)["visits"]
+    assert (section["wishes"], [stop["place"] for stop in section["itinerary"]]) == (
+        [{"place": "AMEC Urbis (1A10)", "priority": 3}],
+        ["AMEC Urbis (1A10)"],
+    )
+    privacy.erase_account(user=ana.user, by=ana.user, password=PASSWORD)
+    assert not DelegationMember.objects.filter(registration=ana).exists()
+    assert not Wish.objects.filter(member__registration=ana).exists()
+    assert DelegationMember.objects.filter(registration=other).exists()

@@ -9,7 +9,11 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Delegation and visits")
 
     def ready(self) -> None:
+        from matchfair.community.domain import privacy
         from matchfair.meetings.signals import plan_released
+        from matchfair.visits import privacy as visits_privacy
+
+        privacy.register("visits", collect=visits_privacy.collect, erase=visits_privacy.erase)
         from matchfair.visits.signals import on_plan_released
 
         plan_released.connect(on_plan_released, dispatch_uid="visits.replan_on_release")

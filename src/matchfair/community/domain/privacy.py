@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -54,13 +53,6 @@ def register(
     _sections[key] = Section(key=key, collect=collect, erase=erase)
 
 
-def register_default(
-    key: str, *, collect: Callable[[Any], Any], erase: Callable[[Any], None] | None = None
-) -> None:
-    """Add `key` unless its app registered it already (its own section wins)."""
-    _sections.setdefault(key, Section(key=key, collect=collect, erase=erase))
-
-
 def unregister(key: str) -> None:
     _sections.pop(key, None)
 
@@ -69,7 +61,8 @@ def sections() -> list[Section]:
     return list(_sections.values())
 
 
-def _when(value: Any) -> str | None:
+def moment(value: Any) -> str | None:
+    """A date or time for the JSON export, or None."""
     return value.isoformat() if value is not None else None
 
 
@@ -87,8 +80,8 @@ def _user(user: User) -> dict[str, Any]:
         "job_title": user.job_title,
         "phone": user.phone,
         "language": user.language,
-        "date_joined": _when(user.date_joined),
-        "last_login": _when(user.last_login),
+        "date_joined": moment(user.date_joined),
+        "last_login": moment(user.last_login),
     }
 
 
@@ -111,7 +104,7 @@ def _memberships(user: User) -> dict[str, Any]:
     )
     return {
         "clusters": [
-            {"cluster": str(m.cluster), "since": _when(m.since)}
+            {"cluster": str(m.cluster), "since": moment(m.since)}
             for m in (memberships if user.organisation_id else [])
         ],
         "delegate_for": [
@@ -141,7 +134,7 @@ def _registrations(user: User) -> list[dict[str, Any]]:
             {
                 "event": registration.event.slug,
                 "status": registration.status,
-                "registered": _when(registration.created),
+                "registered": moment(registration.created),
                 "headline": registration.headline,
                 "about": registration.description,
                 "domains": [domain.slug for domain in registration.domains.all()],
@@ -172,8 +165,8 @@ def _request(item: MeetingRequest, other: Registration, side: str) -> dict[str, 
         "status": item.status,
         "message": item.message,
         "reply": item.reply,
-        "created": _when(item.created),
-        "answered": _when(item.answered),
+        "created": moment(item.created),
+        "answered": moment(item.answered),
     }
 
 
@@ -208,7 +201,7 @@ def _meetings(user: User) -> list[dict[str, Any]]:
         placements.setdefault(placement.meeting_id, []).append(
             {
                 "release": placement.plan.version,
-                "starts": _when(placement.slot.starts_at.astimezone(zone))
+                "starts": moment(placement.slot.starts_at.astimezone(zone))
                 if placement.slot
                 else None,
                 "table": placement.table.name if placement.table else None,
@@ -221,7 +214,7 @@ def _meetings(user: User) -> list[dict[str, Any]]:
             "status": meeting.status,
             "priority": meeting.priority,
             "with": [_name(r) for r in meeting.participants.all() if r.pk not in mine],
-            "created": _when(meeting.created),
+            "created": moment(meeting.created),
             "released_placements": placements.get(meeting.pk, []),
         }
         for meeting in meetings
@@ -236,7 +229,7 @@ def _suggestions(user: User) -> list[dict[str, Any]]:
             "rank": suggestion.rank,
             "score": suggestion.score,
             "reasons": suggestion.reasons,
-            "computed": _when(suggestion.computed),
+            "computed": moment(suggestion.computed),
         }
         for suggestion in Suggestion.objects.filter(registration__user=user).select_related(
             "registration__event", "suggested__user"
@@ -249,9 +242,9 @@ def _api_tokens(user: User) -> list[dict[str, Any]]:
     return [
         {
             "name": token.name,
-            "created": _when(token.created),
-            "last_used": _when(token.last_used),
-            "revoked": _when(token.revoked),
+            "created": moment(token.created),
+            "last_used": moment(token.last_used),
+            "revoked": moment(token.revoked),
         }
         for token in ApiToken.objects.filter(user=user)
     ]
@@ -262,8 +255,8 @@ def _calendar_feeds(user: User) -> list[dict[str, Any]]:
     return [
         {
             "event": feed.registration.event.slug,
-            "created": _when(feed.created),
-            "revoked": _when(feed.revoked),
+            "created": moment(feed.created),
+            "revoked": moment(feed.revoked),
         }
         for feed in CalendarFeed.objects.filter(registration__user=user).select_related(
             "registration__event"
@@ -274,7 +267,7 @@ def _calendar_feeds(user: User) -> list[dict[str, Any]]:
 def _audit(user: User) -> list[dict[str, Any]]:
     return [
         {
-            "when": _when(entry.created),
+            "when": moment(entry.created),
             "action": entry.action,
             "event": entry.event.slug if entry.event else None,
             "subject": f"{entry.subject_type}#{entry.subject_id}" if entry.subject_type else None,
@@ -282,52 +275,6 @@ def _audit(user: User) -> list[dict[str, Any]]:
         }
         for entry in AuditEntry.objects.filter(actor=user).select_related("event")
     ]
-
-
-def _outbox(user: User) -> Any:
-    # The mailings app's outbox keeps each e-mail with its address and text. Until that app
-    # registers its own "mailings" section, this default covers it (looked up by name, so this
-    # module does not depend on the app's models being there).
-    if not apps.is_installed("matchfair.mailings"):
-        return None
-    try:
-        message = apps.get_model("mailings", "Message")
-    except LookupError:
-        return None
-    return message.objects.filter(Q(user=user) | Q(to__iexact=user.email))
-
-
-def _messages(user: User) -> list[dict[str, Any]]:
-    outbox = _outbox(user)
-    if outbox is None:
-        return []
-    return [
-        {
-            "subject": message.subject,
-            "text": message.body,
-            "kind": message.kind,
-            "status": message.status,
-            "created": _when(message.created),
-            "sent": _when(message.sent),
-        }
-        for message in outbox.order_by("created", "id")
-    ]
-
-
-def _erase_messages(user: User) -> None:
-    outbox = _outbox(user)
-    if outbox is None:
-        return
-    outbox.delete()
-    # Mail to other people about this person ("Ana asked you for a meeting") loses the name.
-    name = user.full_name.strip()
-    if not name:
-        return
-    about = outbox.model.objects.filter(Q(subject__icontains=name) | Q(body__icontains=name))
-    for message in about:
-        message.subject = message.subject.replace(name, ERASED_NAME)
-        message.body = message.body.replace(name, ERASED_NAME)
-        message.save(update_fields=["subject", "body"])
 
 
 def _erase_registrations(user: User) -> None:
@@ -379,7 +326,6 @@ register("suggestions", collect=_suggestions, erase=_erase_suggestions)
 register("api_tokens", collect=_api_tokens, erase=_erase_api_tokens)
 register("calendar_feeds", collect=_calendar_feeds, erase=_erase_calendar_feeds)
 register("audit", collect=_audit)
-register_default("mailings", collect=_messages, erase=_erase_messages)
 
 
 # Export and erasure
@@ -387,7 +333,7 @@ register_default("mailings", collect=_messages, erase=_erase_messages)
 
 def export_personal_data(*, user: User) -> dict[str, Any]:
     """Everything Matchfair keeps about `user`, by section; other people appear by name only."""
-    data: dict[str, Any] = {"format": FORMAT, "exported": _when(timezone.now())}
+    data: dict[str, Any] = {"format": FORMAT, "exported": moment(timezone.now())}
     for section in sections():
         data[section.key] = section.collect(user)
     return data

@@ -155,17 +155,19 @@ def plan_delegation(
             told=len(told),
         )
         for member in told:
-            _tell(member)
+            _tell(member, delegation)
     return []
 
 
-def _tell(member: DelegationMember) -> None:
+def _tell(member: DelegationMember, delegation: Delegation) -> None:
+    """Mail a member whose itinerary changed; one message per member and plan."""
+    member.delegation = delegation  # the mail's template reads it: no query per member
     user = member.registration.user
-    event = member.delegation.event
+    event = delegation.event
     url = settings.SITE_URL + reverse(
         "visits:member_day", kwargs={"event": event.slug, "pk": member.pk}
     )
-    planned = member.delegation.planned.isoformat() if member.delegation.planned else ""
+    planned = delegation.planned.isoformat() if delegation.planned else ""
     queue_message(
         key=f"itinerary:{member.pk}:{planned}",
         kind="visits.itinerary_changed",

@@ -1,0 +1,53 @@
+"""The visits app's section of a person's data export and erasure (see community.domain.privacy).
+
+A delegation member's wishes and itinerary say where they wanted to go and went: they are
+exported, and erasure takes the person out of every delegation, which removes both.
+"""
+
+from typing import Any
+
+from django.db.models import Prefetch
+
+from matchfair.community.domain.privacy import moment
+from matchfair.visits.models import DelegationMember, ItineraryStop, SkippedStop, Wish
+
+TARGETS = ("stand", "pavilion")
+
+
+def collect(user: Any) -> list[dict[str, Any]]:
+    members = (
+        DelegationMember.objects.filter(registration__user=user)
+        .select_related("delegation__event")
+        .prefetch_related(
+            Prefetch("wishes", queryset=Wish.objects.select_related(*TARGETS)),
+            Prefetch("itinerary", queryset=ItineraryStop.objects.select_related(*TARGETS)),
+            Prefetch("skipped", queryset=SkippedStop.objects.select_related(*TARGETS)),
+        )
+    )
+    return [
+        {
+            "event": member.delegation.event.slug,
+            "delegation": member.delegation.name,
+            "wishes": [
+                {"place": wish.target_name, "priority": wish.priority}
+                for wish in member.wishes.all()
+            ],
+            "itinerary": [
+                {
+                    "place": stop.target_name,
+                    "arrive": moment(stop.arrive),
+                    "leave": moment(stop.leave),
+                }
+                for stop in member.itinerary.all()
+            ],
+            "not_fitted": [
+                {"place": skipped.target_name, "reason": skipped.reason}
+                for skipped in member.skipped.all()
+            ],
+        }
+        for member in members
+    ]
+
+
+def erase(user: Any) -> None:
+    DelegationMember.objects.filter(registration__user=user).delete()
