@@ -1,0 +1,89 @@
+"""Time keeping and progress reports shared by every phase of the solver."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from .placement import Board, board_holes, board_priority
+from .polish import STEPS_PER_SECOND, close_holes
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    seconds: float
+    phase: str
+    scheduled: int
+    priority: int
+    priority_bound: int
+    holes: int
+
+
+class Clock:
+    """Time left, either on the wall clock or, deterministic, as work charged: CP-SAT's
+    deterministic time plus local-search steps; the wall clock is then only a guard."""
+
+    def __init__(
+        self,
+        time_limit: float,
+        progress: Callable[[Progress], None] | None,
+        deterministic: bool,
+    ) -> None:
+        self.started = time.perf_counter()
+        self.deterministic = deterministic
+        self.deadline = self.started + (3 * time_limit + 5 if deterministic else time_limit)
+        self.time_limit = time_limit
+        self.spent = 0.0
+        self.progress = progress
+        self.first_complete: float | None = None
+        self.best_at = 0.0
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def left(self) -> float:
+        if self.deterministic:
+            guard = self.deadline - time.perf_counter()
+            return max(0.0, min(self.time_limit - self.spent, guard))
+        return max(0.0, self.deadline - time.perf_counter())
+
+    def charge(self, seconds: float) -> None:
+        self.spent += seconds
+
+    def polish(self, board: Board, share: float, seed: int) -> bool:
+        """Run the hole-closing local search on `share` of the time left."""
+        seconds = share * self.left()
+        budget = int(seconds * STEPS_PER_SECOND) if self.deterministic else None
+        deadline = self.deadline if self.deterministic else time.perf_counter() + seconds
+        removed, steps = close_holes(board, deadline=deadline, seed=seed, budget=budget)
+        self.charge(steps / STEPS_PER_SECOND)
+        return removed > 0
+
+    def report(self, phase: str, board: Board, bound: int) -> None:
+        if self.progress is not None:
+            self.progress(
+                Progress(
+                    round(self.elapsed(), 2),
+                    phase,
+                    sum(1 for s in board.slot if s >= 0),
+                    board_priority(board),
+                    bound,
+                    board_holes(board),
+                )
+            )
+
+
+def solver_parameters(
+    solver: cp_model.CpSolver, *, seconds: float, seed: int, workers: int, deterministic: bool
+) -> None:
+    """Deterministic: one worker and CP-SAT's deterministic time as the binding limit, so a
+    seed gives one answer; the wall clock is a guard that binds only on a far slower or busier
+    machine. Otherwise the wall clock binds and `workers` threads share the search."""
+    solver.parameters.max_deterministic_time = max(0.05, seconds)
+    solver.parameters.max_time_in_seconds = max(0.2, 3 * seconds + 1 if deterministic else seconds)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = 1 if deterministic else max(1, workers)
+    solver.parameters.max_presolve_iterations = 1
