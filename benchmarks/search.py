@@ -1,10 +1,15 @@
-"""Benchmark of the directory search on SQLite FTS5: median latency at 25,000 participants.
+"""Benchmark of the directory search: median latency at 25,000 participants.
 
     python benchmarks/search.py                       # 25,000 participants, 20 queries
     python benchmarks/search.py --participants 5000 --queries 20
+    python benchmarks/search.py --database-url postgres://postgres@127.0.0.1:5432/matchfair_load
 
-It builds a throwaway SQLite database under the test settings, fills it with bulk_create
-(the FTS5 triggers index every row as it goes in), and times what the directory page runs.
+It builds a throwaway database under the test settings (SQLite in a temporary directory, or,
+with `--database-url`, a database `matchfair_search_bench` on that server), fills it with bulk_create
+(the search and meeting-count triggers see every row as it goes in), and times what the
+directory and opportunity pages run. The baseline, measured in the same run, is the one-step
+page: the filtered rows sorted with all their joins. `--event SLUG` times an event already in
+the database named instead (`make load-data` makes one on PostgreSQL), changing nothing.
 """
 
 from __future__ import annotations
@@ -22,9 +27,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 WORKDIR = Path(tempfile.mkdtemp(prefix="matchfair-search-bench-"))
+# Django reads the database at setup, before argparse runs: take --database-url early.
+_early = argparse.ArgumentParser(add_help=False)
+_early.add_argument("--database-url")
+_EXISTING = _early.parse_known_args()[0].database_url
 os.environ["DJANGO_SETTINGS_MODULE"] = "matchfair.settings_test"
 os.environ["MATCHFAIR_DATA_DIR"] = str(WORKDIR)
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'search.sqlite3'}"
+os.environ["DATABASE_URL"] = _EXISTING or f"sqlite:///{WORKDIR / 'search.sqlite3'}"
 
 import django  # noqa: E402
 
@@ -49,6 +58,8 @@ from matchfair.meetings.models import Meeting  # noqa: E402
 from matchfair.recommend.generate import generate  # noqa: E402
 
 PAGE_SIZE = 24
+THROWAWAY: list[str] = []  # the test database built on --database-url, dropped at the end
+MEETINGS_PER_PARTICIPANT = 6
 PLATFORM_TYPES = {
     "public-body": "institution",
     "university": "research",
@@ -177,9 +188,10 @@ def build(participants: int, seed: int) -> Event:
         ),
         batch_size=5000,
     )
-    # Meetings for a fifth of the people, so "has free slots" has something to count.
+    # As many meetings as at the expo (150,000 for 25,000 people), so "has free slots" counts.
     meetings = Meeting.objects.bulk_create(
-        (Meeting(event=event) for _ in range(participants // 5)), batch_size=2000
+        (Meeting(event=event) for _ in range(participants * MEETINGS_PER_PARTICIPANT)),
+        batch_size=5000,
     )
     Meeting.participants.through.objects.bulk_create(
         (
@@ -198,11 +210,30 @@ def timed(function: Callable[[], object], runs: list[float]) -> None:
     runs.append((time.perf_counter() - started) * 1000)
 
 
-def page_of(event: Event, filters: dict[str, object]) -> tuple[int, int]:
-    """What the directory page runs: the count, then one page with its related rows."""
-    page = Paginator(directory.participants(event, filters=filters), PAGE_SIZE).get_page(1)
+def page_of(listing: object) -> tuple[int, int]:
+    """What a directory page runs: the count, then one page with its related rows."""
+    page = Paginator(listing, PAGE_SIZE).get_page(1)  # type: ignore[arg-type]
     rows = list(page.object_list)
     return page.paginator.count, len(rows)
+
+
+def participants_page(event: Event, filters: dict[str, object]) -> tuple[int, int]:
+    return page_of(directory.participants(event, filters=filters))
+
+
+def one_step_participants_page(event: Event, filters: dict[str, object]) -> tuple[int, int]:
+    """The baseline: the same filter, with the page's rows sorted whole, joins and all."""
+    ids = directory.participants(event, filters=filters).ids.order_by()
+    return page_of(
+        Registration.objects.filter(pk__in=ids)
+        .select_related("user__organisation", "event")
+        .prefetch_related("domains", "opportunities")
+        .order_by("user__organisation__name", "user__full_name", "pk")
+    )
+
+
+def opportunities_page(event: Event, filters: dict[str, object]) -> tuple[int, int]:
+    return page_of(directory.opportunities(event, filters=filters))
 
 
 def main(argv: list[str]) -> int:
@@ -210,36 +241,72 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--participants", type=int, default=25_000)
     parser.add_argument("--queries", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="build on this server, e.g. PostgreSQL")
+    parser.add_argument("--event", help="time this event of --database-url; build nothing")
     args = parser.parse_args(argv)
     queries = (QUERIES * (args.queries // len(QUERIES) + 1))[: args.queries]
 
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    event = build(args.participants, args.seed)
-    load_seconds = time.perf_counter() - started
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {search.FTS_TABLE}")
-        indexed = cursor.fetchone()[0]
+    if args.event:
+        event = Event.objects.get(slug=args.event)
+        described = (
+            f"event {event.slug!r} as it is in the database "
+            f"({event.registrations.count():,} registrations, "
+            f"{Opportunity.objects.filter(registration__event=event).count():,} opportunities); "
+            f"{connection.vendor} {connection.Database.__name__}"
+        )
+    else:
+        if args.database_url:
+            # A name of its own, so the PostgreSQL test suite's test database is left alone.
+            connection.settings_dict["TEST"]["NAME"] = "matchfair_search_bench"
+            THROWAWAY.append(
+                connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+            )
+        else:
+            call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        event = build(args.participants, args.seed)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        server = (
+            f"SQLite {connection.Database.sqlite_version}"
+            if connection.vendor == "sqlite"
+            else f"PostgreSQL {connection.pg_version // 10000}"
+        )
+        described = (
+            f"{args.participants:,} participants, "
+            f"{args.participants * MEETINGS_PER_PARTICIPANT:,} meetings, "
+            f"loaded with bulk_create in {time.perf_counter() - started:.1f} s; {server}"
+        )
     country = event.registrations.values_list("user__organisation__country", flat=True).first()
 
     def found(text: str) -> int:
         return event.registrations.filter(search.participants_matching(text)).count()
 
     cases: list[tuple[str, Callable[[str], object]]] = [
-        ("FTS5 match, count only", found),
-        ("directory page: text", lambda q: page_of(event, {"q": q})),
+        ("full-text match, count only", found),
+        (
+            "directory page, no text (baseline: one-step page)",
+            lambda q: one_step_participants_page(event, {}),
+        ),
+        (
+            "directory page, no text (every participant, sorted)",
+            lambda q: participants_page(event, {}),
+        ),
+        (
+            "directory page: text (baseline: one-step page)",
+            lambda q: one_step_participants_page(event, {"q": q}),
+        ),
+        ("directory page: text", lambda q: participants_page(event, {"q": q})),
         (
             "directory page: text + country + has free slots",
-            lambda q: page_of(event, {"q": q, "country": country, "free": True}),
+            lambda q: participants_page(event, {"q": q, "country": country, "free": True}),
         ),
+        ("opportunity page: text", lambda q: opportunities_page(event, {"q": q})),
     ]
     for _label, run in cases:  # warm the page cache once, as a running server would have it
         run(queries[0])
-    print(
-        f"{args.participants:,} participants ({indexed:,} rows in the FTS5 index), "
-        f"loaded with bulk_create in {load_seconds:.1f} s; {len(queries)} queries each; "
-        f"SQLite {connection.Database.sqlite_version}\n"
-    )
+    print(f"{described}; {len(queries)} queries each\n")
     print("| what is timed | median ms | p95 ms | max ms |")
     print("|---|---:|---:|---:|")
     for label, run in cases:
@@ -258,6 +325,8 @@ if __name__ == "__main__":
     try:
         status = main(sys.argv[1:])
     finally:
+        for name in THROWAWAY:
+            connection.creation.destroy_test_db(name, verbosity=0, keepdb=False)
         connection.close()
         shutil.rmtree(WORKDIR, ignore_errors=True)
     sys.exit(status)

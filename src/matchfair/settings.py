@@ -124,6 +124,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Pages run short queries over many rows; PostgreSQL's JIT compiles those whose estimated
+    # cost passes a threshold, which at 25,000 participants cost a directory page 50 ms for
+    # nothing (docs/benchmarks.md). MATCHFAIR_DB_JIT=on turns it back on.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c jit={'on' if env_flag('DB_JIT') else 'off'}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "community.User"

@@ -236,3 +236,27 @@ def test_a_double_submitted_request_form_creates_one_request(event, ana, jonas):
     assert any("already an open request" in message for message in said), said
     assert any("was sent to" in message for message in said), said
     assert MeetingRequest.objects.filter(sender=ana, recipient=jonas).count() == 1
+
+
+def test_accepts_around_a_triangle_at_once_all_book_and_count_right(event):
+    """Ana-Jonas, Jonas-Carl and Carl-Ana accepted together: each accept locks two registrations
+    (the meeting-count triggers update their rows), in id order, so no cycle of waits forms."""
+    people = [factories.RegistrationFactory(event=event) for _ in range(3)]
+    asked = [
+        send_request(
+            sender=people[i], recipient=people[(i + 1) % 3], message="Hi", by=people[i].user
+        )
+        for i in range(3)
+    ]
+
+    def accept(meeting_request):
+        def job(barrier):
+            barrier.wait()
+            recipient = meeting_request.recipient.user
+            return accept_request(MeetingRequest.objects.get(pk=meeting_request.pk), by=recipient)
+
+        return job
+
+    outcomes = at_once(*(accept(meeting_request) for meeting_request in asked))
+    counts = [type(person).objects.get(pk=person.pk).booked_meetings for person in people]
+    assert (kinds(outcomes), counts) == ({"Meeting": 3}, [2, 2, 2])

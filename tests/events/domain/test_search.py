@@ -11,10 +11,11 @@ from matchfair.events.domain.search import (
     PostgresSearch,
     SQLiteSearch,
     backend,
+    opportunities_matching,
     participants_matching,
     words,
 )
-from matchfair.events.models import Opportunity, Registration
+from matchfair.events.models import Domain, Opportunity, Registration
 from matchfair.meetings.models import Meeting
 from tests import factories
 
@@ -115,16 +116,88 @@ def test_backend_follows_the_database():
 
 
 @pytest.mark.postgres
-def test_postgres_search_uses_the_gin_indexes(event, people):
+def test_postgres_search_uses_the_document_index(event, people):
     assert type(backend()) is PostgresSearch
     queryset = Registration.objects.filter(participants_matching("parking"))
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
-    used = {name for name in ("registration_search", "opportunity_search") if name in plan}
-    assert (found(event, "parking"), used) == (
+    assert (found(event, "parking"), "events_registration_document_gin" in plan) == (
         ["Ana Petrova"],
-        {"registration_search", "opportunity_search"},
+        True,
+    )
+
+
+# Opportunities: their own index, the same interface
+
+
+def offers_found(event, text) -> list[str]:
+    queryset = Opportunity.objects.filter(registration__event=event).filter(
+        opportunities_matching(text)
+    )
+    return sorted(queryset.values_list("title", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ["Open traffic data", "Parking sensors"]),
+        ("sensors", ["Parking sensors"]),  # title
+        ("retro", ["Parking sensors"]),  # description, as a prefix
+        ("tampere", ["Open traffic data"]),  # the organisation behind it
+        ("SAO paulo", ["Open traffic data"]),  # accents and case do not matter
+        ("traffic tampere", ["Open traffic data"]),  # every word, each in a different field
+        ("petrova", []),  # people's names find participants, not opportunities
+        ("parking tampere", []),
+        ('"parking* (', ["Parking sensors"]),  # query syntax is taken as words
+    ],
+)
+def test_opportunities_matching(event, people, text, expected):
+    assert offers_found(event, text) == expected
+
+
+def test_opportunity_search_follows_changes_and_deletions(event, people):
+    sensors = people["ana"].opportunities.get()
+    sensors.title = "Curb analytics"
+    sensors.save()
+    Organisation.objects.filter(pk=people["jonas"].user.organisation_id).update(name="Oulu")
+    moved = factories.RegistrationFactory(event=event, user__organisation__name="Lahti")
+    factories.OpportunityFactory(registration=moved, title="Hydrogen buses")
+    User.objects.filter(pk=moved.user_id).update(organisation=people["ana"].user.organisation)
+    colleague = factories.UserFactory(organisation=people["jonas"].user.organisation)
+    Registration.objects.filter(pk=moved.pk).update(user=colleague)
+    results = (
+        offers_found(event, "curb"),
+        offers_found(event, "parking"),
+        offers_found(event, "oulu"),
+        offers_found(event, "tampere"),
+        offers_found(event, "hydrogen oulu"),
+    )
+    people["jonas"].opportunities.all().delete()
+    assert (*results, offers_found(event, "traffic")) == (
+        ["Curb analytics"],
+        [],
+        ["Hydrogen buses", "Open traffic data"],
+        [],
+        ["Hydrogen buses"],
+        [],
+    )
+
+
+def test_opportunity_list_searches_through_the_index(event, people):
+    listed = directory.opportunities(event, filters={"q": "kits", "looking": "offer"})
+    assert [o.title for o in listed] == ["Parking sensors"]
+
+
+@pytest.mark.postgres
+def test_postgres_opportunity_search_uses_the_document_index(event, people):
+    queryset = Opportunity.objects.filter(opportunities_matching("parking"))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert (offers_found(event, "parking"), "events_opportunity_document_gin" in plan) == (
+        ["Parking sensors"],
+        True,
     )
 
 
@@ -160,6 +233,15 @@ def test_directory_has_free_slots_counts_meetings_against_available_slots(event,
     free = directory.participants(event, filters={"free": True})
     assert sorted(r.user.full_name for r in free if r in (ana, jonas)) == ["Ana Petrova"]
     assert len(free) == 5  # Ana and the four others, who have one meeting each
+
+
+def test_has_free_slots_respects_the_most_meetings_a_participant_asked_for(event, people):
+    ana, jonas = people["ana"], people["jonas"]
+    Registration.objects.filter(pk=ana.pk).update(max_meetings=1)
+    Registration.objects.filter(pk=jonas.pk).update(max_meetings=2)
+    meet(event, ana, jonas)
+    free = directory.participants(event, filters={"free": True})
+    assert [r.user.full_name for r in free] == ["Jonas Berg"]
 
 
 def test_opportunities_list_applies_the_co_organiser_and_free_slot_filters(event, people):
@@ -206,3 +288,57 @@ def test_searched_and_filtered_directory_costs_the_same_queries_for_20_and_200(
     with django_assert_num_queries(len(queries)):
         response = client.get(path, query)
     assert len(response.context["page"]) == 24
+
+
+# The directory's order: organisation, then name, from a key that triggers keep
+
+
+def listed(event) -> list[str]:
+    return [r.user.full_name for r in directory.participants(event, filters={})]
+
+
+def test_directory_lists_by_organisation_then_name_whatever_the_case(event):
+    for name, organisation in [
+        ("zoe Ward", "acme"),
+        ("Bob Stone", "Acme Labs"),
+        ("Anna Lind", "Acme"),
+        ("Carl Berg", "BETA"),
+    ]:
+        factories.RegistrationFactory(
+            event=event, user__full_name=name, user__organisation__name=organisation
+        )
+    assert listed(event) == ["Anna Lind", "zoe Ward", "Bob Stone", "Carl Berg"]
+
+
+def test_directory_order_follows_renames_and_moves(event, people):
+    ana, jonas = people["ana"], people["jonas"]  # Mobility Lab, City of Tampere
+    before = listed(event)
+    Organisation.objects.filter(pk=jonas.user.organisation_id).update(name="Zagreb City")
+    renamed = listed(event)
+    User.objects.filter(pk=ana.user_id).update(organisation=jonas.user.organisation)
+    User.objects.filter(pk=jonas.user_id).update(full_name="Aaron Berg")
+    moved = listed(event)
+    newcomer = factories.UserFactory(full_name="Nina Aalto", organisation__name="Aalto")
+    Registration.objects.filter(pk=ana.pk).update(user=newcomer)
+    assert (before, renamed, moved, listed(event)) == (
+        ["Jonas Berg", "Ana Petrova"],
+        ["Ana Petrova", "Jonas Berg"],
+        ["Aaron Berg", "Ana Petrova"],
+        ["Nina Aalto", "Aaron Berg"],
+    )
+
+
+def test_domain_and_looking_filters_list_a_participant_once(event, people):
+    ana = people["ana"]
+    energy = Domain.objects.first()
+    ana.domains.add(energy)
+    for title in ("Heat pumps", "Grid batteries"):
+        extra = factories.OpportunityFactory(registration=ana, kind="offer", title=title)
+        extra.domains.add(energy)
+    chosen = directory.participants(event, filters={"domain": energy, "looking": "offer"})
+    offers = directory.opportunities(event, filters={"domain": energy, "looking": "offer"})
+    assert (len(chosen), [r.user.full_name for r in chosen], [o.title for o in offers]) == (
+        1,
+        ["Ana Petrova"],
+        ["Grid batteries", "Heat pumps"],
+    )

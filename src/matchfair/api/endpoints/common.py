@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Path, Query, Schema
 from pydantic import Field
 
+from matchfair.events.domain.directory import Listing
 from matchfair.events.models import Event, Registration
 
 # Ids are 64-bit; a bigger number must be a 422, not a database overflow.
@@ -52,8 +53,9 @@ def my_registration(request: HttpRequest, event: Event) -> Registration:
     return registration
 
 
-def page_of(queryset: QuerySet, paging: Paging) -> tuple[int, list]:
-    """The total and one page of rows; the queryset brings its own select/prefetch_related."""
+def page_of(queryset: QuerySet | Listing, paging: Paging) -> tuple[int, list]:
+    """The total and one page of rows; the queryset or directory listing brings its own
+    select/prefetch_related."""
     start = (paging.page - 1) * paging.page_size
     return queryset.count(), list(queryset[start : start + paging.page_size])
 

@@ -1,6 +1,12 @@
-"""Finding participants and opportunities of an event by text and filters."""
+"""Finding participants and opportunities of an event by text and filters.
 
-from typing import Any
+Both searches return a `Listing`: a page is read in two steps, first the ordered ids, then the
+details of those ids only, so no page sorts full rows with their joins. Participants are in
+`directory_key` order (organisation, then name), which an index on (event, status, key) holds.
+"""
+
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar, overload
 
 from django.db.models import (
     F,
@@ -13,8 +19,45 @@ from django.db.models import (
     Subquery,
 )
 
-from matchfair.events.domain.search import participants_matching
+from matchfair.events.domain.search import opportunities_matching, participants_matching
 from matchfair.events.models import Event, Opportunity, Registration, Slot
+
+Row = TypeVar("Row", Registration, Opportunity)
+
+
+class Listing(Generic[Row]):
+    """An ordered search result that a Paginator (or the API's `page_of`) can page through.
+
+    `ids` is the filtered, ordered queryset of primary keys; `details` loads the rows of given
+    ids with everything a page shows. Each page costs one count, one id query and the detail
+    queries, however long the list.
+    """
+
+    def __init__(self, ids: QuerySet[Any], details: Callable[[list[int]], QuerySet[Row]]) -> None:
+        self.ids = ids
+        self.details: Callable[[list[int]], QuerySet[Row]] = details
+
+    def count(self) -> int:
+        return self.ids.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        chosen = list(self.ids[index])
+        rows = {row.pk: row for row in self.details(chosen)}
+        return [rows[pk] for pk in chosen if pk in rows]
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self[:])
 
 
 def _count(queryset: QuerySet[Any]) -> Subquery:
@@ -26,23 +69,25 @@ def _count(queryset: QuerySet[Any]) -> Subquery:
 
 
 def with_free_slots(queryset: QuerySet[Registration], event: Event) -> QuerySet[Registration]:
-    """Participants with fewer active meetings than the B2B slots they are available in.
+    """Participants who can take another meeting: fewer active meetings than the B2B slots they
+    are available in, and than the most they asked for.
 
-    The event's slot total is one uncorrelated subquery, computed once; per participant only
-    the slots of the sessions they miss and their meetings are counted, both through indexes.
+    The active meetings are a column kept by triggers (`booked_meetings`); the event's slot
+    total is one uncorrelated subquery, computed once; only a participant who misses sessions
+    has those sessions' slots counted.
     """
     b2b = Slot.objects.filter(session__event=event, session__is_b2b=True)
     missed = b2b.filter(session__absent_registrations=OuterRef("pk"))
-    # The through table of Meeting.participants, reached without importing the meetings app.
-    booked = Registration.meetings.through.objects.filter(
-        registration_id=OuterRef("pk"), meeting__status="active"
-    )
-    return queryset.alias(slots=_count(b2b), missed=_count(missed), booked=_count(booked)).filter(
-        booked__lt=F("slots") - F("missed")
+    # Uncorrelated, so PostgreSQL hashes it once rather than probing per participant.
+    misses = Registration.unavailable_sessions.through.objects.values("registration_id")
+    return queryset.alias(slots=_count(b2b), missed=_count(missed)).filter(
+        Q(booked_meetings__lt=F("slots")),
+        Q(max_meetings__isnull=True) | Q(booked_meetings__lt=F("max_meetings")),
+        ~Q(pk__in=misses) | Q(booked_meetings__lt=F("slots") - F("missed")),
     )
 
 
-def participants(event: Event, *, filters: dict[str, Any]) -> QuerySet[Registration]:
+def participants(event: Event, *, filters: dict[str, Any]) -> Listing[Registration]:
     queryset = Registration.objects.filter(event=event, status=Registration.Status.VALIDATED)
     queryset = queryset.filter(participants_matching(filters.get("q") or ""))
     if filters.get("organiser"):
@@ -53,35 +98,37 @@ def participants(event: Event, *, filters: dict[str, Any]) -> QuerySet[Registrat
         queryset = queryset.filter(user__organisation__country=filters["country"])
     if filters.get("kind"):
         queryset = queryset.filter(user__organisation__kind=filters["kind"])
+    # Many-valued conditions are semi-joins (`pk__in`), never joins, so no participant is
+    # listed twice and the count needs no DISTINCT.
     if filters.get("domain"):
+        tagged = Registration.domains.through.objects.filter(domain=filters["domain"])
+        offered = Opportunity.objects.filter(domains=filters["domain"])
         queryset = queryset.filter(
-            Q(domains=filters["domain"]) | Q(opportunities__domains=filters["domain"])
+            Q(pk__in=tagged.values("registration_id")) | Q(pk__in=offered.values("registration_id"))
         )
     if filters.get("looking"):
-        queryset = queryset.filter(opportunities__kind=filters["looking"])
-    # Joins through opportunities can repeat a participant; filter on ids to stay cheap to count.
+        looking = Opportunity.objects.filter(kind=filters["looking"])
+        queryset = queryset.filter(pk__in=looking.values("registration_id"))
+    ids = queryset.order_by("directory_key", "pk").values_list("pk", flat=True)
+    return Listing(ids, _registration_details)
+
+
+def _registration_details(ids: list[int]) -> QuerySet[Registration]:
     return (
-        Registration.objects.filter(pk__in=queryset.values("pk"))
+        Registration.objects.filter(pk__in=ids)
         .select_related("user__organisation", "event")
         .prefetch_related(
             "domains",
             Prefetch("opportunities", queryset=Opportunity.objects.order_by("kind", "title")),
         )
-        .order_by("user__organisation__name", "user__full_name")
     )
 
 
-def opportunities(event: Event, *, filters: dict[str, Any]) -> QuerySet[Opportunity]:
+def opportunities(event: Event, *, filters: dict[str, Any]) -> Listing[Opportunity]:
     queryset = Opportunity.objects.filter(
         registration__event=event, registration__status=Registration.Status.VALIDATED
     )
-    text = (filters.get("q") or "").strip()
-    for word in text.split()[:6]:
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(registration__user__organisation__name__icontains=word)
-        )
+    queryset = queryset.filter(opportunities_matching(filters.get("q") or ""))
     if filters.get("organiser"):
         queryset = queryset.filter(registration__organiser=filters["organiser"])
     if filters.get("free"):
@@ -95,12 +142,17 @@ def opportunities(event: Event, *, filters: dict[str, Any]) -> QuerySet[Opportun
     if filters.get("kind"):
         queryset = queryset.filter(registration__user__organisation__kind=filters["kind"])
     if filters.get("domain"):
-        queryset = queryset.filter(domains=filters["domain"])
+        tagged = Opportunity.domains.through.objects.filter(domain=filters["domain"])
+        queryset = queryset.filter(pk__in=tagged.values("opportunity_id"))
     if filters.get("looking"):
         queryset = queryset.filter(kind=filters["looking"])
+    ids = queryset.order_by("title", "pk").values_list("pk", flat=True)
+    return Listing(ids, _opportunity_details)
+
+
+def _opportunity_details(ids: list[int]) -> QuerySet[Opportunity]:
     return (
-        Opportunity.objects.filter(pk__in=queryset.values("pk"))
+        Opportunity.objects.filter(pk__in=ids)
         .select_related("registration__user__organisation", "registration__event")
         .prefetch_related("domains")
-        .order_by("title", "pk")
     )

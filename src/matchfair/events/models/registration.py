@@ -58,6 +58,12 @@ class Registration(models.Model):
         "events.Session", blank=True, related_name="absent_registrations"
     )
     max_meetings = models.PositiveSmallIntegerField(_("meetings at most"), null=True, blank=True)
+    # Kept by database triggers on meetings and their participants (meetings migration 0004),
+    # whatever writes them, so "has free slots" reads a column instead of counting meetings.
+    booked_meetings = models.PositiveIntegerField(_("active meetings"), default=0, editable=False)
+    # The directory's order, organisation then name, lower-cased; kept by database triggers
+    # (migration 0008) so a page reads it from an index instead of sorting every participant.
+    directory_key = models.TextField(default="", editable=False)
     share_contact = models.BooleanField(
         _("show my contact details to all participants"),
         default=False,
@@ -72,6 +78,9 @@ class Registration(models.Model):
         verbose_name_plural = _("registrations")
         constraints = [
             models.UniqueConstraint(fields=["event", "user"], name="registration_once_per_event")
+        ]
+        indexes = [
+            models.Index(fields=["event", "status", "directory_key"], name="registration_directory")
         ]
 
     def __str__(self) -> str:

@@ -20,6 +20,7 @@ from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration, Slot, Table
 from matchfair.meetings import notifications
 from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.requests import book, lock_participants
 from matchfair.meetings.domain.versions import agendas_changed
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan
 
@@ -173,6 +174,7 @@ def cancel_meeting(*, meeting: Meeting, by: Any, notify: bool = True) -> Meeting
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.status != Meeting.Status.ACTIVE:
             raise ValidationError(_("This meeting is cancelled already."))
+        lock_participants(list(locked.participants.values_list("pk", flat=True)))
         locked.status = Meeting.Status.CANCELLED
         locked.save(update_fields=["status"])
         agendas_changed(event.pk)
@@ -256,7 +258,7 @@ def accept_late_request(meeting_request: MeetingRequest, *, by: Any, reply: str 
         locked.answered = timezone.now()
         locked.save(update_fields=["status", "reply", "answered"])
         meeting = Meeting.objects.create(event=event, request=locked)
-        meeting.participants.set([locked.sender_id, locked.recipient_id])
+        book(meeting, [locked.sender_id, locked.recipient_id])
         record(
             action="request.accepted_late",
             actor=by,

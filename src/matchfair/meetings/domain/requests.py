@@ -53,6 +53,23 @@ def send_request(
     return meeting_request
 
 
+def lock_participants(registration_ids: list[int]) -> None:
+    """Lock the registrations of a meeting about to be booked or called off, in id order.
+
+    Database triggers count each registration's active meetings on its row. Two transactions
+    booking meetings of the same two people would otherwise lock those rows in opposite orders
+    and deadlock on PostgreSQL; in one order, the second simply waits.
+    """
+    rows = Registration.objects.select_for_update().filter(pk__in=registration_ids)
+    list(rows.order_by("pk").values_list("pk", flat=True))
+
+
+def book(meeting: Meeting, registration_ids: list[int]) -> None:
+    """Make the registrations the participants of a new meeting."""
+    lock_participants(registration_ids)
+    meeting.participants.set(registration_ids)
+
+
 def _answer(meeting_request: MeetingRequest, *, by: Any, status: str, reply: str) -> MeetingRequest:
     # Lock the row so two answers at once cannot both win.
     locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
@@ -78,7 +95,7 @@ def accept_request(meeting_request: MeetingRequest, *, by: Any, reply: str = "")
             meeting_request, by=by, status=MeetingRequest.Status.ACCEPTED, reply=reply
         )
         meeting = Meeting.objects.create(event=answered.event, request=answered)
-        meeting.participants.set([answered.sender_id, answered.recipient_id])
+        book(meeting, [answered.sender_id, answered.recipient_id])
         record(
             action="request.accepted",
             actor=by,
@@ -117,6 +134,7 @@ def cancel_request(meeting_request: MeetingRequest, *, by: Any) -> MeetingReques
         locked.answered = locked.answered or timezone.now()
         locked.save(update_fields=["status", "answered"])
         if was_accepted:
+            lock_participants([locked.sender_id, locked.recipient_id])
             Meeting.objects.filter(request=locked).update(status=Meeting.Status.CANCELLED)
             agendas_changed(locked.event_id)
         record(action="request.cancelled", actor=by, subject=locked, event=locked.event)
