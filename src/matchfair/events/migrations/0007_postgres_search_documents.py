@@ -4,7 +4,9 @@ The expression indexes of 0003 made PostgreSQL recompute `to_tsvector` of every 
 to recheck it and join four sources per word: a common word cost a directory page several
 hundred milliseconds at 25,000 participants. Like the FTS5 tables on SQLite, a document table
 holds each row's searchable text, already as a `tsvector`, kept by triggers whatever writes
-the rows, under one GIN index. SQLite needs nothing new.
+the rows, under one GIN index. SQLite needs nothing new. The document tables have no foreign
+keys, so that Django's test flush can truncate the tables they index: triggers delete a
+document with its row, and empty the tables when those are truncated.
 """
 
 from django.contrib.postgres.indexes import GinIndex
@@ -25,14 +27,10 @@ OPPORTUNITY_TEXT = "p.title || ' ' || coalesce(p.description, '') || ' ' || coal
 CREATE = [
     """
 CREATE TABLE events_registration_document (
-    registration_id bigint PRIMARY KEY
-        REFERENCES events_registration (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    document tsvector NOT NULL)""",
+    registration_id bigint PRIMARY KEY, document tsvector NOT NULL)""",
     """
 CREATE TABLE events_opportunity_document (
-    opportunity_id bigint PRIMARY KEY
-        REFERENCES events_opportunity (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    document tsvector NOT NULL)""",
+    opportunity_id bigint PRIMARY KEY, document tsvector NOT NULL)""",
     "CREATE INDEX events_registration_document_gin ON events_registration_document "
     "USING gin (document)",
     "CREATE INDEX events_opportunity_document_gin ON events_opportunity_document "
@@ -62,6 +60,10 @@ $$""",
     """
 CREATE FUNCTION events_search_registration() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM events_registration_document WHERE registration_id = OLD.id;
+        RETURN NULL;
+    END IF;
     PERFORM events_index_registrations(ARRAY[NEW.id]);
     IF TG_OP = 'UPDATE' AND NEW.user_id IS DISTINCT FROM OLD.user_id THEN
         PERFORM events_index_opportunities(
@@ -74,6 +76,9 @@ CREATE FUNCTION events_search_opportunity() RETURNS trigger LANGUAGE plpgsql AS 
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM events_index_registrations(ARRAY[OLD.registration_id]);
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM events_opportunity_document WHERE opportunity_id = OLD.id;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         PERFORM events_index_registrations(ARRAY[NEW.registration_id]);
@@ -106,8 +111,22 @@ BEGIN
     RETURN NULL;
 END $$""",
     "CREATE TRIGGER events_search_registration "
-    "AFTER INSERT OR UPDATE OF headline, description, user_id ON events_registration "
+    "AFTER INSERT OR DELETE OR UPDATE OF headline, description, user_id ON events_registration "
     "FOR EACH ROW EXECUTE FUNCTION events_search_registration()",
+    # TRUNCATE fires no row triggers (Django's test flush truncates): empty the documents too.
+    """
+CREATE FUNCTION events_search_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'events_registration' THEN
+        TRUNCATE events_registration_document;
+    END IF;
+    TRUNCATE events_opportunity_document;
+    RETURN NULL;
+END $$""",
+    "CREATE TRIGGER events_search_truncate AFTER TRUNCATE ON events_registration "
+    "FOR EACH STATEMENT EXECUTE FUNCTION events_search_truncate()",
+    "CREATE TRIGGER events_search_truncate AFTER TRUNCATE ON events_opportunity "
+    "FOR EACH STATEMENT EXECUTE FUNCTION events_search_truncate()",
     "CREATE TRIGGER events_search_opportunity "
     "AFTER INSERT OR DELETE OR UPDATE OF title, description, registration_id "
     "ON events_opportunity FOR EACH ROW EXECUTE FUNCTION events_search_opportunity()",
@@ -123,6 +142,9 @@ DROP = [
     "DROP TRIGGER IF EXISTS events_search_opportunity ON events_opportunity",
     "DROP TRIGGER IF EXISTS events_search_user ON community_user",
     "DROP TRIGGER IF EXISTS events_search_organisation ON community_organisation",
+    "DROP TRIGGER IF EXISTS events_search_truncate ON events_registration",
+    "DROP TRIGGER IF EXISTS events_search_truncate ON events_opportunity",
+    "DROP FUNCTION IF EXISTS events_search_truncate()",
     "DROP FUNCTION IF EXISTS events_search_registration()",
     "DROP FUNCTION IF EXISTS events_search_opportunity()",
     "DROP FUNCTION IF EXISTS events_search_user()",
