@@ -303,6 +303,10 @@ def main(argv: list[str]) -> int:
             lambda q: participants_page(event, {"q": q, "country": country, "free": True}),
         ),
         ("opportunity page: text", lambda q: opportunities_page(event, {"q": q})),
+        (
+            "opportunity page: text + country + has free slots",
+            lambda q: opportunities_page(event, {"q": q, "country": country, "free": True}),
+        ),
     ]
     for _label, run in cases:  # warm the page cache once, as a running server would have it
         run(queries[0])

@@ -68,22 +68,28 @@ def _count(queryset: QuerySet[Any]) -> Subquery:
     )
 
 
-def with_free_slots(queryset: QuerySet[Registration], event: Event) -> QuerySet[Registration]:
-    """Participants who can take another meeting: fewer active meetings than the B2B slots they
-    are available in, and than the most they asked for.
+def has_free_slots(event: Event, *, via: str = "") -> Q:
+    """A condition on registrations (or, with `via="registration__"`, on rows pointing at one):
+    fewer active meetings than the B2B slots the participant is available in, and than the
+    most they asked for.
 
     The active meetings are a column kept by triggers (`booked_meetings`); the event's slot
     total is one uncorrelated subquery, computed once; only a participant who misses sessions
     has those sessions' slots counted.
     """
     b2b = Slot.objects.filter(session__event=event, session__is_b2b=True)
-    missed = b2b.filter(session__absent_registrations=OuterRef("pk"))
+    slots = _count(b2b)
+    missed = _count(b2b.filter(session__absent_registrations=OuterRef(f"{via}pk")))
     # Uncorrelated, so PostgreSQL hashes it once rather than probing per participant.
     misses = Registration.unavailable_sessions.through.objects.values("registration_id")
-    return queryset.alias(slots=_count(b2b), missed=_count(missed)).filter(
-        Q(booked_meetings__lt=F("slots")),
-        Q(max_meetings__isnull=True) | Q(booked_meetings__lt=F("max_meetings")),
-        ~Q(pk__in=misses) | Q(booked_meetings__lt=F("slots") - F("missed")),
+    booked = f"{via}booked_meetings"
+    return (
+        Q(**{f"{booked}__lt": slots})
+        & (
+            Q(**{f"{via}max_meetings__isnull": True})
+            | Q(**{f"{booked}__lt": F(f"{via}max_meetings")})
+        )
+        & (~Q(**{f"{via}pk__in": misses}) | Q(**{f"{booked}__lt": slots - missed}))
     )
 
 
@@ -93,7 +99,7 @@ def participants(event: Event, *, filters: dict[str, Any]) -> Listing[Registrati
     if filters.get("organiser"):
         queryset = queryset.filter(organiser=filters["organiser"])
     if filters.get("free"):
-        queryset = with_free_slots(queryset, event)
+        queryset = queryset.filter(has_free_slots(event))
     if filters.get("country"):
         queryset = queryset.filter(user__organisation__country=filters["country"])
     if filters.get("kind"):
@@ -125,18 +131,16 @@ def _registration_details(ids: list[int]) -> QuerySet[Registration]:
 
 
 def opportunities(event: Event, *, filters: dict[str, Any]) -> Listing[Opportunity]:
-    queryset = Opportunity.objects.filter(
-        registration__event=event, registration__status=Registration.Status.VALIDATED
-    )
+    # A semi-join, not a join: joined, SQLite walked every registration of the event and probed
+    # the index for each matching opportunity (7 s a page at 25,000 participants), while the
+    # semi-join starts from the few matching opportunities (20 ms).
+    validated = Registration.objects.filter(event=event, status=Registration.Status.VALIDATED)
+    queryset = Opportunity.objects.filter(registration__in=validated.values("pk"))
     queryset = queryset.filter(opportunities_matching(filters.get("q") or ""))
     if filters.get("organiser"):
         queryset = queryset.filter(registration__organiser=filters["organiser"])
     if filters.get("free"):
-        queryset = queryset.filter(
-            registration__in=with_free_slots(
-                Registration.objects.filter(event=event), event
-            ).values("pk")
-        )
+        queryset = queryset.filter(has_free_slots(event, via="registration__"))
     if filters.get("country"):
         queryset = queryset.filter(registration__user__organisation__country=filters["country"])
     if filters.get("kind"):
