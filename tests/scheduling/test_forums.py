@@ -23,3 +23,25 @@ def test_solve_real_forum_schedules_every_meeting(name):
     result = solve(inst, time_limit=4)
     report = check(inst, result)
     assert (report.violations, report.metrics["unscheduled"]) == ((), 0)
+
+
+@pytest.mark.skipif(not FORUMS.is_dir(), reason=f"real forum instances not found at {FORUMS}")
+@pytest.mark.parametrize("name", ["tic-12"])
+def test_solve_real_forum_reaches_the_published_optimum_without_holes(name):
+    # Published optimum: 0 breaks. Deterministic, so it does not depend on machine speed.
+    inst = parse_instance(json.loads((FORUMS / f"{name}.json").read_text()))
+    result = solve(inst, time_limit=5, deterministic=True)
+    report = check(inst, result)
+    assert (report.violations, report.metrics["unscheduled"]) == ((), 0)
+    assert result.stats["holes"] == 0
+    assert result.stats["proved_optimal"] is True
+
+
+@pytest.mark.skipif(not FORUMS.is_dir(), reason=f"real forum instances not found at {FORUMS}")
+def test_solve_real_forum_lower_bound_is_below_the_published_optimum():
+    # forum-14: optimum 2. The loose-agenda bound must never exceed it, and the holes found
+    # never fall below it.
+    inst = parse_instance(json.loads((FORUMS / "forum-14.json").read_text()))
+    result = solve(inst, time_limit=5, deterministic=True)
+    assert check(inst, result).violations == ()
+    assert 0 < result.stats["holes_lower_bound"] <= 2 <= result.stats["holes"]

@@ -34,21 +34,23 @@ class Clock:
     ) -> None:
         self.started = time.perf_counter()
         self.deterministic = deterministic
-        self.deadline = self.started + (3 * time_limit + 5 if deterministic else time_limit)
+        self.deadline = self.started + (guard(time_limit) if deterministic else time_limit)
         self.time_limit = time_limit
         self.spent = 0.0
         self.progress = progress
         self.first_complete: float | None = None
         self.best_at = 0.0
+        # Seconds kept back from `left()` for the work after the search (tables, reasons).
+        self.reserve = 0.0
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
 
     def left(self) -> float:
         if self.deterministic:
-            guard = self.deadline - time.perf_counter()
-            return max(0.0, min(self.time_limit - self.spent, guard))
-        return max(0.0, self.deadline - time.perf_counter())
+            wall = self.deadline - time.perf_counter()
+            return max(0.0, min(self.time_limit - self.spent, wall) - self.reserve)
+        return max(0.0, self.deadline - time.perf_counter() - self.reserve)
 
     def charge(self, seconds: float) -> None:
         self.spent += seconds
@@ -76,6 +78,13 @@ class Clock:
             )
 
 
+def guard(seconds: float) -> float:
+    """The wall-clock guard of a deterministic run of `seconds` of work: loose enough that it
+    binds only on a machine many times slower or busier than the one the limit was set for
+    (at 3x, a 2-core machine running two other solvers already broke determinism)."""
+    return 10 * seconds + 30
+
+
 def solver_parameters(
     solver: cp_model.CpSolver, *, seconds: float, seed: int, workers: int, deterministic: bool
 ) -> None:
@@ -83,7 +92,7 @@ def solver_parameters(
     seed gives one answer; the wall clock is a guard that binds only on a far slower or busier
     machine. Otherwise the wall clock binds and `workers` threads share the search."""
     solver.parameters.max_deterministic_time = max(0.05, seconds)
-    solver.parameters.max_time_in_seconds = max(0.2, 3 * seconds + 1 if deterministic else seconds)
+    solver.parameters.max_time_in_seconds = max(0.2, guard(seconds) if deterministic else seconds)
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = 1 if deterministic else max(1, workers)
     solver.parameters.max_presolve_iterations = 1

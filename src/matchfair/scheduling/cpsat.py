@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from .compact import MAX_INTERVALS, add_compact, count_intervals
 from .placement import Board, Layout
 
 
@@ -35,6 +36,8 @@ class Window:
     holes: cp_model.LinearExpr
     holed: cp_model.LinearExpr
     fairness: cp_model.LinearExpr
+    # Split steps (holes beyond the first, per agenda, up to a cap); only with `compact`.
+    split: cp_model.LinearExpr = field(default_factory=lambda: cp_model.LinearExpr.constant(0))
 
 
 def build(
@@ -46,12 +49,15 @@ def build(
     fairness: bool = True,
     all_scheduled: bool = False,
     spans_only: bool = False,
+    compact: bool = False,
 ) -> Window:
     """Model the free meetings; the board holds everything else, which stays where it is.
 
     `spans_only` leaves out the exact hole count and counts participant-sessions with idle time
     in their span instead: a leaner model that finds near hole-free schedules much faster; the
-    exact count is then polished from its solution.
+    exact count is then polished from its solution. `compact` adds the compact-or-loose
+    interval structure (compact.py); `Window.holed` then counts loose agendas and
+    `Window.split` their extra holes.
     """
     free_set = set(free)
     for mi in free_set:
@@ -110,8 +116,17 @@ def build(
     flags: dict[tuple[int, int], cp_model.IntVar] = {}
     if not spans_only:
         hole_terms, flags = _holes(layout, model, touched, busy)
+    split: list[cp_model.IntVar] = []
+    intervals = compact and (
+        count_intervals(layout, free_set, touched, busy, all_scheduled) <= MAX_INTERVALS
+    )
+    if intervals:
+        split = add_compact(layout, model, board, free_set, touched, busy, flags, all_scheduled)
     time_of = _add_all_different(layout, model, free_set, touched, x, all_scheduled)
-    idles = _add_spans(layout, model, board, touched, x, time_of, flags, all_scheduled)
+    idles: list[cp_model.IntVar] = []
+    if not (intervals and spans_only):
+        # The intervals say all that spans would about compact agendas; leaner without them.
+        idles = _add_spans(layout, model, board, touched, x, time_of, flags, all_scheduled)
     if spans_only:
         # Participants with idle time first, then idle slots, so agendas stay compact.
         hole_terms = [(layout.n_slots + 1) * f for f in flags.values()]
@@ -150,6 +165,7 @@ def build(
         cp_model.LinearExpr.sum(hole_terms),
         cp_model.LinearExpr.sum(list(flags.values())),
         fair,
+        cp_model.LinearExpr.sum(split),
     )
 
 
@@ -365,12 +381,13 @@ def add_full_hint(model: cp_model.CpModel, values: dict[cp_model.IntVar, bool]) 
     """Hint every variable, auxiliary ones included, by propagating the given placement.
 
     CP-SAT often fails to complete a hint that covers the placement Booleans only, so it would
-    start from scratch; solving with the placement fixed is pure propagation and cheap.
+    start from scratch; solving with the placement fixed is pure propagation and cheap. The
+    objective, when already set, stays: it picks the best auxiliary values (a compact agenda is
+    then hinted as compact, not loose).
     """
     probe = model.clone()
     for var, value in values.items():
         probe.add(probe.get_bool_var_from_proto_index(var.index) == int(value))
-    probe.clear_objective()  # type: ignore[no-untyped-call]
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 5.0

@@ -1,5 +1,16 @@
 """The whole instance in one CP-SAT model, for small and medium instances: best priority, then
-compact agendas, then moves, exact holes and fairness under that priority."""
+compact agendas, then moves, exact holes and fairness under that priority.
+
+Without a previous schedule, holes are minimised in steps (compact.py has the structure):
+1. the fewest loose agendas: its LP bound is strong and the search, free to let loose agendas
+   take any shape, finds near hole-free schedules fast;
+2. loose agendas plus split steps (holes counted exactly up to a few per agenda), from there;
+3. local search on the holes left, then the exact objective (moves, holes, fairness) with the
+   hole-free agendas that meet no loose participant kept on their intervals: a small problem
+   about the loose agendas.
+The bounds of steps 1 and 2 are lower bounds on the holes of any schedule with that priority,
+reported as `holes_lower_bound`.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +18,12 @@ from ortools.sat.python import cp_model
 
 from . import cpsat
 from .clock import Clock, solver_parameters
-from .placement import Board, Layout, board_priority
+from .placement import Board, Layout, board_priority, person_holes
 
-# Share of the time left that the lean spans model gets before the exact hole count.
-SPANS_SHARE = 0.92
+# Shares of the time left for the loose-agenda step, then the split step, then local search.
+LOOSE_SHARE = 0.55
+SPLIT_SHARE = 0.6
+POLISH_SHARE = 0.3
 
 
 def _run(
@@ -38,6 +51,93 @@ def _solution(window: cpsat.Window, solver: cp_model.CpSolver) -> dict[int, tupl
     return {mi: (s, v) for (mi, s, v), var in window.x.items() if solver.boolean_value(var)}
 
 
+def _found(status: cp_model.CpSolverStatus) -> bool:
+    return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+def _compact_steps(
+    layout: Layout,
+    board: Board,
+    clock: Clock,
+    plan: dict[int, tuple[int, int]],
+    *,
+    all_scheduled: bool,
+    priority: int,
+    seed: int,
+    workers: int,
+    loose_done: bool,
+) -> tuple[dict[int, tuple[int, int]], int]:
+    """Steps 1 (unless `loose_done`) and 2 of the module docstring from `plan`; returns the new
+    plan and a lower bound on the holes (each step's objective is at most the holes of any
+    schedule)."""
+    everything = list(range(len(layout.meetings)))
+    bound = 0
+    steps = [(LOOSE_SHARE, False), (SPLIT_SHARE, True)]
+    for share, split in steps[1:] if loose_done else steps:
+        window = cpsat.build(
+            layout,
+            board,
+            everything,
+            all_scheduled=all_scheduled,
+            compact=True,
+            spans_only=True,
+        )
+        window.model.add(window.priority >= priority)
+        window.model.minimize(window.holed + window.split if split else window.holed)
+        solver, status = _run(
+            window, plan, seconds=share * clock.left(), seed=seed, workers=workers, clock=clock
+        )
+        if _found(status):
+            plan = _solution(window, solver)
+            clock.best_at = clock.elapsed()
+            bound = max(bound, round(solver.best_objective_bound))
+            if status == cp_model.OPTIMAL and round(solver.objective_value) == 0:
+                break  # hole-free: nothing left to split
+    return plan, bound
+
+
+def _polish(
+    board: Board, plan: dict[int, tuple[int, int]], clock: Clock, seed: int
+) -> dict[int, tuple[int, int]]:
+    """Close holes of the loose agendas by local search before the exact count takes over."""
+    for mi, (s, v) in plan.items():
+        board.place(mi, s, v)
+    clock.polish(board, POLISH_SHARE, seed)
+    out = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    for mi in out:
+        board.remove(mi)
+    return out
+
+
+def _keep_compact(layout: Layout, window: cpsat.Window, plan: dict[int, tuple[int, int]]) -> int:
+    """Keep hole-free agendas of `plan` on their intervals; returns how many were kept.
+
+    Freezing the compact intervals (meetings may still swap slots inside them) makes the exact
+    hole count a small problem about the loose agendas. Participants meeting a loose one stay
+    free, so a loose agenda can pull its partners along.
+    """
+    busy = [0] * len(layout.person_index)
+    for mi, (s, _) in plan.items():
+        for p in layout.members[mi]:
+            busy[p] |= 1 << s
+    loose = {p for p, mask in enumerate(busy) if person_holes(layout, mask)}
+    near = set(loose)
+    for p in loose:
+        for mi in layout.by_person[p]:
+            near.update(layout.members[mi])
+    kept: dict[int, int] = {}
+    for p, mask in enumerate(busy):
+        if p in near:
+            continue
+        for sess_mask in layout.session_mask:
+            if mask & sess_mask:
+                kept[p] = kept.get(p, 0) | sess_mask
+    for (mi, s, _), var in window.x.items():
+        if any(p in kept and kept[p] >> s & 1 and not busy[p] >> s & 1 for p in layout.members[mi]):
+            window.model.add(var == 0)
+    return len(kept)
+
+
 def solve_whole(
     layout: Layout,
     board: Board,
@@ -48,8 +148,8 @@ def solve_whole(
     previous: dict[int, tuple[int, int]] | None,
     bound: int,
 ) -> dict[str, object]:
-    """Solves on the whole instance: best priority; then, when every meeting fits, a lean model
-    that makes agendas intervals; then moves, exact holes and fairness under that priority."""
+    """Solves on the whole instance: best priority; then, without a previous schedule, the
+    compact steps; then moves, exact holes and fairness under that priority."""
     everything = list(range(len(layout.meetings)))
     best_plan = {mi: (board.slot[mi], board.venue[mi]) for mi in everything if board.slot[mi] >= 0}
     best = board_priority(board)
@@ -62,51 +162,62 @@ def solve_whole(
         for mi in everything
         if board.free_mask(mi) and layout.meeting_venues[mi]
     )
-    spans = previous is None
-    spans_done = False
+    fresh = previous is None
+    loose_done, loose_bound = False, 0
     status: cp_model.CpSolverStatus = cp_model.OPTIMAL
     if best < bound and bound >= schedulable:
-        # The bounds allow every meeting: asking for all of them at once, holes minimised,
-        # is a far easier model than maximising how many fit.
-        window = cpsat.build(layout, board, everything, all_scheduled=True, spans_only=spans)
-        window.model.minimize(window.holes)
-        solver, status = _run(
-            window, best_plan, seconds=0.5 * clock.left(), seed=seed, workers=workers, clock=clock
+        # The bounds allow every meeting: asking for all of them at once is a far easier
+        # model than maximising how many fit.
+        window = cpsat.build(
+            layout, board, everything, all_scheduled=True, compact=fresh, spans_only=fresh
         )
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best, best_plan, spans_done = schedulable, _solution(window, solver), spans
+        # Fresh, this is step 1 of the module docstring already: the loose-agenda model.
+        window.model.minimize(window.holed if fresh else window.holes)
+        share = LOOSE_SHARE if fresh else 0.5
+        solver, status = _run(
+            window,
+            best_plan,
+            seconds=share * clock.left(),
+            seed=seed,
+            workers=workers,
+            clock=clock,
+        )
+        if _found(status):
+            best, best_plan = schedulable, _solution(window, solver)
             clock.best_at = clock.elapsed()
+            loose_done = fresh
+            loose_bound = round(solver.best_objective_bound) if fresh else 0
     if best < bound:
         window = cpsat.build(layout, board, everything, previous=previous)
         window.model.maximize(window.priority)
         solver, status = _run(
             window, best_plan, seconds=0.4 * clock.left(), seed=seed, workers=workers, clock=clock
         )
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value > best:
+        if _found(status) and solver.objective_value > best:
             best = round(solver.objective_value)
             best_plan = _solution(window, solver)
             clock.best_at = clock.elapsed()
     stats["priority_proved_optimal"] = status == cp_model.OPTIMAL or best >= bound
     all_scheduled = best >= schedulable
-    if spans and not spans_done:
-        window = cpsat.build(
-            layout, board, everything, all_scheduled=all_scheduled, spans_only=True
-        )
-        window.model.add(window.priority >= best)
-        window.model.minimize(window.holes)
-        solver, status = _run(
-            window,
+    if fresh:
+        best_plan, step_bound = _compact_steps(
+            layout,
+            board,
+            clock,
             best_plan,
-            seconds=SPANS_SHARE * clock.left(),
+            all_scheduled=all_scheduled,
+            priority=best,
             seed=seed,
             workers=workers,
-            clock=clock,
+            loose_done=loose_done,
         )
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best_plan = _solution(window, solver)
-            clock.best_at = clock.elapsed()
-    window = cpsat.build(layout, board, everything, previous=previous, all_scheduled=all_scheduled)
+        loose_bound = max(loose_bound, step_bound)
+        best_plan = _polish(board, best_plan, clock, seed)
+    window = cpsat.build(
+        layout, board, everything, previous=previous, all_scheduled=all_scheduled, compact=fresh
+    )
     window.model.add(window.priority >= best)
+    kept = _keep_compact(layout, window, best_plan) if fresh else 0
     hole_cap = len(layout.person_index) * layout.n_slots + 1
     fair_cap = layout.n_slots + 2
     window.model.minimize(
@@ -115,11 +226,18 @@ def solve_whole(
     solver, status = _run(
         window, best_plan, seconds=0.9 * clock.left(), seed=seed, workers=workers, clock=clock
     )
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    proved = False
+    if fresh:
+        stats["holes_lower_bound"] = loose_bound
+    if _found(status):
         best_plan = _solution(window, solver)
         clock.best_at = clock.elapsed()
-        stats["holes_lower_bound"] = max(0, round(solver.best_objective_bound) // fair_cap)
-    stats["proved_optimal"] = status == cp_model.OPTIMAL and bool(stats["priority_proved_optimal"])
+        holes = round(solver.objective_value) // fair_cap
+        # With agendas kept on their intervals, only the loose-agenda bound holds overall.
+        holes_bound = loose_bound if kept else round(solver.best_objective_bound) // fair_cap
+        stats["holes_lower_bound"] = max(0, holes_bound, loose_bound)
+        proved = status == cp_model.OPTIMAL and (not kept or holes <= loose_bound)
+    stats["proved_optimal"] = proved and bool(stats["priority_proved_optimal"])
     for mi, (s, v) in best_plan.items():
         board.place(mi, s, v)
     return stats

@@ -70,18 +70,18 @@ def place_one(board: Board, mi: int) -> bool:
     return False
 
 
-def construct(layout: Layout, seed: int = 0, board: Board | None = None) -> Board:
-    """Place locked meetings, then the rest by priority and scarcity of their free slots."""
+def construct(
+    layout: Layout, seed: int = 0, board: Board | None = None, settled: frozenset[int] = frozenset()
+) -> Board:
+    """Place locked meetings, then the rest by priority and scarcity of their free slots.
+
+    `settled` meetings get no augmenting move in the repair (see `repair`).
+    """
     board = board or Board(layout)
     rng = random.Random(seed)
-    for mi in locked_order(layout):
-        if board.slot[mi] < 0:
-            s = layout.allowed[mi].bit_length() - 1
-            v = board.venue_for(mi, s) if board.free_mask(mi) else -1
-            if v >= 0:
-                board.place(mi, s, v)
+    place_locked(board)
     load = [
-        len(ms) / max(1, bin(_person_mask(layout, p)).count("1"))
+        len(ms) / max(1, bin(layout.available[p]).count("1"))
         for p, ms in enumerate(layout.by_person)
     ]
     todo = [mi for mi in range(len(layout.meetings)) if board.slot[mi] < 0]
@@ -98,8 +98,19 @@ def construct(layout: Layout, seed: int = 0, board: Board | None = None) -> Boar
     for mi in todo:
         if board.slot[mi] < 0:
             place_one(board, mi)
-    repair(board)
+    repair(board, settled=settled)
     return board
+
+
+def place_locked(board: Board) -> None:
+    """Put locked meetings in their slot; those that no longer fit are left to the reasons."""
+    layout = board.layout
+    for mi in locked_order(layout):
+        if board.slot[mi] < 0:
+            s = layout.allowed[mi].bit_length() - 1
+            v = board.venue_for(mi, s) if board.free_mask(mi) else -1
+            if v >= 0:
+                board.place(mi, s, v)
 
 
 def locked_order(layout: Layout) -> list[int]:
@@ -108,15 +119,12 @@ def locked_order(layout: Layout) -> list[int]:
     return sorted(locked, key=lambda mi: len(layout.meeting_venues[mi]) > 1)
 
 
-def _person_mask(layout: Layout, p: int) -> int:
-    mask = 0
-    for sid in layout.instance.participants[p].available:
-        mask |= 1 << layout.slot_pos[sid]
-    return mask
+def repair(board: Board, rounds: int = 2, settled: frozenset[int] = frozenset()) -> int:
+    """Fit unscheduled meetings by moving one meeting that blocks them; returns how many fitted.
 
-
-def repair(board: Board, rounds: int = 2) -> int:
-    """Fit unscheduled meetings by moving one meeting that blocks them; returns how many fitted."""
+    `settled` meetings only get a free slot if one opened: a re-plan passes those its previous
+    search already failed to fit, since augmenting moves for thousands of them cost seconds.
+    """
     layout = board.layout
     fitted = 0
     for _ in range(rounds):
@@ -124,7 +132,7 @@ def repair(board: Board, rounds: int = 2) -> int:
         for mi in sorted(range(len(layout.meetings)), key=lambda i: -layout.priority[i]):
             if board.slot[mi] >= 0:
                 continue
-            if place_one(board, mi) or _augment(board, mi):
+            if place_one(board, mi) or (mi not in settled and _augment(board, mi)):
                 fitted += 1
                 progress = True
         if not progress:
@@ -136,6 +144,10 @@ def _augment(board: Board, mi: int) -> bool:
     """Try each allowed slot blocked by exactly one movable meeting, moving that one away."""
     layout = board.layout
     if any(board.count[p] >= layout.max_meetings[p] for p in layout.members[mi]):
+        return False
+    # A participant busy in every slot it has cannot lend a slot: the meeting moved away would
+    # need another slot where that participant is free (over-asked participants, mostly).
+    if any(not layout.available[p] & ~board.busy[p] for p in layout.members[mi]):
         return False
     for s in iter_bits(layout.allowed[mi]):
         blockers = {board.held[p][s] for p in layout.members[mi] if board.busy[p] >> s & 1}

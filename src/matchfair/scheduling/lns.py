@@ -7,6 +7,7 @@ Memory stays small because only one window's model exists at a time.
 from __future__ import annotations
 
 import random
+from collections import deque
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
@@ -16,6 +17,9 @@ from .placement import Board, Layout, person_holes
 
 WINDOW_MEETINGS = 30
 WINDOW_SECONDS = 0.1
+# A re-plan stops after this many windows in a row without a gain: the schedule it starts from
+# was already searched, so a run of failures means the changes left nothing to win.
+REPLAN_PATIENCE = 20
 
 
 def _score(
@@ -35,9 +39,8 @@ def _score(
     return (priority, -moves, -holes)
 
 
-def _neighbourhood(layout: Layout, board: Board, rng: random.Random, focus: list[int]) -> list[int]:
-    """Meetings of a participant and its partners within one session, plus their left-overs."""
-    p = rng.choice(focus) if focus and rng.random() < 0.8 else rng.randrange(len(layout.by_person))
+def _neighbourhood(layout: Layout, board: Board, rng: random.Random, p: int) -> list[int]:
+    """Meetings of participant p and its partners within one session, plus their left-overs."""
     sessions = [i for i, mask in enumerate(layout.session_mask) if board.busy[p] & mask]
     sess_mask = layout.session_mask[rng.choice(sessions)] if sessions else layout.full
     chosen: dict[int, None] = {}
@@ -62,6 +65,27 @@ def _neighbourhood(layout: Layout, board: Board, rng: random.Random, focus: list
     return list(chosen)
 
 
+def _can_gain(layout: Layout, board: Board, p: int, replan: bool) -> bool:
+    """Whether a window around p could help.
+
+    Outside a re-plan: p has a hole, or a meeting that has a free slot. In a re-plan moving a
+    kept meeting costs more than any hole, and the local search has already closed what moving
+    the others can close, so only priority is left to gain: p has a meeting left out while all
+    its participants could take one more, which freeing its partners' meetings may make room for.
+    """
+    for mi in layout.by_person[p]:
+        if board.slot[mi] >= 0:
+            continue
+        if replan:
+            if layout.allowed[mi] and all(
+                board.count[q] < layout.max_meetings[q] for q in layout.members[mi]
+            ):
+                return True
+        elif board.free_mask(mi):
+            return True
+    return not replan and person_holes(layout, board.busy[p]) > 0
+
+
 def improve(
     layout: Layout,
     board: Board,
@@ -72,24 +96,43 @@ def improve(
     workers: int,
     previous: dict[int, tuple[int, int]] | None,
     on_better: Callable[[], None],
+    changed: list[int] | None = None,
 ) -> dict[str, object]:
+    """Re-place windows of meetings with CP-SAT while time is left and a window can gain.
+
+    Without `changed`, windows start mostly from participants with holes or with meetings
+    that could still be placed. With `changed` (a re-plan: participants with a meeting that is
+    new, moved or left out), windows start only from those, in turn, and again from one whose
+    window improved; the search ends when none is left, since the rest of the schedule was
+    already as good as the previous search could make it, or after a run of windows without a
+    gain.
+    """
     rng = random.Random(seed)
     windows = improved = 0
     focus: list[int] = []
+    queue = deque(changed or ())
+    last_gain = 0
     hole_weight = 1
     move_weight = layout.n_slots * WINDOW_MEETINGS + 1
     priority_weight = move_weight * (WINDOW_MEETINGS + 1)
     while left() > WINDOW_SECONDS:
-        if windows % 50 == 0:
-            focus = [
-                p
-                for p, busy in enumerate(board.busy)
-                if person_holes(layout, busy) > 0
-                or any(board.slot[mi] < 0 and board.free_mask(mi) for mi in layout.by_person[p])
-            ]
-            if not focus and windows:
+        if changed is not None:
+            if not queue or windows - last_gain > REPLAN_PATIENCE:
                 break
-        free = _neighbourhood(layout, board, rng, focus)
+            p = queue.popleft()
+            if not _can_gain(layout, board, p, True):
+                continue
+        else:
+            if windows % 50 == 0:
+                focus = [q for q in range(len(board.busy)) if _can_gain(layout, board, q, False)]
+                if not focus and windows:
+                    break
+            p = (
+                rng.choice(focus)
+                if focus and rng.random() < 0.8
+                else rng.randrange(len(board.busy))
+            )
+        free = _neighbourhood(layout, board, rng, p)
         windows += 1
         if not free:
             continue
@@ -119,6 +162,9 @@ def improve(
             if after > before:
                 improved += 1
                 on_better()
+                last_gain = windows
+                if changed is not None:
+                    queue.append(p)
                 continue
             if after == before:
                 continue

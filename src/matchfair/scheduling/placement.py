@@ -80,10 +80,24 @@ class Layout:
         self.allowed: list[int] = []
         self.meeting_venues: list[tuple[int, ...]] = []
         self.pinned_table: list[str | None] = []
+        # Availability as bit masks once per participant: intersecting frozensets of slot ids
+        # per meeting costs seconds on expo-size instances.
+        masks: dict[frozenset[str], int] = {}
+        available: dict[str, int] = {}
+        for person in instance.participants:
+            mask = masks.get(person.available)
+            if mask is None:
+                mask = masks[person.available] = sum(
+                    1 << pos[sid] for sid in person.available if sid in pos
+                )
+            available[person.id] = mask
+        self.available = [available[person.id] for person in instance.participants]
         for m in instance.meetings:
-            mask = 0
-            for sid in instance.allowed_slots(m):
-                mask |= 1 << pos[sid]
+            mask = self.full
+            for pid in m.participants:
+                mask &= available[pid]
+            if m.slots is not None:
+                mask &= sum(1 << pos[sid] for sid in m.slots if sid in pos)
             booths = instance.meeting_booths(m)
             venues = (
                 tuple(venue_of_table[b] for b in booths) if booths else tuple(self.general_venues)
@@ -136,6 +150,9 @@ class Board:
         self.room = [layout.full if c > 0 else 0 for c in layout.capacity]
         self.where: list[dict[int, int]] = [{} for _ in layout.person_index]
         self.held: list[dict[int, int]] = [{} for _ in layout.person_index]
+        # Meetings the local search must leave alone: locked ones, and in a re-plan also those
+        # still where the previous schedule had them.
+        self.pinned = [m.locked is not None for m in layout.meetings]
 
     def free_mask(self, mi: int) -> int:
         """Slots where the meeting's participants are free and could still take a meeting."""
@@ -234,6 +251,9 @@ class Board:
                 taken[(s, v)].add(wish)
                 chosen[mi] = wish
         out: list[Assignment] = []
+        # Where the search for a free table resumes per slot and venue: tables before it are
+        # taken, so dealing stays linear in the tables (expo: 3,600 tables a slot).
+        cursor: dict[tuple[int, int], int] = defaultdict(int)
         for mi, m in enumerate(lay.meetings):
             s, v = self.slot[mi], self.venue[mi]
             if s < 0:
@@ -241,7 +261,12 @@ class Board:
             table = chosen.get(mi)
             if table is None:
                 used = taken[(s, v)]
-                table = next(t for t in lay.venues[v].tables if t not in used)
+                tables = lay.venues[v].tables
+                k = cursor[(s, v)]
+                while tables[k] in used:
+                    k += 1
+                table = tables[k]
+                cursor[(s, v)] = k + 1
                 used.add(table)
             out.append(Assignment(m.id, lay.instance.slots[s].id, table))
         return out

@@ -58,7 +58,7 @@ def _try_swap(board: Board, p: int, rng: random.Random) -> bool:
     """Swap the slots of two of p's meetings; p's agenda is unchanged, the partners' improve."""
     layout = board.layout
     mine = [mi for mi in layout.by_person[p] if board.slot[mi] >= 0]
-    mine = [mi for mi in mine if layout.meetings[mi].locked is None]
+    mine = [mi for mi in mine if not board.pinned[mi]]
     if len(mine) < 2:
         return False
     rng.shuffle(mine)
@@ -111,7 +111,7 @@ def _kempe(board: Board, mi: int, a: int, b: int, limit: int = 80) -> list[int] 
         for p in layout.members[m]:
             if board.busy[p] >> target & 1:
                 other = board.meeting_at(p, target)
-                if other < 0 or layout.meetings[other].locked is not None:
+                if other < 0 or board.pinned[other]:
                     return None
                 if other not in component:
                     component.add(other)
@@ -140,7 +140,7 @@ def _try_kempe(board: Board, p: int, rng: random.Random, sideways: bool = False)
         for a in gaps[:4]:
             for b in ends[:6]:
                 mi = board.meeting_at(p, b)
-                if mi < 0 or layout.meetings[mi].locked is not None:
+                if mi < 0 or board.pinned[mi]:
                     continue
                 chain = _kempe(board, mi, a, b)
                 if chain is not None and _apply_if_better(board, chain, a, b, sideways):
@@ -211,7 +211,7 @@ def close_holes(
             if person_holes(layout, board.busy[p]) == 0:
                 continue
             for mi in layout.by_person[p]:
-                if board.slot[mi] >= 0 and layout.meetings[mi].locked is None:
+                if board.slot[mi] >= 0 and not board.pinned[mi]:
                     changed |= _try_move(board, mi)
             if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_swap(board, p, rng)
