@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from matchfair.community.models import OrganisationType
+from matchfair.events.domain import directory
 from matchfair.events.models import Domain, Opportunity, Organiser, Registration, Session
 
 
@@ -109,12 +110,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        # No ordering: the model's default (by name) would turn DISTINCT into one row a person.
-        present = set(
-            event.registrations.order_by()
-            .values_list("user__organisation__country", flat=True)
-            .distinct()
-        )
+        present = directory.countries_present(event)
         self.fields["country"].choices = _with_blank(
             [(code, name) for code, name in countries if code in present], _("Any country")
         )
