@@ -350,3 +350,10 @@ def test_domain_and_looking_filters_list_a_participant_once(event, people):
         ["Ana Petrova"],
         ["Grid batteries", "Heat pumps"],
     )
+
+
+@pytest.mark.postgres
+def test_postgres_connections_run_without_jit(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
