@@ -98,7 +98,9 @@ def solve(
     clock.best_at = clock.first_complete
     bounds = upper_bounds(instance)  # after the greedy: a first schedule matters more
     clock.report("greedy", board, bounds.priority)
-    if clock.polish(board, 0.15, seed):
+    # The whole-instance path of a fresh solve has searches of its own that start from
+    # scratch (MaxSAT) or polish what CP-SAT finds; the others start from this polish.
+    if not (exact and previous is None) and clock.polish(board, 0.15, seed):
         clock.best_at = clock.elapsed()
         clock.report("closing holes", board, bounds.priority)
     stats: dict[str, object] = {}

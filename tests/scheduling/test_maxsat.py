@@ -1,0 +1,170 @@
+"""The MaxSAT search for the fewest holes with every meeting held (maxsat.py)."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
+from matchfair.scheduling.maxsat import HoleSearch, Outcome
+from matchfair.scheduling.placement import Board, Layout
+
+from .builders import document, instance
+from .test_properties import instances
+
+
+def _result(layout: Layout, plan: dict[int, tuple[int, int]]) -> Result:
+    board = Board(layout)
+    for mi, (s, v) in plan.items():
+        board.place(mi, s, v)
+    return Result(tuple(board.assignments()), ())
+
+
+def _search(doc: dict, **kwargs: object) -> tuple[Layout, Outcome]:
+    layout = Layout(instance(doc))
+    return layout, HoleSearch(layout).run(conflicts=100_000, **kwargs)
+
+
+def _fewest_holes_by_hand(doc: dict) -> int | None:
+    """Every placement of every meeting, judged by the independent checker: the fewest holes
+    of a valid schedule holding them all, or None when there is none."""
+    inst = instance(doc)
+    layout = Layout(inst)
+    options = [
+        [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
+        for mi, venues in enumerate(layout.meeting_venues)
+    ]
+    best = None
+    for choice in itertools.product(*options):
+        board = Board(layout)
+        fits = True
+        for mi, (s, v) in enumerate(choice):
+            if not board.free_mask(mi) >> s & 1 or not board.room[v] >> s & 1:
+                fits = False
+                break
+            board.place(mi, s, v)
+        if not fits:
+            continue
+        report = check(inst, Result(tuple(board.assignments()), ()))
+        if report.violations:
+            continue
+        holes = report.metrics["holes"]
+        best = holes if best is None else min(best, holes)
+    return best
+
+
+def test_a_forced_hole_is_found_and_proved():
+    doc = document(slots=4, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t3"]
+    layout, outcome = _search(doc)
+    assert outcome.plan is not None
+    report = check(layout.instance, _result(layout, outcome.plan))
+    assert (report.violations, report.metrics["holes"], outcome.holes_lower_bound) == ((), 1, 1)
+
+
+def test_not_every_meeting_fitting_is_reported_as_infeasible():
+    # Three meetings among three people, two slots, one table: one meeting cannot be held.
+    doc = document(
+        slots=2, tables=1, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c"))
+    )
+    _, outcome = _search(doc)
+    assert (outcome.plan, outcome.infeasible) == (None, True)
+
+
+def test_more_meetings_than_a_participant_may_have_is_infeasible():
+    doc = document(slots=3, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c")))
+    doc["participants"][0]["max_meetings"] = 1
+    _, outcome = _search(doc)
+    assert (outcome.plan, outcome.infeasible) == (None, True)
+
+
+def test_a_meeting_that_cannot_happen_is_left_out_and_the_rest_held():
+    doc = document(slots=3, people=("a", "b", "c"), meetings=(("a", "b"), ("b", "c")))
+    doc["participants"][2]["available"] = []  # c is never there: m2 cannot happen
+    _, outcome = _search(doc)
+    assert outcome.plan is not None and set(outcome.plan) == {0}
+
+
+def test_a_spent_budget_returns_the_bound_and_no_plan():
+    doc = document(slots=6, tables=3, people=tuple("abcdef"))
+    doc["meetings"] = [
+        {"id": f"m{i}", "participants": list(pair)}
+        for i, pair in enumerate(itertools.combinations("abcdef", 2))
+    ]
+    layout = Layout(instance(doc))
+    stopped = HoleSearch(layout).run(conflicts=1)
+    assert stopped.plan is None and not stopped.infeasible
+
+
+def test_the_same_seed_and_budget_give_the_same_plan():
+    doc = document(slots=6, tables=2, people=tuple("abcde"))
+    doc["meetings"] = [
+        {"id": f"m{i}", "participants": list(pair)}
+        for i, pair in enumerate(itertools.combinations("abcde", 2))
+        if i % 3
+    ]
+    first = _search(doc, seed=3)[1]
+    second = _search(doc, seed=3)[1]
+    other = _search(doc, seed=4)[1]
+    assert first.plan is not None and first.plan == second.plan
+    assert other.holes_lower_bound == first.holes_lower_bound
+
+
+@st.composite
+def tiny_instances(draw):
+    people = ("a", "b", "c", "d")[: draw(st.integers(2, 4))]
+    slots = draw(st.integers(2, 4))
+    pairs = list(itertools.combinations(people, 2))
+    meetings = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=4))
+    doc = document(slots=slots, tables=draw(st.integers(1, 2)), people=people, meetings=meetings)
+    for participant in doc["participants"]:
+        ids = participant["available"]
+        participant["available"] = [s for s in ids if draw(st.integers(0, 4))]
+    return doc
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_instances())
+def test_fewest_holes_matches_an_exhaustive_search(doc):
+    layout = Layout(instance(doc))
+    assume(all(layout.allowed[mi] for mi in range(len(layout.meetings))))
+    expected = _fewest_holes_by_hand(doc)
+    outcome = HoleSearch(layout).run(conflicts=100_000)
+    if expected is None:
+        assert (outcome.plan, outcome.infeasible) == (None, True)
+        return
+    assert outcome.plan is not None
+    report = check(layout.instance, _result(layout, outcome.plan))
+    assert report.violations == ()
+    assert report.metrics["holes"] == expected == outcome.holes_lower_bound
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_plans_pass_the_checker_with_booths_groups_travel_and_locks(doc):
+    try:
+        inst = parse_instance(doc)
+    except InstanceError:
+        return
+    layout = Layout(inst)
+    outcome = HoleSearch(layout).run(conflicts=50_000)
+    if outcome.plan is None:
+        return
+    report = check(inst, _result(layout, outcome.plan))
+    assert report.violations == ()
+    possible = sum(1 for mi in range(len(layout.meetings)) if layout.allowed[mi])
+    assert len(outcome.plan) <= possible
+
+
+def test_solve_reports_the_maxsat_optimum():
+    doc = document(slots=4, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t3"]
+    inst = instance(doc)
+    result = solve(inst, time_limit=10, deterministic=True)
+    assert check(inst, result).violations == ()
+    assert result.stats["holes_method"] == "maxsat"
+    assert (result.stats["holes"], result.stats["proved_optimal"]) == (1, True)
