@@ -37,8 +37,12 @@ from .placement import Layout, iter_bits
 # The SAT solver under RC2: CaDiCaL 1.5.3 (see docs/benchmarks.md for the comparison).
 ORACLE = "cd15"
 # Conflicts taken for one second of work: the budget of a deterministic run, and the first
-# guess of the rate otherwise (measured on the forums: 3,000 to 15,000 a second here).
-CONFLICTS_PER_SECOND = 8_000
+# guess of the rate otherwise (measured on the forums: 3,000 to 15,000 a second here; the
+# low end, so that the first attempt does not overrun).
+CONFLICTS_PER_SECOND = 3_000
+# The share of the measured rate an attempt is given when the wall clock binds: the rate
+# varies between attempts.
+RATE_MARGIN = 0.8
 # Conflicts of the first attempt; each restart doubles it.
 FIRST_ATTEMPT = 60_000
 # Above this many meeting × slot × venue literals the encoding is not built.
@@ -279,8 +283,9 @@ class _Budgeted(RC2):  # type: ignore[misc]
 
     CaDiCaL cannot be interrupted from another thread, but it honours a conflict budget: a
     main-loop call that runs out returns no answer, RC2 keeps its cores, and `compute` can be
-    called again with a larger `limit` to go on. RC2's own heuristics (core exhaustion) run
-    unbudgeted; their conflicts count against the next main-loop call.
+    called again with a larger `limit` to go on. RC2's core trimming runs unbudgeted (its calls
+    are short: the core is already unsatisfiable); its conflicts count against the next
+    main-loop call.
     """
 
     def __init__(self, formula: WCNF, **kwargs: Any) -> None:
@@ -376,7 +381,7 @@ class HoleSearch:
                 if attempt == 0:
                     # The first attempt also measures the rate: a few seconds at most.
                     seconds_left = min(seconds_left, 3.0)
-                allowed = min(allowed, int(seconds_left * rate))
+                allowed = min(allowed, int(seconds_left * rate * RATE_MARGIN))
             wcnf, back = _relabelled(self.encoding.wcnf, seed * 1009 + attempt)
             began = time.perf_counter()
             model, cost, spent, finished = self._attempt(wcnf, max(1, allowed))
@@ -414,8 +419,9 @@ class HoleSearch:
     def _attempt(self, wcnf: WCNF, conflicts: int) -> tuple[list[int] | None, int, int, bool]:
         """One RC2 run on `conflicts` conflicts: (model, cost or bound, conflicts spent,
         finished). Core minimisation is off: its many short calls made the run times of
-        forumt-14crafe range from 1.5 to 30 s over numberings, against 1.4 to 2.7 s without."""
-        rc2 = _Budgeted(wcnf, solver=ORACLE, adapt=True, exhaust=True, minz=False, trim=5)
+        forumt-14crafe range from 1.5 to 30 s over numberings, against 1.4 to 2.7 s without.
+        Core exhaustion is off too: its calls would run past the budget."""
+        rc2 = _Budgeted(wcnf, solver=ORACLE, adapt=True, exhaust=False, minz=False, trim=5)
         try:
             rc2.limit = conflicts
             model = rc2.compute(expect_interrupt=True)
