@@ -24,6 +24,8 @@ from .placement import Board, Layout, board_holes, board_priority, person_holes
 LOOSE_SHARE = 0.55
 SPLIT_SHARE = 0.6
 POLISH_SHARE = 0.3
+# Share of the time for polishing the greedy start of a fresh solve.
+START_POLISH_SHARE = 0.15
 # Share of the time for the MaxSAT search, which runs first when every meeting can be held;
 # CP-SAT has the rest when it does not finish.
 MAXSAT_SHARE = 0.5
@@ -103,12 +105,17 @@ def _compact_steps(
 
 
 def _polish(
-    board: Board, plan: dict[int, tuple[int, int]], clock: Clock, seed: int
+    board: Board,
+    plan: dict[int, tuple[int, int]],
+    clock: Clock,
+    seed: int,
+    share: float = POLISH_SHARE,
 ) -> dict[int, tuple[int, int]]:
-    """Close holes of the loose agendas by local search before the exact count takes over."""
+    """Close holes by local search on `share` of the time left: of the start before CP-SAT,
+    and of the loose agendas before the exact count takes over."""
     for mi, (s, v) in plan.items():
         board.place(mi, s, v)
-    clock.polish(board, POLISH_SHARE, seed)
+    clock.polish(board, share, seed)
     out = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     for mi in out:
         board.remove(mi)
@@ -176,9 +183,10 @@ def solve_whole(
         outcome = _hole_search(layout, clock, seed)
         if outcome is not None and outcome.plan is not None:
             return _from_search(layout, board, clock, outcome)
-        if outcome is not None:
-            # CP-SAT takes over from the greedy start, which nothing has polished yet.
-            best_plan = _polish(board, best_plan, clock, seed)
+    if fresh:
+        # CP-SAT starts from the greedy start polished (after the MaxSAT search, which needs
+        # no start, had its share).
+        best_plan = _polish(board, best_plan, clock, seed, START_POLISH_SHARE)
     stats = _cp_sat_steps(
         layout, board, clock, best, best_plan, bound, schedulable, seed, workers, previous
     )
@@ -193,7 +201,14 @@ def _hole_search(layout: Layout, clock: Clock, seed: int) -> maxsat.Outcome | No
     """The MaxSAT search for the fewest holes with every meeting held, on MAXSAT_SHARE of the
     time: in place on a budget of conflicts when deterministic, else in a thread of its own
     that keeps to the wall clock."""
-    if maxsat.literal_count(layout) > maxsat.MAX_LITERALS or clock.left() < MAXSAT_MIN_SECONDS:
+    if (
+        layout.n_sessions > 1
+        or maxsat.literal_count(layout) > maxsat.MAX_LITERALS
+        or clock.left() < MAXSAT_MIN_SECONDS
+    ):
+        # With several sessions there are no interval clauses, and the search did not find
+        # small-forum's hole-free schedule in 15 s (up to 95 s in all), so CP-SAT keeps the
+        # time: 0.25 holes a participant instead of 0.15 otherwise.
         return None
     search = maxsat.HoleSearch(layout)
     clock.report("maxsat: fewest holes with every meeting held", Board(layout), 0)
