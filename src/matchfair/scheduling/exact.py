@@ -180,7 +180,7 @@ def solve_whole(
     # The MaxSAT search runs when the bounds allow every meeting, unless the start already
     # holds them all without a hole.
     if fresh and bound >= schedulable and not (best >= schedulable and start_holes == 0):
-        outcome = _hole_search(layout, clock, seed)
+        outcome = _hole_search(layout, clock, seed, best_plan, bound)
         if outcome is not None and outcome.plan is not None:
             return _from_search(layout, board, clock, outcome)
     if fresh:
@@ -197,7 +197,9 @@ def solve_whole(
     return stats
 
 
-def _hole_search(layout: Layout, clock: Clock, seed: int) -> maxsat.Outcome | None:
+def _hole_search(
+    layout: Layout, clock: Clock, seed: int, start: dict[int, tuple[int, int]], bound: int
+) -> maxsat.Outcome | None:
     """The MaxSAT search for the fewest holes with every meeting held, on MAXSAT_SHARE of the
     time: in place on a budget of conflicts when deterministic, else in a thread of its own
     that keeps to the wall clock."""
@@ -211,7 +213,10 @@ def _hole_search(layout: Layout, clock: Clock, seed: int) -> maxsat.Outcome | No
         # time: 0.25 holes a participant instead of 0.15 otherwise.
         return None
     search = maxsat.HoleSearch(layout)
-    clock.report("maxsat: fewest holes with every meeting held", Board(layout), 0)
+    shown = Board(layout)  # progress shows the start until the search has its answer
+    for mi, (s, v) in start.items():
+        shown.place(mi, s, v)
+    clock.report("maxsat: fewest holes with every meeting held", shown, bound)
     seconds = MAXSAT_SHARE * clock.left()
     if clock.deterministic:
         outcome = search.run(conflicts=int(seconds * maxsat.CONFLICTS_PER_SECOND), seed=seed)
