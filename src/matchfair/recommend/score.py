@@ -142,7 +142,10 @@ class _Reducer:
         first_rows[has] = b.vectors[b.starts[:-1][has]]
         later = np.flatnonzero(b_slots > 0)
         later = later[np.lexsort((b.owners[later], b_slots[later]))]
-        self.b_matrix = np.ascontiguousarray(np.vstack([first_rows, b.vectors[later]]))
+        # Products in float64, rounded to float32 at the end: a float32 product's last bits
+        # depend on the shape of the tile (the kernel's summation order), which would let
+        # a score straddling the rounding grid come out differently per block size.
+        self.b_matrix = np.vstack([first_rows, b.vectors[later]]).astype(np.float64)
         # (row range in b_matrix, owners) per later slot; owners are unique within a slot.
         self.b_groups: list[tuple[int, int, IntArray]] = []
         later_slots = b_slots[later]
@@ -166,7 +169,7 @@ class _Reducer:
         # The first `width` queries are each block member's first opportunity, in member
         # order (zeros for members with none), so those columns of the product are already
         # the answer; only the later opportunities need a scatter.
-        queries = np.zeros((width + len(later), self.a.vectors.shape[1]), dtype=np.float32)
+        queries = np.zeros((width + len(later), self.a.vectors.shape[1]), dtype=np.float64)
         firsts = np.flatnonzero(slots == 0)
         queries[local[firsts]] = self.a.vectors[a0 + firsts]
         queries[width:] = self.a.vectors[a0 + later]
@@ -183,7 +186,7 @@ class _Reducer:
             lo, hi = np.searchsorted(later_slots, [slot, slot + 1])
             columns = local[later[lo:hi]]
             out[:, columns] = np.maximum(out[:, columns], best[:, width + lo : width + hi])
-        return out
+        return out.astype(np.float32)
 
 
 def _slot_of(side: Side) -> IntArray:
@@ -310,7 +313,8 @@ class Engine:
         self._factor = (
             (1.0 + w.organisation_type * self._type_fit) / (1.0 - w.min_similarity)
         ).astype(np.float32)
-        self._domains = (self.facts.domains * np.float32(np.sqrt(w.domain))).astype(np.float32)
+        # float64 for the same reason as _Reducer's products.
+        self._domains = self.facts.domains.astype(np.float64) * np.sqrt(w.domain)
         # Reason texts that depend only on types or domain masks, built once each.
         self._reason_cache: dict[tuple[int, int], str | None] = {}
         self._type_reasons: dict[tuple[int, int, bool], str] = {}
@@ -335,7 +339,7 @@ class Engine:
         score *= np.float32(w.mutual)
         score += they_answer
         score += i_answer
-        score += self._domains[start:] @ self._domains[first:last].T
+        score += (self._domains[start:] @ self._domains[first:last].T).astype(np.float32)
         return score
 
     def _blocked(
