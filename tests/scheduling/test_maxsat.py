@@ -167,4 +167,19 @@ def test_solve_reports_the_maxsat_optimum():
     result = solve(inst, time_limit=10, deterministic=True)
     assert check(inst, result).violations == ()
     assert result.stats["holes_method"] == "maxsat"
+    assert result.stats["method"] == "maxsat"
     assert (result.stats["holes"], result.stats["proved_optimal"]) == (1, True)
+
+
+def test_solve_on_the_wall_clock_runs_the_search_in_its_thread():
+    doc = document(slots=4, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t3"]
+    inst = instance(doc)
+    result = solve(inst, time_limit=20)
+    assert check(inst, result).violations == ()
+    assert (result.stats["method"], result.stats["holes"], result.stats["proved_optimal"]) == (
+        "maxsat",
+        1,
+        True,
+    )

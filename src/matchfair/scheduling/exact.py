@@ -224,7 +224,7 @@ def _hole_search(
         return outcome
     # One search: two on the two cores slowed each other (ticf-14crafa's 15 s took 24 s
     # instead of 18 s, since an attempt cannot be interrupted).
-    search.start(seconds, seed=seed, threads=1)
+    search.start(seconds, seed=seed)
     search.wait(seconds)
     return search.stop()
 
@@ -238,6 +238,7 @@ def _from_search(
         board.place(mi, s, v)
     clock.best_at = clock.elapsed()
     return {
+        "method": "maxsat",
         "priority_proved_optimal": True,
         "holes_lower_bound": outcome.holes_lower_bound,
         "proved_optimal": True,

@@ -342,20 +342,17 @@ class HoleSearch:
 
     It restarts under a new variable numbering after FIRST_ATTEMPT conflicts, then after twice
     as many each time (see `_relabelled`). `run` searches in place on a budget of conflicts
-    (deterministic) or seconds; `start` runs `threads` searches with different numberings
-    beside the caller (the oracle releases the GIL) until one finishes.
+    (deterministic) or seconds; `start` runs it in a thread beside the caller (the oracle
+    releases the GIL), `wait` waits for it and `stop` ends it.
     """
 
-    def __init__(self, layout: Layout, found: threading.Event | None = None) -> None:
+    def __init__(self, layout: Layout) -> None:
         started = time.perf_counter()
-        # Set once an optimal plan is known, so that searches running beside this one stop.
-        self.found = found if found is not None else threading.Event()
         self.encoding = _Encoding(layout)
         self.build_seconds = time.perf_counter() - started
         self.outcome: Outcome | None = None
         self._stopping = threading.Event()
-        self._threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
 
     def run(
         self, *, seconds: float | None = None, conflicts: int | None = None, seed: int = 0
@@ -399,21 +396,12 @@ class HoleSearch:
             elif (
                 (left is not None and left <= 0)
                 or self._stopping.is_set()
-                or self.found.is_set()
                 or (deadline is not None and (deadline - time.perf_counter()) * rate < 1000)
             ):
                 outcome = Outcome(None, bound)
             attempt += 1
         outcome.seconds = time.perf_counter() - started
-        with self._lock:
-            if self.outcome is None or self.outcome.plan is None:
-                self.outcome = outcome
-            elif outcome.plan is None:
-                self.outcome.holes_lower_bound = max(
-                    self.outcome.holes_lower_bound, outcome.holes_lower_bound
-                )
-        if outcome.plan is not None:
-            self.found.set()
+        self.outcome = outcome
         return outcome
 
     def _attempt(self, wcnf: WCNF, conflicts: int) -> tuple[list[int] | None, int, int, bool]:
@@ -430,24 +418,22 @@ class HoleSearch:
         finally:
             rc2.delete()
 
-    def start(self, seconds: float, *, seed: int = 0, threads: int = 1) -> None:
-        for k in range(threads):
-            thread = threading.Thread(
-                target=self.run, kwargs={"seconds": seconds, "seed": seed + k}, daemon=True
-            )
-            self._threads.append(thread)
-            thread.start()
+    def start(self, seconds: float, *, seed: int = 0) -> None:
+        """Run the search on `seconds` in a thread of its own."""
+        self._thread = threading.Thread(
+            target=self.run, kwargs={"seconds": seconds, "seed": seed}, daemon=True
+        )
+        self._thread.start()
 
     def wait(self, seconds: float) -> None:
-        """Wait until a search finishes with a plan or `seconds` pass."""
-        self.found.wait(seconds)
+        """Wait until the search finishes or `seconds` pass."""
+        if self._thread is not None:
+            self._thread.join(seconds)
 
     def stop(self) -> Outcome | None:
-        """End the searches and return the best they reached. Once a plan is found, searches
-        still in an attempt are not waited for: they end with their budget."""
+        """End the search after the attempt under way (it ends with its budget) and return
+        what it reached."""
         self._stopping.set()
-        if not self.found.is_set():
-            for thread in self._threads:
-                thread.join()
-        with self._lock:
-            return self.outcome
+        if self._thread is not None:
+            self._thread.join()
+        return self.outcome
