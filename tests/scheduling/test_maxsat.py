@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import signal
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
+from matchfair.scheduling.generate import generate
 from matchfair.scheduling.maxsat import HoleSearch, Outcome
 from matchfair.scheduling.placement import Board, Layout
 
@@ -171,7 +173,7 @@ def test_solve_reports_the_maxsat_optimum():
     assert (result.stats["holes"], result.stats["proved_optimal"]) == (1, True)
 
 
-def test_solve_on_the_wall_clock_runs_the_search_in_its_thread():
+def test_solve_on_the_wall_clock_runs_the_search_in_worker_processes():
     doc = document(slots=4, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
     doc["meetings"][0]["slots"] = ["t1"]
     doc["meetings"][1]["slots"] = ["t3"]
@@ -183,3 +185,39 @@ def test_solve_on_the_wall_clock_runs_the_search_in_its_thread():
         1,
         True,
     )
+
+
+def test_worker_processes_stopped_early_report_no_plan_and_are_gone():
+    # The generated small forum takes the search far longer than it is given here.
+    layout = Layout(generate("small-forum", seed=0))
+    search = HoleSearch(layout)
+    search.start(30, seed=0, processes=2)
+    search.wait(0.5)
+    outcome = search.stop()
+    assert outcome.plan is None
+    assert not outcome.infeasible
+    assert [p.poll() is not None for p in search._processes] == [True, True]
+
+
+def test_a_worker_nobody_stops_ends_by_itself_after_its_time():
+    layout = Layout(generate("small-forum", seed=0))
+    search = HoleSearch(layout)
+    search.start(0, seed=0, processes=1)
+    (process,) = search._processes
+    # Its alarm, at the time given plus five seconds, ends it inside the SAT solver.
+    assert process.wait(timeout=60) == -signal.SIGALRM
+    assert search.stop().plan is None
+
+
+def test_worker_processes_find_the_same_optimum_as_the_search_in_place():
+    doc = document(slots=4, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t3"]
+    layout = Layout(instance(doc))
+    search = HoleSearch(layout)
+    search.start(20, seed=3, processes=2)
+    search.wait(20)
+    outcome = search.stop()
+    assert outcome.plan is not None
+    assert outcome.holes_lower_bound == HoleSearch(layout).run().holes_lower_bound == 1
+    assert check(instance(doc), _result(layout, outcome.plan)).violations == ()

@@ -20,31 +20,26 @@ meeting may take place.
 
 from __future__ import annotations
 
-import random
+import json
+import pickle
+import subprocess
+import sys
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 from pysat.card import CardEnc, EncType
-from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 
+from . import satsearch
 from .placement import Layout, iter_bits
 
-# The SAT solver under RC2: CaDiCaL 1.5.3 (see docs/benchmarks.md for the comparison).
-ORACLE = "cd15"
-# Conflicts taken for one second of work: the budget of a deterministic run, and the first
-# guess of the rate otherwise (measured on the forums: 3,000 to 15,000 a second here; the
-# low end, so that the first attempt does not overrun).
+# Conflicts taken for one second of work: the budget of a deterministic run (measured on the
+# forums: 3,000 to 15,000 a second here; the low end).
 CONFLICTS_PER_SECOND = 3_000
-# The share of the measured rate an attempt is given when the wall clock binds: the rate
-# varies between attempts.
-RATE_MARGIN = 0.8
-# Conflicts of the first attempt; each restart doubles it.
-FIRST_ATTEMPT = 60_000
 # Above this many meeting × slot × venue literals the encoding is not built.
 MAX_LITERALS = 40_000
 
@@ -278,72 +273,13 @@ def literal_count(layout: Layout) -> int:
     )
 
 
-class _Budgeted(RC2):  # type: ignore[misc]
-    """RC2 on a budget of conflicts, counted over all its oracle calls.
-
-    CaDiCaL cannot be interrupted from another thread, but it honours a conflict budget: a
-    main-loop call that runs out returns no answer, RC2 keeps its cores, and `compute` can be
-    called again with a larger `limit` to go on. RC2's core trimming runs unbudgeted (its calls
-    are short: the core is already unsatisfiable); its conflicts count against the next
-    main-loop call.
-    """
-
-    def __init__(self, formula: WCNF, **kwargs: Any) -> None:
-        super().__init__(formula, **kwargs)
-        self.limit = 0
-
-    def conflicts(self) -> int:
-        return int(self.oracle.accum_stats().get("conflicts", 0))
-
-    def _call_oracle(
-        self, assumptions: list[int] | None = None, expect_interrupt: bool = False
-    ) -> Any:
-        if not expect_interrupt:
-            return super()._call_oracle(assumptions=assumptions or [])
-        left = self.limit - self.conflicts()
-        result = None
-        if left > 0:
-            self.oracle.conf_budget(left)
-            result = self.oracle.solve_limited(assumptions=assumptions or [])
-        if result is None:
-            self.interrupted = True
-        return result
-
-    def clear_interrupt(self) -> None:
-        """Nothing to clear: a spent budget is not an interrupt (CaDiCaL has none)."""
-
-
-def _relabelled(wcnf: WCNF, seed: int) -> tuple[WCNF, list[int]]:
-    """The same formula with its variables renumbered by a seeded permutation, and the map
-    back. CDCL run times on these formulas are heavy-tailed and depend on the numbering (the
-    initial decision order): on forumt-14crafe five numberings took 2.3 to 27.7 s. Restarting
-    under another numbering cuts the tail."""
-    n = wcnf.nv
-    order = list(range(1, n + 1))
-    if seed:
-        random.Random(seed).shuffle(order)
-    back = [0] * (n + 1)
-    for old, new in enumerate(order, start=1):
-        back[new] = old
-
-    def rename(clause: list[int]) -> list[int]:
-        return [order[lit - 1] if lit > 0 else -order[-lit - 1] for lit in clause]
-
-    out = WCNF()
-    for clause in wcnf.hard:
-        out.append(rename(clause))
-    for clause, weight in zip(wcnf.soft, wcnf.wght, strict=True):
-        out.append(rename(clause), weight=weight)
-    return out, back
-
-
 class HoleSearch:
     """The MaxSAT search for the fewest holes with every meeting held.
 
-    It restarts under a new variable numbering after FIRST_ATTEMPT conflicts, then after twice
-    as many each time (see `_relabelled`). `run` searches in place on a budget of conflicts
-    (deterministic) or seconds; `start` runs it in a thread beside the caller (the oracle
-    releases the GIL), `wait` waits for it and `stop` ends it.
+    `run` searches in place on a budget of conflicts (deterministic). `start` runs searches
+    under different variable numberings in worker processes (satsearch.py), one per core, and
+    `stop` kills them: a process can be stopped at any moment, where CaDiCaL in a thread only
+    honours a conflict budget, so the wall clock is kept however the conflict rate varies.
     """
 
     def __init__(self, layout: Layout) -> None:
@@ -351,89 +287,84 @@ class HoleSearch:
         self.encoding = _Encoding(layout)
         self.build_seconds = time.perf_counter() - started
         self.outcome: Outcome | None = None
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        # The best lower bound the workers reported.
+        self.bound = 0
+        self._started = 0.0
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._processes: list[subprocess.Popen[bytes]] = []
+        self._readers: list[threading.Thread] = []
 
-    def run(
-        self, *, seconds: float | None = None, conflicts: int | None = None, seed: int = 0
-    ) -> Outcome:
-        """Search until done, or until `conflicts` or about `seconds` run out; `stop()` ends it
-        after the attempt under way. An attempt cannot be interrupted (CaDiCaL only honours a
-        budget, and cutting an attempt into chunks made forum-14 take 18 s instead of 5 s), so
-        with `seconds` each attempt's budget is the time left at the conflict rate measured so
-        far."""
+    def run(self, *, conflicts: int | None = None, seed: int = 0) -> Outcome:
+        """Search in place until done or until `conflicts` (None: no limit) run out."""
         started = time.perf_counter()
-        deadline = started + seconds if seconds is not None else None
-        left = conflicts
-        rate = float(CONFLICTS_PER_SECOND)
-        attempt = 0
-        bound = 0
-        outcome: Outcome | None = None
-        while outcome is None:
-            allowed = FIRST_ATTEMPT << attempt
-            if left is not None:
-                allowed = min(allowed, left)
-            if deadline is not None:
-                seconds_left = deadline - time.perf_counter()
-                if attempt == 0:
-                    # The first attempt also measures the rate: a few seconds at most.
-                    seconds_left = min(seconds_left, 3.0)
-                allowed = min(allowed, int(seconds_left * rate * RATE_MARGIN))
-            wcnf, back = _relabelled(self.encoding.wcnf, seed * 1009 + attempt)
-            began = time.perf_counter()
-            model, cost, spent, finished = self._attempt(wcnf, max(1, allowed))
-            took = time.perf_counter() - began
-            if spent > 1000 and took > 0.2:
-                rate = spent / took
-            bound = max(bound, cost)
-            if left is not None:
-                left -= spent
-            if finished and model is not None:
-                plan = self.encoding.plan(back[abs(lit)] * (1 if lit > 0 else -1) for lit in model)
-                outcome = Outcome(plan, cost)
-            elif finished:
-                outcome = Outcome(None, bound, infeasible=True)
-            elif (
-                (left is not None and left <= 0)
-                or self._stopping.is_set()
-                or (deadline is not None and (deadline - time.perf_counter()) * rate < 1000)
-            ):
-                outcome = Outcome(None, bound)
-            attempt += 1
-        outcome.seconds = time.perf_counter() - started
-        self.outcome = outcome
-        return outcome
+        found = satsearch.search(self.encoding.wcnf, seed=seed, conflicts=conflicts)
+        return self._outcome(found, time.perf_counter() - started)
 
-    def _attempt(self, wcnf: WCNF, conflicts: int) -> tuple[list[int] | None, int, int, bool]:
-        """One RC2 run on `conflicts` conflicts: (model, cost or bound, conflicts spent,
-        finished). Core minimisation is off: its many short calls made the run times of
-        forumt-14crafe range from 1.5 to 30 s over numberings, against 1.4 to 2.7 s without.
-        Core exhaustion is off too: its calls would run past the budget."""
-        rc2 = _Budgeted(wcnf, solver=ORACLE, adapt=True, exhaust=False, minz=False, trim=5)
-        try:
-            rc2.limit = conflicts
-            model = rc2.compute(expect_interrupt=True)
-            finished = not rc2.interrupted
-            return model if finished else None, int(rc2.cost), rc2.conflicts(), finished
-        finally:
-            rc2.delete()
+    def _outcome(self, found: satsearch.Found, seconds: float) -> Outcome:
+        plan = None if found.model is None else self.encoding.plan(found.model)
+        return Outcome(plan, found.bound, infeasible=found.infeasible, seconds=seconds)
 
-    def start(self, seconds: float, *, seed: int = 0) -> None:
-        """Run the search on `seconds` in a thread of its own."""
-        self._thread = threading.Thread(
-            target=self.run, kwargs={"seconds": seconds, "seed": seed}, daemon=True
-        )
-        self._thread.start()
+    def start(self, seconds: float, *, seed: int = 0, processes: int = 1) -> None:
+        """Start `processes` searches with different numberings; each ends by itself after
+        `seconds` and a little more should nobody stop it (its parent died, say)."""
+        self._started = time.perf_counter()
+        script = Path(satsearch.__file__)
+        for k in range(processes):
+            payload = pickle.dumps((self.encoding.wcnf, seed * processes + k, seconds + 5))
+            try:
+                process = subprocess.Popen(
+                    [sys.executable, "-I", str(script)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
+                assert process.stdin is not None
+                process.stdin.write(payload)
+                process.stdin.close()
+            except OSError:
+                # No worker process here: search in place on a budget of conflicts.
+                self.outcome = self.run(
+                    conflicts=int(seconds * CONFLICTS_PER_SECOND), seed=seed * processes + k
+                )
+                self._done.set()
+                return
+            self._processes.append(process)
+            reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+            self._readers.append(reader)
+            reader.start()
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            event = json.loads(line)
+            with self._lock:
+                self.bound = max(self.bound, int(event.get("bound", event.get("cost", 0))))
+                if "bound" in event and "infeasible" not in event:
+                    continue
+                if self.outcome is None:
+                    found = satsearch.Found(
+                        event.get("model"), self.bound, infeasible="infeasible" in event
+                    )
+                    self.outcome = self._outcome(found, time.perf_counter() - self._started)
+                self._done.set()
 
     def wait(self, seconds: float) -> None:
-        """Wait until the search finishes or `seconds` pass."""
-        if self._thread is not None:
-            self._thread.join(seconds)
+        """Wait until a search finishes or `seconds` pass."""
+        self._done.wait(seconds)
 
-    def stop(self) -> Outcome | None:
-        """End the search after the attempt under way (it ends with its budget) and return
-        what it reached."""
-        self._stopping.set()
-        if self._thread is not None:
-            self._thread.join()
-        return self.outcome
+    def stop(self) -> Outcome:
+        """Kill the searches and return what they reached: a plan, or a lower bound."""
+        for process in self._processes:
+            process.kill()
+        for process in self._processes:
+            process.wait()
+        for reader in self._readers:
+            reader.join()
+        for process in self._processes:
+            if process.stdout is not None:
+                process.stdout.close()
+        with self._lock:
+            if self.outcome is None:
+                return Outcome(None, self.bound, seconds=time.perf_counter() - self._started)
+            return self.outcome
