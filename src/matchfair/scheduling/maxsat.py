@@ -310,8 +310,8 @@ class HoleSearch:
         `seconds` and a little more should nobody stop it (its parent died, say)."""
         self._started = time.perf_counter()
         script = Path(satsearch.__file__)
+        formula = pickle.dumps(self.encoding.wcnf)  # once, for every worker
         for k in range(processes):
-            payload = pickle.dumps((self.encoding.wcnf, seed * processes + k, seconds + 5))
             try:
                 process = subprocess.Popen(
                     [sys.executable, "-I", str(script)],
@@ -319,8 +319,10 @@ class HoleSearch:
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
                 )
+                self._processes.append(process)
                 assert process.stdin is not None
-                process.stdin.write(payload)
+                process.stdin.write(pickle.dumps((seed * processes + k, seconds + 5)))
+                process.stdin.write(formula)
                 process.stdin.close()
             except OSError:
                 # No worker process here: search in place on a budget of conflicts.
@@ -329,7 +331,6 @@ class HoleSearch:
                 )
                 self._done.set()
                 return
-            self._processes.append(process)
             reader = threading.Thread(target=self._read, args=(process,), daemon=True)
             self._readers.append(reader)
             reader.start()
@@ -337,15 +338,16 @@ class HoleSearch:
     def _read(self, process: subprocess.Popen[bytes]) -> None:
         assert process.stdout is not None
         for line in process.stdout:
+            if not line.endswith(b"\n"):
+                break  # cut short by the kill
             event = json.loads(line)
             with self._lock:
-                self.bound = max(self.bound, int(event.get("bound", event.get("cost", 0))))
-                if "bound" in event and "infeasible" not in event:
+                if "bound" in event:
+                    self.bound = max(self.bound, event["bound"])
                     continue
+                found = satsearch.Found(**event["found"])
+                self.bound = max(self.bound, found.bound)
                 if self.outcome is None:
-                    found = satsearch.Found(
-                        event.get("model"), self.bound, infeasible="infeasible" in event
-                    )
                     self.outcome = self._outcome(found, time.perf_counter() - self._started)
                 self._done.set()
 

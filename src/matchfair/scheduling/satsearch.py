@@ -2,10 +2,9 @@
 
 This module imports only the standard library and PySAT, so that `maxsat.HoleSearch` can run
 it as a script in worker processes (`python -I satsearch.py`) without importing the rest of
-the package (OR-Tools alone takes a second to import). A worker reads a pickled
-`(formula, seed, seconds)` from stdin and writes one JSON line per event to stdout:
-`{"bound": n}` after each attempt, then `{"model": [...], "cost": n}` or
-`{"infeasible": true, "bound": n}`. The parent kills it when it no longer needs it: a process
+the package (OR-Tools alone takes a second to import). A worker reads two pickles from stdin,
+`(seed, seconds)` and the formula, and writes one JSON line per event to stdout: `{"bound": n}`
+after each attempt, then `{"found": {...}}`, the fields of `Found`. The parent kills it when it no longer needs it: a process
 can be stopped at any moment, where CaDiCaL inside a thread only honours a conflict budget.
 """
 
@@ -18,7 +17,7 @@ import random
 import signal
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from pysat.examples.rc2 import RC2
@@ -149,7 +148,8 @@ def search(
 
 
 def _worker() -> None:
-    wcnf, seed, seconds = pickle.load(sys.stdin.buffer)
+    seed, seconds = pickle.load(sys.stdin.buffer)
+    wcnf = pickle.load(sys.stdin.buffer)
     # SIGALRM's default action ends the process even inside the SAT solver's C code: a worker
     # whose parent never stops it (the parent died) still ends.
     signal.alarm(max(1, math.ceil(seconds)))
@@ -159,10 +159,7 @@ def _worker() -> None:
         sys.stdout.flush()
 
     found = search(wcnf, seed=seed, report=lambda bound: say({"bound": bound}))
-    if found.model is not None:
-        say({"model": found.model, "cost": found.bound})
-    else:
-        say({"infeasible": True, "bound": found.bound})
+    say({"found": asdict(found)})
 
 
 if __name__ == "__main__":
