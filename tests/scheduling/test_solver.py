@@ -192,3 +192,20 @@ def test_replan_unknown_meetings_in_previous_are_ignored():
         (*previous_result.assignments, Assignment("gone", "t1", "T2")), (), {}
     )
     assert check(inst, replan(inst, stale, time_limit=1)).violations == ()
+
+
+def test_solve_stops_at_a_start_that_is_already_optimal():
+    # Two sessions with room to spare: the sweep's start holds every meeting without a hole,
+    # which no search can better, so none runs.
+    doc = document(
+        slots=8,
+        sessions=2,
+        tables=3,
+        people=("a", "b", "c", "d", "e"),
+        meetings=(("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("d", "e"), ("c", "e")),
+    )
+    inst = instance(doc)
+    result = solve(inst, time_limit=20)
+    report = check(inst, result)
+    assert (report.violations, report.metrics["scheduled"], report.metrics["holes"]) == ((), 6, 0)
+    assert (result.stats["method"], result.stats["proved_optimal"]) == ("greedy", True)

@@ -328,12 +328,19 @@ def _delegation(event: Event) -> Delegation:
     return delegation
 
 
-def load_expo(event: Event, *, seconds: float = PLAN_SECONDS) -> Delegation:
-    """Add the venue, the delegation, its wishes and joint visits, and plan them (once)."""
-    started = time.perf_counter()
+def load_venue(event: Event) -> None:
+    """Add the halls, pavilions and stands (once). The walking minutes between the halls bind the
+    meeting schedule, so the demo loads them before it solves."""
     with transaction.atomic():
         if not Hall.objects.filter(event=event).exists():
             _venue(event)
+
+
+def load_expo(event: Event, *, seconds: float = PLAN_SECONDS) -> Delegation:
+    """Add the venue, the delegation, its wishes and joint visits, and plan them (once)."""
+    started = time.perf_counter()
+    load_venue(event)
+    with transaction.atomic():
         _delegate_registration(event)
         delegation = Delegation.objects.filter(event=event, name=DELEGATION_NAME).first()
         if delegation is None:

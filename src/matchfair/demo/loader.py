@@ -20,7 +20,7 @@ from django.test.utils import override_settings
 
 from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
 from matchfair.demo import matches, people, scenario
-from matchfair.demo.expo import load_expo
+from matchfair.demo.expo import load_expo, load_venue
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.domain.venue import add_session, add_tables
@@ -134,6 +134,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         seconds = time.perf_counter() - started
         note = ""
         if solve and not event.plans.filter(kind=Plan.Kind.RELEASE).exists():
+            load_venue(event)  # first: the walking times between the halls bind the schedule
             note = _solve_and_release(event, time_limit=time_limit)
         if last_refreshed(event) is None:  # the demo participant sees suggestions right away
             refresh_suggestions(event=event)

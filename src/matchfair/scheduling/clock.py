@@ -42,6 +42,14 @@ class Clock:
         self.best_at = 0.0
         # Seconds kept back from `left()` for the work after the search (tables, reasons).
         self.reserve = 0.0
+        # The most seconds a CP-SAT step took beyond the time it was given: building the model,
+        # then presolve and loading, which the solver's limit does not cut short.
+        self.overhead = 0.0
+
+    def step_fits(self) -> bool:
+        """Whether a CP-SAT step may start: more time is left than a step's overhead, so it
+        does not run past the limit (on the wall clock; deterministic runs count work)."""
+        return self.deterministic or self.left() > self.overhead
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started

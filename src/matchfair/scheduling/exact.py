@@ -14,6 +14,8 @@ reported as `holes_lower_bound`.
 
 from __future__ import annotations
 
+import time
+
 from ortools.sat.python import cp_model
 
 from . import cpsat, maxsat
@@ -44,7 +46,10 @@ def _run(
     seed: int,
     workers: int,
     clock: Clock,
+    began: float,
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    """Solve the window built since `began` (perf_counter) on `seconds`, and record how far
+    building plus solving ran past them (`Clock.overhead`)."""
     cpsat.add_full_hint(
         window.model, {var: hint.get(mi) == (s, v) for (mi, s, v), var in window.x.items()}
     )
@@ -54,6 +59,7 @@ def _run(
     )
     status = solver.solve(window.model)
     clock.charge(solver.deterministic_time if clock.deterministic else 0.0)
+    clock.overhead = max(clock.overhead, time.perf_counter() - began - seconds)
     return solver, status
 
 
@@ -84,6 +90,9 @@ def _compact_steps(
     bound = 0
     steps = [(LOOSE_SHARE, False), (SPLIT_SHARE, True)]
     for share, split in steps[1:] if loose_done else steps:
+        if not clock.step_fits():
+            break
+        began = time.perf_counter()
         window = cpsat.build(
             layout,
             board,
@@ -95,7 +104,13 @@ def _compact_steps(
         window.model.add(window.priority >= priority)
         window.model.minimize(window.holed + window.split if split else window.holed)
         solver, status = _run(
-            window, plan, seconds=share * clock.left(), seed=seed, workers=workers, clock=clock
+            window,
+            plan,
+            seconds=share * clock.left(),
+            seed=seed,
+            workers=workers,
+            clock=clock,
+            began=began,
         )
         if _found(status):
             plan = _solution(window, solver)
@@ -272,6 +287,7 @@ def _cp_sat_steps(
     if best < bound and bound >= schedulable:
         # The bounds allow every meeting: asking for all of them at once is a far easier
         # model than maximising how many fit.
+        began = time.perf_counter()
         window = cpsat.build(
             layout, board, everything, all_scheduled=True, compact=fresh, spans_only=fresh
         )
@@ -285,17 +301,27 @@ def _cp_sat_steps(
             seed=seed,
             workers=workers,
             clock=clock,
+            began=began,
         )
         if _found(status):
             best, best_plan = schedulable, _solution(window, solver)
             clock.best_at = clock.elapsed()
             loose_done = fresh
             loose_bound = round(solver.best_objective_bound) if fresh else 0
-    if best < bound:
+    if best < bound and not clock.step_fits():
+        status = cp_model.UNKNOWN
+    elif best < bound:
+        began = time.perf_counter()
         window = cpsat.build(layout, board, everything, previous=previous)
         window.model.maximize(window.priority)
         solver, status = _run(
-            window, best_plan, seconds=0.4 * clock.left(), seed=seed, workers=workers, clock=clock
+            window,
+            best_plan,
+            seconds=0.4 * clock.left(),
+            seed=seed,
+            workers=workers,
+            clock=clock,
+            began=began,
         )
         if _found(status) and solver.objective_value > best:
             best = round(solver.objective_value)
@@ -317,6 +343,15 @@ def _cp_sat_steps(
         )
         loose_bound = max(loose_bound, step_bound)
         best_plan = _polish(board, best_plan, clock, seed)
+    if fresh:
+        stats["holes_lower_bound"] = loose_bound
+    if not clock.step_fits():
+        # Too little time is left for the exact model to pay for its own building.
+        stats["proved_optimal"] = False
+        for mi, (s, v) in best_plan.items():
+            board.place(mi, s, v)
+        return stats
+    began = time.perf_counter()
     window = cpsat.build(
         layout, board, everything, previous=previous, all_scheduled=all_scheduled, compact=fresh
     )
@@ -328,11 +363,15 @@ def _cp_sat_steps(
         window.moves * hole_cap * fair_cap + window.holes * fair_cap + window.fairness
     )
     solver, status = _run(
-        window, best_plan, seconds=0.9 * clock.left(), seed=seed, workers=workers, clock=clock
+        window,
+        best_plan,
+        seconds=0.9 * clock.left(),
+        seed=seed,
+        workers=workers,
+        clock=clock,
+        began=began,
     )
     proved = False
-    if fresh:
-        stats["holes_lower_bound"] = loose_bound
     if _found(status):
         best_plan = _solution(window, solver)
         clock.best_at = clock.elapsed()
