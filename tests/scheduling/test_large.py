@@ -108,3 +108,27 @@ def test_large_solve_same_seed_same_result():
     assert first.stats["method"] == "greedy+local-search+lns"
     assert first.assignments == second.assignments
     assert check(inst, first).violations == ()
+
+
+def test_a_large_solve_ends_at_a_start_without_a_hole():
+    # 96,000 meeting × slot Booleans: above the whole-instance model, and room to spare.
+    inst = generate(Family(400, 1_200, 2, 2, 20), seed=0)
+    result = solve(inst, time_limit=30)
+    report = check(inst, result)
+    assert (report.violations, report.metrics["scheduled"], report.metrics["holes"]) == (
+        (),
+        1_200,
+        0,
+    )
+    assert (result.stats["method"], result.stats["proved_optimal"]) == ("greedy", True)
+
+
+def test_the_neighbourhood_search_ends_once_nobody_can_gain():
+    # The sweep leaves 4 holes and the windows close them; the search then stops at once
+    # (it looked again only every 50 windows) and the schedule is reported optimal.
+    inst = generate(Family(300, 1_000, 2, 2, 16), seed=0)
+    result = solve(inst, time_limit=30, seed=0, deterministic=True)
+    report = check(inst, result)
+    assert (report.violations, report.metrics["holes"]) == ((), 0)
+    assert result.stats["proved_optimal"] is True
+    assert 0 < result.stats["lns_windows"] < 50

@@ -54,6 +54,19 @@ def _start_from_previous(
     return where
 
 
+# The stats of a schedule that is optimal in both objectives.
+PROVED: dict[str, object] = {
+    "priority_proved_optimal": True,
+    "holes_lower_bound": 0,
+    "proved_optimal": True,
+}
+
+
+def _optimal(board: Board, bound: int) -> bool:
+    """The most priority the bounds allow, without a hole: no search can better it."""
+    return board_priority(board) >= bound and not board_holes(board)
+
+
 def _exact_start(layout: Layout, seed: int) -> Board:
     """The start of the whole-instance model. With one session it is the priority-first greedy:
     from the sweep's start CP-SAT held fewer meetings on three of the forums within 5 s. With
@@ -108,8 +121,7 @@ def solve(
     clock.best_at = clock.first_complete
     bounds = upper_bounds(instance)  # after the greedy: a first schedule matters more
     clock.report("greedy", board, bounds.priority)
-    # A start that holds the most priority the bounds allow, without a hole, is optimal.
-    done = previous is None and board_priority(board) >= bounds.priority and not board_holes(board)
+    done = previous is None and _optimal(board, bounds.priority)
     # The whole-instance path of a fresh solve has searches of its own that start from
     # scratch (MaxSAT) or polish what CP-SAT finds; the others start from this polish.
     if not (exact and previous is None) and not done and clock.polish(board, 0.15, seed):
@@ -117,14 +129,7 @@ def solve(
         clock.report("closing holes", board, bounds.priority)
     stats: dict[str, object] = {}
     if done:
-        stats.update(
-            {
-                "method": "greedy",
-                "priority_proved_optimal": True,
-                "holes_lower_bound": 0,
-                "proved_optimal": True,
-            }
-        )
+        stats.update({"method": "greedy", **PROVED})
     elif exact:
         stats["method"] = "cp-sat"
         stats.update(
@@ -145,24 +150,31 @@ def solve(
         if previous is None and clock.polish(board, 1.0, seed):
             clock.best_at = clock.elapsed()
             clock.report("closing holes", board, bounds.priority)
-        stats.update(
-            lns.improve(
-                layout,
-                board,
-                left=clock.left,
-                charge=clock.charge,
-                seed=seed,
-                workers=1 if deterministic else workers,
-                previous=previous_where,
-                on_better=lambda: _better(clock, board, bounds.priority),
-                changed=None if previous_where is None else _changed(layout, board, previous_where),
+        if previous is None and _optimal(board, bounds.priority):
+            stats.update(PROVED)  # no window can better it
+        else:
+            stats.update(
+                lns.improve(
+                    layout,
+                    board,
+                    left=clock.left,
+                    charge=clock.charge,
+                    seed=seed,
+                    workers=1 if deterministic else workers,
+                    previous=previous_where,
+                    on_better=lambda: _better(clock, board, bounds.priority),
+                    changed=None
+                    if previous_where is None
+                    else _changed(layout, board, previous_where),
+                )
             )
-        )
     for mi in range(len(layout.meetings)):
         if board.slot[mi] < 0:
             place_one(board, mi)
     if previous is None and not done and clock.left() > 0:
         clock.polish(board, 1.0, seed)
+    if previous is None and _optimal(board, bounds.priority):
+        stats.update(PROVED)  # however the search got there
     clock.report("done", board, bounds.priority)
     assignments = board.assignments(
         preferred={} if previous is None else {a.meeting: a.table for a in previous.assignments}
