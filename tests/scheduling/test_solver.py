@@ -209,3 +209,18 @@ def test_solve_stops_at_a_start_that_is_already_optimal():
     report = check(inst, result)
     assert (report.violations, report.metrics["scheduled"], report.metrics["holes"]) == ((), 6, 0)
     assert (result.stats["method"], result.stats["proved_optimal"]) == ("greedy", True)
+
+
+def test_solve_searches_on_when_the_bounds_bind():
+    # "a" is asked for five meetings in four slots: a start with the most priority and no hole
+    # still leaves out a meeting, and whose is for the search to decide fairly.
+    doc = document(
+        slots=4,
+        tables=3,
+        people=("a", "b", "c", "d", "e", "f"),
+        meetings=(("a", "b"), ("a", "c"), ("a", "d"), ("a", "e"), ("a", "f")),
+    )
+    inst = instance(doc)
+    result = solve(inst, time_limit=5)
+    assert (check(inst, result).violations, len(result.assignments)) == ((), 4)
+    assert result.stats["method"] == "cp-sat"

@@ -63,8 +63,19 @@ PROVED: dict[str, object] = {
 
 
 def _optimal(board: Board, bound: int) -> bool:
-    """The most priority the bounds allow, without a hole: no search can better it."""
-    return board_priority(board) >= bound and not board_holes(board)
+    """Every meeting that can take place at all is held (so nobody loses one the search could
+    give back) with the most priority the bounds allow and without a hole: no search can
+    better it. Where the bounds bind, which meetings are left out is a matter of fairness,
+    and the search runs."""
+    lay = board.layout
+    return (
+        board_priority(board) >= bound
+        and not board_holes(board)
+        and all(
+            s >= 0 or not lay.allowed[mi] or not lay.meeting_venues[mi]
+            for mi, s in enumerate(board.slot)
+        )
+    )
 
 
 def _exact_start(layout: Layout, seed: int) -> Board:
