@@ -45,11 +45,18 @@ class Clock:
         # The most seconds a CP-SAT step took beyond the time it was given: building the model,
         # then presolve and loading, which the solver's limit does not cut short.
         self.overhead = 0.0
+        self._step_began = 0.0
 
-    def step_fits(self) -> bool:
-        """Whether a CP-SAT step may start: more time is left than a step's overhead, so it
-        does not run past the limit (on the wall clock; deterministic runs count work)."""
+    def begin_step(self) -> bool:
+        """Whether a CP-SAT step may start now: more time is left than the largest overhead of
+        a step so far, so that it does not run past the limit (on the wall clock; deterministic
+        runs count work). The step's overhead is measured from here to `end_step`."""
+        self._step_began = time.perf_counter()
         return self.deterministic or self.left() > self.overhead
+
+    def end_step(self, seconds: float) -> None:
+        """The step begun last, given `seconds` to solve, has ended."""
+        self.overhead = max(self.overhead, time.perf_counter() - self._step_began - seconds)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started

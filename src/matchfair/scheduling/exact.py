@@ -14,8 +14,6 @@ reported as `holes_lower_bound`.
 
 from __future__ import annotations
 
-import time
-
 from ortools.sat.python import cp_model
 
 from . import cpsat, maxsat
@@ -46,10 +44,8 @@ def _run(
     seed: int,
     workers: int,
     clock: Clock,
-    began: float,
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-    """Solve the window built since `began` (perf_counter) on `seconds`, and record how far
-    building plus solving ran past them (`Clock.overhead`)."""
+    """Solve the window of the step begun last (`Clock.begin_step`) on `seconds`."""
     cpsat.add_full_hint(
         window.model, {var: hint.get(mi) == (s, v) for (mi, s, v), var in window.x.items()}
     )
@@ -59,7 +55,7 @@ def _run(
     )
     status = solver.solve(window.model)
     clock.charge(solver.deterministic_time if clock.deterministic else 0.0)
-    clock.overhead = max(clock.overhead, time.perf_counter() - began - seconds)
+    clock.end_step(seconds)
     return solver, status
 
 
@@ -90,9 +86,8 @@ def _compact_steps(
     bound = 0
     steps = [(LOOSE_SHARE, False), (SPLIT_SHARE, True)]
     for share, split in steps[1:] if loose_done else steps:
-        if not clock.step_fits():
+        if not clock.begin_step():
             break
-        began = time.perf_counter()
         window = cpsat.build(
             layout,
             board,
@@ -104,13 +99,7 @@ def _compact_steps(
         window.model.add(window.priority >= priority)
         window.model.minimize(window.holed + window.split if split else window.holed)
         solver, status = _run(
-            window,
-            plan,
-            seconds=share * clock.left(),
-            seed=seed,
-            workers=workers,
-            clock=clock,
-            began=began,
+            window, plan, seconds=share * clock.left(), seed=seed, workers=workers, clock=clock
         )
         if _found(status):
             plan = _solution(window, solver)
@@ -266,6 +255,51 @@ def _from_search(
     }
 
 
+def _exact_model(
+    layout: Layout,
+    board: Board,
+    clock: Clock,
+    stats: dict[str, object],
+    best: int,
+    plan: dict[int, tuple[int, int]],
+    loose_bound: int,
+    seed: int,
+    workers: int,
+    previous: dict[int, tuple[int, int]] | None,
+    all_scheduled: bool,
+) -> tuple[dict[int, tuple[int, int]], bool]:
+    """The exact model under priority `best` (moves, holes, fairness) from `plan`; returns the
+    plan and whether it is proved optimal, and sets `holes_lower_bound` in `stats`."""
+    fresh = previous is None
+    window = cpsat.build(
+        layout,
+        board,
+        list(range(len(layout.meetings))),
+        previous=previous,
+        all_scheduled=all_scheduled,
+        compact=fresh,
+    )
+    window.model.add(window.priority >= best)
+    kept = _keep_compact(layout, window, plan) if fresh else 0
+    hole_cap = len(layout.person_index) * layout.n_slots + 1
+    fair_cap = layout.n_slots + 2
+    window.model.minimize(
+        window.moves * hole_cap * fair_cap + window.holes * fair_cap + window.fairness
+    )
+    solver, status = _run(
+        window, plan, seconds=0.9 * clock.left(), seed=seed, workers=workers, clock=clock
+    )
+    if not _found(status):
+        return plan, False
+    clock.best_at = clock.elapsed()
+    holes = round(solver.objective_value) // fair_cap
+    # With agendas kept on their intervals, only the loose-agenda bound holds overall.
+    holes_bound = loose_bound if kept else round(solver.best_objective_bound) // fair_cap
+    stats["holes_lower_bound"] = max(0, holes_bound, loose_bound)
+    proved = status == cp_model.OPTIMAL and (not kept or holes <= loose_bound)
+    return _solution(window, solver), proved
+
+
 def _cp_sat_steps(
     layout: Layout,
     board: Board,
@@ -284,10 +318,9 @@ def _cp_sat_steps(
     fresh = previous is None
     loose_done, loose_bound = False, 0
     status: cp_model.CpSolverStatus = cp_model.OPTIMAL
-    if best < bound and bound >= schedulable:
+    if best < bound and bound >= schedulable and clock.begin_step():
         # The bounds allow every meeting: asking for all of them at once is a far easier
         # model than maximising how many fit.
-        began = time.perf_counter()
         window = cpsat.build(
             layout, board, everything, all_scheduled=True, compact=fresh, spans_only=fresh
         )
@@ -295,33 +328,20 @@ def _cp_sat_steps(
         window.model.minimize(window.holed if fresh else window.holes)
         share = LOOSE_SHARE if fresh else 0.5
         solver, status = _run(
-            window,
-            best_plan,
-            seconds=share * clock.left(),
-            seed=seed,
-            workers=workers,
-            clock=clock,
-            began=began,
+            window, best_plan, seconds=share * clock.left(), seed=seed, workers=workers, clock=clock
         )
         if _found(status):
             best, best_plan = schedulable, _solution(window, solver)
             clock.best_at = clock.elapsed()
             loose_done = fresh
             loose_bound = round(solver.best_objective_bound) if fresh else 0
-    if best < bound and not clock.step_fits():
+    if best < bound and not clock.begin_step():
         status = cp_model.UNKNOWN
     elif best < bound:
-        began = time.perf_counter()
         window = cpsat.build(layout, board, everything, previous=previous)
         window.model.maximize(window.priority)
         solver, status = _run(
-            window,
-            best_plan,
-            seconds=0.4 * clock.left(),
-            seed=seed,
-            workers=workers,
-            clock=clock,
-            began=began,
+            window, best_plan, seconds=0.4 * clock.left(), seed=seed, workers=workers, clock=clock
         )
         if _found(status) and solver.objective_value > best:
             best = round(solver.objective_value)
@@ -345,41 +365,22 @@ def _cp_sat_steps(
         best_plan = _polish(board, best_plan, clock, seed)
     if fresh:
         stats["holes_lower_bound"] = loose_bound
-    if not clock.step_fits():
-        # Too little time is left for the exact model to pay for its own building.
-        stats["proved_optimal"] = False
-        for mi, (s, v) in best_plan.items():
-            board.place(mi, s, v)
-        return stats
-    began = time.perf_counter()
-    window = cpsat.build(
-        layout, board, everything, previous=previous, all_scheduled=all_scheduled, compact=fresh
-    )
-    window.model.add(window.priority >= best)
-    kept = _keep_compact(layout, window, best_plan) if fresh else 0
-    hole_cap = len(layout.person_index) * layout.n_slots + 1
-    fair_cap = layout.n_slots + 2
-    window.model.minimize(
-        window.moves * hole_cap * fair_cap + window.holes * fair_cap + window.fairness
-    )
-    solver, status = _run(
-        window,
-        best_plan,
-        seconds=0.9 * clock.left(),
-        seed=seed,
-        workers=workers,
-        clock=clock,
-        began=began,
-    )
     proved = False
-    if _found(status):
-        best_plan = _solution(window, solver)
-        clock.best_at = clock.elapsed()
-        holes = round(solver.objective_value) // fair_cap
-        # With agendas kept on their intervals, only the loose-agenda bound holds overall.
-        holes_bound = loose_bound if kept else round(solver.best_objective_bound) // fair_cap
-        stats["holes_lower_bound"] = max(0, holes_bound, loose_bound)
-        proved = status == cp_model.OPTIMAL and (not kept or holes <= loose_bound)
+    # Unless too little time is left for the exact model to pay for its own building.
+    if clock.begin_step():
+        best_plan, proved = _exact_model(
+            layout,
+            board,
+            clock,
+            stats,
+            best,
+            best_plan,
+            loose_bound,
+            seed,
+            workers,
+            previous,
+            all_scheduled,
+        )
     stats["proved_optimal"] = proved and bool(stats["priority_proved_optimal"])
     for mi, (s, v) in best_plan.items():
         board.place(mi, s, v)

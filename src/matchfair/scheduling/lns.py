@@ -174,8 +174,9 @@ def improve(
                 improved += 1
                 on_better()
                 last_gain = windows
-                gained = people if changed is None else gained
-                if changed is not None:
+                if changed is None:
+                    gained = people
+                else:
                     queue.append(p)
                 continue
             if after == before:
