@@ -175,3 +175,25 @@ def test_reminders_go_once_a_day_for_old_requests_only(
     ]
     with django_capture_on_commit_callbacks(execute=True):
         assert remind_pending_requests(now=now + dt.timedelta(days=1)) == 1
+
+
+def test_a_reminder_is_not_sent_again_across_midnight(
+    event, ana, jonas, django_capture_on_commit_callbacks
+):
+    """Half an hour before midnight in the event's zone, then half an hour after: one mail."""
+    late = dt.datetime.combine(
+        timezone.now().astimezone(event.zone).date(), dt.time(23, 30), tzinfo=event.zone
+    )
+    event.booking_opens_at = late - dt.timedelta(days=5)
+    event.booking_closes_at = late + dt.timedelta(days=5)
+    event.save()
+    waiting = ask(ana, jonas)
+    asked = late - dt.timedelta(hours=48, minutes=30)
+    type(waiting).objects.filter(pk=waiting.pk).update(created=asked)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert remind_pending_requests(now=late) == 1
+        assert remind_pending_requests(now=late + dt.timedelta(hours=1)) == 0
+        assert remind_pending_requests(now=late + dt.timedelta(hours=23)) == 0
+        assert remind_pending_requests(now=late + dt.timedelta(hours=24)) == 1
+    assert len(mail.outbox) == 2

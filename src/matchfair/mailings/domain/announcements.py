@@ -79,7 +79,12 @@ def announce_due_booking_windows(*, now: dt.datetime | None = None) -> int:
 def remind_pending_requests(
     *, now: dt.datetime | None = None, older_than_hours: float | None = None
 ) -> int:
-    """Remind recipients of requests asked more than N hours ago, once per request and day."""
+    """Remind recipients of requests asked more than N hours ago, at most once a day each.
+
+    A reminder's key counts whole days since the request was asked, so with hourly runs two
+    reminders of one request are a day apart, give or take the hour between runs; a calendar
+    date would let one go at 23:30 and the next at 00:30.
+    """
     now = now or timezone.now()
     hours = settings.MAILINGS_REMINDER_HOURS if older_than_hours is None else older_than_hours
     waiting = (
@@ -96,7 +101,6 @@ def remind_pending_requests(
     count = 0
     for requests in by_event.values():
         event = requests[0].event
-        day = now.astimezone(event.zone).date().isoformat()
         url = reverse("meetings:requests", kwargs={"event": event.slug})
         drafts = []
         for meeting_request in requests:
@@ -108,7 +112,7 @@ def remind_pending_requests(
             )
             drafts.append(
                 Draft(
-                    key=f"reminder:{meeting_request.pk}:{day}",
+                    key=f"reminder:{meeting_request.pk}:{(now - meeting_request.created).days}",
                     to=user.email,
                     subject=subject,
                     body=body,
