@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from .anneal import MOVES_PER_SECOND, anneal
 from .placement import Board, board_holes, board_priority
 from .polish import STEPS_PER_SECOND, close_holes
 
@@ -79,7 +80,23 @@ class Clock:
         self.charge(steps / STEPS_PER_SECOND)
         return removed > 0
 
-    def report(self, phase: str, board: Board, bound: int) -> None:
+    def anneal(self, board: Board, share: float, seed: int, bound: int) -> bool:
+        """Run the annealing on `share` of the time left, reporting better schedules."""
+        seconds = share * self.left()
+        removed, moves = anneal(
+            board,
+            seconds=seconds,
+            seed=seed,
+            budget=int(seconds * MOVES_PER_SECOND) if self.deterministic else None,
+            deadline=self.deadline if self.deterministic else None,
+            on_better=lambda holes: self.report("closing holes", board, bound, holes),
+        )
+        self.charge(moves / MOVES_PER_SECOND)
+        return removed > 0
+
+    def report(self, phase: str, board: Board, bound: int, holes: int | None = None) -> None:
+        """Report the board, or its meetings with `holes` when a search holds a better
+        arrangement of them than the board yet."""
         if self.progress is not None:
             self.progress(
                 Progress(
@@ -88,7 +105,7 @@ class Clock:
                     sum(1 for s in board.slot if s >= 0),
                     board_priority(board),
                     bound,
-                    board_holes(board),
+                    board_holes(board) if holes is None else holes,
                 )
             )
 

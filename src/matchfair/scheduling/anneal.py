@@ -1,0 +1,319 @@
+"""Simulated annealing over Kempe-chain slot swaps: closes holes once the meetings are placed.
+
+A move takes a meeting of a participant (mostly one with a hole) and a target slot, and swaps
+the two slots along the Kempe chain: the meetings reachable from it through shared participants
+among those held in either slot. Everyone stays single-booked by construction. A move is refused
+when a chain meeting may not be held in its new slot, is pinned, or the chain is long.
+
+Tables are counted per pool: the venues that the same meetings may use, whose tables are then
+interchangeable. Where a chain would overfill a pool in a slot, a second chain, from a meeting
+of that pool held there, goes the other way in the same move (the two never share anybody, as
+chains are whole components); what still overfills is allowed at a cost, so that the search can
+pass through full slots, but only schedules that fit are kept. A worse move is taken with probability
+exp(-cost / temperature), the temperature falling geometrically over the run.
+
+It applies when tables within a pool are interchangeable: no walking times, and any two
+meetings may use either the same venues or none in common. Priority and the set of held
+meetings never change; only slots move, and then tables within their pool.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable
+
+from .placement import Board, Layout, iter_bits, person_holes
+
+# Temperatures at the start and at the end of a run, in holes. Measured with the generated
+# families (docs/benchmarks.md): from 0.1 the expo start loses its 175 holes in 0.6 s and
+# small-forum's its 48 in 0.3-0.8 s; 0.3 needs 10 s on the expo.
+START_TEMPERATURE = 0.15
+END_TEMPERATURE = 0.02
+# The cost of one meeting over a pool's tables, against one hole.
+OVERFILL_COST = 3.0
+# Longest chain a move may swap; longer ones mostly fail on a slot some meeting may not take.
+CHAIN_LIMIT = 40
+# Share of moves that start from a participant with a hole, and that aim next to the agenda.
+HOLED_SHARE = 0.7
+NEAR_SHARE = 0.6
+# Moves tried per second on a 2-core test machine; turns a time into a work budget.
+MOVES_PER_SECOND = 50_000
+
+
+class Pools:
+    """The pool of each meeting that may move (-1 for the others), the venues of each pool, and
+    the meetings per pool and slot against the pool's tables."""
+
+    def __init__(self, layout: Layout, board: Board, of: list[int], venues: list[list[int]]):
+        self.of = of
+        self.venues = venues
+        self.capacity = [sum(layout.capacity[v] for v in row) for row in venues]
+        venue_pool = {v: k for k, row in enumerate(venues) for v in row}
+        self.count = [[0] * layout.n_slots for _ in venues]
+        for mi, s in enumerate(board.slot):
+            k = venue_pool.get(board.venue[mi], -1) if s >= 0 else -1
+            if k >= 0:
+                self.count[k][s] += 1
+        self.over = sum(
+            max(0, c - self.capacity[k]) for k, row in enumerate(self.count) for c in row
+        )
+
+    def change(self, moves: dict[int, int], a: int, b: int) -> int:
+        """The overfill added by `moves` (pool: net meetings into slot a out of slot b)."""
+        added = 0
+        for k, d in moves.items():
+            if d:
+                cap, row = self.capacity[k], self.count[k]
+                before = max(0, row[a] - cap) + max(0, row[b] - cap)
+                added += max(0, row[a] + d - cap) + max(0, row[b] - d - cap) - before
+        return added
+
+    def apply(self, moves: dict[int, int], a: int, b: int) -> None:
+        for k, d in moves.items():
+            self.count[k][a] += d
+            self.count[k][b] -= d
+
+
+def pools(layout: Layout, board: Board) -> Pools | None:
+    """The pools of the board's movable meetings, or None when tables are not interchangeable
+    within pools: walking times, or venue sets that overlap. A meeting that may use either of
+    two booths is kept to the one it is at, so that it shares that booth's pool."""
+    if layout.travel_pairs:
+        return None
+    movable = [
+        mi for mi in range(len(layout.meetings)) if board.slot[mi] >= 0 and not board.pinned[mi]
+    ]
+    keys = {mi: tuple(sorted(layout.meeting_venues[mi])) for mi in movable}
+    sharing: dict[int, set[tuple[int, ...]]] = {}
+    for key in set(keys.values()):
+        for v in key:
+            sharing.setdefault(v, set()).add(key)
+    for mi, key in keys.items():
+        if len(key) > 1 and any(len(sharing[v]) > 1 for v in key):
+            keys[mi] = (board.venue[mi],)
+    index: dict[tuple[int, ...], int] = {}
+    owner: dict[int, int] = {}
+    of = [-1] * len(layout.meetings)
+    for mi, key in keys.items():
+        if key not in index:
+            index[key] = len(index)
+            for v in key:
+                if owner.setdefault(v, index[key]) != index[key]:
+                    return None
+        of[mi] = index[key]
+    return Pools(layout, board, of, [list(key) for key in index])
+
+
+def anneal(
+    board: Board,
+    *,
+    seconds: float,
+    seed: int = 0,
+    budget: int | None = None,
+    deadline: float | None = None,
+    on_better: Callable[[int], None] | None = None,
+) -> tuple[int, int]:
+    """Anneal for `seconds` on the wall clock, or for `budget` moves (the result then depends
+    only on the board and the seed, unless `deadline` comes first). Stops at 0 holes. Leaves
+    the best schedule that fits on the board; returns the holes removed and the moves tried.
+    `on_better` hears the holes of a better schedule, at most twice a second."""
+    layout = board.layout
+    tables = pools(layout, board)
+    if tables is None:
+        return 0, 0
+    pool = tables.of
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    stop = deadline if deadline is not None else started + seconds
+    if budget is None:
+        stop = min(stop, started + seconds)
+    slot = list(board.slot)
+    in_slot = _Members(slot, layout.n_slots)
+    held = [dict(h) for h in board.held]
+    busy = list(board.busy)
+    holes = [person_holes(layout, b) for b in busy]
+    people = [p for p in range(len(busy)) if busy[p]]
+    holed = [p for p in people if holes[p]]
+    place = {p: i for i, p in enumerate(holed)}
+    total = sum(holes)
+    start_total = best = total
+    best_slot: list[int] | None = None
+    over = tables.over
+    allowed, members, by_person = layout.allowed, layout.members, layout.by_person
+    session_mask, session_of = layout.session_mask, layout.session_of
+    temperature = START_TEMPERATURE
+    cooling = END_TEMPERATURE / START_TEMPERATURE
+    reported = started
+    tried = 0
+    while best > 0 and people:
+        tried += 1
+        if tried & 1023 == 0:
+            now = time.perf_counter()
+            if now > stop or (budget is not None and tried > budget):
+                break
+            done = tried / budget if budget is not None else (now - started) / seconds
+            temperature = START_TEMPERATURE * cooling ** min(1.0, done)
+        if holed and rng.random() < HOLED_SHARE:
+            p = holed[rng.randrange(len(holed))]
+        else:
+            p = people[rng.randrange(len(people))]
+        mine = by_person[p]
+        m = mine[rng.randrange(len(mine))]
+        a = slot[m]
+        if pool[m] < 0:
+            continue
+        if rng.random() < NEAR_SHARE:
+            session = session_mask[session_of[a]]
+            own = busy[p] & session
+            low = own & -own
+            reach = ((1 << (own.bit_length() + 1)) - 1) & ~((low >> 1) - 1 if low > 1 else 0)
+            targets = iter_bits(reach & session & allowed[m] & ~(1 << a))
+            if not targets:
+                continue
+            b = targets[rng.randrange(len(targets))]
+        else:
+            b = rng.randrange(layout.n_slots)
+            if b == a or not allowed[m] >> b & 1:
+                continue
+        chain = _chain(m, a, b, slot, held, members, allowed, pool)
+        if chain is None:
+            continue
+        net = _net(chain, b, slot, pool)
+        overfill = tables.change(net, a, b)
+        if overfill > 0:
+            k, d = next((k, d) for k, d in net.items() if tables.change({k: d}, a, b) > 0)
+            full, other = (a, b) if d > 0 else (b, a)
+            there = in_slot[full]
+            back = there[rng.randrange(len(there))]
+            if pool[back] == k and back not in chain:
+                more = _chain(back, full, other, slot, held, members, allowed, pool)
+                if more is not None:
+                    both_net = _net(chain + more, b, slot, pool)
+                    both_overfill = tables.change(both_net, a, b)
+                    if both_overfill < overfill:
+                        chain, net, overfill = chain + more, both_net, both_overfill
+        flips: dict[int, int] = {}
+        for x in chain:
+            for q in members[x]:
+                flips[q] = flips.get(q, 0) ^ (1 << slot[x])
+        both = (1 << a) | (1 << b)
+        after: dict[int, int] = {}
+        delta = 0
+        for q, bits in flips.items():
+            if bits != both:  # busy in one of the two slots: it swaps
+                after[q] = person_holes(layout, busy[q] ^ both)
+                delta += after[q] - holes[q]
+        cost = delta + OVERFILL_COST * overfill
+        if cost > 0 and rng.random() >= math.exp(-cost / temperature):
+            continue
+        for x in chain:
+            for q in members[x]:
+                del held[q][slot[x]]
+        for x in chain:
+            in_slot.take(x, slot[x])
+            slot[x] = a if slot[x] == b else b
+            in_slot.put(x, slot[x])
+            for q in members[x]:
+                held[q][slot[x]] = x
+        tables.apply(net, a, b)
+        for q, value in after.items():
+            busy[q] ^= both
+            holes[q] = value
+            if value and q not in place:
+                place[q] = len(holed)
+                holed.append(q)
+            elif not value and q in place:
+                i = place.pop(q)
+                last = holed.pop()
+                if i < len(holed):
+                    holed[i], place[last] = last, i
+        total += delta
+        over += overfill
+        if over == 0 and total < best:
+            best, best_slot = total, list(slot)
+            now = time.perf_counter()
+            if on_better is not None and (now - reported > 0.5 or best == 0):
+                reported = now
+                on_better(best)
+    if best_slot is not None:
+        _write_back(board, best_slot, tables)
+    return start_total - best, tried
+
+
+class _Members:
+    """The meetings held in each slot, with constant-time removal and random choice."""
+
+    def __init__(self, slot: list[int], n_slots: int) -> None:
+        self.lists: list[list[int]] = [[] for _ in range(n_slots)]
+        self.position: dict[int, int] = {}
+        for mi, s in enumerate(slot):
+            if s >= 0:
+                self.put(mi, s)
+
+    def __getitem__(self, s: int) -> list[int]:
+        return self.lists[s]
+
+    def put(self, mi: int, s: int) -> None:
+        self.position[mi] = len(self.lists[s])
+        self.lists[s].append(mi)
+
+    def take(self, mi: int, s: int) -> None:
+        row = self.lists[s]
+        i = self.position.pop(mi)
+        last = row.pop()
+        if i < len(row):
+            row[i], self.position[last] = last, i
+
+
+def _net(chain: list[int], b: int, slot: list[int], pool: list[int]) -> dict[int, int]:
+    """Per pool, the meetings the swap brings into slot a less those it takes out of it."""
+    net: dict[int, int] = {}
+    for x in chain:
+        net[pool[x]] = net.get(pool[x], 0) + (1 if slot[x] == b else -1)
+    return net
+
+
+def _chain(
+    m: int,
+    a: int,
+    b: int,
+    slot: list[int],
+    held: list[dict[int, int]],
+    members: list[tuple[int, ...]],
+    allowed: list[int],
+    pool: list[int],
+) -> list[int] | None:
+    """Meetings reachable from m (held in slot a) through shared participants among those held
+    in slots a and b, if each may take the other slot and there are at most CHAIN_LIMIT."""
+    chain = [m]
+    seen = {m}
+    i = 0
+    while i < len(chain):
+        x = chain[i]
+        i += 1
+        target = b if slot[x] == a else a
+        if pool[x] < 0 or not allowed[x] >> target & 1:
+            return None
+        for q in members[x]:
+            other = held[q].get(target)
+            if other is not None and other not in seen:
+                if len(chain) == CHAIN_LIMIT:
+                    return None
+                seen.add(other)
+                chain.append(other)
+    return chain
+
+
+def _write_back(board: Board, slots: list[int], tables: Pools) -> None:
+    """Move the board's meetings to `slots`, each at a venue of its pool with room."""
+    moved = [mi for mi, s in enumerate(slots) if s != board.slot[mi]]
+    for mi in moved:
+        board.remove(mi)
+    for mi in moved:
+        s = slots[mi]
+        v = next((v for v in tables.venues[tables.of[mi]] if board.room[v] >> s & 1), -1)
+        if v < 0:  # the pools' counts rule this out
+            raise AssertionError(f"no table left for meeting {mi} in slot {s}")
+        board.place(mi, s, v)
