@@ -2,7 +2,15 @@
 
 import time
 
-from matchfair.scheduling.clock import Clock
+from ortools.sat.python import cp_model
+
+from matchfair.scheduling.clock import (
+    SECONDS_PER_MODEL_VARIABLE,
+    WALL_PER_DETERMINISTIC_SECOND,
+    Clock,
+    cp_sat_work,
+    solver_parameters,
+)
 
 
 def test_a_step_does_not_start_when_its_overhead_would_pass_the_limit():
@@ -26,6 +34,26 @@ def test_a_step_overhead_is_the_time_beyond_what_it_was_given():
 
 
 def test_a_deterministic_run_counts_work_and_ignores_overhead():
+    # A step starts while some of the limit is left, whatever a step took on the wall clock.
     clock = Clock(30.0, None, deterministic=True)
     clock.overhead = 31.0
     assert clock.begin_step()
+    clock.charge(29.0)
+    assert clock.begin_step()
+    clock.charge(1.0)  # the work charged has reached the limit
+    assert not clock.begin_step()
+
+
+def test_a_deterministic_run_charges_building_a_model_as_well_as_solving_it():
+    model = cp_model.CpModel()
+    x = [model.new_bool_var(f"x{i}") for i in range(1_000)]
+    model.add(sum(x) == 500)
+    model.maximize(sum(i * v for i, v in enumerate(x)))
+    solver = cp_model.CpSolver()
+    solver_parameters(solver, seconds=3.0, seed=0, workers=2, deterministic=True)
+    assert solver.parameters.max_deterministic_time == 3.0 / WALL_PER_DETERMINISTIC_SECOND
+    assert solver.parameters.num_workers == 1
+    solver.solve(model)
+    # 1,000 variables cost 0.05 s of the limit even where CP-SAT counts no work at all.
+    assert cp_sat_work(solver, model) >= 1_000 * SECONDS_PER_MODEL_VARIABLE
+    assert cp_sat_work(solver, model) >= solver.deterministic_time * WALL_PER_DETERMINISTIC_SECOND

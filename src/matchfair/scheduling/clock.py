@@ -51,9 +51,10 @@ class Clock:
     def begin_step(self) -> bool:
         """Whether a CP-SAT step may start now: more time is left than the largest overhead of
         a step so far, so that it does not run past the limit (on the wall clock; deterministic
-        runs count work). The step's overhead is measured from here to `end_step`."""
+        runs count work, model building included, and need only some left). The step's
+        overhead is measured from here to `end_step`."""
         self._step_began = time.perf_counter()
-        return self.deterministic or self.left() > self.overhead
+        return self.left() > (0.0 if self.deterministic else self.overhead)
 
     def end_step(self, seconds: float) -> None:
         """The step begun last, given `seconds` to solve, has ended."""
@@ -110,6 +111,23 @@ class Clock:
             )
 
 
+# Deterministic runs count CP-SAT's work in wall seconds of the 2-core reference machine, so that
+# a time limit lasts about as long in either mode. One of CP-SAT's deterministic seconds took
+# 2.4 (whole forum models) to 4.4 (neighbourhood windows) wall seconds there, and building,
+# hinting and loading a model took about 50 microseconds a variable, which CP-SAT's count leaves
+# out: a 10 s limit ran 75 s on a 1,000-meeting event with walking times, forum-14's 17 s.
+WALL_PER_DETERMINISTIC_SECOND = 3.0
+SECONDS_PER_MODEL_VARIABLE = 5e-5
+
+
+def cp_sat_work(solver: cp_model.CpSolver, model: cp_model.CpModel) -> float:
+    """The seconds a deterministic run charges for one solve of `model`."""
+    return (
+        solver.deterministic_time * WALL_PER_DETERMINISTIC_SECOND
+        + len(model.proto.variables) * SECONDS_PER_MODEL_VARIABLE
+    )
+
+
 def guard(seconds: float) -> float:
     """The wall-clock guard of a deterministic run of `seconds` of work: loose enough that it
     binds only on a machine many times slower or busier than the one the limit was set for
@@ -123,7 +141,8 @@ def solver_parameters(
     """Deterministic: one worker and CP-SAT's deterministic time as the binding limit, so a
     seed gives one answer; the wall clock is a guard that binds only on a far slower or busier
     machine. Otherwise the wall clock binds and `workers` threads share the search."""
-    solver.parameters.max_deterministic_time = max(0.05, seconds)
+    work = seconds / WALL_PER_DETERMINISTIC_SECOND if deterministic else seconds
+    solver.parameters.max_deterministic_time = max(0.05, work)
     solver.parameters.max_time_in_seconds = max(0.2, guard(seconds) if deterministic else seconds)
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = 1 if deterministic else max(1, workers)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from . import cpsat, maxsat
-from .clock import Clock, solver_parameters
+from .clock import Clock, cp_sat_work, solver_parameters
 from .placement import Board, Layout, board_holes, board_priority, person_holes
 
 # Shares of the time left for the loose-agenda step, then the split step, then local search.
@@ -54,7 +54,7 @@ def _run(
         solver, seconds=seconds, seed=seed, workers=workers, deterministic=clock.deterministic
     )
     status = solver.solve(window.model)
-    clock.charge(solver.deterministic_time if clock.deterministic else 0.0)
+    clock.charge(cp_sat_work(solver, window.model) if clock.deterministic else 0.0)
     clock.end_step(seconds)
     return solver, status
 

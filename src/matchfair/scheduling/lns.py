@@ -13,6 +13,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from . import cpsat
+from .clock import cp_sat_work
 from .placement import Board, Layout, person_holes
 
 WINDOW_MEETINGS = 30
@@ -166,7 +167,7 @@ def improve(
         if workers > 1:
             solver.parameters.interleave_search = True
         status = solver.solve(window.model)
-        charge(solver.deterministic_time if workers == 1 else 0.0)
+        charge(cp_sat_work(solver, window.model) if workers == 1 else 0.0)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             cpsat.read(window, solver, board)
             after = _score(layout, board, free, people, previous)
