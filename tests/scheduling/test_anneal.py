@@ -25,7 +25,6 @@ def _held(board: Board) -> set[int]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(), st.integers(0, 3))
 def test_annealing_keeps_every_rule_and_meeting_and_never_adds_a_hole(doc, seed):
-    doc["travel_minutes"] = {}  # annealing stands aside where walking times apply
     try:
         inst = parse_instance(doc)
     except InstanceError:
@@ -89,12 +88,32 @@ def test_a_meeting_that_may_use_two_booths_keeps_to_the_one_it_is_at():
     assert tables.of[0] == tables.of[1 if at == "BA" else 2]
 
 
-def test_pools_stand_aside_for_walking_times():
-    doc = document(people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
+    # a meets b at the north tables and c at the south ones, 10 minutes apart, with 5 minutes
+    # between slots: the two may not follow each other, so the hole between them stays.
+    doc = document(slots=3, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c")))
     doc["tables"] = [{"id": "T1", "location": "north"}, {"id": "T2", "location": "south"}]
     doc["travel_minutes"] = {"north": {"south": 10}}
+    inst = instance(doc)
+    layout = Layout(inst)
+    north, south = (layout.venue_of_table[t] for t in ("T1", "T2"))
+    board = Board(layout)
+    board.place(0, 0, north)
+    board.place(1, 2, south)
+    tables = pools(layout, board)
+    assert [tables.venues[k] for k in tables.of] == [[north], [south]]
+    removed, tried = anneal(board, seconds=5, seed=0, budget=5_000)
+    assert (removed, board_holes(board)) == (0, 1) and tried > 5_000
+    assert (board.slot, board.venue) == ([0, 2], [north, south])
+
+    doc["travel_minutes"] = {"north": {"south": 5}}  # now they may follow each other
     layout = Layout(instance(doc))
-    assert pools(layout, construct(layout, 0)) is None
+    board = Board(layout)
+    board.place(0, 0, north)
+    board.place(1, 2, south)
+    removed, _ = anneal(board, seconds=5, seed=0, budget=5_000)
+    assert (removed, board_holes(board), board.venue) == (1, 0, [north, south])
+    assert check(instance(doc), _result(board)).violations == ()
 
 
 def test_annealing_with_a_budget_depends_only_on_the_board_and_the_seed():

@@ -12,9 +12,10 @@ chains are whole components); what still overfills is allowed at a cost, so that
 pass through full slots, but only schedules that fit are kept. A worse move is taken with probability
 exp(-cost / temperature), the temperature falling geometrically over the run.
 
-It applies when tables within a pool are interchangeable: no walking times, and any two
-meetings may use either the same venues or none in common. Priority and the set of held
-meetings never change; only slots move, and then tables within their pool.
+A meeting that may use either of two booths keeps to the one it is at, so that pools never
+overlap. With walking times every meeting keeps its venue and a move must leave everyone in the
+chain time to walk between consecutive meetings. Priority and the set of held meetings never
+change; only slots move, and then tables within their pool.
 """
 
 from __future__ import annotations
@@ -76,16 +77,18 @@ class Pools:
             self.count[k][b] -= d
 
 
-def pools(layout: Layout, board: Board) -> Pools | None:
-    """The pools of the board's movable meetings, or None when tables are not interchangeable
-    within pools: walking times, or venue sets that overlap. A meeting that may use either of
-    two booths is kept to the one it is at, so that it shares that booth's pool."""
-    if layout.travel_pairs:
-        return None
+def pools(layout: Layout, board: Board) -> Pools:
+    """The pools of the board's movable meetings. A meeting that may use either of two booths is
+    kept to the one it is at, so that it shares that booth's pool and no two pools overlap. With
+    walking times every meeting keeps its venue (a location's general tables, or a booth): the
+    walk to it then depends only on its slot."""
     movable = [
         mi for mi in range(len(layout.meetings)) if board.slot[mi] >= 0 and not board.pinned[mi]
     ]
-    keys = {mi: tuple(sorted(layout.meeting_venues[mi])) for mi in movable}
+    keys: dict[int, tuple[int, ...]] = {
+        mi: (board.venue[mi],) if layout.travel_pairs else tuple(sorted(layout.meeting_venues[mi]))
+        for mi in movable
+    }
     sharing: dict[int, set[tuple[int, ...]]] = {}
     for key in set(keys.values()):
         for v in key:
@@ -100,8 +103,7 @@ def pools(layout: Layout, board: Board) -> Pools | None:
         if key not in index:
             index[key] = len(index)
             for v in key:
-                if owner.setdefault(v, index[key]) != index[key]:
-                    return None
+                assert owner.setdefault(v, index[key]) == index[key], "pools overlap"
         of[mi] = index[key]
     return Pools(layout, board, of, [list(key) for key in index])
 
@@ -121,9 +123,8 @@ def anneal(
     `on_better` hears the holes of a better schedule, at most twice a second."""
     layout = board.layout
     tables = pools(layout, board)
-    if tables is None:
-        return 0, 0
     pool = tables.of
+    venue = board.venue if layout.travel_pairs else None
     rng = random.Random(seed)
     started = time.perf_counter()
     stop = deadline if deadline is not None else started + seconds
@@ -207,6 +208,8 @@ def anneal(
                 delta += after[q] - holes[q]
         cost = delta + OVERFILL_COST * overfill
         if cost > 0 and rng.random() >= math.exp(-cost / temperature):
+            continue
+        if venue is not None and not _walks(layout, chain, a, b, slot, held, busy, venue):
             continue
         for x in chain:
             for q in members[x]:
@@ -304,6 +307,41 @@ def _chain(
                 seen.add(other)
                 chain.append(other)
     return chain
+
+
+def _walks(
+    layout: Layout,
+    chain: list[int],
+    a: int,
+    b: int,
+    slot: list[int],
+    held: list[dict[int, int]],
+    busy: list[int],
+    venue: list[int],
+) -> bool:
+    """Whether, after swapping slots a and b for the chain, everyone in it has time to walk
+    from each meeting to the next (every meeting keeps its venue)."""
+    moved: dict[int, dict[int, int]] = {}
+    for x in chain:
+        for q in layout.members[x]:
+            moved.setdefault(q, {})[a if slot[x] == b else b] = x
+    both = (1 << a) | (1 << b)
+    for q, mine in moved.items():
+        now = busy[q] & ~both
+        for s in mine:
+            now |= 1 << s
+        for s, x in mine.items():
+            before = now & ((1 << s) - 1)
+            if before:
+                p = before.bit_length() - 1
+                if not layout.walk_ok(p, venue[mine[p] if p in mine else held[q][p]], s, venue[x]):
+                    return False
+            after = now >> (s + 1)
+            if after:
+                n = s + (after & -after).bit_length()
+                if not layout.walk_ok(s, venue[x], n, venue[mine[n] if n in mine else held[q][n]]):
+                    return False
+    return True
 
 
 def _write_back(board: Board, slots: list[int], tables: Pools) -> None:
