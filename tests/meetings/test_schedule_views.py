@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from matchfair.events.models import Slot
 from matchfair.meetings.domain.planning import release_plan, write_draft
@@ -29,19 +30,28 @@ def released(upcoming, meeting, lead_staff):
 
 @pytest.fixture
 def upcoming(event):
-    """The factories' event lies in the past of the real clock; move it two years ahead."""
-    shift = dt.timedelta(days=728)  # whole weeks, so weekdays stay
+    """The factories' event lies in the past of the real clock; move it to November 2096, so it
+    has not begun whenever the suite runs (a shift of two years ran out in November 2028).
+
+    The shift is of whole weeks and made on the event's wall clock, so weekdays and local
+    times stay, whatever the clocks do in between.
+    """
+    shift = dt.timedelta(weeks=3652)
+    zone = event.zone
+
+    def later(moment):
+        return moment.astimezone(zone) + shift
+
     event.starts_on += shift
     event.ends_on += shift
     event.save()
     for session in event.sessions.all():
-        session.starts_at += shift
-        session.ends_at += shift
+        session.starts_at, session.ends_at = later(session.starts_at), later(session.ends_at)
         session.save()
     for slot in Slot.objects.filter(session__event=event):
-        slot.starts_at += shift
-        slot.ends_at += shift
+        slot.starts_at, slot.ends_at = later(slot.starts_at), later(slot.ends_at)
         slot.save()
+    assert event.sessions.order_by("starts_at").first().starts_at > timezone.now()
     return event
 
 
