@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .placement import Board, Layout, iter_bits, person_holes
 
@@ -131,13 +131,15 @@ def anneal(
     if budget is None:
         stop = min(stop, started + seconds)
     slot = list(board.slot)
-    in_slot = _Members(slot, layout.n_slots)
+    in_slot = [_Bag() for _ in range(layout.n_slots)]
+    for mi, s in enumerate(slot):
+        if s >= 0:
+            in_slot[s].add(mi)
     held = [dict(h) for h in board.held]
     busy = list(board.busy)
     holes = [person_holes(layout, b) for b in busy]
     people = [p for p in range(len(busy)) if busy[p]]
-    holed = [p for p in people if holes[p]]
-    place = {p: i for i, p in enumerate(holed)}
+    holed = _Bag(p for p in people if holes[p])
     total = sum(holes)
     start_total = best = total
     best_slot: list[int] | None = None
@@ -157,7 +159,7 @@ def anneal(
             done = tried / budget if budget is not None else (now - started) / seconds
             temperature = START_TEMPERATURE * cooling ** min(1.0, done)
         if holed and rng.random() < HOLED_SHARE:
-            p = holed[rng.randrange(len(holed))]
+            p = holed.choice(rng)
         else:
             p = people[rng.randrange(len(people))]
         mine = by_person[p]
@@ -186,8 +188,7 @@ def anneal(
         if overfill > 0:
             k, d = next((k, d) for k, d in net.items() if tables.change({k: d}, a, b) > 0)
             full, other = (a, b) if d > 0 else (b, a)
-            there = in_slot[full]
-            back = there[rng.randrange(len(there))]
+            back = in_slot[full].choice(rng)
             if pool[back] == k and back not in chain:
                 more = _chain(back, full, other, slot, held, members, allowed, pool)
                 if more is not None:
@@ -215,23 +216,19 @@ def anneal(
             for q in members[x]:
                 del held[q][slot[x]]
         for x in chain:
-            in_slot.take(x, slot[x])
+            in_slot[slot[x]].discard(x)
             slot[x] = a if slot[x] == b else b
-            in_slot.put(x, slot[x])
+            in_slot[slot[x]].add(x)
             for q in members[x]:
                 held[q][slot[x]] = x
         tables.apply(net, a, b)
         for q, value in after.items():
             busy[q] ^= both
             holes[q] = value
-            if value and q not in place:
-                place[q] = len(holed)
-                holed.append(q)
-            elif not value and q in place:
-                i = place.pop(q)
-                last = holed.pop()
-                if i < len(holed):
-                    holed[i], place[last] = last, i
+            if value:
+                holed.add(q)
+            else:
+                holed.discard(q)
         total += delta
         over += overfill
         if over == 0 and total < best:
@@ -245,29 +242,33 @@ def anneal(
     return start_total - best, tried
 
 
-class _Members:
-    """The meetings held in each slot, with constant-time removal and random choice."""
+class _Bag:
+    """A set of ints with constant-time add, removal and random choice."""
 
-    def __init__(self, slot: list[int], n_slots: int) -> None:
-        self.lists: list[list[int]] = [[] for _ in range(n_slots)]
+    def __init__(self, items: Iterable[int] = ()) -> None:
+        self.items: list[int] = []
         self.position: dict[int, int] = {}
-        for mi, s in enumerate(slot):
-            if s >= 0:
-                self.put(mi, s)
+        for item in items:
+            self.add(item)
 
-    def __getitem__(self, s: int) -> list[int]:
-        return self.lists[s]
+    def __len__(self) -> int:
+        return len(self.items)
 
-    def put(self, mi: int, s: int) -> None:
-        self.position[mi] = len(self.lists[s])
-        self.lists[s].append(mi)
+    def add(self, item: int) -> None:
+        if item not in self.position:
+            self.position[item] = len(self.items)
+            self.items.append(item)
 
-    def take(self, mi: int, s: int) -> None:
-        row = self.lists[s]
-        i = self.position.pop(mi)
-        last = row.pop()
-        if i < len(row):
-            row[i], self.position[last] = last, i
+    def discard(self, item: int) -> None:
+        i = self.position.pop(item, None)
+        if i is None:
+            return
+        last = self.items.pop()
+        if i < len(self.items):
+            self.items[i], self.position[last] = last, i
+
+    def choice(self, rng: random.Random) -> int:
+        return self.items[rng.randrange(len(self.items))]
 
 
 def _net(chain: list[int], b: int, slot: list[int], pool: list[int]) -> dict[int, int]:
