@@ -331,6 +331,19 @@ def test_run_status_renders_only_the_partial(client, event, lead_staff):
         ["meetings/_run_status.html"],
     )
     assert "7 meetings placed in 1.2 s." in response.content.decode()
+    assert "proved optimal" not in response.content.decode()
+
+
+def test_run_status_says_when_the_schedule_is_proved_optimal(client, event, lead_staff):
+    run = SolverRun.objects.create(
+        event=event,
+        status="done",
+        progress={"scheduled": 7, "seconds": 0.1, "proved_optimal": True},
+    )
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
+    assert "7 meetings placed in 0.1 s." in page
+    assert "this one is proved optimal." in page
 
 
 def test_run_status_of_a_running_run_polls_again(client, event, lead_staff):
