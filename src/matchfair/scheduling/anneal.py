@@ -24,8 +24,10 @@ import math
 import random
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from .placement import Board, Layout, iter_bits, person_holes
+from .polish import kempe_chain
 
 # Temperatures at the start and at the end of a run, in holes. Measured with the generated
 # families (docs/benchmarks.md): from 0.1 the expo start loses its 175 holes in 0.6 s and
@@ -114,7 +116,7 @@ def anneal(
     seconds: float,
     seed: int = 0,
     budget: int | None = None,
-    deadline: float | None = None,
+    deadline: float = math.inf,
     on_better: Callable[[int], None] | None = None,
 ) -> tuple[int, int]:
     """Anneal for `seconds` on the wall clock, or for `budget` moves (the result then depends
@@ -127,9 +129,7 @@ def anneal(
     venue = board.venue if layout.travel_pairs else None
     rng = random.Random(seed)
     started = time.perf_counter()
-    stop = deadline if deadline is not None else started + seconds
-    if budget is None:
-        stop = min(stop, started + seconds)
+    stop = started + seconds if budget is None else deadline
     slot = list(board.slot)
     in_slot = [_Bag() for _ in range(layout.n_slots)]
     for mi, s in enumerate(slot):
@@ -145,6 +145,15 @@ def anneal(
     best_slot: list[int] | None = None
     over = tables.over
     allowed, members, by_person = layout.allowed, layout.members, layout.by_person
+    chain_of = partial(
+        kempe_chain,
+        slot=slot,
+        held=held,
+        members=members,
+        allowed=allowed,
+        fixed=[k < 0 for k in pool],  # pinned, or not held
+        limit=CHAIN_LIMIT,
+    )
     session_mask, session_of = layout.session_mask, layout.session_of
     temperature = START_TEMPERATURE
     cooling = END_TEMPERATURE / START_TEMPERATURE
@@ -180,7 +189,7 @@ def anneal(
             b = rng.randrange(layout.n_slots)
             if b == a or not allowed[m] >> b & 1:
                 continue
-        chain = _chain(m, a, b, slot, held, members, allowed, pool)
+        chain = chain_of(m, a, b)
         if chain is None:
             continue
         net = _net(chain, b, slot, pool)
@@ -190,7 +199,7 @@ def anneal(
             full, other = (a, b) if d > 0 else (b, a)
             back = in_slot[full].choice(rng)
             if pool[back] == k and back not in chain:
-                more = _chain(back, full, other, slot, held, members, allowed, pool)
+                more = chain_of(back, full, other)
                 if more is not None:
                     both_net = _net(chain + more, b, slot, pool)
                     both_overfill = tables.change(both_net, a, b)
@@ -272,42 +281,12 @@ class _Bag:
 
 
 def _net(chain: list[int], b: int, slot: list[int], pool: list[int]) -> dict[int, int]:
-    """Per pool, the meetings the swap brings into slot a less those it takes out of it."""
+    """Per pool, the meetings the swap of slots a and b brings into slot a (those now in b)
+    less those it takes out of it."""
     net: dict[int, int] = {}
     for x in chain:
         net[pool[x]] = net.get(pool[x], 0) + (1 if slot[x] == b else -1)
     return net
-
-
-def _chain(
-    m: int,
-    a: int,
-    b: int,
-    slot: list[int],
-    held: list[dict[int, int]],
-    members: list[tuple[int, ...]],
-    allowed: list[int],
-    pool: list[int],
-) -> list[int] | None:
-    """Meetings reachable from m (held in slot a) through shared participants among those held
-    in slots a and b, if each may take the other slot and there are at most CHAIN_LIMIT."""
-    chain = [m]
-    seen = {m}
-    i = 0
-    while i < len(chain):
-        x = chain[i]
-        i += 1
-        target = b if slot[x] == a else a
-        if pool[x] < 0 or not allowed[x] >> target & 1:
-            return None
-        for q in members[x]:
-            other = held[q].get(target)
-            if other is not None and other not in seen:
-                if len(chain) == CHAIN_LIMIT:
-                    return None
-                seen.add(other)
-                chain.append(other)
-    return chain
 
 
 def _walks(

@@ -89,7 +89,7 @@ class Clock:
             seconds=seconds,
             seed=seed,
             budget=int(seconds * MOVES_PER_SECOND) if self.deterministic else None,
-            deadline=self.deadline if self.deterministic else None,
+            deadline=self.deadline,
             on_better=lambda holes: self.report("closing holes", board, bound, holes),
         )
         self.charge(moves / MOVES_PER_SECOND)

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Mapping, Sequence
 
 from .placement import Board, Layout, iter_bits, person_holes
+
+# Longest Kempe chain the descent swaps.
+KEMPE_LIMIT = 80
 
 
 def _near(layout: Layout, busy: int) -> int:
@@ -97,28 +101,39 @@ def _try_swap(board: Board, p: int, rng: random.Random) -> bool:
     return False
 
 
-def _kempe(board: Board, mi: int, a: int, b: int, limit: int = 80) -> list[int] | None:
-    """The meetings reachable from `mi` (held in slot b) through shared participants among
-    meetings held in slots a or b: swapping a and b for all of them keeps everyone single-booked."""
-    layout = board.layout
-    component = {mi}
-    queue = [mi]
-    while queue:
-        m = queue.pop()
-        target = a if board.slot[m] == b else b
-        if not layout.allowed[m] >> target & 1:
+def kempe_chain(
+    m: int,
+    a: int,
+    b: int,
+    *,
+    slot: Sequence[int],
+    held: Sequence[Mapping[int, int]],
+    members: Sequence[tuple[int, ...]],
+    allowed: Sequence[int],
+    fixed: Sequence[bool],
+    limit: int,
+) -> list[int] | None:
+    """The meetings reachable from m (held in slot a or b) through shared participants among
+    those held in slots a and b: swapping a and b for all of them keeps everyone single-booked.
+    None when one of them is fixed or may not take the other slot, or there are over `limit`.
+    `held[p]` maps each slot where participant p meets to the meeting held there."""
+    chain = [m]
+    seen = {m}
+    i = 0
+    while i < len(chain):
+        x = chain[i]
+        i += 1
+        target = b if slot[x] == a else a
+        if fixed[x] or not allowed[x] >> target & 1:
             return None
-        for p in layout.members[m]:
-            if board.busy[p] >> target & 1:
-                other = board.meeting_at(p, target)
-                if other < 0 or board.pinned[other]:
+        for q in members[x]:
+            other = held[q].get(target)
+            if other is not None and other not in seen:
+                if len(chain) == limit:
                     return None
-                if other not in component:
-                    component.add(other)
-                    queue.append(other)
-                    if len(component) > limit:
-                        return None
-    return list(component)
+                seen.add(other)
+                chain.append(other)
+    return chain
 
 
 def _try_kempe(board: Board, p: int, rng: random.Random, sideways: bool = False) -> bool:
@@ -142,7 +157,17 @@ def _try_kempe(board: Board, p: int, rng: random.Random, sideways: bool = False)
                 mi = board.meeting_at(p, b)
                 if mi < 0 or board.pinned[mi]:
                     continue
-                chain = _kempe(board, mi, a, b)
+                chain = kempe_chain(
+                    mi,
+                    a,
+                    b,
+                    slot=board.slot,
+                    held=board.held,
+                    members=layout.members,
+                    allowed=layout.allowed,
+                    fixed=board.pinned,
+                    limit=KEMPE_LIMIT,
+                )
                 if chain is not None and _apply_if_better(board, chain, a, b, sideways):
                     return True
     return False

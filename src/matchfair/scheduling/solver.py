@@ -141,14 +141,12 @@ def solve(
     if previous is None and not done and not (exact and layout.n_sessions == 1):
         if clock.anneal(board, ANNEAL_SHARE, seed, bounds.priority):
             method = "greedy+annealing"
-            clock.best_at = clock.elapsed()
-            clock.report("closing holes", board, bounds.priority)
+            _better(clock, board, bounds.priority, "closing holes")
         done = _optimal(board, bounds.priority)
     # The whole-instance path of a fresh solve has searches of its own that start from
     # scratch (MaxSAT) or polish what CP-SAT finds; the others start from this polish.
     if not (exact and previous is None) and not done and clock.polish(board, 0.15, seed):
-        clock.best_at = clock.elapsed()
-        clock.report("closing holes", board, bounds.priority)
+        _better(clock, board, bounds.priority, "closing holes")
     stats: dict[str, object] = {}
     if done:
         stats.update({"method": method, **PROVED})
@@ -170,8 +168,7 @@ def solve(
         clock.reserve = (TAIL_SHARE if previous is None else REPLAN_SPARE) * time_limit
         # The local search stops early at a local optimum; CP-SAT windows take the rest.
         if previous is None and clock.polish(board, 1.0, seed):
-            clock.best_at = clock.elapsed()
-            clock.report("closing holes", board, bounds.priority)
+            _better(clock, board, bounds.priority, "closing holes")
         if previous is None and _optimal(board, bounds.priority):
             stats.update(PROVED)  # no window can better it
         else:
@@ -242,9 +239,10 @@ def _changed(layout: Layout, board: Board, previous: dict[int, tuple[int, int]])
     return sorted(people)
 
 
-def _better(clock: Clock, board: Board, bound: int) -> None:
+def _better(clock: Clock, board: Board, bound: int, phase: str = "improving") -> None:
+    """The board is the best schedule so far: note when, and report it."""
     clock.best_at = clock.elapsed()
-    clock.report("improving", board, bound)
+    clock.report(phase, board, bound)
 
 
 def replan(
