@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import json
+import pickle
 import signal
+import subprocess
+import sys
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pysat.formula import WCNF
 
-from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
+from matchfair.scheduling import InstanceError, Result, check, parse_instance, satsearch, solve
 from matchfair.scheduling.generate import generate
 from matchfair.scheduling.maxsat import HoleSearch, Outcome
 from matchfair.scheduling.placement import Board, Layout
@@ -221,3 +226,57 @@ def test_worker_processes_find_the_same_optimum_as_the_search_in_place():
     assert outcome.plan is not None
     assert outcome.holes_lower_bound == HoleSearch(layout).run().holes_lower_bound == 1
     assert check(instance(doc), _result(layout, outcome.plan)).violations == ()
+
+
+def _without_seats(layout: Layout) -> tuple[HoleSearch, WCNF]:
+    search = HoleSearch(layout)
+    first, stop = search.encoding.seats
+    formula = search.encoding.wcnf.copy()
+    del formula.hard[first:stop]
+    return search, formula
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_instances())
+def test_without_the_seats_rule_the_fewest_holes_are_the_same(doc):
+    # The rule follows from the others: dropping it, as every second worker does, changes the
+    # search but neither the schedules allowed nor the optimum.
+    layout = Layout(instance(doc))
+    assume(all(layout.allowed[mi] for mi in range(len(layout.meetings))))
+    expected = _fewest_holes_by_hand(doc)
+    search, formula = _without_seats(layout)
+    found = satsearch.search(formula, seed=0, conflicts=100_000)
+    if expected is None:
+        assert (found.model, found.infeasible) == (None, True)
+        return
+    assert found.model is not None
+    plan = search.encoding.plan(found.model)
+    report = check(layout.instance, _result(layout, plan))
+    assert report.violations == ()
+    assert report.metrics["holes"] == expected == found.bound
+
+
+def _worker_finds(encoding: object, without: tuple[int, int]) -> dict:
+    job = pickle.dumps((0, 20, without)) + pickle.dumps(encoding.wcnf)  # type: ignore[attr-defined]
+    ran = subprocess.run(
+        [sys.executable, "-I", satsearch.__file__], input=job, capture_output=True, timeout=60
+    )
+    return json.loads(ran.stdout.splitlines()[-1])["found"]
+
+
+def test_a_worker_told_to_drop_the_seats_rule_finds_the_optimum_without_it():
+    # One table: three people may be free in a slot but only two busy, so the rule has clauses.
+    doc = document(
+        slots=4, tables=1, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c"))
+    )
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t3"]
+    layout = Layout(instance(doc))
+    encoding = HoleSearch(layout).encoding
+    first, stop = encoding.seats
+    assert first < stop  # one rule per slot
+    found = _worker_finds(encoding, (first, stop))
+    assert (found["bound"], found["infeasible"]) == (1, False)
+    assert check(instance(doc), _result(layout, encoding.plan(found["model"]))).violations == ()
+    # The worker does drop what it is told to: without any hard clause, no hole is forced.
+    assert _worker_finds(encoding, (0, len(encoding.wcnf.hard)))["bound"] == 0

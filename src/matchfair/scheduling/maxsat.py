@@ -67,6 +67,8 @@ class _Encoding:
         self.x: dict[tuple[int, int, int], int] = {}
         self.busy: dict[tuple[int, int], int] = {}
         self.hole_starts: list[int] = []
+        # The hard clauses of the implied seats rule, as a range: a worker may search without.
+        self.seats = (0, 0)
         # Each participant's meetings that can take place.
         self.mine: list[list[int]] = [[] for _ in layout.by_person]
         self._meetings()
@@ -185,9 +187,11 @@ class _Encoding:
         people: dict[int, list[int]] = defaultdict(list)
         for (_, s), b in self.busy.items():
             people[s].append(b)
+        first = len(self.wcnf.hard)
         for s, lits in people.items():
             room = sum(lay.capacity[v] * size for v, size in seats[s].items())
             self.card(lits, room)
+        self.seats = (first, len(self.wcnf.hard))
 
     def _travel(self) -> None:
         """Two meetings of a participant too close for the walk between their venues exclude
@@ -280,6 +284,11 @@ class HoleSearch:
     under different variable numberings in worker processes (satsearch.py), one per core, and
     `stop` kills them: a process can be stopped at any moment, where CaDiCaL in a thread only
     honours a conflict budget, so the wall clock is kept however the conflict rate varies.
+
+    Every second worker searches without the implied seats rule. The rule follows from the
+    others, so both formulas have the same schedules and the same optimum, but the searches
+    differ: on the real forums the rule makes forum-14 and ticf-14crafa fast (10–12 s, more
+    than 60 s without) and ticf-13crafc slow (31–33 s, 5–9 s without); docs/benchmarks.md.
     """
 
     def __init__(self, layout: Layout) -> None:
@@ -312,6 +321,8 @@ class HoleSearch:
         script = Path(satsearch.__file__)
         formula = pickle.dumps(self.encoding.wcnf)  # once, for every worker
         for k in range(processes):
+            # Every second search goes without the seats rule (see the class docstring).
+            without = self.encoding.seats if k % 2 else None
             try:
                 process = subprocess.Popen(
                     [sys.executable, "-I", str(script)],
@@ -321,7 +332,7 @@ class HoleSearch:
                 )
                 self._processes.append(process)
                 assert process.stdin is not None
-                process.stdin.write(pickle.dumps((seed * processes + k, seconds + 5)))
+                process.stdin.write(pickle.dumps((seed * processes + k, seconds + 5, without)))
                 process.stdin.write(formula)
                 process.stdin.close()
             except OSError:

@@ -3,9 +3,11 @@
 This module imports only the standard library and PySAT, so that `maxsat.HoleSearch` can run
 it as a script in worker processes (`python -I satsearch.py`) without importing the rest of
 the package (OR-Tools alone takes a second to import). A worker reads two pickles from stdin,
-`(seed, seconds)` and the formula, and writes one JSON line per event to stdout: `{"bound": n}`
-after each attempt, then `{"found": {...}}`, the fields of `Found`. The parent kills it when it no longer needs it: a process
-can be stopped at any moment, where CaDiCaL inside a thread only honours a conflict budget.
+`(seed, seconds, without)` and the formula, drops the hard clauses `without` names (a
+`(start, stop)` range, or None) and writes one JSON line per event to stdout: `{"bound": n}`
+after each attempt, then `{"found": {...}}`, the fields of `Found`. The parent kills it when
+it no longer needs it: a process can be stopped at any moment, where CaDiCaL inside a thread
+only honours a conflict budget.
 """
 
 from __future__ import annotations
@@ -148,8 +150,10 @@ def search(
 
 
 def _worker() -> None:
-    seed, seconds = pickle.load(sys.stdin.buffer)
+    seed, seconds, without = pickle.load(sys.stdin.buffer)
     wcnf = pickle.load(sys.stdin.buffer)
+    if without is not None:
+        del wcnf.hard[without[0] : without[1]]
     # SIGALRM's default action ends the process even inside the SAT solver's C code: a worker
     # whose parent never stops it (the parent died) still ends.
     signal.alarm(max(1, math.ceil(seconds)))
