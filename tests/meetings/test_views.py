@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -318,6 +319,18 @@ def test_schedule_is_forbidden_to_co_organiser_staff(client, event, co_staff):
     client.force_login(co_staff)
     response = client.post(url(event, "console/schedule/"), {"time_limit": "1"})
     assert (response.status_code, SolverRun.objects.count()) == (403, 0)
+
+
+def test_the_schedule_form_starts_from_the_last_runs_settings(client, event, lead_staff):
+    client.force_login(lead_staff)
+    form = client.get(url(event, "console/")).context["schedule_form"]
+    assert (form["time_limit"].value(), form["seed"].value()) == (
+        settings.SCHEDULE_TIME_LIMIT,
+        0,
+    )
+    SolverRun.objects.create(event=event, status="done", time_limit=45.0, seed=7)
+    form = client.get(url(event, "console/")).context["schedule_form"]
+    assert (form["time_limit"].value(), form["seed"].value()) == (45.0, 7)
 
 
 def test_run_status_renders_only_the_partial(client, event, lead_staff):

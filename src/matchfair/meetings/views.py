@@ -211,13 +211,19 @@ def console(request, event):
     event, context = console_context(request, event)
     draft = event.plans.filter(kind=Plan.Kind.DRAFT).first()
     conflicts = plan_conflicts(draft) if draft else []
+    run = event.solver_runs.first()
+    # The form starts from the last run's settings, so a second run with another seed or
+    # more time changes only what the organiser changes.
+    last = {"time_limit": run.time_limit, "seed": run.seed} if run else {}
     context.update(
         draft=draft,
         release=latest_release(event),
         releases=event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version")[:10],
         conflicts=conflicts,
-        run=event.solver_runs.first(),
-        schedule_form=ScheduleForm(initial={"time_limit": settings.SCHEDULE_TIME_LIMIT, "seed": 0}),
+        run=run,
+        schedule_form=ScheduleForm(
+            initial={"time_limit": settings.SCHEDULE_TIME_LIMIT, "seed": 0, **last}
+        ),
         release_form=ReleaseForm(initial={"notify": True}),
         counts={
             "participants": event.registrations.filter(
