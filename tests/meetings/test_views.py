@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Meeting, MeetingRequest, Plan, SolverRun
@@ -364,6 +364,41 @@ def test_run_status_of_a_running_run_polls_again(client, event, lead_staff):
     client.force_login(lead_staff)
     page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
     assert f'hx-get="/e/{event.slug}/console/runs/{run.pk}/"' in page
+
+
+def test_run_status_of_a_running_run_gives_the_gaps_and_their_bound(client, event, lead_staff):
+    progress = {"seconds": 4, "phase": "maxsat", "scheduled": 9, "priority_bound": 9}
+    run = SolverRun.objects.create(
+        event=event, status="running", progress={**progress, "holes": 5, "holes_bound": 2}
+    )
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
+    assert "5 gaps so far." in page
+    assert "No schedule reaching the bound has fewer than 2." in page
+    with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
+        page = client.get(
+            url(event, f"console/runs/{run.pk}/"), HTTP_ACCEPT_LANGUAGE="bg"
+        ).content.decode()
+    assert "Засега 5 празнини." in page
+    assert "Никой график, който достига границата, няма по-малко от 2." in page
+    # Before any search has proved a bound, the page claims none.
+    run.progress = {**progress, "holes": 1, "holes_bound": None}
+    run.save()
+    page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
+    assert "1 gap so far." in page
+    assert "No schedule reaching" not in page
+
+
+def test_a_finished_run_not_proved_optimal_gives_its_gaps_bound(client, event, lead_staff):
+    run = SolverRun.objects.create(
+        event=event,
+        status="done",
+        progress={"scheduled": 7, "seconds": 2.0, "holes": 3, "holes_lower_bound": 1},
+    )
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
+    assert "3 gaps left; no schedule of as many meetings has fewer than 1." in page
+    assert "proved optimal" not in page
 
 
 def test_run_status_of_another_events_run_is_404(client, event, lead_staff):

@@ -41,3 +41,17 @@ def test_main_replans_from_previous(tmp_path):
         main([str(source), "-o", str(second), "--time-limit", "1", "--previous", str(first)]) == 0
     )
     assert json.loads(second.read_text())["stats"]["moved"] == []
+
+
+def test_progress_gives_the_holes_bound_the_search_proved(tmp_path, capsys):
+    # a must meet b at t1 and c at t3: a hole at t2 that no schedule avoids, proved by MaxSAT.
+    doc = document(slots=4, people=("a", "b", "c"), meetings=(("a", "b"), ("a", "c"), ("b", "c")))
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t3"]
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(doc))
+    assert main([str(source), "-o", str(tmp_path / "r.json"), "--time-limit", "10"]) == 0
+    last = capsys.readouterr().err.splitlines()[-2]
+    assert last.endswith(
+        "done: best so far 3 meetings, priority 3, 1 holes (bound 3, then at least 1 holes)"
+    )

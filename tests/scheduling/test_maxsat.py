@@ -280,3 +280,19 @@ def test_a_worker_told_to_drop_the_seats_rule_finds_the_optimum_without_it():
     assert check(instance(doc), _result(layout, encoding.plan(found["model"]))).violations == ()
     # The worker does drop what it is told to: without any hard clause, no hole is forced.
     assert _worker_finds(encoding, (0, len(encoding.wcnf.hard)))["bound"] == 0
+
+
+def test_the_search_reports_its_lower_bound_as_each_core_raises_it():
+    # Every meeting is pinned, and each of a, b, c and d has a hole: the bound rises core by
+    # core to 4, the optimum.
+    doc = document(
+        slots=5,
+        people=("a", "b", "c", "d"),
+        meetings=(("a", "c"), ("a", "d"), ("b", "c"), ("b", "d")),
+    )
+    for meeting, slot in zip(doc["meetings"], ("t1", "t3", "t3", "t5"), strict=True):
+        meeting["slots"] = [slot]
+    heard: list[int] = []
+    outcome = HoleSearch(Layout(instance(doc))).run(conflicts=100_000, report=heard.append)
+    assert outcome.holes_lower_bound == 4
+    assert heard == sorted(set(heard)) and heard[-1] == 4 and len(heard) > 1

@@ -92,7 +92,13 @@ def test_solve_and_baseline_pass_checker(doc):
         assert all("locked" in message for message in error.errors)
         return
     baseline = first_come_first_served(inst)
-    result = solve(inst, time_limit=0.5, workers=1)
+    heard = []
+    result = solve(inst, time_limit=0.5, workers=1, progress=heard.append)
     assert check(inst, baseline).violations == ()
     assert check(inst, result).violations == ()
     assert result.stats["priority_scheduled"] >= baseline.stats["priority_scheduled"]
+    # Bounds are bounds: on the holes of a schedule of this priority, and (in progress) of one
+    # reaching the priority bound.
+    assert result.stats.get("holes_lower_bound", 0) <= result.stats["holes"]
+    if result.stats["priority_scheduled"] == result.stats["priority_upper_bound"]:
+        assert all((p.holes_bound or 0) <= result.stats["holes"] for p in heard)

@@ -178,6 +178,24 @@ def test_replan_keeps_locks_and_reports_moves():
     assert after.stats["moved_count"] == len(moved)
 
 
+def test_a_replan_that_must_move_a_meeting_claims_no_holes_bound_above_its_holes():
+    doc = document(
+        slots=4,
+        tables=2,
+        people=("a", "b", "c", "d"),
+        meetings=(("a", "b"), ("c", "d"), ("a", "c")),
+    )
+    before = solve(instance(doc), time_limit=1)
+    slot = _placed(before)["m1"][0]
+    # a can no longer come at m1's slot, so m1 moves: the exact model's bound counts the move
+    # before the holes, and once read as holes it claimed 18 for a schedule with 1.
+    (a,) = (p for p in doc["participants"] if p["id"] == "a")
+    a["available"] = [s for s in a["available"] if s != slot]
+    after = replan(instance(doc), before, time_limit=1)
+    assert after.stats["moved_count"] >= 1
+    assert after.stats["holes_lower_bound"] <= after.stats["holes"]
+
+
 def test_replan_moves_nothing_when_nothing_changed():
     inst = generate("small-forum", seed=2)
     before = solve(inst, time_limit=2)
@@ -224,3 +242,20 @@ def test_solve_searches_on_when_the_bounds_bind():
     result = solve(inst, time_limit=5)
     assert (check(inst, result).violations, len(result.assignments)) == ((), 4)
     assert result.stats["method"] == "cp-sat"
+
+
+def test_one_hole_outweighs_any_number_of_lost_meetings():
+    # a can come at t2 and t4 only and asks for ten meetings: it loses eight, more than the
+    # slots. The fairness term once had a weight of slots + 2 next to the holes, so eight lost
+    # meetings read as a hole: a bound of 2 holes for a schedule with 1.
+    doc = document(slots=4, people=("a", "b", "c", "d"), meetings=(("a", "b"), ("a", "c")))
+    doc["meetings"][0]["slots"] = ["t2"]
+    doc["meetings"][1]["slots"] = ["t4"]
+    doc["meetings"] += [{"id": f"x{k}", "participants": ["a", "d"]} for k in range(8)]
+    (a,) = (p for p in doc["participants"] if p["id"] == "a")
+    a["available"] = ["t2", "t4"]
+    inst = instance(doc)
+    result = solve(inst, time_limit=2, deterministic=True)
+    assert check(inst, result).violations == ()
+    assert (result.stats["scheduled"], result.stats["holes"]) == (2, 1)
+    assert result.stats["holes_lower_bound"] == 1

@@ -35,10 +35,14 @@ class _Ticker:
         if p is not None:
             # The time is now, not when the best schedule so far was found: a long CP-SAT
             # phase reports nothing until it ends, and the line must still show it runs.
+            # With a holes bound, the bound is a pair: no schedule has a higher priority, and
+            # none of that priority has fewer holes.
+            bound = f"bound {p.priority_bound}"
+            if p.holes_bound is not None:
+                bound += f", then at least {p.holes_bound} holes"
             print(
                 f"[{time.perf_counter() - self.started:6.1f}s] {p.phase}: best so far "
-                f"{p.scheduled} meetings, priority {p.priority} (bound {p.priority_bound}), "
-                f"{p.holes} holes",
+                f"{p.scheduled} meetings, priority {p.priority}, {p.holes} holes ({bound})",
                 file=sys.stderr,
                 flush=True,
             )

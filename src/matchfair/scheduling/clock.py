@@ -21,6 +21,9 @@ class Progress:
     priority: int
     priority_bound: int
     holes: int
+    # Every schedule reaching `priority_bound` has at least this many holes, once a search has
+    # proved a bound (None before). With the priority bound it bounds both objectives.
+    holes_bound: int | None = None
 
 
 class Clock:
@@ -47,6 +50,8 @@ class Clock:
         # then presolve and loading, which the solver's limit does not cut short.
         self.overhead = 0.0
         self._step_began = 0.0
+        # The best lower bound on holes proved so far (`Progress.holes_bound`).
+        self.holes_bound: int | None = None
 
     def begin_step(self) -> bool:
         """Whether a CP-SAT step may start now: more time is left than the largest overhead of
@@ -107,8 +112,13 @@ class Clock:
                     board_priority(board),
                     bound,
                     board_holes(board) if holes is None else holes,
+                    self.holes_bound,
                 )
             )
+
+    def bound_holes(self, lower: int) -> None:
+        """A search proved that a schedule of the priority bound has at least `lower` holes."""
+        self.holes_bound = max(lower, self.holes_bound or 0)
 
 
 # Deterministic runs count CP-SAT's work in wall seconds of the 2-core reference machine, so that

@@ -105,6 +105,7 @@ def _compact_steps(
             plan = _solution(window, solver)
             clock.best_at = clock.elapsed()
             bound = max(bound, round(solver.best_objective_bound))
+            clock.bound_holes(bound)
             if status == cp_model.OPTIMAL and round(solver.objective_value) == 0:
                 break  # hole-free: nothing left to split
     return plan, bound
@@ -196,7 +197,9 @@ def solve_whole(
     stats = _cp_sat_steps(
         layout, board, clock, best, best_plan, bound, schedulable, seed, workers, previous
     )
-    if fresh and outcome is not None:
+    # The search's bound is on schedules holding every meeting: it holds for this one only
+    # if it does too.
+    if fresh and outcome is not None and board_priority(board) >= schedulable:
         reached = stats.get("holes_lower_bound", 0)
         if isinstance(reached, int):
             stats["holes_lower_bound"] = max(outcome.holes_lower_bound, reached)
@@ -227,15 +230,30 @@ def _hole_search(
     shown = Board(layout)  # progress shows the start until the search has its answer
     for mi, (s, v) in start.items():
         shown.place(mi, s, v)
-    clock.report("maxsat: fewest holes with every meeting held", shown, bound)
+    phase = "maxsat: fewest holes with every meeting held"
+    clock.report(phase, shown, bound)
+
+    def raised(lower: int) -> None:
+        if lower > (clock.holes_bound or 0):
+            clock.bound_holes(lower)
+            clock.report(phase, shown, bound)
+
     seconds = MAXSAT_SHARE * clock.left()
     if clock.deterministic:
-        outcome = search.run(conflicts=int(seconds * maxsat.CONFLICTS_PER_SECOND), seed=seed)
+        budget = int(seconds * maxsat.CONFLICTS_PER_SECOND)
+        outcome = search.run(conflicts=budget, seed=seed, report=raised)
         clock.charge(min(seconds, outcome.seconds))
-        return outcome
-    search.start(seconds, seed=seed, processes=max(1, workers))
-    search.wait(seconds)
-    return search.stop()
+    else:
+        search.start(seconds, seed=seed, processes=max(1, workers))
+        until = clock.elapsed() + seconds
+        # Once a second, the workers' best lower bound goes into the progress.
+        while not search.finished() and (left := until - clock.elapsed()) > 0:
+            search.wait(min(1.0, left))
+            raised(search.bound)
+        outcome = search.stop()
+    if outcome.plan is not None:
+        clock.bound_holes(outcome.holes_lower_bound)
+    return outcome
 
 
 def _from_search(
@@ -282,7 +300,9 @@ def _exact_model(
     window.model.add(window.priority >= best)
     kept = _keep_compact(layout, window, plan) if fresh else 0
     hole_cap = len(layout.person_index) * layout.n_slots + 1
-    fair_cap = layout.n_slots + 2
+    # Above the fairness term's largest value (the most meetings one participant can lose, which
+    # may exceed the slots), so that one hole always outweighs it.
+    fair_cap = max((len(mine) for mine in layout.by_person), default=0) + 1
     window.model.minimize(
         window.moves * hole_cap * fair_cap + window.holes * fair_cap + window.fairness
     )
@@ -293,9 +313,15 @@ def _exact_model(
         return plan, False
     clock.best_at = clock.elapsed()
     holes = round(solver.objective_value) // fair_cap
-    # With agendas kept on their intervals, only the loose-agenda bound holds overall.
-    holes_bound = loose_bound if kept else round(solver.best_objective_bound) // fair_cap
-    stats["holes_lower_bound"] = max(0, holes_bound, loose_bound)
+    # With agendas kept on their intervals, only the loose-agenda bound holds overall. In a
+    # re-plan the objective's bound mixes in the moves, which come first: a schedule that moves
+    # more may have fewer holes, so it bounds no holes at all.
+    holes_bound = (
+        loose_bound if kept or not fresh else round(solver.best_objective_bound) // fair_cap
+    )
+    lower = stats["holes_lower_bound"] = max(0, holes_bound, loose_bound)
+    if fresh:
+        clock.bound_holes(lower)
     proved = status == cp_model.OPTIMAL and (not kept or holes <= loose_bound)
     return _solution(window, solver), proved
 
@@ -335,6 +361,8 @@ def _cp_sat_steps(
             clock.best_at = clock.elapsed()
             loose_done = fresh
             loose_bound = round(solver.best_objective_bound) if fresh else 0
+            if fresh:
+                clock.bound_holes(loose_bound)
     if best < bound and not clock.begin_step():
         status = cp_model.UNKNOWN
     elif best < bound:

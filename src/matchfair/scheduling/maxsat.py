@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,10 +304,17 @@ class HoleSearch:
         self._processes: list[subprocess.Popen[bytes]] = []
         self._readers: list[threading.Thread] = []
 
-    def run(self, *, conflicts: int | None = None, seed: int = 0) -> Outcome:
-        """Search in place until done or until `conflicts` (None: no limit) run out."""
+    def run(
+        self,
+        *,
+        conflicts: int | None = None,
+        seed: int = 0,
+        report: Callable[[int], None] | None = None,
+    ) -> Outcome:
+        """Search in place until done or until `conflicts` (None: no limit) run out; `report`
+        hears the lower bound each time it rises."""
         started = time.perf_counter()
-        found = satsearch.search(self.encoding.wcnf, seed=seed, conflicts=conflicts)
+        found = satsearch.search(self.encoding.wcnf, seed=seed, conflicts=conflicts, report=report)
         return self._outcome(found, time.perf_counter() - started)
 
     def _outcome(self, found: satsearch.Found, seconds: float) -> Outcome:
@@ -361,6 +368,10 @@ class HoleSearch:
                 if self.outcome is None:
                     self.outcome = self._outcome(found, time.perf_counter() - self._started)
                 self._done.set()
+
+    def finished(self) -> bool:
+        """Whether a search has ended (with a plan, or the hard clauses refuted)."""
+        return self._done.is_set()
 
     def wait(self, seconds: float) -> None:
         """Wait until a search finishes or `seconds` pass."""

@@ -5,7 +5,7 @@ it as a script in worker processes (`python -I satsearch.py`) without importing 
 the package (OR-Tools alone takes a second to import). A worker reads two pickles from stdin,
 `(seed, seconds, without)` and the formula, drops the hard clauses `without` names (a
 `(start, stop)` range, or None) and writes one JSON line per event to stdout: `{"bound": n}`
-after each attempt, then `{"found": {...}}`, the fields of `Found`. The parent kills it when
+each time the lower bound rises, then `{"found": {...}}`, the fields of `Found`. The parent kills it when
 it no longer needs it: a process can be stopped at any moment, where CaDiCaL inside a thread
 only honours a conflict budget.
 """
@@ -49,12 +49,21 @@ class _Budgeted(RC2):  # type: ignore[misc]
     CaDiCaL honours a conflict budget: a main-loop call that runs out returns no answer, RC2
     keeps its cores, and `compute` can be called again with a larger `limit` to go on. RC2's
     core trimming runs unbudgeted (its calls are short: the core is already unsatisfiable);
-    its conflicts count against the next main-loop call.
+    its conflicts count against the next main-loop call. `heard` hears the cost after each
+    core: a lower bound on the optimum as it rises.
     """
 
-    def __init__(self, formula: WCNF, **kwargs: Any) -> None:
+    def __init__(
+        self, formula: WCNF, heard: Callable[[int], None] | None = None, **kwargs: Any
+    ) -> None:
+        self.heard = heard
         super().__init__(formula, **kwargs)
         self.limit = 0
+
+    def process_core(self) -> None:
+        super().process_core()
+        if self.heard is not None:
+            self.heard(int(self.cost))
 
     def conflicts(self) -> int:
         return int(self.oracle.accum_stats().get("conflicts", 0))
@@ -101,12 +110,15 @@ def relabelled(wcnf: WCNF, seed: int) -> tuple[WCNF, list[int]]:
     return out, back
 
 
-def attempt(wcnf: WCNF, conflicts: int) -> tuple[list[int] | None, int, int, bool]:
+def attempt(
+    wcnf: WCNF, conflicts: int, heard: Callable[[int], None] | None = None
+) -> tuple[list[int] | None, int, int, bool]:
     """One RC2 run on `conflicts` conflicts: (model, cost or bound, conflicts spent,
-    finished). Core minimisation is off: its many short calls made the run times of
-    forumt-14crafe range from 1.5 to 30 s over numberings, against 1.4 to 2.7 s without.
-    Core exhaustion is off too: its calls would run past the budget."""
-    rc2 = _Budgeted(wcnf, solver=ORACLE, adapt=True, exhaust=False, minz=False, trim=5)
+    finished); `heard` hears the bound after each core. Core minimisation is off: its many
+    short calls made the run times of forumt-14crafe range from 1.5 to 30 s over numberings,
+    against 1.4 to 2.7 s without. Core exhaustion is off too: its calls would run past the
+    budget."""
+    rc2 = _Budgeted(wcnf, heard, solver=ORACLE, adapt=True, exhaust=False, minz=False, trim=5)
     try:
         rc2.limit = conflicts
         model = rc2.compute(expect_interrupt=True)
@@ -125,23 +137,29 @@ def search(
 ) -> Found:
     """RC2 with restarts: FIRST_ATTEMPT conflicts under the numbering of `seed`, then twice as
     many under the next, and so on, until it finishes or `conflicts` (None: no limit) run out.
-    `report` hears the lower bound after each attempt."""
+    `report` hears the lower bound each time it rises."""
     left = conflicts
     bound = 0
     number = 0
+
+    def heard(cost: int) -> None:
+        nonlocal bound
+        if cost > bound:
+            bound = cost
+            if report is not None:
+                report(bound)
+
     while True:
         allowed = FIRST_ATTEMPT << number
         if left is not None:
             allowed = min(allowed, left)
         renamed, back = relabelled(wcnf, seed * 1009 + number)
-        model, cost, spent, finished = attempt(renamed, max(1, allowed))
-        bound = max(bound, cost)
+        model, cost, spent, finished = attempt(renamed, max(1, allowed), heard)
         if finished and model is not None:
             return Found([back[abs(lit)] * (1 if lit > 0 else -1) for lit in model], cost)
+        bound = max(bound, cost)
         if finished:
             return Found(None, bound, infeasible=True)
-        if report is not None:
-            report(bound)
         if left is not None:
             left -= spent
             if left <= 0:
