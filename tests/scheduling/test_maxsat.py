@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
 from pysat.formula import WCNF
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, satsearch, solve
@@ -19,6 +18,7 @@ from matchfair.scheduling.maxsat import HoleSearch, Outcome
 from matchfair.scheduling.placement import Board, Layout
 
 from .builders import document, instance
+from .exhaustive import best_by_hand, tiny_instances
 from .test_properties import instances
 
 
@@ -32,34 +32,6 @@ def _result(layout: Layout, plan: dict[int, tuple[int, int]]) -> Result:
 def _search(doc: dict, **kwargs: object) -> tuple[Layout, Outcome]:
     layout = Layout(instance(doc))
     return layout, HoleSearch(layout).run(conflicts=100_000, **kwargs)
-
-
-def _fewest_holes_by_hand(doc: dict) -> int | None:
-    """Every placement of every meeting, judged by the independent checker: the fewest holes
-    of a valid schedule holding them all, or None when there is none."""
-    inst = instance(doc)
-    layout = Layout(inst)
-    options = [
-        [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
-        for mi, venues in enumerate(layout.meeting_venues)
-    ]
-    best = None
-    for choice in itertools.product(*options):
-        board = Board(layout)
-        fits = True
-        for mi, (s, v) in enumerate(choice):
-            if not board.free_mask(mi) >> s & 1 or not board.room[v] >> s & 1:
-                fits = False
-                break
-            board.place(mi, s, v)
-        if not fits:
-            continue
-        report = check(inst, Result(tuple(board.assignments()), ()))
-        if report.violations:
-            continue
-        holes = report.metrics["holes"]
-        best = holes if best is None else min(best, holes)
-    return best
 
 
 def test_a_forced_hole_is_found_and_proved():
@@ -120,25 +92,13 @@ def test_the_same_seed_and_budget_give_the_same_plan():
     assert other.holes_lower_bound == first.holes_lower_bound
 
 
-@st.composite
-def tiny_instances(draw):
-    people = ("a", "b", "c", "d")[: draw(st.integers(2, 4))]
-    slots = draw(st.integers(2, 4))
-    pairs = list(itertools.combinations(people, 2))
-    meetings = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=4))
-    doc = document(slots=slots, tables=draw(st.integers(1, 2)), people=people, meetings=meetings)
-    for participant in doc["participants"]:
-        ids = participant["available"]
-        participant["available"] = [s for s in ids if draw(st.integers(0, 4))]
-    return doc
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_instances())
 def test_fewest_holes_matches_an_exhaustive_search(doc):
     layout = Layout(instance(doc))
     assume(all(layout.allowed[mi] for mi in range(len(layout.meetings))))
-    expected = _fewest_holes_by_hand(doc)
+    best = best_by_hand(doc, every_meeting=True)
+    expected = None if best is None else best[1]
     outcome = HoleSearch(layout).run(conflicts=100_000)
     if expected is None:
         assert (outcome.plan, outcome.infeasible) == (None, True)
@@ -243,7 +203,8 @@ def test_without_the_seats_rule_the_fewest_holes_are_the_same(doc):
     # search but neither the schedules allowed nor the optimum.
     layout = Layout(instance(doc))
     assume(all(layout.allowed[mi] for mi in range(len(layout.meetings))))
-    expected = _fewest_holes_by_hand(doc)
+    best = best_by_hand(doc, every_meeting=True)
+    expected = None if best is None else best[1]
     search, formula = _without_seats(layout)
     found = satsearch.search(formula, seed=0, conflicts=100_000)
     if expected is None:

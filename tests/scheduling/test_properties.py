@@ -9,6 +9,9 @@ from matchfair.scheduling import (
     solve,
 )
 
+from .builders import instance
+from .exhaustive import best_by_hand, tiny_instances
+
 SLOTS = 6
 
 
@@ -102,3 +105,20 @@ def test_solve_and_baseline_pass_checker(doc):
     assert result.stats.get("holes_lower_bound", 0) <= result.stats["holes"]
     if result.stats["priority_scheduled"] == result.stats["priority_upper_bound"]:
         assert all((p.holes_bound or 0) <= result.stats["holes"] for p in heard)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_instances(priorities=True))
+def test_what_solve_claims_optimal_is_so_by_trying_every_placement(doc):
+    best = best_by_hand(doc)
+    assert best is not None  # leaving every meeting out is always valid
+    result = solve(instance(doc), time_limit=2, deterministic=True)
+    got = (result.stats["priority_scheduled"], result.stats["holes"])
+    assert (got[0], -got[1]) <= (best[0], -best[1])  # nothing valid beats the optimum
+    if result.stats["priority_proved_optimal"]:
+        assert got[0] == best[0]
+    if result.stats["proved_optimal"]:
+        assert got == best
+    if got[0] == best[0]:
+        # A lower bound on the holes of a schedule of this priority: at most the fewest.
+        assert result.stats.get("holes_lower_bound", 0) <= best[1]

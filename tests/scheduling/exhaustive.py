@@ -1,0 +1,66 @@
+"""Tiny instances, and their optimum found by trying every placement: the yardstick for the
+engines' claims of optimality, judged by the independent checker alone."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from hypothesis import strategies as st
+
+from matchfair.scheduling import Result, check
+from matchfair.scheduling.placement import Board, Layout
+
+from .builders import document, instance
+
+
+@st.composite
+def tiny_instances(draw: st.DrawFn, priorities: bool = False) -> dict[str, Any]:
+    """Two to four people, two to four slots of one session, one or two tables, up to four
+    meetings between them, with slots where someone is away (and priorities, if asked)."""
+    people = ("a", "b", "c", "d")[: draw(st.integers(2, 4))]
+    slots = draw(st.integers(2, 4))
+    pairs = list(itertools.combinations(people, 2))
+    meetings = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=4))
+    doc = document(slots=slots, tables=draw(st.integers(1, 2)), people=people, meetings=meetings)
+    for participant in doc["participants"]:
+        ids = participant["available"]
+        participant["available"] = [s for s in ids if draw(st.integers(0, 4))]
+    if priorities:
+        for meeting in doc["meetings"]:
+            meeting["priority"] = draw(st.integers(1, 3))
+    return doc
+
+
+def best_by_hand(doc: dict[str, Any], *, every_meeting: bool = False) -> tuple[int, int] | None:
+    """Every placement of every meeting (or leaving it out, unless `every_meeting`), judged by
+    the independent checker: the best (summed priority, holes) of a valid schedule, highest
+    priority first and then fewest holes; None when no valid schedule exists."""
+    inst = instance(doc)
+    layout = Layout(inst)
+    options: list[list[tuple[int, int] | None]] = [
+        [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
+        + ([] if every_meeting else [None])
+        for mi, venues in enumerate(layout.meeting_venues)
+    ]
+    best: tuple[int, int] | None = None
+    for choice in itertools.product(*options):
+        board = Board(layout)
+        fits = True
+        for mi, where in enumerate(choice):
+            if where is None:
+                continue
+            s, v = where
+            if not board.free_mask(mi) >> s & 1 or not board.room[v] >> s & 1:
+                fits = False
+                break
+            board.place(mi, s, v)
+        if not fits:
+            continue
+        report = check(inst, Result(tuple(board.assignments()), ()))
+        if report.violations:
+            continue
+        value = (report.metrics["priority_scheduled"], report.metrics["holes"])
+        if best is None or (value[0], -value[1]) > (best[0], -best[1]):
+            best = value
+    return best
