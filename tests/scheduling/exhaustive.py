@@ -64,3 +64,45 @@ def best_by_hand(doc: dict[str, Any], *, every_meeting: bool = False) -> tuple[i
         if best is None or (value[0], -value[1]) > (best[0], -best[1]):
             best = value
     return best
+
+
+def best_replan_by_hand(doc: dict[str, Any], previous: dict[str, str]) -> tuple[int, int, int]:
+    """Every placement, or leaving out, of every meeting: the best (summed priority, meetings of
+    `previous` (meeting -> slot) not held in their slot, holes) of a valid schedule, in the
+    order a re-plan weighs them: highest priority, then fewest moves, then fewest holes."""
+    inst = instance(doc)
+    layout = Layout(inst)
+    slot_ids = [s.id for s in inst.slots]
+    options: list[list[tuple[int, int] | None]] = [
+        [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
+        + [None]
+        for mi, venues in enumerate(layout.meeting_venues)
+    ]
+    best: tuple[int, int, int] | None = None
+    for choice in itertools.product(*options):
+        board = Board(layout)
+        fits = True
+        for mi, where in enumerate(choice):
+            if where is None:
+                continue
+            s, v = where
+            if not board.free_mask(mi) >> s & 1 or not board.room[v] >> s & 1:
+                fits = False
+                break
+            board.place(mi, s, v)
+        if not fits:
+            continue
+        report = check(inst, Result(tuple(board.assignments()), ()))
+        if report.violations:
+            continue
+        held = {
+            m.id: slot_ids[where[0]]
+            for m, where in zip(inst.meetings, choice, strict=True)
+            if where is not None
+        }
+        moves = sum(1 for mid, slot in previous.items() if held.get(mid) != slot)
+        value = (report.metrics["priority_scheduled"], moves, report.metrics["holes"])
+        if best is None or (value[0], -value[1], -value[2]) > (best[0], -best[1], -best[2]):
+            best = value
+    assert best is not None  # leaving every meeting out is valid
+    return best

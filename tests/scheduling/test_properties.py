@@ -6,11 +6,12 @@ from matchfair.scheduling import (
     check,
     first_come_first_served,
     parse_instance,
+    replan,
     solve,
 )
 
 from .builders import instance
-from .exhaustive import best_by_hand, tiny_instances
+from .exhaustive import best_by_hand, best_replan_by_hand, tiny_instances
 
 SLOTS = 6
 
@@ -122,3 +123,26 @@ def test_what_solve_claims_optimal_is_so_by_trying_every_placement(doc):
     if got[0] == best[0]:
         # A lower bound on the holes of a schedule of this priority: at most the fewest.
         assert result.stats.get("holes_lower_bound", 0) <= best[1]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_instances(priorities=True), st.data())
+def test_what_a_replan_claims_optimal_is_so_by_trying_every_placement(doc, data):
+    before = solve(instance(doc), time_limit=2, deterministic=True)
+    # On the day: someone is no longer there in one slot, and a new meeting is asked for.
+    person = data.draw(st.sampled_from(doc["participants"]))
+    if person["available"]:
+        gone = data.draw(st.sampled_from(person["available"]))
+        person["available"] = [s for s in person["available"] if s != gone]
+    pair = data.draw(st.sampled_from([m["participants"] for m in doc["meetings"]]))
+    doc["meetings"].append({"id": "late", "participants": pair, "priority": 3})
+    after = replan(instance(doc), before, time_limit=2)
+    previous = {a.meeting: a.slot for a in before.assignments}
+    best = best_replan_by_hand(doc, previous)
+    held = {a.meeting: a.slot for a in after.assignments}
+    moves = sum(1 for mid, slot in previous.items() if held.get(mid) != slot)
+    got = (after.stats["priority_scheduled"], moves, after.stats["holes"])
+    assert check(instance(doc), after).violations == ()
+    assert (got[0], -got[1], -got[2]) <= (best[0], -best[1], -best[2])
+    if after.stats["proved_optimal"]:
+        assert got == best
