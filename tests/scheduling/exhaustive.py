@@ -32,10 +32,13 @@ def tiny_instances(draw: st.DrawFn, priorities: bool = False) -> dict[str, Any]:
     return doc
 
 
-def best_by_hand(doc: dict[str, Any], *, every_meeting: bool = False) -> tuple[int, int] | None:
+def best_by_hand(
+    doc: dict[str, Any], *, every_meeting: bool = False
+) -> tuple[int, int, int] | None:
     """Every placement of every meeting (or leaving it out, unless `every_meeting`), judged by
-    the independent checker: the best (summed priority, holes) of a valid schedule, highest
-    priority first and then fewest holes; None when no valid schedule exists."""
+    the independent checker: the best (summed priority, holes, most meetings one participant
+    loses) of a valid schedule, in the order of the objectives: highest priority, then fewest
+    holes, then the smallest largest loss; None when no valid schedule exists."""
     inst = instance(doc)
     layout = Layout(inst)
     options: list[list[tuple[int, int] | None]] = [
@@ -43,7 +46,7 @@ def best_by_hand(doc: dict[str, Any], *, every_meeting: bool = False) -> tuple[i
         + ([] if every_meeting else [None])
         for mi, venues in enumerate(layout.meeting_venues)
     ]
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for choice in itertools.product(*options):
         board = Board(layout)
         fits = True
@@ -60,8 +63,9 @@ def best_by_hand(doc: dict[str, Any], *, every_meeting: bool = False) -> tuple[i
         report = check(inst, Result(tuple(board.assignments()), ()))
         if report.violations:
             continue
-        value = (report.metrics["priority_scheduled"], report.metrics["holes"])
-        if best is None or (value[0], -value[1]) > (best[0], -best[1]):
+        metrics = report.metrics
+        value = (metrics["priority_scheduled"], metrics["holes"], metrics["max_unscheduled"])
+        if best is None or (value[0], -value[1], -value[2]) > (best[0], -best[1], -best[2]):
             best = value
     return best
 
