@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matchfair.events.models import Slot
 from matchfair.meetings.domain.planning import release_plan, write_draft
@@ -209,3 +209,41 @@ def test_day_page_costs_the_same_queries_for_one_or_many_meetings(
         response = client.get(url(event, "day/"))
     assert len(response.context["rows"][0][1]) == 4
     assert len(many.captured_queries) == len(one.captured_queries)
+
+
+def test_day_page_finds_waiting_requests_by_name_and_says_how_many_it_leaves_out(
+    client, event, released, lead_staff, ana, jonas, monkeypatch
+):
+    from matchfair.meetings import views_schedule
+
+    others = [factories.RegistrationFactory(event=event) for _ in range(3)]
+    for sender in others:
+        MeetingRequest.objects.create(
+            event=event,
+            sender=sender,
+            recipient=ana,
+            pair=MeetingRequest.pair_of(sender.pk, ana.pk),
+        )
+    monkeypatch.setattr(views_schedule, "ASKED_SHOWN", 2)
+    client.force_login(lead_staff)
+    page = client.get(url(event, "day/"))
+    assert len(page.context["asked"]) == 2
+    assert "The 2 oldest of 3; search by name to find the others." in page.content.decode()
+    with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
+        page = client.get(url(event, "day/"), HTTP_ACCEPT_LANGUAGE="bg")
+    assert "Най-старите 2 от 3; търсете по име" in page.content.decode()
+    wanted = others[2].user.full_name
+    page = client.get(url(event, "day/"), {"q": f" {wanted.upper()} "})
+    assert [item.sender for item in page.context["asked"]] == [others[2]]
+    assert "1 request matches." in page.content.decode()
+    assert client.get(url(event, "day/"), {"q": "nobody-by-this-name"}).context["asked_count"] == 0
+    # Accepting one from the filtered list comes back to the same list.
+    asked = MeetingRequest.objects.get(sender=others[0])
+    slot = Slot.objects.filter(session__event=event).first()
+    response = client.post(
+        url(event, f"requests/{asked.pk}/accept/"),
+        {"session": slot.session_id, "slot": slot.pk, "q": "Person"},
+    )
+    assert response["Location"] == url(
+        event, f"day/?session={slot.session_id}&slot={slot.pk}&q=Person"
+    )

@@ -3,10 +3,12 @@ no-shows, late requests, re-planning with what has started locked, and removing 
 sessions after saying which meetings they take with them."""
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,6 +59,10 @@ def _current_slot(slots, wanted):
     return slots[0] if slots else None
 
 
+# Requests waiting for an answer listed on the day page; a search by name finds the others.
+ASKED_SHOWN = 100
+
+
 def _board(request, event, context):
     """Everything the day page shows; also the htmx partial after each change."""
     plan = _working_plan(event)
@@ -85,6 +91,13 @@ def _board(request, event, context):
         .exclude(pk__in=planned)
         .prefetch_related("participants__user")[:200]
     )
+    query = (request.GET.get("q") or request.POST.get("q") or "").strip()
+    asked = event.meeting_requests.filter(status=MeetingRequest.Status.ASKED)
+    if query:
+        asked = asked.filter(
+            Q(sender__user__full_name__icontains=query)
+            | Q(recipient__user__full_name__icontains=query)
+        )
     context.update(
         plan=plan,
         sessions=sessions,
@@ -95,9 +108,11 @@ def _board(request, event, context):
         waiting=waiting,
         unplanned=unplanned,
         conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
-        asked=event.meeting_requests.filter(status=MeetingRequest.Status.ASKED)
-        .select_related("sender__user", "recipient__user")
-        .order_by("created")[:100],
+        asked=asked.select_related("sender__user", "recipient__user").order_by("created")[
+            :ASKED_SHOWN
+        ],
+        asked_count=asked.count(),
+        query=query,
         replan_form=ReplanForm(initial={"time_limit": 5}),
         run=event.solver_runs.first(),
         zone=event.zone,
@@ -116,9 +131,9 @@ def _after_change(request, event, context):
     if request.htmx:
         return render(request, "meetings/_day_board.html", _board(request, event, context))
     target = redirect("meetings:day", event=event.slug)
-    session, slot = request.POST.get("session"), request.POST.get("slot")
-    if session and slot:
-        target["Location"] += f"?session={session}&slot={slot}"
+    keep = {key: request.POST.get(key) for key in ("session", "slot", "q")}
+    if keep["session"] and keep["slot"]:
+        target["Location"] += "?" + urlencode({key: value for key, value in keep.items() if value})
     return target
 
 
