@@ -4,6 +4,7 @@ engines' claims of optimality, judged by the independent checker alone."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import strategies as st
@@ -32,81 +33,60 @@ def tiny_instances(draw: st.DrawFn, priorities: bool = False) -> dict[str, Any]:
     return doc
 
 
-def best_by_hand(
+def _valid_schedules(
     doc: dict[str, Any], *, every_meeting: bool = False
-) -> tuple[int, int, int] | None:
-    """Every placement of every meeting (or leaving it out, unless `every_meeting`), judged by
-    the independent checker: the best (summed priority, holes, most meetings one participant
-    loses) of a valid schedule, in the order of the objectives: highest priority, then fewest
-    holes, then the smallest largest loss; None when no valid schedule exists."""
-    inst = instance(doc)
-    layout = Layout(inst)
-    options: list[list[tuple[int, int] | None]] = [
-        [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
-        + ([] if every_meeting else [None])
-        for mi, venues in enumerate(layout.meeting_venues)
-    ]
-    best: tuple[int, int, int] | None = None
-    for choice in itertools.product(*options):
-        board = Board(layout)
-        fits = True
-        for mi, where in enumerate(choice):
-            if where is None:
-                continue
-            s, v = where
-            if not board.free_mask(mi) >> s & 1 or not board.room[v] >> s & 1:
-                fits = False
-                break
-            board.place(mi, s, v)
-        if not fits:
-            continue
-        report = check(inst, Result(tuple(board.assignments()), ()))
-        if report.violations:
-            continue
-        metrics = report.metrics
-        value = (metrics["priority_scheduled"], metrics["holes"], metrics["max_unscheduled"])
-        if best is None or (value[0], -value[1], -value[2]) > (best[0], -best[1], -best[2]):
-            best = value
-    return best
-
-
-def best_replan_by_hand(doc: dict[str, Any], previous: dict[str, str]) -> tuple[int, int, int]:
-    """Every placement, or leaving out, of every meeting: the best (summed priority, meetings of
-    `previous` (meeting -> slot) not held in their slot, holes) of a valid schedule, in the
-    order a re-plan weighs them: highest priority, then fewest moves, then fewest holes."""
+) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
+    """Every placement of every meeting (or leaving it out, unless `every_meeting`) that the
+    independent checker accepts: (meeting -> slot held, the checker's metrics)."""
     inst = instance(doc)
     layout = Layout(inst)
     slot_ids = [s.id for s in inst.slots]
     options: list[list[tuple[int, int] | None]] = [
         [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
-        + [None]
+        + ([] if every_meeting else [None])
         for mi, venues in enumerate(layout.meeting_venues)
     ]
-    best: tuple[int, int, int] | None = None
     for choice in itertools.product(*options):
         board = Board(layout)
-        fits = True
+        held: dict[str, str] = {}
         for mi, where in enumerate(choice):
             if where is None:
                 continue
             s, v = where
             if not board.free_mask(mi) >> s & 1 or not board.room[v] >> s & 1:
-                fits = False
                 break
             board.place(mi, s, v)
-        if not fits:
-            continue
-        report = check(inst, Result(tuple(board.assignments()), ()))
-        if report.violations:
-            continue
-        held = {
-            m.id: slot_ids[where[0]]
-            for m, where in zip(inst.meetings, choice, strict=True)
-            if where is not None
-        }
-        moves = sum(1 for mid, slot in previous.items() if held.get(mid) != slot)
-        value = (report.metrics["priority_scheduled"], moves, report.metrics["holes"])
-        if best is None or (value[0], -value[1], -value[2]) > (best[0], -best[1], -best[2]):
-            best = value
-    assert best is not None  # leaving every meeting out is valid
-    return best
+            held[inst.meetings[mi].id] = slot_ids[s]
+        else:
+            report = check(inst, Result(tuple(board.assignments()), ()))
+            if not report.violations:
+                yield held, report.metrics
+
+
+def best_by_hand(
+    doc: dict[str, Any], *, every_meeting: bool = False
+) -> tuple[int, int, int] | None:
+    """The best (summed priority, holes, most meetings one participant loses) of a valid
+    schedule, in the order of the objectives: highest priority, then fewest holes, then the
+    smallest largest loss; None when no valid schedule exists."""
+    values = (
+        (m["priority_scheduled"], m["holes"], m["max_unscheduled"])
+        for _, m in _valid_schedules(doc, every_meeting=every_meeting)
+    )
+    return max(values, key=lambda v: (v[0], -v[1], -v[2]), default=None)
+
+
+def best_replan_by_hand(doc: dict[str, Any], previous: dict[str, str]) -> tuple[int, int, int]:
+    """The best (summed priority, meetings of `previous` (meeting -> slot) not held in their
+    slot, holes) of a valid schedule, in the order a re-plan weighs them: highest priority,
+    then fewest moves, then fewest holes."""
+    values = (
+        (
+            m["priority_scheduled"],
+            sum(1 for mid, slot in previous.items() if held.get(mid) != slot),
+            m["holes"],
+        )
+        for held, m in _valid_schedules(doc)
+    )
+    # Leaving every meeting out is valid, so there is always one.
+    return max(values, key=lambda v: (v[0], -v[1], -v[2]))

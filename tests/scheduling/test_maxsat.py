@@ -9,8 +9,8 @@ import signal
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
-from pysat.formula import WCNF
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, satsearch, solve
 from matchfair.scheduling.generate import generate
@@ -92,21 +92,27 @@ def test_the_same_seed_and_budget_give_the_same_plan():
     assert other.holes_lower_bound == first.holes_lower_bound
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tiny_instances())
-def test_fewest_holes_matches_an_exhaustive_search(doc):
+@pytest.mark.parametrize("seats", [True, False], ids=["with the seats rule", "without"])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=tiny_instances())
+def test_fewest_holes_matches_an_exhaustive_search(seats, doc):
+    # Without the seats rule, as every second worker searches: it follows from the others, so
+    # dropping it changes the search but neither the schedules allowed nor the optimum.
     layout = Layout(instance(doc))
     assume(all(layout.allowed[mi] for mi in range(len(layout.meetings))))
     best = best_by_hand(doc, every_meeting=True)
-    expected = None if best is None else best[1]
-    outcome = HoleSearch(layout).run(conflicts=100_000)
-    if expected is None:
-        assert (outcome.plan, outcome.infeasible) == (None, True)
+    search = HoleSearch(layout)
+    formula = search.encoding.wcnf.copy()
+    if not seats:
+        del formula.hard[slice(*search.encoding.seats)]
+    found = satsearch.search(formula, seed=0, conflicts=100_000)
+    if best is None:
+        assert (found.model, found.infeasible) == (None, True)
         return
-    assert outcome.plan is not None
-    report = check(layout.instance, _result(layout, outcome.plan))
+    assert found.model is not None
+    report = check(layout.instance, _result(layout, search.encoding.plan(found.model)))
     assert report.violations == ()
-    assert report.metrics["holes"] == expected == outcome.holes_lower_bound
+    assert report.metrics["holes"] == best[1] == found.bound
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -186,35 +192,6 @@ def test_worker_processes_find_the_same_optimum_as_the_search_in_place():
     assert outcome.plan is not None
     assert outcome.holes_lower_bound == HoleSearch(layout).run().holes_lower_bound == 1
     assert check(instance(doc), _result(layout, outcome.plan)).violations == ()
-
-
-def _without_seats(layout: Layout) -> tuple[HoleSearch, WCNF]:
-    search = HoleSearch(layout)
-    first, stop = search.encoding.seats
-    formula = search.encoding.wcnf.copy()
-    del formula.hard[first:stop]
-    return search, formula
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tiny_instances())
-def test_without_the_seats_rule_the_fewest_holes_are_the_same(doc):
-    # The rule follows from the others: dropping it, as every second worker does, changes the
-    # search but neither the schedules allowed nor the optimum.
-    layout = Layout(instance(doc))
-    assume(all(layout.allowed[mi] for mi in range(len(layout.meetings))))
-    best = best_by_hand(doc, every_meeting=True)
-    expected = None if best is None else best[1]
-    search, formula = _without_seats(layout)
-    found = satsearch.search(formula, seed=0, conflicts=100_000)
-    if expected is None:
-        assert (found.model, found.infeasible) == (None, True)
-        return
-    assert found.model is not None
-    plan = search.encoding.plan(found.model)
-    report = check(layout.instance, _result(layout, plan))
-    assert report.violations == ()
-    assert report.metrics["holes"] == expected == found.bound
 
 
 def _worker_finds(encoding: object, without: tuple[int, int]) -> dict:

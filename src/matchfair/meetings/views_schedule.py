@@ -98,6 +98,9 @@ def _board(request, event, context):
             Q(sender__user__full_name__icontains=query)
             | Q(recipient__user__full_name__icontains=query)
         )
+    shown = list(
+        asked.select_related("sender__user", "recipient__user").order_by("created")[:ASKED_SHOWN]
+    )
     context.update(
         plan=plan,
         sessions=sessions,
@@ -108,10 +111,9 @@ def _board(request, event, context):
         waiting=waiting,
         unplanned=unplanned,
         conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
-        asked=asked.select_related("sender__user", "recipient__user").order_by("created")[
-            :ASKED_SHOWN
-        ],
-        asked_count=asked.count(),
+        asked=shown,
+        # Counted only when the list is full: otherwise it is the whole count.
+        asked_count=asked.count() if len(shown) == ASKED_SHOWN else len(shown),
         query=query,
         replan_form=ReplanForm(initial={"time_limit": 5}),
         run=event.solver_runs.first(),

@@ -22,7 +22,7 @@ class Progress:
     priority_bound: int
     holes: int
     # Every schedule reaching `priority_bound` has at least this many holes, once a search has
-    # proved a bound (None before). With the priority bound it bounds both objectives.
+    # proved a bound above 0 (None before). With the priority bound it bounds both objectives.
     holes_bound: int | None = None
 
 
@@ -116,9 +116,13 @@ class Clock:
                 )
             )
 
-    def bound_holes(self, lower: int) -> None:
-        """A search proved that a schedule of the priority bound has at least `lower` holes."""
-        self.holes_bound = max(lower, self.holes_bound or 0)
+    def bound_holes(self, lower: int) -> bool:
+        """A search proved that a schedule of the priority bound has at least `lower` holes;
+        returns whether that raised the bound (a bound of 0 says nothing: it is not kept)."""
+        if lower <= (self.holes_bound or 0):
+            return False
+        self.holes_bound = lower
+        return True
 
 
 # Deterministic runs count CP-SAT's work in wall seconds of the 2-core reference machine, so that

@@ -234,8 +234,7 @@ def _hole_search(
     clock.report(phase, shown, bound)
 
     def raised(lower: int) -> None:
-        if lower > (clock.holes_bound or 0):
-            clock.bound_holes(lower)
+        if clock.bound_holes(lower):
             clock.report(phase, shown, bound)
 
     seconds = MAXSAT_SHARE * clock.left()
