@@ -3,6 +3,7 @@ engines' claims of optimality, judged by the independent checker alone."""
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Iterator
 from typing import Any
@@ -90,3 +91,11 @@ def best_replan_by_hand(doc: dict[str, Any], previous: dict[str, str]) -> tuple[
     )
     # Leaving every meeting out is valid, so there is always one.
     return max(values, key=lambda v: (v[0], -v[1], -v[2]))
+
+
+def locks_can_hold(doc: dict[str, Any]) -> bool:
+    """Whether some valid schedule holds every locked meeting in its slot (the others left out):
+    walking times and booths can make locks that each fit exclude each other."""
+    locked = copy.deepcopy(doc)
+    locked["meetings"] = [m for m in doc["meetings"] if "locked" in m]
+    return next(_valid_schedules(locked, every_meeting=True), None) is not None
