@@ -4,13 +4,14 @@ engines' claims of optimality, judged by the independent checker alone."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import strategies as st
 
-from matchfair.scheduling import Result, check
+from matchfair.scheduling import Instance, Lock, Result, check
 from matchfair.scheduling.placement import Board, Layout
 
 from .builders import document, instance
@@ -39,7 +40,7 @@ def _valid_schedules(
 ) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
     """Every placement of every meeting (or leaving it out, unless `every_meeting`) that the
     independent checker accepts: (meeting -> slot held, the checker's metrics)."""
-    inst = instance(doc)
+    inst = _unchecked(doc)
     layout = Layout(inst)
     slot_ids = [s.id for s in inst.slots]
     options: list[list[tuple[int, int] | None]] = [
@@ -91,6 +92,23 @@ def best_replan_by_hand(doc: dict[str, Any], previous: dict[str, str]) -> tuple[
     )
     # Leaving every meeting out is valid, so there is always one.
     return max(values, key=lambda v: (v[0], -v[1], -v[2]))
+
+
+def _unchecked(doc: dict[str, Any]) -> Instance:
+    """The instance of `doc`, with its locks added after parsing: so that locks the parser
+    rejects because they cannot all hold can still be tried by hand."""
+    bare = copy.deepcopy(doc)
+    for meeting in bare["meetings"]:
+        meeting.pop("locked", None)
+    inst = instance(bare)
+    locks = {m["id"]: m["locked"] for m in doc["meetings"] if "locked" in m}
+    meetings = tuple(
+        dataclasses.replace(m, locked=Lock(locks[m.id]["slot"], locks[m.id].get("table")))
+        if m.id in locks
+        else m
+        for m in inst.meetings
+    )
+    return dataclasses.replace(inst, meetings=meetings)
 
 
 def locks_can_hold(doc: dict[str, Any]) -> bool:

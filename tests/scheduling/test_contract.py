@@ -253,3 +253,44 @@ def test_parse_instance_locked_meetings_too_far_apart():
     assert _errors(doc) == [
         'meetings[1].locked: participant "a" cannot walk here in time from meeting m1'
     ]
+
+
+def _walks(doc, tables):
+    doc["tables"] = [{"id": tid, "location": loc} for tid, loc in tables]
+    doc["travel_minutes"] = {"north": {"south": 15}}
+    return doc
+
+
+def test_parse_instance_locks_that_each_fit_but_exclude_each_other_by_walking():
+    # m2 may take either location, and pairwise each lock leaves a way to walk; but a must
+    # stay north after m1 and c must already be south before m3.
+    doc = document(people=("a", "b", "c", "d"), meetings=(("a", "b"), ("a", "c"), ("c", "d")))
+    _walks(doc, [("N", "north"), ("S", "south")])
+    doc["meetings"][0]["locked"] = {"slot": "t1", "table": "N"}
+    doc["meetings"][1]["locked"] = {"slot": "t2"}
+    doc["meetings"][2]["locked"] = {"slot": "t3", "table": "S"}
+    assert _errors(doc) == [
+        'meetings[0].locked: locked meetings "m1", "m2" and "m3" cannot all keep their slots:'
+        " wherever they are placed, someone cannot walk between two of them in time or a"
+        " location has too few tables for them"
+    ]
+    doc["meetings"][2]["locked"]["table"] = "N"
+    assert parse_instance(doc).meetings[1].locked == Lock("t2", None)
+
+
+def test_parse_instance_locks_forced_into_one_location_with_too_few_tables():
+    # In t2, both slot-only locks must be north (a and d walk from or to table N), and the
+    # north has one table; the count of general tables in t2 (two) does not see it.
+    people = ("a", "b", "c", "d", "e", "f")
+    pairs = (("a", "b"), ("a", "c"), ("d", "e"), ("d", "f"), ("b", "e"))
+    doc = _walks(document(people=people, meetings=pairs), [("N", "north"), ("S", "south")])
+    doc["meetings"][0]["locked"] = {"slot": "t1", "table": "N"}
+    doc["meetings"][1]["locked"] = {"slot": "t2"}
+    doc["meetings"][2]["locked"] = {"slot": "t3", "table": "N"}
+    doc["meetings"][3]["locked"] = {"slot": "t2"}
+    (error,) = _errors(doc)
+    assert error.startswith(
+        'meetings[0].locked: locked meetings "m1", "m2", "m3" and "m4" cannot all keep'
+    )
+    doc["tables"].append({"id": "N2", "location": "north"})
+    assert len(parse_instance(doc).meetings) == 5

@@ -10,7 +10,7 @@ from matchfair.scheduling import (
     solve,
 )
 
-from .builders import instance
+from .builders import document, instance
 from .exhaustive import best_by_hand, best_replan_by_hand, locks_can_hold, tiny_instances
 
 SLOTS = 6
@@ -92,27 +92,71 @@ def test_solve_and_baseline_pass_checker(doc):
     try:
         inst = parse_instance(doc)
     except InstanceError as error:
-        # Only drawn locks can make a document invalid: more of them in a slot than tables.
+        # Only drawn locks can make a document invalid: more of them in a slot than tables,
+        # or locks that each fit but exclude each other (walking times between consecutive
+        # slots, few tables at a location), which an exhaustive search must confirm.
         assert all("locked" in message for message in error.errors)
+        if any("cannot all keep their slots" in message for message in error.errors):
+            assert not locks_can_hold(doc)
         return
     baseline = first_come_first_served(inst)
     heard = []
     result = solve(inst, time_limit=0.5, workers=1, progress=heard.append)
     for schedule in (baseline, result):
-        violations = check(inst, schedule).violations
-        if violations and all(v.endswith("locked but not scheduled") for v in violations):
-            # Locks that each fit can exclude each other (walking times between consecutive
-            # slots, one table a location): then no schedule holds them all, which the
-            # exhaustive search over the locked meetings must confirm.
-            assert not locks_can_hold(doc)
-        else:
-            assert violations == ()
+        # The parser let the locks through, so all of them hold together.
+        assert check(inst, schedule).violations == ()
     assert result.stats["priority_scheduled"] >= baseline.stats["priority_scheduled"]
     # Bounds are bounds: on the holes of a schedule of this priority, and (in progress) of one
     # reaching the priority bound.
     assert result.stats.get("holes_lower_bound", 0) <= result.stats["holes"]
     if result.stats["priority_scheduled"] == result.stats["priority_upper_bound"]:
         assert all((p.holes_bound or 0) <= result.stats["holes"] for p in heard)
+
+
+@st.composite
+def locked_instances(draw):
+    """Every meeting locked, most without a table, in two locations 15 minutes apart with one
+    or two tables each: consecutive slots leave 5 minutes, so locks exclude each other often."""
+    people = ("a", "b", "c", "d", "e")[: draw(st.integers(3, 5))]
+    pairs = [(p, q) for i, p in enumerate(people) for q in people[i + 1 :]]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=2, max_size=6))
+    doc = document(slots=4, people=people, meetings=tuple(chosen))
+    doc["tables"] = [
+        {"id": f"{loc[0].upper()}{i}", "location": loc}
+        for loc in ("north", "south")
+        for i in range(draw(st.integers(1, 2)))
+    ]
+    doc["travel_minutes"] = {"north": {"south": 15}}
+    busy: set[tuple[str, str]] = set()
+    for meeting in doc["meetings"]:
+        free = [
+            s["id"]
+            for s in doc["slots"]
+            if all((p, s["id"]) not in busy for p in meeting["participants"])
+        ]
+        if not free:
+            continue
+        slot = draw(st.sampled_from(free))
+        busy.update((p, slot) for p in meeting["participants"])
+        meeting["locked"] = {"slot": slot}
+        if draw(st.integers(0, 3)) == 0:
+            meeting["locked"]["table"] = draw(st.sampled_from(doc["tables"]))["id"]
+    doc["meetings"] = [m for m in doc["meetings"] if "locked" in m]
+    return doc
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(locked_instances())
+def test_the_parser_rejects_locks_exactly_when_no_schedule_holds_them_all(doc):
+    holds = locks_can_hold(doc)
+    try:
+        inst = parse_instance(doc)
+    except InstanceError:
+        assert not holds
+        return
+    assert holds
+    for schedule in (first_come_first_served(inst), solve(inst, time_limit=0.5, workers=1)):
+        assert check(inst, schedule).violations == ()
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

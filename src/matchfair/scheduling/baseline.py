@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from .greedy import locked_order
+from .greedy import place_locked
 from .model import Instance, Result
 from .placement import Board, Layout, iter_bits
 from .reasons import explain_unscheduled
@@ -22,9 +22,8 @@ def first_come_first_served(
     layout = Layout(instance)
     board = Board(layout)
     # Held meetings are facts, so they are placed before anyone books.
-    locked = locked_order(layout)
-    order = locked + [mi for mi, m in enumerate(layout.meetings) if m.locked is None]
-    for mi in order:
+    place_locked(board)
+    for mi in (mi for mi, m in enumerate(layout.meetings) if m.locked is None):
         for s in iter_bits(board.free_mask(mi)):
             v = board.venue_for(mi, s)
             if v >= 0:

@@ -16,6 +16,7 @@ from matchfair.documents import as_string as _string
 from matchfair.documents import quote as _quote
 from matchfair.documents import unknown_keys as _unknown_keys
 
+from .locks import check_locks
 from .model import (
     FORMAT,
     RESULT_FORMAT,
@@ -292,94 +293,6 @@ def _parse_travel(raw: object, errors: _Errors) -> dict[str, dict[str, int]]:
     return travel
 
 
-def _check_locks(instance: Instance, index_of: Mapping[str, int], errors: _Errors) -> None:
-    """Locked meetings must obey every rule by themselves, or no schedule could exist."""
-    taken_people: dict[tuple[str, str], str] = {}
-    taken_tables: dict[tuple[str, str], str] = {}
-    general_in_slot: dict[str, int] = {}
-    locked_count: dict[str, int] = {}
-    general = len(instance.general_tables)
-    for meeting in instance.meetings:
-        lock = meeting.locked
-        if lock is None:
-            continue
-        path = f"meetings[{index_of[meeting.id]}].locked"
-        if not instance.meeting_booths(meeting):
-            general_in_slot[lock.slot] = general_in_slot.get(lock.slot, 0) + 1
-            if general_in_slot[lock.slot] > general:
-                errors.add(
-                    f"{path}.slot",
-                    f"more locked meetings in slot {_quote(lock.slot)} than the {general}"
-                    " general tables",
-                )
-        for pid in meeting.participants:
-            locked_count[pid] = locked_count.get(pid, 0) + 1
-            limit = instance.participant_by_id[pid].max_meetings
-            if limit is not None and locked_count[pid] > limit:
-                errors.add(path, f"participant {_quote(pid)} has more locked meetings than {limit}")
-            if lock.slot not in instance.participant_by_id[pid].available:
-                errors.add(f"{path}.slot", f"participant {_quote(pid)} is not available in it")
-            other = taken_people.get((pid, lock.slot))
-            if other is not None:
-                errors.add(path, f"participant {_quote(pid)} is also locked in meeting {other}")
-            taken_people[(pid, lock.slot)] = meeting.id
-        if lock.table is None:
-            continue
-        booths = instance.meeting_booths(meeting)
-        if booths and lock.table not in booths:
-            errors.add(
-                f"{path}.table",
-                f"the meeting must be held at booth {' or '.join(map(_quote, booths))}",
-            )
-        elif not booths and lock.table in instance.booth_tables:
-            errors.add(f"{path}.table", f"table {_quote(lock.table)} is a booth of someone else")
-        other = taken_tables.get((lock.table, lock.slot))
-        if other is not None:
-            errors.add(f"{path}.table", f"table is also locked for meeting {other}")
-        taken_tables[(lock.table, lock.slot)] = meeting.id
-
-
-def _lock_locations(instance: Instance, meeting: Meeting) -> set[str | None]:
-    assert meeting.locked is not None
-    if meeting.locked.table is not None:
-        return {instance.table_by_id[meeting.locked.table].location}
-    booths = instance.meeting_booths(meeting)
-    if booths:
-        return {instance.table_by_id[b].location for b in booths}
-    return {t.location for t in instance.general_tables}
-
-
-def _check_lock_walks(instance: Instance, index_of: Mapping[str, int], errors: _Errors) -> None:
-    """Two locked meetings of one participant must leave time to walk between them."""
-    if not instance.travel_minutes:
-        return
-    locked: dict[str, list[Meeting]] = {}
-    for m in instance.meetings:
-        if m.locked is not None:
-            for pid in m.participants:
-                locked.setdefault(pid, []).append(m)
-    for pid, mine in locked.items():
-        mine.sort(key=lambda m: instance.slot_position[m.locked.slot if m.locked else ""])
-        for i, first in enumerate(mine):
-            for second in mine[i + 1 :]:
-                assert first.locked is not None and second.locked is not None
-                a = instance.slot_by_id[first.locked.slot]
-                b = instance.slot_by_id[second.locked.slot]
-                if a.start.date() != b.start.date():
-                    continue
-                gap = instance.gap_minutes(a, b)
-                if all(
-                    instance.travel(x, y) > gap
-                    for x in _lock_locations(instance, first)
-                    for y in _lock_locations(instance, second)
-                ):
-                    errors.add(
-                        f"meetings[{index_of[second.id]}].locked",
-                        f"participant {_quote(pid)} cannot walk here in time from meeting"
-                        f" {first.id}",
-                    )
-
-
 def parse_instance(obj: object) -> Instance:
     """Validate a decoded `matchfair-schedule/1` document and build the instance."""
     errors = _Errors()
@@ -410,8 +323,7 @@ def parse_instance(obj: object) -> Instance:
         raw_meetings = root.get("meetings")
         assert isinstance(raw_meetings, list)
         index_of = {m["id"]: i for i, m in enumerate(raw_meetings)}
-        _check_locks(instance, index_of, errors)
-        _check_lock_walks(instance, index_of, errors)
+        check_locks(instance, index_of, errors)
     if errors.items:
         raise InstanceError(errors.items)
     return instance
