@@ -195,7 +195,7 @@ def test_worker_processes_find_the_same_optimum_as_the_search_in_place():
 
 
 def _worker_finds(encoding: object, without: tuple[int, int]) -> dict:
-    job = pickle.dumps((0, 20, without)) + pickle.dumps(encoding.wcnf)  # type: ignore[attr-defined]
+    job = pickle.dumps((0, 20, without, None)) + pickle.dumps(encoding.wcnf)  # type: ignore[attr-defined]
     ran = subprocess.run(
         [sys.executable, "-I", satsearch.__file__], input=job, capture_output=True, timeout=60
     )
@@ -234,3 +234,61 @@ def test_the_search_reports_its_lower_bound_as_each_core_raises_it():
     outcome = HoleSearch(Layout(instance(doc))).run(conflicts=100_000, report=heard.append)
     assert outcome.holes_lower_bound == 4
     assert heard == sorted(set(heard)) and heard[-1] == 4 and len(heard) > 1
+
+
+def _forced_hole_forum() -> dict:
+    """Six people, six slots, one table per two of them: a few cores and some conflicts."""
+    people = ("a", "b", "c", "d", "e", "f")
+    pairs = tuple(itertools.combinations(people, 2))[:11]
+    doc = document(slots=6, tables=3, people=people, meetings=pairs)
+    doc["meetings"][0]["slots"] = ["t1"]
+    doc["meetings"][1]["slots"] = ["t6"]
+    doc["meetings"][5]["slots"] = ["t2", "t3"]
+    return doc
+
+
+def test_a_budgeted_portfolio_takes_the_first_search_in_order_that_finishes_within_it():
+    # Each search is replayed in place on the same numbering and formula as its worker. With a
+    # budget too small for the first, the second's answer is taken, and with room for both,
+    # the first's, whichever process answered first.
+    layout = Layout(instance(_forced_hole_forum()))
+    encoding = HoleSearch(layout).encoding
+    replays = []
+    for k in range(2):
+        formula = encoding.wcnf.copy()
+        if k % 2:
+            del formula.hard[encoding.seats[0] : encoding.seats[1]]
+        replays.append(satsearch.search(formula, seed=4 * 2 + k, conflicts=200_000))
+    first, second = replays
+    assert first.model is not None and second.model is not None
+    assert first.conflicts > second.conflicts  # the second is the faster one
+    for budget, winner in ((2 * first.conflicts, first), (first.conflicts - 1, second)):
+        search = HoleSearch(layout)
+        search.start(60, seed=4, processes=2, conflicts=budget)
+        search.wait(60)
+        outcome = search.stop()
+        assert outcome.plan == encoding.plan(winner.model)
+        assert (outcome.conflicts, outcome.holes_lower_bound) == (winner.conflicts, winner.bound)
+
+
+def test_a_budgeted_portfolio_where_no_search_finishes_waits_for_all_and_keeps_their_bound():
+    layout = Layout(generate("small-forum", seed=0))
+    search = HoleSearch(layout)
+    search.start(60, seed=0, processes=2, conflicts=300)
+    search.wait(60)
+    assert search.finished()
+    outcome = search.stop()
+    assert (outcome.plan, outcome.infeasible) == (None, False)
+    # Both ran out of their budget and said so: the parent waited for both.
+    assert [e is not None and e.conflicts >= 300 for e in search._ended] == [True, True]
+    alone = HoleSearch(layout).run(conflicts=300, seed=0)
+    assert outcome.holes_lower_bound >= alone.holes_lower_bound
+
+
+def test_a_deterministic_solve_gives_the_same_schedule_every_time_with_two_searches():
+    inst = instance(_forced_hole_forum())
+    first = solve(inst, time_limit=10, seed=2, deterministic=True)
+    second = solve(inst, time_limit=10, seed=2, deterministic=True)
+    assert first.stats["method"] == "maxsat"
+    assert first.assignments == second.assignments
+    assert check(inst, first).violations == ()

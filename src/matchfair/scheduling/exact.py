@@ -17,7 +17,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from . import cpsat, maxsat
-from .clock import Clock, cp_sat_work, solver_parameters
+from .clock import Clock, cp_sat_work, guard, solver_parameters
 from .placement import Board, Layout, board_holes, board_priority, person_holes
 
 # Shares of the time left for the loose-agenda step, then the split step, then local search.
@@ -215,8 +215,8 @@ def _hole_search(
     workers: int,
 ) -> maxsat.Outcome | None:
     """The MaxSAT search for the fewest holes with every meeting held, on MAXSAT_SHARE of the
-    time: in place on a budget of conflicts when deterministic, else `workers` searches under
-    different numberings in worker processes, killed when one finishes or the time is up."""
+    time: `workers` searches under different numberings in worker processes, killed when one
+    finishes or the time is up; when deterministic, two on a budget of conflicts each."""
     if (
         layout.n_sessions > 1
         or maxsat.literal_count(layout) > maxsat.MAX_LITERALS
@@ -239,17 +239,24 @@ def _hole_search(
 
     seconds = MAXSAT_SHARE * clock.left()
     if clock.deterministic:
+        # Two searches, each on the whole budget; the first in order that finishes within it
+        # wins, so the answer is the same however fast each process runs. The work charged is
+        # the winner's conflicts, or the whole share when none finished.
         budget = int(seconds * maxsat.CONFLICTS_PER_SECOND)
-        outcome = search.run(conflicts=budget, seed=seed, report=raised)
-        clock.charge(min(seconds, outcome.seconds))
+        searches = maxsat.DETERMINISTIC_SEARCHES
+        search.start(guard(seconds), seed=seed, processes=searches, conflicts=budget)
+        until = clock.elapsed() + guard(seconds)
     else:
         search.start(seconds, seed=seed, processes=max(1, workers))
         until = clock.elapsed() + seconds
-        # Once a second, the workers' best lower bound goes into the progress.
-        while not search.finished() and (left := until - clock.elapsed()) > 0:
-            search.wait(min(1.0, left))
-            raised(search.bound)
-        outcome = search.stop()
+    # Once a second, the workers' best lower bound goes into the progress.
+    while not search.finished() and (left := until - clock.elapsed()) > 0:
+        search.wait(min(1.0, left))
+        raised(search.bound)
+    outcome = search.stop()
+    if clock.deterministic:
+        finished = outcome.plan is not None or outcome.infeasible
+        clock.charge(outcome.conflicts / maxsat.CONFLICTS_PER_SECOND if finished else seconds)
     if outcome.plan is not None:
         clock.bound_holes(outcome.holes_lower_bound)
     return outcome

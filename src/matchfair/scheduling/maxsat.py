@@ -37,11 +37,14 @@ from pysat.formula import WCNF, IDPool
 from . import satsearch
 from .placement import Layout, iter_bits
 
-# Conflicts taken for one second of work: the budget of a deterministic run (measured on the
-# forums: 3,000 to 15,000 a second here; the low end).
-CONFLICTS_PER_SECOND = 3_000
+# Conflicts taken for one second of work: the budget of each search of a deterministic run
+# (measured on the real forums: 3,700 to 7,800 a second per process on 2 cores; about the
+# middle, so that a deterministic time limit lasts about as long as one on the wall clock).
+CONFLICTS_PER_SECOND = 5_000
 # Above this many meeting × slot × venue literals the encoding is not built.
 MAX_LITERALS = 40_000
+# Searches of a deterministic run, whatever the machine: a result must not depend on its cores.
+DETERMINISTIC_SEARCHES = 2
 
 Plan = dict[int, tuple[int, int]]
 
@@ -55,6 +58,8 @@ class Outcome:
     # The hard clauses cannot all hold: not every meeting can be held.
     infeasible: bool = False
     seconds: float = 0.0
+    # Conflicts the search that ended it spent (0 where unknown).
+    conflicts: int = 0
 
 
 class _Encoding:
@@ -280,10 +285,18 @@ def literal_count(layout: Layout) -> int:
 class HoleSearch:
     """The MaxSAT search for the fewest holes with every meeting held.
 
-    `run` searches in place on a budget of conflicts (deterministic). `start` runs searches
-    under different variable numberings in worker processes (satsearch.py), one per core, and
-    `stop` kills them: a process can be stopped at any moment, where CaDiCaL in a thread only
-    honours a conflict budget, so the wall clock is kept however the conflict rate varies.
+    `run` searches in place on a budget of conflicts. `start` runs searches under different
+    variable numberings in worker processes (satsearch.py), one per core, and `stop` kills
+    them: a process can be stopped at any moment, where CaDiCaL in a thread only honours a
+    conflict budget, so the wall clock is kept however the conflict rate varies.
+
+    On the wall clock the first search to finish wins. Given a budget of conflicts instead
+    (a deterministic run), each search has the whole budget and the first in their order that
+    finishes within it wins: the answer does not depend on which process ran faster, at the
+    price of waiting for the searches before the winner to finish or spend their budget.
+    (Reporting conflicts as they go, to pick the one finishing with the fewest, needs the
+    solver stopped every few thousand conflicts, which doubled the conflicts to the optimum
+    on forum-14 and ticf-13crafc.)
 
     Every second worker searches without the implied seats rule. The rule follows from the
     others, so both formulas have the same schedules and the same optimum, but the searches
@@ -303,6 +316,9 @@ class HoleSearch:
         self._lock = threading.Lock()
         self._processes: list[subprocess.Popen[bytes]] = []
         self._readers: list[threading.Thread] = []
+        # How each search ended (None: still going), and its budget of conflicts.
+        self._budget: int | None = None
+        self._ended: list[satsearch.Found | None] = []
 
     def run(
         self,
@@ -319,12 +335,23 @@ class HoleSearch:
 
     def _outcome(self, found: satsearch.Found, seconds: float) -> Outcome:
         plan = None if found.model is None else self.encoding.plan(found.model)
-        return Outcome(plan, found.bound, infeasible=found.infeasible, seconds=seconds)
+        return Outcome(
+            plan,
+            found.bound,
+            infeasible=found.infeasible,
+            seconds=seconds,
+            conflicts=found.conflicts,
+        )
 
-    def start(self, seconds: float, *, seed: int = 0, processes: int = 1) -> None:
-        """Start `processes` searches with different numberings; each ends by itself after
-        `seconds` and a little more should nobody stop it (its parent died, say)."""
+    def start(
+        self, seconds: float, *, seed: int = 0, processes: int = 1, conflicts: int | None = None
+    ) -> None:
+        """Start `processes` searches with different numberings, each on `conflicts` (None: the
+        wall clock); each ends by itself after `seconds` and a little more should nobody stop
+        it (its parent died, say)."""
         self._started = time.perf_counter()
+        self._budget = conflicts
+        self._ended = [None] * processes
         script = Path(satsearch.__file__)
         formula = pickle.dumps(self.encoding.wcnf)  # once, for every worker
         for k in range(processes):
@@ -339,22 +366,23 @@ class HoleSearch:
                 )
                 self._processes.append(process)
                 assert process.stdin is not None
-                process.stdin.write(pickle.dumps((seed * processes + k, seconds + 5, without)))
+                job = (seed * processes + k, seconds + 5, without, conflicts)
+                process.stdin.write(pickle.dumps(job))
                 process.stdin.write(formula)
                 process.stdin.close()
             except OSError:
                 # No worker process here: search in place on a budget of conflicts.
-                self.outcome = self.run(
-                    conflicts=int(seconds * CONFLICTS_PER_SECOND), seed=seed * processes + k
-                )
+                budget = int(seconds * CONFLICTS_PER_SECOND) if conflicts is None else conflicts
+                self.outcome = self.run(conflicts=budget, seed=seed * processes + k)
                 self._done.set()
                 return
-            reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+            reader = threading.Thread(target=self._read, args=(process, k), daemon=True)
             self._readers.append(reader)
             reader.start()
 
-    def _read(self, process: subprocess.Popen[bytes]) -> None:
+    def _read(self, process: subprocess.Popen[bytes], k: int) -> None:
         assert process.stdout is not None
+        found = None
         for line in process.stdout:
             if not line.endswith(b"\n"):
                 break  # cut short by the kill
@@ -362,12 +390,34 @@ class HoleSearch:
             with self._lock:
                 if "bound" in event:
                     self.bound = max(self.bound, event["bound"])
-                    continue
-                found = satsearch.Found(**event["found"])
-                self.bound = max(self.bound, found.bound)
-                if self.outcome is None:
-                    self.outcome = self._outcome(found, time.perf_counter() - self._started)
-                self._done.set()
+                else:
+                    found = satsearch.Found(**event["found"])
+                    self.bound = max(self.bound, found.bound)
+                    break
+        with self._lock:
+            # A search that ended without a word (killed, or its process died) found nothing.
+            self._ended[k] = found or satsearch.Found(None, 0, conflicts=self._budget or 0)
+            self._decide()
+
+    def _decide(self) -> None:
+        """Set the outcome once it is known (under the lock): on the wall clock the first
+        search that finished; on a budget the first in order that finished, once those before
+        it ended; and, when none finished, once all ended."""
+        if self.outcome is not None:
+            return
+        found = None
+        for ended in self._ended:
+            finished = ended is not None and (ended.model is not None or ended.infeasible)
+            if finished:
+                found = ended
+                break
+            if ended is None and self._budget is not None:
+                return  # it may still finish, and it comes first
+        if found is None and all(ended is not None for ended in self._ended):
+            found = satsearch.Found(None, self.bound)
+        if found is not None:
+            self.outcome = self._outcome(found, time.perf_counter() - self._started)
+            self._done.set()
 
     def finished(self) -> bool:
         """Whether a search has ended (with a plan, or the hard clauses refuted)."""

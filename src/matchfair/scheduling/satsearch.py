@@ -3,10 +3,10 @@
 This module imports only the standard library and PySAT, so that `maxsat.HoleSearch` can run
 it as a script in worker processes (`python -I satsearch.py`) without importing the rest of
 the package (OR-Tools alone takes a second to import). A worker reads two pickles from stdin,
-`(seed, seconds, without)` and the formula, drops the hard clauses `without` names (a
-`(start, stop)` range, or None) and writes one JSON line per event to stdout: `{"bound": n}`
-each time the lower bound rises, then `{"found": {...}}`, the fields of `Found`. The parent kills it when
-it no longer needs it: a process can be stopped at any moment, where CaDiCaL inside a thread
+`(seed, seconds, without, conflicts)` and the formula, drops the hard clauses `without` names
+(a `(start, stop)` range, or None), searches on a budget of `conflicts` (None: until done) and
+writes one JSON line per event to stdout: `{"bound": n}` each time the lower bound rises, then
+`{"found": {...}}`, the fields of `Found`. The parent kills it when it no longer needs it: a process can be stopped at any moment, where CaDiCaL inside a thread
 only honours a conflict budget.
 """
 
@@ -41,6 +41,8 @@ class Found:
     bound: int
     # The hard clauses cannot all hold.
     infeasible: bool = False
+    # Conflicts the search spent, over all its attempts.
+    conflicts: int = 0
 
 
 class _Budgeted(RC2):  # type: ignore[misc]
@@ -141,6 +143,7 @@ def search(
     left = conflicts
     bound = 0
     number = 0
+    total = 0
 
     def heard(cost: int) -> None:
         nonlocal bound
@@ -155,20 +158,22 @@ def search(
             allowed = min(allowed, left)
         renamed, back = relabelled(wcnf, seed * 1009 + number)
         model, cost, spent, finished = attempt(renamed, max(1, allowed), heard)
+        total += spent
         if finished and model is not None:
-            return Found([back[abs(lit)] * (1 if lit > 0 else -1) for lit in model], cost)
+            plan = [back[abs(lit)] * (1 if lit > 0 else -1) for lit in model]
+            return Found(plan, cost, conflicts=total)
         bound = max(bound, cost)
         if finished:
-            return Found(None, bound, infeasible=True)
+            return Found(None, bound, infeasible=True, conflicts=total)
         if left is not None:
             left -= spent
             if left <= 0:
-                return Found(None, bound)
+                return Found(None, bound, conflicts=total)
         number += 1
 
 
 def _worker() -> None:
-    seed, seconds, without = pickle.load(sys.stdin.buffer)
+    seed, seconds, without, conflicts = pickle.load(sys.stdin.buffer)
     wcnf = pickle.load(sys.stdin.buffer)
     if without is not None:
         del wcnf.hard[without[0] : without[1]]
@@ -180,7 +185,7 @@ def _worker() -> None:
         sys.stdout.write(json.dumps(line) + "\n")
         sys.stdout.flush()
 
-    found = search(wcnf, seed=seed, report=lambda bound: say({"bound": bound}))
+    found = search(wcnf, seed=seed, conflicts=conflicts, report=lambda bound: say({"bound": bound}))
     say({"found": asdict(found)})
 
 
