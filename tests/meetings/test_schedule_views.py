@@ -247,3 +247,50 @@ def test_day_page_finds_waiting_requests_by_name_and_says_how_many_it_leaves_out
     assert response["Location"] == url(
         event, f"day/?session={slot.session_id}&slot={slot.pk}&q=Person"
     )
+
+
+def test_day_page_finds_meetings_without_a_slot_by_name_and_says_how_many_it_leaves_out(
+    client, event, released, lead_staff, ana, monkeypatch
+):
+    from matchfair.meetings import views_schedule
+
+    # One the plan could not place, with its reason, and two accepted after it was made.
+    others = [factories.RegistrationFactory(event=event) for _ in range(3)]
+    left_out = meet(ana, others[0])
+    plan = views_schedule._working_plan(event)
+    Placement.objects.create(plan=plan, meeting=left_out, reason="Ana has no free slot")
+    later = [meet(others[1], others[2]), meet(ana, others[2])]
+    monkeypatch.setattr(views_schedule, "UNPLACED_SHOWN", 2)
+    client.force_login(lead_staff)
+    page = client.get(url(event, "day/"))
+    assert [p.meeting for p in page.context["waiting"]] == [left_out]
+    assert page.context["unplanned"] == [later[0]]
+    assert "The first 2 of 3; search by name to find the others." in page.content.decode()
+    with translation.override("en"):
+        page = client.get(url(event, "day/"), HTTP_ACCEPT_LANGUAGE="bg")
+    assert "Първите 2 от 3; търсете по име" in page.content.decode()
+    wanted = others[2].user.full_name
+    page = client.get(url(event, "day/"), {"find": f" {wanted.lower()} "})
+    assert (page.context["waiting"], page.context["unplanned"]) == ([], later)
+    assert "2 meetings match." in page.content.decode()
+    page = client.get(url(event, "day/"), {"find": others[0].user.full_name})
+    assert [p.meeting for p in page.context["waiting"]] == [left_out]
+    assert "Ana has no free slot" in page.content.decode()
+    page = client.get(url(event, "day/"), {"find": "nobody-by-this-name"})
+    assert page.context["unplaced_count"] == 0
+    assert "0 meetings match." in page.content.decode()
+    # Accepting a request from the day page comes back to the same search.
+    asked = MeetingRequest.objects.create(
+        event=event,
+        sender=others[1],
+        recipient=ana,
+        pair=MeetingRequest.pair_of(others[1].pk, ana.pk),
+    )
+    slot = Slot.objects.filter(session__event=event).first()
+    response = client.post(
+        url(event, f"requests/{asked.pk}/accept/"),
+        {"session": slot.session_id, "slot": slot.pk, "find": "Person"},
+    )
+    assert response["Location"] == url(
+        event, f"day/?session={slot.session_id}&slot={slot.pk}&find=Person"
+    )

@@ -59,8 +59,10 @@ def _current_slot(slots, wanted):
     return slots[0] if slots else None
 
 
-# Requests waiting for an answer listed on the day page; a search by name finds the others.
+# Requests waiting for an answer, and meetings without a slot, listed on the day page; a
+# search by name finds the others.
 ASKED_SHOWN = 100
+UNPLACED_SHOWN = 100
 
 
 def _board(request, event, context):
@@ -73,7 +75,8 @@ def _board(request, event, context):
     slots = list(session.slots.order_by("starts_at")) if session is not None else []
     slot = _current_slot(slots, request.GET.get("slot") or request.POST.get("slot"))
     rows: dict = defaultdict(list)
-    waiting = []
+    find = (request.GET.get("find") or request.POST.get("find") or "").strip()
+    waiting_all = Placement.objects.none()
     if plan is not None:
         placements = (
             Placement.objects.filter(plan=plan, meeting__status=Meeting.Status.ACTIVE)
@@ -84,13 +87,20 @@ def _board(request, event, context):
         )
         for placement in placements.filter(slot=slot).order_by("table_id"):
             rows[placement.slot].append(placement)
-        waiting = list(placements.filter(slot__isnull=True)[:200])
+        waiting_all = placements.filter(slot__isnull=True)
     planned = plan.placements.values("meeting_id") if plan is not None else []
-    unplanned = list(
+    unplanned_all = (
         Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE)
         .exclude(pk__in=planned)
-        .prefetch_related("participants__user")[:200]
+        .prefetch_related("participants__user")
     )
+    if find:
+        named = Meeting.objects.filter(participants__user__full_name__icontains=find)
+        waiting_all = waiting_all.filter(meeting__in=named.values("pk"))
+        unplanned_all = unplanned_all.filter(pk__in=named.values("pk"))
+    waiting = list(waiting_all.order_by("meeting_id")[:UNPLACED_SHOWN])
+    unplanned = list(unplanned_all.order_by("pk")[: UNPLACED_SHOWN - len(waiting)])
+    unplaced_shown = len(waiting) + len(unplanned)
     query = (request.GET.get("q") or request.POST.get("q") or "").strip()
     asked = event.meeting_requests.filter(status=MeetingRequest.Status.ASKED)
     if query:
@@ -110,6 +120,14 @@ def _board(request, event, context):
         rows=sorted(rows.items(), key=lambda item: item[0].starts_at),
         waiting=waiting,
         unplanned=unplanned,
+        # Counted only when the list is full, as below.
+        unplaced_count=(
+            waiting_all.count() + unplanned_all.count()
+            if unplaced_shown == UNPLACED_SHOWN
+            else unplaced_shown
+        ),
+        unplaced_shown=unplaced_shown,
+        find=find,
         conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
         asked=shown,
         # Counted only when the list is full: otherwise it is the whole count.
@@ -133,7 +151,7 @@ def _after_change(request, event, context):
     if request.htmx:
         return render(request, "meetings/_day_board.html", _board(request, event, context))
     target = redirect("meetings:day", event=event.slug)
-    keep = {key: request.POST.get(key) for key in ("session", "slot", "q")}
+    keep = {key: request.POST.get(key) for key in ("session", "slot", "q", "find")}
     if keep["session"] and keep["slot"]:
         target["Location"] += "?" + urlencode({key: value for key, value in keep.items() if value})
     return target
