@@ -294,3 +294,24 @@ def test_day_page_finds_meetings_without_a_slot_by_name_and_says_how_many_it_lea
     assert response["Location"] == url(
         event, f"day/?session={slot.session_id}&slot={slot.pk}&find=Person"
     )
+
+
+def test_the_day_board_after_a_change_shows_request_times_in_the_event_time_zone(
+    client, event, released, meeting, lead_staff, ana
+):
+    # The board returned to htmx once showed when a request was asked in UTC, the full page
+    # in the event's zone.
+    sender = factories.RegistrationFactory(event=event)
+    asked = MeetingRequest.objects.create(
+        event=event, sender=sender, recipient=ana, pair=MeetingRequest.pair_of(sender.pk, ana.pk)
+    )
+    asked.created = dt.datetime(2026, 6, 1, 22, 30, tzinfo=dt.UTC)
+    asked.save(update_fields=["created"])
+    local = asked.created.astimezone(event.zone)
+    assert local.utcoffset()  # the test means nothing in a zone at UTC
+    shown = f"{local.day} {local:%b %H:%M}"
+    client.force_login(lead_staff)
+    response = client.post(url(event, f"meetings/{meeting.pk}/unschedule/"), HTTP_HX_REQUEST="true")
+    assert response.templates[0].name == "meetings/_day_board.html"
+    assert shown in response.content.decode()
+    assert shown in client.get(url(event, "day/")).content.decode()
