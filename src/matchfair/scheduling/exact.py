@@ -14,6 +14,8 @@ reported as `holes_lower_bound`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ortools.sat.python import cp_model
 
 from . import cpsat, maxsat
@@ -34,6 +36,11 @@ MAXSAT_SHARE = 0.65
 # Below this many seconds the time is better spent on CP-SAT alone, whose first schedules
 # come sooner (forumt-14 within 4 s).
 MAXSAT_MIN_SECONDS = 8.0
+# Share of the time left for the annealing when the MaxSAT search of a deterministic run did
+# not finish: CP-SAT has one worker there, and from the greedy start it left 23 and 19 breaks
+# on forum-13crafb and ticf-13crafb at 30 s, from the annealed one 15 and 18. On the wall
+# clock, with two workers, CP-SAT alone does as well (11-14 and 6-11; docs/benchmarks.md).
+ANNEAL_AFTER_SEARCH_SHARE = 0.5
 
 
 def _run(
@@ -120,9 +127,25 @@ def _polish(
 ) -> dict[int, tuple[int, int]]:
     """Close holes by local search on `share` of the time left: of the start before CP-SAT,
     and of the loose agendas before the exact count takes over."""
+    return _on_board(board, plan, lambda: clock.polish(board, share, seed))
+
+
+def _anneal(
+    board: Board, plan: dict[int, tuple[int, int]], clock: Clock, seed: int, bound: int
+) -> dict[int, tuple[int, int]]:
+    """The annealing (anneal.py) of `plan` on ANNEAL_AFTER_SEARCH_SHARE of the time left."""
+    return _on_board(
+        board, plan, lambda: clock.anneal(board, ANNEAL_AFTER_SEARCH_SHARE, seed, bound)
+    )
+
+
+def _on_board(
+    board: Board, plan: dict[int, tuple[int, int]], improve: Callable[[], object]
+) -> dict[int, tuple[int, int]]:
+    """`plan` placed on the empty `board`, improved there, and taken off again."""
     for mi, (s, v) in plan.items():
         board.place(mi, s, v)
-    clock.polish(board, share, seed)
+    improve()
     out = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     for mi in out:
         board.remove(mi)
@@ -190,6 +213,9 @@ def solve_whole(
         outcome = _hole_search(layout, clock, seed, best_plan, bound, workers)
         if outcome is not None and outcome.plan is not None:
             return _from_search(layout, board, clock, outcome)
+    annealed = fresh and outcome is not None and clock.deterministic
+    if annealed:
+        best_plan = _anneal(board, best_plan, clock, seed, bound)
     if fresh:
         # CP-SAT starts from the greedy start polished (after the MaxSAT search, which needs
         # no start, had its share).
@@ -197,6 +223,8 @@ def solve_whole(
     stats = _cp_sat_steps(
         layout, board, clock, best, best_plan, bound, schedulable, seed, workers, previous
     )
+    if annealed:
+        stats["method"] = "annealing+cp-sat"
     # The search's bound is on schedules holding every meeting: it holds for this one only
     # if it does too.
     if fresh and outcome is not None and board_priority(board) >= schedulable:
