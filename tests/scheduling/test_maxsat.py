@@ -305,3 +305,22 @@ def test_a_deterministic_solve_anneals_before_cp_sat_when_the_search_runs_out(mo
     assert check(inst, result).violations == ()
     assert result.stats["method"] == "annealing+cp-sat"
     assert result.stats["holes"] == 2 == result.stats["holes_lower_bound"]
+
+
+def test_without_worker_processes_the_searches_run_in_turn_and_give_the_same_answer(monkeypatch):
+    layout = Layout(instance(_forced_hole_forum()))
+    outcomes = []
+    for _ in range(2):
+        search = HoleSearch(layout)
+        # A budget only the second search finishes within (it needs 5 conflicts, the first 11).
+        search.start(60, seed=4, processes=2, conflicts=10)
+        search.wait(60)
+        outcomes.append(search.stop())
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise OSError("no processes here")
+
+        monkeypatch.setattr(subprocess, "Popen", refuse)
+    with_processes, in_turn = outcomes
+    assert with_processes.plan is not None
+    assert (in_turn.plan, in_turn.conflicts) == (with_processes.plan, with_processes.conflicts)

@@ -371,14 +371,33 @@ class HoleSearch:
                 process.stdin.write(formula)
                 process.stdin.close()
             except OSError:
-                # No worker process here: search in place on a budget of conflicts.
+                # No worker process here: the searches one after the other in place, each on
+                # a budget, the first in order that finishes winning; with `conflicts`, the
+                # very answer the worker processes give.
+                for started in self._processes:
+                    started.kill()
                 budget = int(seconds * CONFLICTS_PER_SECOND) if conflicts is None else conflicts
-                self.outcome = self.run(conflicts=budget, seed=seed * processes + k)
+                outcome = self._in_turn(budget, seed, processes)
+                with self._lock:
+                    self.outcome = outcome
                 self._done.set()
                 return
             reader = threading.Thread(target=self._read, args=(process, k), daemon=True)
             self._readers.append(reader)
             reader.start()
+
+    def _in_turn(self, budget: int, seed: int, processes: int) -> Outcome:
+        started = time.perf_counter()
+        bound = 0
+        for k in range(processes):
+            formula = self.encoding.wcnf.copy()
+            if k % 2:
+                del formula.hard[self.encoding.seats[0] : self.encoding.seats[1]]
+            found = satsearch.search(formula, seed=seed * processes + k, conflicts=budget)
+            if found.model is not None or found.infeasible:
+                return self._outcome(found, time.perf_counter() - started)
+            bound = max(bound, found.bound)
+        return Outcome(None, bound, seconds=time.perf_counter() - started)
 
     def _read(self, process: subprocess.Popen[bytes], k: int) -> None:
         assert process.stdout is not None
