@@ -108,17 +108,9 @@ def place_locked(board: Board) -> None:
     for mi in locked_order(layout):
         if board.slot[mi] < 0:
             s = layout.allowed[mi].bit_length() - 1
-            v = lock_venue(board, mi, s) if board.free_mask(mi) else -1
+            v = board.venue_for(mi, s) if board.free_mask(mi) else -1
             if v >= 0:
                 board.place(mi, s, v)
-
-
-def lock_venue(board: Board, mi: int, s: int) -> int:
-    """The venue of locked meeting mi in its slot s: where the locks' joint plan puts it, if
-    it still fits there, else the first that fits (or -1)."""
-    v = board.layout.lock_venue.get(mi)
-    fits = v is not None and board.room[v] >> s & 1 and board.walk_fits(mi, s, v)
-    return v if fits and v is not None else board.venue_for(mi, s)
 
 
 def locked_order(layout: Layout) -> list[int]:

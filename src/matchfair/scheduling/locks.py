@@ -6,7 +6,8 @@ so with walking times its location is a choice. Locks that each fit and pairwise
 walk can still exclude each other: a meeting that must be near two others, or more locks forced
 into one location than it has tables. The joint check is a small SAT problem over those
 choices, solved only when a choice exists; when it fails, it names a set of locks that cannot
-all hold. The same choices guide the engine's placement of locks (`lock_locations`).
+all hold. The same choices guide the engine's placement of locks. `Instance.locks_together` holds
+the answer, so the parser and the engine solve it once.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ def check_locks(instance: Instance, index_of: Mapping[str, int], errors: PathErr
     if not errors.items:
         _lock_pairs(instance, index_of, errors)
     if not errors.items:
-        joint = _Joint(instance)
-        core = joint.conflict()
+        core = instance.locks_together.conflict
         if core:
             first = min(core, key=index_of.__getitem__)
             names = _and([quote(mid) for mid in sorted(core, key=index_of.__getitem__)])
@@ -46,12 +46,6 @@ def check_locks(instance: Instance, index_of: Mapping[str, int], errors: PathErr
                 " placed, someone cannot walk between two of them in time or a location has"
                 " too few tables for them",
             )
-
-
-def lock_locations(instance: Instance) -> dict[str, str | None]:
-    """A location for every locked meeting with a choice of several, such that all locks hold
-    together (empty when no lock has a choice or none exists)."""
-    return _Joint(instance).plan()
 
 
 def _and(items: list[str]) -> str:
@@ -126,7 +120,7 @@ def _lock_pairs(instance: Instance, index_of: Mapping[str, int], errors: PathErr
     """Two locked meetings of one participant must leave time to walk between them."""
     if not instance.travel_minutes:
         return
-    options = _lock_options(instance)
+    options = instance.locks_together.options
     for pid, first, second, gap in _same_day_pairs(instance):
         if all(instance.travel(x, y) > gap for x in options[first.id] for y in options[second.id]):
             errors.add(
@@ -154,7 +148,7 @@ def _same_day_pairs(instance: Instance) -> Iterator[tuple[str, Meeting, Meeting,
                     yield pid, first, second, instance.gap_minutes(a, b)
 
 
-class _Joint:
+class LocksTogether:
     """The locks' locations as Booleans: each lock (under its own selector) at one of its
     locations, walking time between every two locks of a participant on one day, and no more
     general-table locks in a slot and location than it has general tables."""
@@ -164,14 +158,6 @@ class _Joint:
         self.locks = [m for m in instance.meetings if m.locked is not None]
         self.options = _lock_options(instance) if instance.travel_minutes else {}
 
-    @cached_property
-    def needed(self) -> bool:
-        """Without a choice of location, the per-lock and pairwise checks decide everything."""
-        return bool(self.instance.travel_minutes) and any(
-            len(self.options[m.id]) > 1 for m in self.locks
-        )
-
-    @cached_property
     def _formula(self) -> tuple[list[list[int]], dict[str, int], dict[tuple[str, str | None], int]]:
         inst = self.instance
         pool = IDPool()
@@ -203,35 +189,39 @@ class _Joint:
                 clauses.extend(card.clauses)
         return clauses, selector, at
 
+    @cached_property
     def conflict(self) -> list[str]:
         """Meeting ids of locks that cannot all hold (shrunk by deletion), or [] if all can."""
-        if not self.needed:
-            return []
-        clauses, selector, _ = self._formula
+        return self._solved[1]
+
+    @cached_property
+    def locations(self) -> dict[str, str | None]:
+        """A location for every lock with a choice of several, such that all locks hold
+        together (empty when no lock has a choice, or when they cannot all hold)."""
+        return self._solved[0]
+
+    @cached_property
+    def _solved(self) -> tuple[dict[str, str | None], list[str]]:
+        # Without a choice of location, the per-lock and pairwise checks decide everything.
+        if not any(len(options) > 1 for options in self.options.values()):
+            return {}, []
+        clauses, selector, at = self._formula()
         with Solver(name="g4", bootstrap_with=clauses) as solver:
             if solver.solve(assumptions=list(selector.values())):
-                return []
+                true = set(solver.get_model() or ())
+                chosen = {
+                    m.id: next(loc for loc in self.options[m.id] if at[(m.id, loc)] in true)
+                    for m in self.locks
+                    if len(self.options[m.id]) > 1
+                }
+                return chosen, []
             named = {lit: mid for mid, lit in selector.items()}
             core = [named[lit] for lit in solver.get_core() or () if lit in named]
             for mid in core[:SHRINK_STEPS]:
                 rest = [other for other in core if other != mid]
                 if not solver.solve(assumptions=[selector[other] for other in rest]):
                     core = rest
-        return core
-
-    def plan(self) -> dict[str, str | None]:
-        if not self.needed:
-            return {}
-        clauses, selector, at = self._formula
-        with Solver(name="g4", bootstrap_with=clauses) as solver:
-            if not solver.solve(assumptions=list(selector.values())):
-                return {}
-            true = set(solver.get_model() or ())
-        return {
-            m.id: next(loc for loc in self.options[m.id] if at[(m.id, loc)] in true)
-            for m in self.locks
-            if len(self.options[m.id]) > 1
-        }
+        return {}, core
 
 
 def _slot(meeting: Meeting) -> str:

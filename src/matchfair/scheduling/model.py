@@ -9,6 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .locks import LocksTogether
 
 FORMAT = "matchfair-schedule/1"
 RESULT_FORMAT = "matchfair-schedule-result/1"
@@ -132,6 +136,14 @@ class Instance:
         booths = self.booth_of_participant
         found = [booths[p] for p in meeting.participants if p in booths]
         return tuple(dict.fromkeys(found))
+
+    @cached_property
+    def locks_together(self) -> LocksTogether:
+        """Whether the locked meetings can all keep their slots, and where those with a choice
+        of location go (locks.py): solved once, for the parser's check and the engine."""
+        from .locks import LocksTogether  # locks.py builds on this module
+
+        return LocksTogether(self)
 
     def allowed_slots(self, meeting: Meeting) -> frozenset[str]:
         """Slots where every participant is available and the meeting's `slots` allow it."""

@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .locks import lock_locations
 from .model import Assignment, Instance
 
 
@@ -113,13 +112,14 @@ class Layout:
             self.meeting_venues.append(venues)
             self.pinned_table.append(pinned)
         self.travel_pairs = self._travel_pairs()
-        # Where locks with a choice of location go so that all of them hold (locks.py): locks
-        # placed one by one in the first venue that fits can shut each other out.
-        self.lock_venue = {
-            mi: next(v for v in self.meeting_venues[mi] if self.venues[v].location == loc)
-            for mid, loc in lock_locations(instance).items()
-            for mi in (self.meeting_index[mid],)
-        }
+        # A lock with a choice of location tries first the one where all locks hold together
+        # (locks.py): placed one by one in the first venue that fits, locks can shut each
+        # other out.
+        for mid, loc in instance.locks_together.locations.items():
+            mi = self.meeting_index[mid]
+            there = [v for v in self.meeting_venues[mi] if self.venues[v].location == loc]
+            elsewhere = [v for v in self.meeting_venues[mi] if self.venues[v].location != loc]
+            self.meeting_venues[mi] = (*there, *elsewhere)
         self.by_person: list[list[int]] = [[] for _ in instance.participants]
         for mi, people in enumerate(self.members):
             for p in people:
