@@ -255,9 +255,7 @@ def test_a_budgeted_portfolio_takes_the_first_search_in_order_that_finishes_with
     encoding = HoleSearch(layout).encoding
     replays = []
     for k in range(2):
-        formula = encoding.wcnf.copy()
-        if k % 2:
-            del formula.hard[encoding.seats[0] : encoding.seats[1]]
+        formula = satsearch.dropping(encoding.wcnf.copy(), encoding.seats if k % 2 else None)
         replays.append(satsearch.search(formula, seed=4 * 2 + k, conflicts=200_000))
     first, second = replays
     assert first.model is not None and second.model is not None

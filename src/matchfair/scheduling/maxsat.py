@@ -355,8 +355,7 @@ class HoleSearch:
         script = Path(satsearch.__file__)
         formula = pickle.dumps(self.encoding.wcnf)  # once, for every worker
         for k in range(processes):
-            # Every second search goes without the seats rule (see the class docstring).
-            without = self.encoding.seats if k % 2 else None
+            without = self._without(k)
             try:
                 process = subprocess.Popen(
                     [sys.executable, "-I", str(script)],
@@ -386,13 +385,16 @@ class HoleSearch:
             self._readers.append(reader)
             reader.start()
 
+    def _without(self, k: int) -> tuple[int, int] | None:
+        """The hard clauses search `k` goes without: every second one drops the seats rule
+        (see the class docstring)."""
+        return self.encoding.seats if k % 2 else None
+
     def _in_turn(self, budget: int, seed: int, processes: int) -> Outcome:
         started = time.perf_counter()
         bound = 0
         for k in range(processes):
-            formula = self.encoding.wcnf.copy()
-            if k % 2:
-                del formula.hard[self.encoding.seats[0] : self.encoding.seats[1]]
+            formula = satsearch.dropping(self.encoding.wcnf.copy(), self._without(k))
             found = satsearch.search(formula, seed=seed * processes + k, conflicts=budget)
             if found.model is not None or found.infeasible:
                 return self._outcome(found, time.perf_counter() - started)

@@ -172,11 +172,17 @@ def search(
         number += 1
 
 
-def _worker() -> None:
-    seed, seconds, without, conflicts = pickle.load(sys.stdin.buffer)
-    wcnf = pickle.load(sys.stdin.buffer)
+def dropping(wcnf: WCNF, without: tuple[int, int] | None) -> WCNF:
+    """`wcnf` without the hard clauses of the range `without` (None: all of them kept); the
+    formula itself is changed."""
     if without is not None:
         del wcnf.hard[without[0] : without[1]]
+    return wcnf
+
+
+def _worker() -> None:
+    seed, seconds, without, conflicts = pickle.load(sys.stdin.buffer)
+    wcnf = dropping(pickle.load(sys.stdin.buffer), without)
     # SIGALRM's default action ends the process even inside the SAT solver's C code: a worker
     # whose parent never stops it (the parent died) still ends.
     signal.alarm(max(1, math.ceil(seconds)))
