@@ -15,6 +15,16 @@ def url(event, path=""):
     return f"/e/{event.slug}/console/{path}"
 
 
+def _asked(event, sender, recipient):
+    """A meeting request still waiting for the recipient's answer."""
+    return MeetingRequest.objects.create(
+        event=event,
+        sender=sender,
+        recipient=recipient,
+        pair=MeetingRequest.pair_of(sender.pk, recipient.pk),
+    )
+
+
 @pytest.fixture
 def meeting(ana, jonas):
     return meet(ana, jonas)
@@ -218,12 +228,7 @@ def test_day_page_finds_waiting_requests_by_name_and_says_how_many_it_leaves_out
 
     others = [factories.RegistrationFactory(event=event) for _ in range(3)]
     for sender in others:
-        MeetingRequest.objects.create(
-            event=event,
-            sender=sender,
-            recipient=ana,
-            pair=MeetingRequest.pair_of(sender.pk, ana.pk),
-        )
+        _asked(event, sender, ana)
     monkeypatch.setattr(views_schedule, "ASKED_SHOWN", 2)
     client.force_login(lead_staff)
     page = client.get(url(event, "day/"))
@@ -237,16 +242,6 @@ def test_day_page_finds_waiting_requests_by_name_and_says_how_many_it_leaves_out
     assert [item.sender for item in page.context["asked"]] == [others[2]]
     assert "1 request matches." in page.content.decode()
     assert client.get(url(event, "day/"), {"q": "nobody-by-this-name"}).context["asked_count"] == 0
-    # Accepting one from the filtered list comes back to the same list.
-    asked = MeetingRequest.objects.get(sender=others[0])
-    slot = Slot.objects.filter(session__event=event).first()
-    response = client.post(
-        url(event, f"requests/{asked.pk}/accept/"),
-        {"session": slot.session_id, "slot": slot.pk, "q": "Person"},
-    )
-    assert response["Location"] == url(
-        event, f"day/?session={slot.session_id}&slot={slot.pk}&q=Person"
-    )
 
 
 def test_day_page_finds_meetings_without_a_slot_by_name_and_says_how_many_it_leaves_out(
@@ -279,20 +274,28 @@ def test_day_page_finds_meetings_without_a_slot_by_name_and_says_how_many_it_lea
     page = client.get(url(event, "day/"), {"find": "nobody-by-this-name"})
     assert page.context["unplaced_count"] == 0
     assert "0 meetings match." in page.content.decode()
-    # Accepting a request from the day page comes back to the same search.
-    asked = MeetingRequest.objects.create(
-        event=event,
-        sender=others[1],
-        recipient=ana,
-        pair=MeetingRequest.pair_of(others[1].pk, ana.pk),
-    )
+
+
+@pytest.mark.parametrize(
+    ("searches", "query"),
+    [
+        ({"q": "Person"}, "q=Person"),
+        ({"find": "Person"}, "find=Person"),
+        ({"q": "Ana", "find": "Person"}, "q=Ana&find=Person"),
+    ],
+)
+def test_accepting_a_request_from_the_day_page_keeps_its_searches(
+    client, event, released, lead_staff, ana, searches, query
+):
+    asked = _asked(event, factories.RegistrationFactory(event=event), ana)
     slot = Slot.objects.filter(session__event=event).first()
+    client.force_login(lead_staff)
     response = client.post(
         url(event, f"requests/{asked.pk}/accept/"),
-        {"session": slot.session_id, "slot": slot.pk, "find": "Person"},
+        {"session": slot.session_id, "slot": slot.pk, **searches},
     )
     assert response["Location"] == url(
-        event, f"day/?session={slot.session_id}&slot={slot.pk}&find=Person"
+        event, f"day/?session={slot.session_id}&slot={slot.pk}&{query}"
     )
 
 
@@ -301,10 +304,7 @@ def test_the_day_board_after_a_change_shows_request_times_in_the_event_time_zone
 ):
     # The board returned to htmx once showed when a request was asked in UTC, the full page
     # in the event's zone.
-    sender = factories.RegistrationFactory(event=event)
-    asked = MeetingRequest.objects.create(
-        event=event, sender=sender, recipient=ana, pair=MeetingRequest.pair_of(sender.pk, ana.pk)
-    )
+    asked = _asked(event, factories.RegistrationFactory(event=event), ana)
     asked.created = dt.datetime(2026, 6, 1, 22, 30, tzinfo=dt.UTC)
     asked.save(update_fields=["created"])
     local = asked.created.astimezone(event.zone)
