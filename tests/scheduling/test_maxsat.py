@@ -292,19 +292,6 @@ def test_a_deterministic_solve_gives_the_same_schedule_every_time_with_two_searc
     assert check(inst, first).violations == ()
 
 
-def test_a_deterministic_solve_anneals_before_cp_sat_when_the_search_runs_out(monkeypatch):
-    # A budget far too small for either search (11 and 5 conflicts needed): the annealing
-    # then works on the greedy start before CP-SAT's single worker takes over.
-    from matchfair.scheduling import maxsat
-
-    monkeypatch.setattr(maxsat, "CONFLICTS_PER_SECOND", 0.2)
-    inst = instance(_forced_hole_forum())
-    result = solve(inst, time_limit=10, deterministic=True)
-    assert check(inst, result).violations == ()
-    assert result.stats["method"] == "annealing+cp-sat"
-    assert result.stats["holes"] == 2 == result.stats["holes_lower_bound"]
-
-
 def test_without_worker_processes_the_searches_run_in_turn_and_give_the_same_answer(monkeypatch):
     layout = Layout(instance(_forced_hole_forum()))
     outcomes = []

@@ -118,11 +118,13 @@ def anneal(
     budget: int | None = None,
     deadline: float = math.inf,
     on_better: Callable[[int], None] | None = None,
+    halt: Callable[[], bool] | None = None,
 ) -> tuple[int, int]:
     """Anneal for `seconds` on the wall clock, or for `budget` moves (the result then depends
-    only on the board and the seed, unless `deadline` comes first). Stops at 0 holes. Leaves
-    the best schedule that fits on the board; returns the holes removed and the moves tried.
-    `on_better` hears the holes of a better schedule, at most twice a second."""
+    only on the board and the seed, unless `deadline` comes first). Stops at 0 holes, or when
+    `halt` says so (asked every thousand moves or so). Leaves the best schedule that fits on
+    the board; returns the holes removed and the moves tried. `on_better` hears the holes of a
+    better schedule, at most twice a second."""
     layout = board.layout
     tables = pools(layout, board)
     pool = tables.of
@@ -164,6 +166,8 @@ def anneal(
         if tried & 1023 == 0:
             now = time.perf_counter()
             if now > stop or (budget is not None and tried > budget):
+                break
+            if halt is not None and halt():
                 break
             done = tried / budget if budget is not None else (now - started) / seconds
             temperature = START_TEMPERATURE * cooling ** min(1.0, done)

@@ -86,9 +86,19 @@ class Clock:
         self.charge(steps / STEPS_PER_SECOND)
         return removed > 0
 
-    def anneal(self, board: Board, share: float, seed: int, bound: int) -> bool:
-        """Run the annealing on `share` of the time left, reporting better schedules."""
-        seconds = share * self.left()
+    def anneal(
+        self,
+        board: Board,
+        share: float,
+        seed: int,
+        bound: int,
+        *,
+        at_most: float = float("inf"),
+        halt: Callable[[], bool] | None = None,
+    ) -> bool:
+        """Run the annealing on `share` of the time left, `at_most` seconds, reporting better
+        schedules; `halt` may stop it sooner."""
+        seconds = min(at_most, share * self.left())
         removed, moves = anneal(
             board,
             seconds=seconds,
@@ -96,6 +106,7 @@ class Clock:
             budget=int(seconds * MOVES_PER_SECOND) if self.deterministic else None,
             deadline=self.deadline,
             on_better=lambda holes: self.report("closing holes", board, bound, holes),
+            halt=halt,
         )
         self.charge(moves / MOVES_PER_SECOND)
         return removed > 0

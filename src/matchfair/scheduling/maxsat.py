@@ -62,7 +62,7 @@ class Outcome:
     conflicts: int = 0
 
 
-class _Encoding:
+class Encoding:
     """Clauses of one instance, with every meeting held."""
 
     def __init__(self, layout: Layout) -> None:
@@ -306,7 +306,7 @@ class HoleSearch:
 
     def __init__(self, layout: Layout) -> None:
         started = time.perf_counter()
-        self.encoding = _Encoding(layout)
+        self.encoding = Encoding(layout)
         self.build_seconds = time.perf_counter() - started
         self.outcome: Outcome | None = None
         # The best lower bound the workers reported.
