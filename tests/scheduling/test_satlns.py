@@ -7,8 +7,7 @@ import random
 
 from hypothesis import HealthCheck, assume, given, settings
 
-from matchfair.scheduling import check, solve
-from matchfair.scheduling import exact as exact_module
+from matchfair.scheduling import check, fewest_holes, solve
 from matchfair.scheduling import maxsat as maxsat_module
 from matchfair.scheduling.maxsat import Encoding, HoleSearch
 from matchfair.scheduling.placement import Layout
@@ -89,7 +88,7 @@ def test_a_deterministic_solve_searches_on_with_the_lns_when_maxsat_runs_out(mon
     # then starts from a first schedule, annealed, and ends at the optimum of 2 holes, above
     # the bound the searches reached on their few conflicts.
     monkeypatch.setattr(maxsat_module, "CONFLICTS_PER_SECOND", 0.2)
-    monkeypatch.setattr(exact_module, "FIRST_CONFLICTS", 1_000)
+    monkeypatch.setattr(fewest_holes, "FIRST_CONFLICTS", 1_000)
     inst = instance(_forced_hole_forum())
     result = solve(inst, time_limit=10, deterministic=True)
     again = solve(inst, time_limit=10, deterministic=True)
@@ -102,10 +101,22 @@ def test_a_deterministic_solve_searches_on_with_the_lns_when_maxsat_runs_out(mon
 
 def test_on_the_wall_clock_the_lns_runs_beside_the_maxsat_searches(monkeypatch):
     # The LNS starts at once; whichever ends the search, the schedule is the optimum.
-    monkeypatch.setattr(exact_module, "LNS_AFTER", 0.0)
+    monkeypatch.setattr(fewest_holes, "LNS_AFTER", 0.0)
     inst = instance(_busy_forum())
     result = solve(inst, time_limit=10)
     assert check(inst, result).violations == ()
     assert result.stats["method"] in {"maxsat", "maxsat+lns"}
     assert result.stats["proved_optimal"] is True
     assert result.stats["holes"] == result.stats["holes_lower_bound"]
+
+
+def test_dropping_a_maxsat_search_kills_it_and_leaves_the_first_to_finish():
+    layout = Layout(instance(_busy_forum()))
+    search = HoleSearch(layout)
+    search.start(60, seed=1, processes=2)
+    search.drop(1)  # before the second process has even read its formula
+    search.wait(60)
+    outcome = search.stop()
+    assert outcome.plan is not None
+    assert check(layout.instance, _result(layout, outcome.plan)).violations == ()
+    assert [e is not None and e.model is not None for e in search._ended] == [True, False]

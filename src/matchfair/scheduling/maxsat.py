@@ -35,7 +35,7 @@ from pysat.card import CardEnc, EncType
 from pysat.formula import WCNF, IDPool
 
 from . import satsearch
-from .placement import Layout, iter_bits
+from .placement import Layout, Plan, iter_bits
 
 # Conflicts taken for one second of work: the budget of each search of a deterministic run
 # (measured on the real forums: 3,700 to 7,800 a second per process on 2 cores; about the
@@ -45,8 +45,6 @@ CONFLICTS_PER_SECOND = 5_000
 MAX_LITERALS = 40_000
 # Searches of a deterministic run, whatever the machine: a result must not depend on its cores.
 DETERMINISTIC_SEARCHES = 2
-
-Plan = dict[int, tuple[int, int]]
 
 
 @dataclass(slots=True)
@@ -439,6 +437,11 @@ class HoleSearch:
         if found is not None:
             self.outcome = self._outcome(found, time.perf_counter() - self._started)
             self._done.set()
+
+    def drop(self, keep: int) -> None:
+        """Kill every search but the first `keep` (they end as if their time ran out)."""
+        for process in self._processes[keep:]:
+            process.kill()
 
     def finished(self) -> bool:
         """Whether a search has ended (with a plan, or the hard clauses refuted)."""

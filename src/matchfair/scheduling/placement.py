@@ -8,10 +8,13 @@ only differ by location, so a per-slot count is exact and concrete tables are de
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .model import Assignment, Instance
+
+# A schedule as meeting -> (slot, venue), by index.
+Plan = dict[int, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,3 +300,14 @@ def board_holes(board: Board) -> int:
 
 def board_priority(board: Board) -> int:
     return sum(board.layout.priority[mi] for mi, s in enumerate(board.slot) if s >= 0)
+
+
+def on_board(board: Board, plan: Plan, improve: Callable[[], object]) -> Plan:
+    """`plan` placed on the empty `board`, improved there, and taken off again."""
+    for mi, (s, v) in plan.items():
+        board.place(mi, s, v)
+    improve()
+    out = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    for mi in out:
+        board.remove(mi)
+    return out

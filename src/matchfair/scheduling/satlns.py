@@ -24,8 +24,8 @@ from collections.abc import Callable
 from pysat.card import ITotalizer
 from pysat.solvers import Solver
 
-from .maxsat import Encoding, Plan
-from .placement import Layout, person_holes
+from .maxsat import Encoding
+from .placement import Layout, Plan, person_holes
 from .satsearch import ORACLE
 
 # Conflicts a step may take before it gives up.

@@ -1,0 +1,255 @@
+"""The fewest holes with every meeting held: the MaxSAT searches (maxsat.py) in worker
+processes and the large-neighbourhood search (satlns.py) beside them in this one.
+
+This runs first on a fresh solve of a one-session instance of exact size when the bounds allow
+every meeting. A MaxSAT search that finishes has the optimum; otherwise the LNS's schedule,
+which holds every meeting, is optimal when its holes reach the searches' lower bound. Should
+neither have a schedule, the CP-SAT steps of exact.py take the rest of the time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import maxsat, satlns
+from .clock import Clock, guard
+from .placement import Board, Layout, Plan, board_holes, on_board
+
+# Share of the time for the MaxSAT search, which runs first when every meeting can be held;
+# CP-SAT has the rest when it does not finish. Measured on the 20 real forums at 30 s
+# (docs/benchmarks.md): 17 of 20 at their optimum and 58–59 breaks in all with 0.65,
+# against 15–16 and 63–68 with 0.5.
+MAXSAT_SHARE = 0.65
+# Below this many seconds the time is better spent on CP-SAT alone, whose first schedules
+# come sooner (forumt-14 within 4 s).
+MAXSAT_MIN_SECONDS = 8.0
+# Share of the time for the MaxSAT searches when the large-neighbourhood search (satlns.py)
+# runs beside them: it always holds a schedule with every meeting and ends near the optimum
+# when RC2 does not finish, so the CP-SAT steps after the share are not needed.
+LNS_SHARE = 0.95
+# Seconds the MaxSAT searches run alone first: most real forums are proved within them, and a
+# third search on the two cores would only slow them.
+LNS_AFTER = 1.5
+# Seconds of annealing the LNS's first schedule gets (on forum-13crafb: from 103-107 holes to
+# 12-19 in 3 s, where the LNS alone needs about 20 s to reach 9).
+LNS_ANNEAL = 3.0
+# Conflicts for the LNS's first schedule (forum-13crafb needs a few hundred).
+FIRST_CONFLICTS = 100_000
+
+
+def _hole_search(
+    layout: Layout,
+    clock: Clock,
+    seed: int,
+    start: Plan,
+    bound: int,
+    workers: int,
+) -> tuple[maxsat.Outcome | None, Plan | None]:
+    """The MaxSAT search for the fewest holes with every meeting held, and the LNS's best
+    schedule where it ran. On the wall clock `workers` MaxSAT searches run in worker processes
+    with the LNS beside them in this one (`_beside`); deterministic, two searches on a budget
+    of conflicts, then the LNS on its own budget when neither finished."""
+    if (
+        layout.n_sessions > 1
+        or maxsat.literal_count(layout) > maxsat.MAX_LITERALS
+        or clock.left() < MAXSAT_MIN_SECONDS
+    ):
+        # With several sessions there are no interval clauses, and the search did not find
+        # small-forum's hole-free schedule in 15 s (up to 95 s in all), so CP-SAT keeps the
+        # time: 0.25 holes a participant instead of 0.15 otherwise.
+        return None, None
+    watch = _Watch(layout, clock, maxsat.HoleSearch(layout), start, bound)
+    lns = satlns.HoleLns(watch.search.encoding, seed)
+    try:
+        found = None
+        if not clock.deterministic:
+            outcome, found = _beside(watch, lns, seed, workers)
+        elif (outcome := _budgeted(watch, seed)).plan is None and not outcome.infeasible:
+            found = _lns_start(watch, lns, seed)
+            if found is not None:
+                spent = lns.conflicts
+                lns.run(
+                    conflicts=int(clock.left() * maxsat.CONFLICTS_PER_SECOND),
+                    stop=lambda: watch.lns(lns),
+                )
+                clock.charge((lns.conflicts - spent) / maxsat.CONFLICTS_PER_SECOND)
+                found = lns.plan
+        if found is not None and lns.proved:
+            outcome.holes_lower_bound = max(outcome.holes_lower_bound, lns.holes)
+        return outcome, found
+    finally:
+        lns.close()
+
+
+class _Watch:
+    """The MaxSAT searches and the LNS as progress sees them: the workers' lower bound, and
+    the LNS's best schedule once it has one (the start before)."""
+
+    PHASE = "maxsat: fewest holes with every meeting held"
+
+    def __init__(
+        self,
+        layout: Layout,
+        clock: Clock,
+        search: maxsat.HoleSearch,
+        start: Plan,
+        bound: int,
+    ) -> None:
+        self.clock, self.search, self.bound = clock, search, bound
+        self.shown = Board(layout)
+        self.show(start)
+        self.ticked = clock.elapsed()
+        self.shown_holes: int | None = None
+
+    def show(self, plan: Plan) -> None:
+        for mi in range(len(self.shown.slot)):
+            self.shown.remove(mi)
+        for mi, (s, v) in plan.items():
+            self.shown.place(mi, s, v)
+        self.clock.report(self.PHASE, self.shown, self.bound)
+
+    def tick(self) -> None:
+        """Report a raised lower bound (call about once a second)."""
+        self.ticked = self.clock.elapsed()
+        if self.clock.bound_holes(self.search.bound):
+            self.clock.report(self.PHASE, self.shown, self.bound)
+
+    def wait(self, until: float) -> None:
+        """Until the searches finish or `until` (elapsed seconds) comes."""
+        while not self.search.finished() and (left := until - self.clock.elapsed()) > 0:
+            self.search.wait(min(1.0, left))
+            self.tick()
+
+    def lns(self, lns: satlns.HoleLns | None = None, until: float = float("inf")) -> bool:
+        """Between two LNS steps: report, and whether to stop (deterministic runs stop only on
+        their budget)."""
+        if lns is not None and lns.plan is not None and lns.holes != self.shown_holes:
+            self.shown_holes = lns.holes
+            self.clock.best_at = self.clock.elapsed()
+            self.show(lns.plan)
+        if self.clock.deterministic:
+            return False
+        if self.clock.elapsed() - self.ticked >= 1.0:
+            self.tick()
+        assert lns is not None
+        return (
+            self.search.finished()
+            or self.clock.elapsed() >= until
+            or lns.holes <= self.search.bound
+        )
+
+
+def _beside(
+    watch: _Watch, lns: satlns.HoleLns, seed: int, workers: int
+) -> tuple[maxsat.Outcome, Plan | None]:
+    """On the wall clock: the MaxSAT searches alone for LNS_AFTER seconds, then the LNS beside
+    them until one finishes, the LNS reaches their lower bound or proves its schedule optimal,
+    or LNS_SHARE of the time is up; at MAXSAT_SHARE every search but the first stops, so that
+    it and the LNS have a core each (three searches on two cores: on forum-13crafb and
+    ticf-13crafb 6, 7, 9 and 3, 5, 6 breaks at 30 s, against 7, 8 and 6, 6 with all three to
+    the end). Without an LNS schedule the searches stop at MAXSAT_SHARE."""
+    clock, search = watch.clock, watch.search
+    left = clock.left()
+    search.start(LNS_SHARE * left, seed=seed, processes=max(1, workers))
+    alone = clock.elapsed() + MAXSAT_SHARE * left
+    until = clock.elapsed() + LNS_SHARE * left
+    watch.wait(min(alone, clock.elapsed() + LNS_AFTER))
+    found = None
+    if not search.finished() and _lns_start(watch, lns, seed, halt=search.finished):
+        lns.run(conflicts=None, stop=lambda: watch.lns(lns, alone))
+        if not lns.proved and not search.finished():
+            search.drop(1)
+            lns.run(conflicts=None, stop=lambda: watch.lns(lns, until))
+        found = lns.plan
+    else:
+        watch.wait(alone)
+    return search.stop(), found
+
+
+def _budgeted(watch: _Watch, seed: int) -> maxsat.Outcome:
+    """Deterministic: two searches, each on the whole budget of MAXSAT_SHARE; the first in
+    order that finishes within it wins, so the answer is the same however fast each process
+    runs. The work charged is the winner's conflicts, or the whole share when none finished."""
+    clock, search = watch.clock, watch.search
+    seconds = MAXSAT_SHARE * clock.left()
+    budget = int(seconds * maxsat.CONFLICTS_PER_SECOND)
+    searches = maxsat.DETERMINISTIC_SEARCHES
+    search.start(guard(seconds), seed=seed, processes=searches, conflicts=budget)
+    watch.wait(clock.elapsed() + guard(seconds))
+    outcome = search.stop()
+    finished = outcome.plan is not None or outcome.infeasible
+    clock.charge(outcome.conflicts / maxsat.CONFLICTS_PER_SECOND if finished else seconds)
+    if outcome.plan is not None:
+        clock.bound_holes(outcome.holes_lower_bound)
+    return outcome
+
+
+def _lns_start(
+    watch: _Watch, lns: satlns.HoleLns, seed: int, halt: Callable[[], bool] | None = None
+) -> Plan | None:
+    """The LNS's first schedule, annealed for up to LNS_ANNEAL seconds (`halt` may stop the
+    annealing), given to the LNS as its start; None when none was found."""
+    clock = watch.clock
+    spent = lns.conflicts
+    first = lns.first(FIRST_CONFLICTS)
+    if clock.deterministic:
+        clock.charge((lns.conflicts - spent) / maxsat.CONFLICTS_PER_SECOND)
+    if first is None:
+        return None
+    board = Board(watch.shown.layout)
+    plan = on_board(
+        board,
+        first,
+        lambda: clock.anneal(board, 1.0, seed, watch.bound, at_most=LNS_ANNEAL, halt=halt),
+    )
+    lns.begin(plan)
+    watch.lns(lns)
+    return plan
+
+
+def _from_search(board: Board, clock: Clock, outcome: maxsat.Outcome) -> dict[str, object]:
+    """Place the MaxSAT optimum: every meeting held, fewest holes, so nobody loses a meeting."""
+    assert outcome.plan is not None
+    for mi, (s, v) in outcome.plan.items():
+        board.place(mi, s, v)
+    clock.best_at = clock.elapsed()
+    return {
+        "method": "maxsat",
+        "priority_proved_optimal": True,
+        "holes_lower_bound": outcome.holes_lower_bound,
+        "proved_optimal": True,
+        "holes_method": "maxsat",
+    }
+
+
+def _from_lns(board: Board, outcome: maxsat.Outcome, plan: Plan) -> dict[str, object]:
+    """Place the LNS's best schedule: every meeting held, so nobody loses one; optimal when
+    its holes reach the MaxSAT searches' lower bound."""
+    for mi, (s, v) in plan.items():
+        board.place(mi, s, v)
+    return {
+        "method": "maxsat+lns",
+        "priority_proved_optimal": True,
+        "holes_lower_bound": outcome.holes_lower_bound,
+        "proved_optimal": board_holes(board) <= outcome.holes_lower_bound,
+        "holes_method": "lns",
+    }
+
+
+def hole_search(
+    layout: Layout,
+    board: Board,
+    clock: Clock,
+    seed: int,
+    start: Plan,
+    bound: int,
+    workers: int,
+) -> tuple[maxsat.Outcome | None, dict[str, object] | None]:
+    """Search from the empty `board`; where a schedule was found, it is placed on the board
+    and its stats are returned beside the MaxSAT outcome (None where no search ran)."""
+    outcome, found = _hole_search(layout, clock, seed, start, bound, workers)
+    if outcome is not None and outcome.plan is not None:
+        return outcome, _from_search(board, clock, outcome)
+    if outcome is not None and found is not None:
+        return outcome, _from_lns(board, outcome, found)
+    return outcome, None
