@@ -8,12 +8,10 @@ ends near the optimum, and where it reaches the bound RC2 proved, the schedule i
 One incremental SAT solver holds the encoding's hard clauses and a totaliser over its hole
 literals. A step keeps the meetings outside a neighbourhood where the best schedule has them
 (as assumptions) and asks for one hole fewer on a small budget of conflicts. The neighbourhood
-is, in turn at random: a participant with a hole, its meetings, its partners' and so on
-outwards; a run of meetings in slot order; or meetings at random. A refuted step grows the
-neighbourhood by a twentieth, one that runs out of budget shrinks it by a tenth, so that its
-size settles where steps are as often refuted as cut short (measured on forum-13crafb: about
-five hundred refuted steps a second, and one step in two thousand finding a better schedule).
-A step refuted with every meeting free proves the schedule optimal.
+is drawn at random: mostly meetings at random; sometimes a participant with a hole, its
+meetings, its partners' and so on outwards; or a run of meetings in slot order. A refuted step
+grows the neighbourhood by a twentieth, one that runs out of budget shrinks it by a tenth, so
+that its size settles where steps are as often refuted as cut short. A step refuted with every meeting free proves the schedule optimal.
 """
 
 from __future__ import annotations
@@ -28,13 +26,19 @@ from .maxsat import Encoding
 from .placement import Layout, Plan, person_holes
 from .satsearch import ORACLE
 
-# Conflicts a step may take before it gives up.
-STEP_CONFLICTS = 3_000
+# Conflicts a step may take before it gives up. Ten runs of 25 s from the same annealed starts
+# on forum-13crafb and ticf-13crafb (docs/benchmarks.md): with 10,000 the optimum in 6 and 2
+# (medians 6 and 4.5 breaks), with 3,000 in 3 and 0 (7 and 5), with 30,000 or a Luby series
+# of 1,000s worse.
+STEP_CONFLICTS = 10_000
 # Smallest neighbourhood, in meetings.
 MIN_FREE = 10
-# Shares of the steps that free a holed participant's surroundings, and a run in slot order.
-AROUND_HOLE_SHARE = 0.5
-SLOT_RUN_SHARE = 0.3
+# Shares of the steps that free a holed participant's surroundings, and a run in slot order;
+# the rest free meetings at random. Random neighbourhoods did best: twelve runs of 25 s each on
+# forum-13crafb and ticf-13crafb reached the optimum in 10 and 5 with 0.1 and 0.2, in 6 and 6
+# with 0.3 and 0.3, in 7 and 4 with all random; six with 0.5 and 0.3 in 3 and 0.
+AROUND_HOLE_SHARE = 0.1
+SLOT_RUN_SHARE = 0.2
 
 
 def plan_holes(layout: Layout, plan: Plan) -> int:
