@@ -46,9 +46,7 @@ def _hole_search(
     workers: int,
 ) -> tuple[maxsat.Outcome | None, Plan | None]:
     """The MaxSAT search for the fewest holes with every meeting held, and the LNS's best
-    schedule where it ran. On the wall clock `workers` MaxSAT searches run in worker processes
-    with the LNS beside them in this one (`_beside`); deterministic, two searches on a budget
-    of conflicts, then the LNS on its own budget when neither finished."""
+    schedule where it ran (`_searches`)."""
     if (
         layout.n_sessions > 1
         or maxsat.literal_count(layout) > maxsat.MAX_LITERALS
@@ -61,19 +59,7 @@ def _hole_search(
     watch = _Watch(layout, clock, maxsat.HoleSearch(layout), start, bound)
     lns = satlns.HoleLns(watch.search.encoding, seed)
     try:
-        found = None
-        if not clock.deterministic:
-            outcome, found = _beside(watch, lns, seed, workers)
-        elif (outcome := _budgeted(watch, seed)).plan is None and not outcome.infeasible:
-            found = _lns_start(watch, lns, seed)
-            if found is not None:
-                spent = lns.conflicts
-                lns.run(
-                    conflicts=int(clock.left() * maxsat.CONFLICTS_PER_SECOND),
-                    stop=lambda: watch.lns(lns),
-                )
-                clock.charge((lns.conflicts - spent) / maxsat.CONFLICTS_PER_SECOND)
-                found = lns.plan
+        outcome, found = _searches(watch, lns, seed, workers)
         if found is not None and lns.proved:
             outcome.holes_lower_bound = max(outcome.holes_lower_bound, lns.holes)
         return outcome, found
@@ -120,68 +106,71 @@ class _Watch:
             self.search.wait(min(1.0, left))
             self.tick()
 
-    def lns(self, lns: satlns.HoleLns | None = None, until: float = float("inf")) -> bool:
-        """Between two LNS steps: report, and whether to stop (deterministic runs stop only on
-        their budget)."""
-        if lns is not None and lns.plan is not None and lns.holes != self.shown_holes:
+    def lns(self, lns: satlns.HoleLns, until: float = float("inf")) -> bool:
+        """Between two LNS steps: report, and whether to stop: a MaxSAT search finished (its
+        schedule wins), the LNS reached their lower bound (no step can better its schedule),
+        or `until` (elapsed seconds) came. None of these changes a deterministic answer."""
+        if lns.plan is not None and lns.holes != self.shown_holes:
             self.shown_holes = lns.holes
             self.clock.best_at = self.clock.elapsed()
             self.show(lns.plan)
-        if self.clock.deterministic:
-            return False
         if self.clock.elapsed() - self.ticked >= 1.0:
             self.tick()
-        assert lns is not None
         return (
-            self.search.finished()
-            or self.clock.elapsed() >= until
-            or lns.holes <= self.search.bound
+            self.search.solved() or self.clock.elapsed() >= until or lns.holes <= self.search.bound
         )
 
 
-def _beside(
+def _searches(
     watch: _Watch, lns: satlns.HoleLns, seed: int, workers: int
 ) -> tuple[maxsat.Outcome, Plan | None]:
-    """On the wall clock: the MaxSAT searches alone for LNS_AFTER seconds, then the LNS beside
-    them until one finishes, the LNS reaches their lower bound or proves its schedule optimal,
-    or LNS_SHARE of the time is up; at MAXSAT_SHARE every search but the first stops, so that
-    it and the LNS have a core each (three searches on two cores: on forum-13crafb and
-    ticf-13crafb 6, 7, 9 and 3, 5, 6 breaks at 30 s, against 7, 8 and 6, 6 with all three to
-    the end). Without an LNS schedule the searches stop at MAXSAT_SHARE."""
+    """The MaxSAT searches alone for LNS_AFTER seconds, then the LNS beside them until one
+    finishes, the LNS reaches their lower bound or proves its schedule optimal, or its time is
+    up. Without an LNS schedule the searches keep MAXSAT_SHARE of the time.
+
+    On the wall clock `workers` searches have up to LNS_SHARE of the time, and at MAXSAT_SHARE
+    every search but the first stops, so that it and the LNS have a core each (three searches
+    on two cores: on forum-13crafb and ticf-13crafb 6, 7, 9 and 3, 5, 6 breaks at 30 s,
+    against 7, 8 and 6, 6 with all three to the end).
+
+    Deterministic, two searches each have a budget of conflicts for MAXSAT_SHARE, and the
+    first in order that finishes within it wins, so the answer is the same however fast each
+    process runs; the LNS has a budget for LNS_SHARE, and its schedule is taken when neither
+    search finished. Stopping it early when a search has finished or its holes reach their
+    bound changes no answer, and the run then waits for the searches' own end. The work
+    charged is the winner's conflicts, else the share of whichever ran longer."""
     clock, search = watch.clock, watch.search
-    left = clock.left()
-    search.start(LNS_SHARE * left, seed=seed, processes=max(1, workers))
-    alone = clock.elapsed() + MAXSAT_SHARE * left
-    until = clock.elapsed() + LNS_SHARE * left
+    left, spent, rate = clock.left(), clock.spent, maxsat.CONFLICTS_PER_SECOND
+    if clock.deterministic:
+        budget = int(MAXSAT_SHARE * left * rate)
+        processes = maxsat.DETERMINISTIC_SEARCHES
+        search.start(guard(LNS_SHARE * left), seed=seed, processes=processes, conflicts=budget)
+        alone = until = clock.elapsed() + guard(LNS_SHARE * left)
+    else:
+        search.start(LNS_SHARE * left, seed=seed, processes=max(1, workers))
+        alone = clock.elapsed() + MAXSAT_SHARE * left
+        until = clock.elapsed() + LNS_SHARE * left
     watch.wait(min(alone, clock.elapsed() + LNS_AFTER))
     found = None
-    if not search.finished() and _lns_start(watch, lns, seed, halt=search.finished):
-        lns.run(conflicts=None, stop=lambda: watch.lns(lns, alone))
-        if not lns.proved and not search.finished():
+    if not search.solved() and _lns_start(watch, lns, seed, halt=search.solved):
+        lns_rate = satlns.CONFLICTS_PER_SECOND
+        conflicts = int(LNS_SHARE * left * lns_rate) if clock.deterministic else None
+        lns.run(conflicts=conflicts, stop=lambda: watch.lns(lns, alone))
+        if not clock.deterministic and not lns.proved and not search.solved():
             search.drop(1)
             lns.run(conflicts=None, stop=lambda: watch.lns(lns, until))
         found = lns.plan
-    else:
+    if found is None or clock.deterministic:
         watch.wait(alone)
-    return search.stop(), found
-
-
-def _budgeted(watch: _Watch, seed: int) -> maxsat.Outcome:
-    """Deterministic: two searches, each on the whole budget of MAXSAT_SHARE; the first in
-    order that finishes within it wins, so the answer is the same however fast each process
-    runs. The work charged is the winner's conflicts, or the whole share when none finished."""
-    clock, search = watch.clock, watch.search
-    seconds = MAXSAT_SHARE * clock.left()
-    budget = int(seconds * maxsat.CONFLICTS_PER_SECOND)
-    searches = maxsat.DETERMINISTIC_SEARCHES
-    search.start(guard(seconds), seed=seed, processes=searches, conflicts=budget)
-    watch.wait(clock.elapsed() + guard(seconds))
     outcome = search.stop()
-    finished = outcome.plan is not None or outcome.infeasible
-    clock.charge(outcome.conflicts / maxsat.CONFLICTS_PER_SECOND if finished else seconds)
+    if clock.deterministic:
+        finished = outcome.plan is not None or outcome.infeasible
+        share = LNS_SHARE if found is not None else MAXSAT_SHARE
+        work = outcome.conflicts / rate if finished else share * left
+        clock.charge(work - (clock.spent - spent))  # the annealing charged its part already
     if outcome.plan is not None:
         clock.bound_holes(outcome.holes_lower_bound)
-    return outcome
+    return outcome, found
 
 
 def _lns_start(
@@ -190,10 +179,7 @@ def _lns_start(
     """The LNS's first schedule, annealed for up to LNS_ANNEAL seconds (`halt` may stop the
     annealing), given to the LNS as its start; None when none was found."""
     clock = watch.clock
-    spent = lns.conflicts
     first = lns.first(FIRST_CONFLICTS)
-    if clock.deterministic:
-        clock.charge((lns.conflicts - spent) / maxsat.CONFLICTS_PER_SECOND)
     if first is None:
         return None
     board = Board(watch.shown.layout)
@@ -203,7 +189,7 @@ def _lns_start(
         lambda: clock.anneal(board, 1.0, seed, watch.bound, at_most=LNS_ANNEAL, halt=halt),
     )
     lns.begin(plan)
-    watch.lns(lns)
+    watch.lns(lns)  # shows it
     return plan
 
 

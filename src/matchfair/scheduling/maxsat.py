@@ -447,6 +447,12 @@ class HoleSearch:
         """Whether a search has ended (with a plan, or the hard clauses refuted)."""
         return self._done.is_set()
 
+    def solved(self) -> bool:
+        """Whether the searches' answer is known and is a plan or the clauses refuted."""
+        with self._lock:
+            outcome = self.outcome
+        return outcome is not None and (outcome.plan is not None or outcome.infeasible)
+
     def wait(self, seconds: float) -> None:
         """Wait until a search finishes or `seconds` pass."""
         self._done.wait(seconds)

@@ -31,6 +31,10 @@ from .satsearch import ORACLE
 # (medians 6 and 4.5 breaks), with 3,000 in 3 and 0 (7 and 5), with 30,000 or a Luby series
 # of 1,000s worse.
 STEP_CONFLICTS = 10_000
+# Conflicts for one second of a deterministic run's LNS: alone on the idle 2-core machine it
+# ran 7,900 a second on forum-13crafb and 8,900 on ticf-13crafb, beside the two MaxSAT
+# searches about two thirds of that (with 8,000, forum-13crafb's 30 s run took 37 s).
+CONFLICTS_PER_SECOND = 6_000
 # Smallest neighbourhood, in meetings.
 MIN_FREE = 10
 # Shares of the steps that free a holed participant's surroundings, and a run in slot order;
