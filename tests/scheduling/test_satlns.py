@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from matchfair.scheduling import check, fewest_holes, solve
+from matchfair.scheduling import Progress, check, fewest_holes, solve
 from matchfair.scheduling import maxsat as maxsat_module
 from matchfair.scheduling.maxsat import Encoding, HoleSearch
 from matchfair.scheduling.placement import Layout
@@ -120,3 +122,45 @@ def test_dropping_a_maxsat_search_kills_it_and_leaves_the_first_to_finish():
     assert outcome.plan is not None
     assert check(layout.instance, _result(layout, outcome.plan)).violations == ()
     assert [e is not None and e.model is not None for e in search._ended] == [True, False]
+
+
+def _satsearch_children() -> list[int]:
+    """Worker processes of this one that run satsearch.py (Linux)."""
+    me = str(os.getpid())
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                parent = stat.read().rsplit(")", 1)[1].split()[1]
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                command = cmdline.read()
+        except OSError:
+            continue
+        if parent == me and b"satsearch.py" in command:
+            found.append(int(pid))
+    return found
+
+
+def test_an_error_in_the_progress_report_ends_the_maxsat_workers(monkeypatch):
+    # The first report after the workers started (the annealing of the LNS's start) fails,
+    # as the web app's may when it writes to the database.
+    monkeypatch.setattr(fewest_holes, "LNS_AFTER", 0.0)
+    phases: list[str] = []
+    running: list[int] = []
+
+    def report(progress: Progress) -> None:
+        if fewest_holes._Watch.PHASE in phases:  # the search has started its workers
+            running.extend(_satsearch_children())
+            raise RuntimeError("the database went away")
+        phases.append(progress.phase)
+
+    # 24 people, 12 slots, 6 tables, 70 pairs: RC2 needed 14 s in place, so the workers are
+    # still searching when the report fails.
+    people = tuple(f"p{i}" for i in range(24))
+    pairs = list(itertools.combinations(people, 2))
+    random.Random(7).shuffle(pairs)
+    inst = instance(document(slots=12, tables=6, people=people, meetings=tuple(pairs[:70])))
+    with pytest.raises(RuntimeError, match="database went away"):
+        solve(inst, time_limit=20, progress=report)
+    assert len(running) == 2
+    assert _satsearch_children() == []

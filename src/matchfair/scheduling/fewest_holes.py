@@ -65,6 +65,7 @@ def _hole_search(
         return outcome, found
     finally:
         lns.close()
+        watch.search.stop()  # a second time is harmless; on an error it ends the workers
 
 
 class _Watch:
