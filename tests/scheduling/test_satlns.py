@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from matchfair.scheduling import Progress, check, fewest_holes, solve
 from matchfair.scheduling import maxsat as maxsat_module
 from matchfair.scheduling.maxsat import Encoding, HoleSearch
-from matchfair.scheduling.placement import Layout
-from matchfair.scheduling.satlns import HoleLns, plan_holes
+from matchfair.scheduling.placement import Layout, plan_holes
+from matchfair.scheduling.satlns import HoleLns
 
 from .builders import document, instance
 from .exhaustive import best_by_hand, tiny_instances

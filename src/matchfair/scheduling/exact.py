@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 from . import cpsat
 from .clock import Clock, cp_sat_work, solver_parameters
 from .fewest_holes import hole_search
-from .placement import Board, Layout, board_holes, board_priority, on_board, person_holes
+from .placement import Board, Layout, board_holes, board_priority, on_board, person_holes, plan_busy
 
 # Shares of the time left for the loose-agenda step, then the split step, then local search.
 LOOSE_SHARE = 0.55
@@ -124,10 +124,7 @@ def _keep_compact(layout: Layout, window: cpsat.Window, plan: dict[int, tuple[in
     hole count a small problem about the loose agendas. Participants meeting a loose one stay
     free, so a loose agenda can pull its partners along.
     """
-    busy = [0] * len(layout.person_index)
-    for mi, (s, _) in plan.items():
-        for p in layout.members[mi]:
-            busy[p] |= 1 << s
+    busy = plan_busy(layout, plan)
     loose = {p for p, mask in enumerate(busy) if person_holes(layout, mask)}
     near = set(loose)
     for p in loose:

@@ -107,14 +107,18 @@ class _Watch:
             self.search.wait(min(1.0, left))
             self.tick()
 
-    def lns(self, lns: satlns.HoleLns, until: float = float("inf")) -> bool:
-        """Between two LNS steps: report, and whether to stop: a MaxSAT search finished (its
-        schedule wins), the LNS reached their lower bound (no step can better its schedule),
-        or `until` (elapsed seconds) came. None of these changes a deterministic answer."""
+    def follow(self, lns: satlns.HoleLns) -> None:
+        """Show the LNS's schedule when it has improved since last shown."""
         if lns.plan is not None and lns.holes != self.shown_holes:
             self.shown_holes = lns.holes
             self.clock.best_at = self.clock.elapsed()
             self.show(lns.plan)
+
+    def lns(self, lns: satlns.HoleLns, until: float = float("inf")) -> bool:
+        """Between two LNS steps: report, and whether to stop: a MaxSAT search finished (its
+        schedule wins), the LNS reached their lower bound (no step can better its schedule),
+        or `until` (elapsed seconds) came. None of these changes a deterministic answer."""
+        self.follow(lns)
         if self.clock.elapsed() - self.ticked >= 1.0:
             self.tick()
         return (
@@ -190,7 +194,7 @@ def _lns_start(
         lambda: clock.anneal(board, 1.0, seed, watch.bound, at_most=LNS_ANNEAL, halt=halt),
     )
     lns.begin(plan)
-    watch.lns(lns)  # shows it
+    watch.follow(lns)
     return plan
 
 

@@ -298,6 +298,20 @@ def board_holes(board: Board) -> int:
     return sum(person_holes(board.layout, busy) for busy in board.busy)
 
 
+def plan_busy(layout: Layout, plan: Plan) -> list[int]:
+    """Each participant's busy slots, as a mask, in a schedule given as a plan."""
+    busy = [0] * len(layout.person_index)
+    for mi, (s, _) in plan.items():
+        for p in layout.members[mi]:
+            busy[p] |= 1 << s
+    return busy
+
+
+def plan_holes(layout: Layout, plan: Plan) -> int:
+    """The holes of a schedule given as a plan (`board_holes` for one on a board)."""
+    return sum(person_holes(layout, mask) for mask in plan_busy(layout, plan))
+
+
 def board_priority(board: Board) -> int:
     return sum(board.layout.priority[mi] for mi, s in enumerate(board.slot) if s >= 0)
 

@@ -11,19 +11,21 @@ literals. A step keeps the meetings outside a neighbourhood where the best sched
 is drawn at random: mostly meetings at random; sometimes a participant with a hole, its
 meetings, its partners' and so on outwards; or a run of meetings in slot order. A refuted step
 grows the neighbourhood by a twentieth, one that runs out of budget shrinks it by a tenth, so
-that its size settles where steps are as often refuted as cut short. A step refuted with every meeting free proves the schedule optimal.
+that its size settles where steps are as often refuted as cut short. A step refuted with every
+meeting free proves the schedule optimal.
 """
 
 from __future__ import annotations
 
 import random
+from collections import deque
 from collections.abc import Callable
 
 from pysat.card import ITotalizer
 from pysat.solvers import Solver
 
 from .maxsat import Encoding
-from .placement import Layout, Plan, person_holes
+from .placement import Plan, person_holes, plan_busy, plan_holes
 from .satsearch import ORACLE
 
 # Conflicts a step may take before it gives up. Ten runs of 25 s from the same annealed starts
@@ -43,15 +45,6 @@ MIN_FREE = 10
 # with 0.3 and 0.3, in 7 and 4 with all random; six with 0.5 and 0.3 in 3 and 0.
 AROUND_HOLE_SHARE = 0.1
 SLOT_RUN_SHARE = 0.2
-
-
-def plan_holes(layout: Layout, plan: Plan) -> int:
-    """The holes of a schedule given as meeting -> (slot, venue)."""
-    busy = [0] * len(layout.person_index)
-    for mi, (s, _) in plan.items():
-        for p in layout.members[mi]:
-            busy[p] |= 1 << s
-    return sum(person_holes(layout, mask) for mask in busy)
 
 
 class HoleLns:
@@ -145,9 +138,9 @@ class HoleLns:
         kind = rng.random()
         if kind < AROUND_HOLE_SHARE:
             free: set[int] = set()
-            frontier = list(self.encoding.mine[self._holed()])
+            frontier = deque(self.encoding.mine[self._holed()])
             while frontier and len(free) < size:
-                mi = frontier.pop(0)
+                mi = frontier.popleft()
                 if mi in free:
                     continue
                 free.add(mi)
@@ -165,9 +158,6 @@ class HoleLns:
     def _holed(self) -> int:
         """A participant with a hole in the best schedule, drawn at random."""
         assert self.plan is not None
-        busy = [0] * len(self.layout.person_index)
-        for mi, (s, _) in self.plan.items():
-            for p in self.layout.members[mi]:
-                busy[p] |= 1 << s
+        busy = plan_busy(self.layout, self.plan)
         holed = [p for p, mask in enumerate(busy) if person_holes(self.layout, mask)]
         return holed[self.rng.randrange(len(holed))]
