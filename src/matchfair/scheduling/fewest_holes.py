@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from . import maxsat, satlns
 from .clock import Clock, guard
-from .placement import Board, Layout, Plan, board_holes, on_board
+from .placement import Board, Layout, Plan, board_holes, choice_count, on_board
 
 # Share of the time for the MaxSAT search, which runs first when every meeting can be held;
 # CP-SAT has the rest when it does not finish. Measured on the 20 real forums at 30 s
@@ -49,7 +49,7 @@ def _hole_search(
     schedule where it ran (`_searches`)."""
     if (
         layout.n_sessions > 1
-        or maxsat.literal_count(layout) > maxsat.MAX_LITERALS
+        or choice_count(layout) > maxsat.MAX_LITERALS
         or clock.left() < MAXSAT_MIN_SECONDS
     ):
         # With several sessions there are no interval clauses, and the search did not find

@@ -272,14 +272,6 @@ class Encoding:
         return {mi: (s, v) for (mi, s, v), lit in self.x.items() if lit in true}
 
 
-def literal_count(layout: Layout) -> int:
-    """How many meeting × slot × venue literals the encoding would have."""
-    return sum(
-        bin(layout.allowed[mi]).count("1") * len(layout.meeting_venues[mi])
-        for mi in range(len(layout.meetings))
-    )
-
-
 class HoleSearch:
     """The MaxSAT search for the fewest holes with every meeting held.
 

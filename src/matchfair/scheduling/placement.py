@@ -298,6 +298,15 @@ def board_holes(board: Board) -> int:
     return sum(person_holes(board.layout, busy) for busy in board.busy)
 
 
+def choice_count(layout: Layout) -> int:
+    """How many meeting × slot × venue choices the instance has: the Booleans of the
+    whole-instance models (CP-SAT's and the MaxSAT encoding's literals)."""
+    return sum(
+        bin(layout.allowed[mi]).count("1") * len(layout.meeting_venues[mi])
+        for mi in range(len(layout.meetings))
+    )
+
+
 def plan_busy(layout: Layout, plan: Plan) -> list[int]:
     """Each participant's busy slots, as a mask, in a schedule given as a plan."""
     busy = [0] * len(layout.person_index)

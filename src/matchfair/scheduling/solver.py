@@ -17,7 +17,7 @@ from .clock import Clock, Progress
 from .exact import solve_whole
 from .greedy import construct, place_one
 from .model import Instance, Result
-from .placement import Board, Layout, board_holes, board_priority
+from .placement import Board, Layout, board_holes, board_priority, choice_count
 from .reasons import explain_unscheduled
 from .sweep import compact_start
 
@@ -112,11 +112,7 @@ def solve(
     """
     clock = Clock(time_limit, progress, deterministic)
     layout = Layout(instance)
-    size = sum(
-        bin(layout.allowed[mi]).count("1") * len(layout.meeting_venues[mi])
-        for mi in range(len(layout.meetings))
-    )
-    exact = size <= (EXACT_LIMIT if previous is None else REPLAN_EXACT_LIMIT)
+    exact = choice_count(layout) <= (EXACT_LIMIT if previous is None else REPLAN_EXACT_LIMIT)
     previous_where: dict[int, tuple[int, int]] | None = None
     if previous is None and not exact:
         board = compact_start(layout, seed)
