@@ -195,7 +195,8 @@ def test_worker_processes_find_the_same_optimum_as_the_search_in_place():
 
 
 def _worker_finds(encoding: object, without: tuple[int, int]) -> dict:
-    job = pickle.dumps((0, 20, without, None)) + pickle.dumps(encoding.wcnf)  # type: ignore[attr-defined]
+    shown = sorted(encoding.x.values())  # type: ignore[attr-defined]
+    job = pickle.dumps((0, 20, without, None, shown)) + pickle.dumps(encoding.wcnf)  # type: ignore[attr-defined]
     ran = subprocess.run(
         [sys.executable, "-I", satsearch.__file__], input=job, capture_output=True, timeout=60
     )
@@ -216,6 +217,12 @@ def test_a_worker_told_to_drop_the_seats_rule_finds_the_optimum_without_it():
     found = _worker_finds(encoding, (first, stop))
     assert (found["bound"], found["infeasible"]) == (1, False)
     assert check(instance(doc), _result(layout, encoding.plan(found["model"]))).violations == ()
+    # Its answer carries only the meeting literals that hold, one per meeting, not a literal
+    # per variable, which the parent would read too slowly beside the LNS (satsearch.py).
+    assert sorted(found["model"]) == sorted(
+        encoding.x[(mi, *at)] for mi, at in encoding.plan(found["model"]).items()
+    )
+    assert len(found["model"]) == 3
     # The worker does drop what it is told to: without any hard clause, no hole is forced.
     assert _worker_finds(encoding, (0, len(encoding.wcnf.hard)))["bound"] == 0
 

@@ -344,6 +344,7 @@ class HoleSearch:
         self._ended = [None] * processes
         script = Path(satsearch.__file__)
         formula = pickle.dumps(self.encoding.wcnf)  # once, for every worker
+        shown = sorted(self.encoding.x.values())  # what `plan` reads of a model
         for k in range(processes):
             without = self._without(k)
             try:
@@ -355,7 +356,7 @@ class HoleSearch:
                 )
                 self._processes.append(process)
                 assert process.stdin is not None
-                job = (seed * processes + k, seconds + 5, without, conflicts)
+                job = (seed * processes + k, seconds + 5, without, conflicts, shown)
                 process.stdin.write(pickle.dumps(job))
                 process.stdin.write(formula)
                 process.stdin.close()
