@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import pickle
 import signal
 import subprocess
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, satsearch, solve
 from matchfair.scheduling.generate import generate
-from matchfair.scheduling.maxsat import HoleSearch, Outcome
+from matchfair.scheduling.maxsat import WORKER_NICENESS, HoleSearch, Outcome
 from matchfair.scheduling.placement import Board, Layout
 
 from .builders import document, instance
@@ -168,6 +169,21 @@ def test_worker_processes_stopped_early_report_no_plan_and_are_gone():
     assert outcome.plan is None
     assert not outcome.infeasible
     assert [p.poll() is not None for p in search._processes] == [True, True]
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="the system has no process priorities")
+def test_worker_processes_run_at_a_lower_priority_than_the_process_that_starts_them():
+    # So that the LNS beside them in this process keeps a core of its own (fewest_holes.py).
+    layout = Layout(generate("small-forum", seed=0))
+    search = HoleSearch(layout)
+    search.start(30, seed=0, processes=2)
+    try:
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        niceness = [os.getpriority(os.PRIO_PROCESS, p.pid) for p in search._processes]
+    finally:
+        search.stop()
+    assert niceness == [min(19, own + WORKER_NICENESS)] * 2
+    assert WORKER_NICENESS > 0
 
 
 def test_a_worker_nobody_stops_ends_by_itself_after_its_time():
