@@ -34,9 +34,11 @@ from .satsearch import ORACLE
 # of 1,000s worse.
 STEP_CONFLICTS = 10_000
 # Conflicts for one second of a deterministic run's LNS: alone on the idle 2-core machine it
-# ran 7,900 a second on forum-13crafb and 8,900 on ticf-13crafb, beside the two MaxSAT
-# searches about two thirds of that (with 8,000, forum-13crafb's 30 s run took 37 s).
-CONFLICTS_PER_SECOND = 6_000
+# ran 7,900 a second on forum-13crafb and 8,900 on ticf-13crafb, and it keeps that core beside
+# the MaxSAT workers, which run at a lower priority (maxsat.WORKER_NICENESS). At 30 s,
+# forum-13crafb and ticf-13crafb ended at their optima of 6 and 3 breaks in 29.8 and 23.0 s;
+# with 8,000 at 7 and 3 (27.9 and 22.9 s), with 6,000 at 7 and 4 (22.2 and 22.8 s).
+CONFLICTS_PER_SECOND = 9_000
 # Smallest neighbourhood, in meetings.
 MIN_FREE = 10
 # Shares of the steps that free a holed participant's surroundings, and a run in slot order;
