@@ -203,6 +203,19 @@ def test_replan_moves_nothing_when_nothing_changed():
     assert (after.stats["moved"], len(after.assignments)) == ([], len(before.assignments))
 
 
+def test_a_replan_that_keeps_a_schedule_without_holes_says_it_is_optimal():
+    # The organiser's second run after a release re-plans from it: every meeting held where
+    # it was and no hole is the best any re-plan can do, and the console says so.
+    inst = generate("small-forum", seed=2)
+    before = solve(inst, time_limit=5)
+    assert (before.stats["holes"], before.stats["proved_optimal"]) == (0, True)
+    after = replan(inst, before, time_limit=2)
+    assert check(inst, after).violations == ()
+    assert (after.stats["moved"], after.stats["holes"]) == ([], 0)
+    assert after.stats["proved_optimal"] is True
+    assert after.stats["holes_lower_bound"] == 0
+
+
 def test_replan_unknown_meetings_in_previous_are_ignored():
     inst = instance(document())
     previous_result = solve(inst, time_limit=1)

@@ -220,6 +220,8 @@ def solve(
         stats["moved"] = moved
         stats["moved_count"] = len(moved)
         stats["dropped"] = dropped
+        if not moved and _optimal(board, bounds.priority):
+            stats.update(PROVED)  # every meeting held where it was, no hole: nothing is better
     return Result(tuple(assignments), tuple(unscheduled), stats)
 
 
