@@ -304,7 +304,7 @@ def _walks(
     venue: list[int],
 ) -> bool:
     """Whether, after swapping slots a and b for the chain, everyone in it has time to walk
-    from each meeting to the next (every meeting keeps its venue)."""
+    between its meetings (every meeting keeps its venue; `Layout.walks_fit`)."""
     moved: dict[int, dict[int, int]] = {}
     for x in chain:
         for q in layout.members[x]:
@@ -314,17 +314,13 @@ def _walks(
         now = busy[q] & ~both
         for s in mine:
             now |= 1 << s
+
+        def venue_at(t: int, mine: dict[int, int] = mine, q: int = q) -> int:
+            return venue[mine[t] if t in mine else held[q][t]]
+
         for s, x in mine.items():
-            before = now & ((1 << s) - 1)
-            if before:
-                p = before.bit_length() - 1
-                if not layout.walk_ok(p, venue[mine[p] if p in mine else held[q][p]], s, venue[x]):
-                    return False
-            after = now >> (s + 1)
-            if after:
-                n = s + (after & -after).bit_length()
-                if not layout.walk_ok(s, venue[x], n, venue[mine[n] if n in mine else held[q][n]]):
-                    return False
+            if not layout.walks_fit(s, venue[x], now & ~(1 << s), venue_at):
+                return False
     return True
 
 

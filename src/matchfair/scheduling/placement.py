@@ -52,6 +52,10 @@ class Layout:
         self.start_min = [s.start.timestamp() / 60 for s in instance.slots]
         self.end_min = [self.start_min[i] + s.minutes for i, s in enumerate(instance.slots)]
         self.day = [s.start.date() for s in instance.slots]
+        # Per slot, the slots on its day.
+        self.same_day = [
+            sum(1 << j for j, other in enumerate(self.day) if other == day) for day in self.day
+        ]
         groups: dict[str | None, list[str]] = defaultdict(list)
         for t in instance.general_tables:
             groups[t.location].append(t.id)
@@ -115,6 +119,13 @@ class Layout:
             self.meeting_venues.append(venues)
             self.pinned_table.append(pinned)
         self.travel_pairs = self._travel_pairs()
+        # The rule asks for time to walk between consecutive meetings only. Where the minutes
+        # keep the triangle inequality, that is enough: taking a meeting out from between two
+        # others leaves them time, since the way through it was no shorter. Where they do not
+        # (a detour through a third location is quicker, or a location without minutes costs
+        # nothing to reach), the search keeps time between every two meetings of a participant
+        # on a day, as the exact models do, so that no move that frees a slot breaks the rule.
+        self.walk_every_pair = bool(self.travel_pairs) and not self._travel_metric()
         # A lock with a choice of location tries first the one where all locks hold together
         # (locks.py): placed one by one in the first venue that fits, locks can shut each
         # other out.
@@ -139,6 +150,44 @@ class Layout:
                 if walk > 0:
                     pairs[(a, b)] = walk
         return pairs
+
+    def _travel_metric(self) -> bool:
+        """Whether the walking minutes between the venues' locations keep the triangle
+        inequality. Locations the minutes do not name cost nothing to reach, from anywhere:
+        one of them stands for all."""
+        minutes = self.instance.travel_minutes
+        named = set(minutes) | {b for row in minutes.values() for b in row}
+        here = {v.location for v in self.venues}
+        places: list[str | None] = [loc for loc in here if loc in named]
+        if any(loc not in named for loc in here):
+            places.append(None)
+        walk = self.instance.travel
+        return all(
+            walk(a, c) <= walk(a, b) + walk(b, c) for a in places for b in places for c in places
+        )
+
+    def walks_fit(self, s: int, v: int, busy: int, venue_at: Callable[[int], int]) -> bool:
+        """Whether a meeting at (s, v) leaves a participant busy in the other slots of `busy`
+        (s not among them), each at the venue `venue_at` gives, time to walk: from the meeting
+        before and to the one after, or from and to every one on its day where the minutes
+        break the triangle inequality (`walk_every_pair`)."""
+        if not self.walk_every_pair:
+            before = busy & ((1 << s) - 1)
+            if before:
+                t = before.bit_length() - 1
+                if not self.walk_ok(t, venue_at(t), s, v):
+                    return False
+            after = busy >> (s + 1)
+            if after:
+                t = s + (after & -after).bit_length()
+                return self.walk_ok(s, v, t, venue_at(t))
+            return True
+        for t in iter_bits(busy & self.same_day[s]):
+            if t < s and not self.walk_ok(t, venue_at(t), s, v):
+                return False
+            if t > s and not self.walk_ok(s, v, t, venue_at(t)):
+                return False
+        return True
 
     def walk_ok(self, s1: int, v1: int, s2: int, v2: int) -> bool:
         """Whether meetings at (s1, v1) then (s2, v2), s1 < s2, leave time to walk."""
@@ -200,20 +249,11 @@ class Board:
         return -1
 
     def walk_fits(self, mi: int, s: int, v: int) -> bool:
+        """Whether meeting mi at (s, v) leaves each of its participants time to walk."""
         lay = self.layout
-        for p in lay.members[mi]:
-            busy = self.busy[p]
-            before = busy & ((1 << s) - 1)
-            if before:
-                b = before.bit_length() - 1
-                if not lay.walk_ok(b, self.where[p][b], s, v):
-                    return False
-            after = busy >> (s + 1)
-            if after:
-                a = s + 1 + ((after & -after).bit_length() - 1)
-                if not lay.walk_ok(s, v, a, self.where[p][a]):
-                    return False
-        return True
+        return all(
+            lay.walks_fit(s, v, self.busy[p], self.where[p].__getitem__) for p in lay.members[mi]
+        )
 
     def place(self, mi: int, s: int, v: int) -> None:
         lay = self.layout

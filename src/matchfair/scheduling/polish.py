@@ -241,7 +241,7 @@ def close_holes(
             if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_swap(board, p, rng)
             # Kempe swaps stay valid with travel times: all chain meetings are lifted first and
-            # each is put back only where `venue_for` finds time to walk to its neighbours.
+            # each is put back only where `venue_for` finds time to walk (`Layout.walks_fit`).
             if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_kempe(board, p, rng)
                 if not changed and rounds % 2:
