@@ -50,9 +50,10 @@ DETERMINISTIC_SEARCHES = 2
 # scheduling priority. The LNS runs here beside them (fewest_holes.py), three searches on two
 # cores: at equal priority each had two thirds of a core, and on ticf-13crafb and
 # forum-13crafb the LNS reached the optimum in 2 of 6 and 2 of 4 runs at 30 s; with the
-# workers at 5 (3 and more leave the LNS its whole core) in 6 of 6 and 3 of 4, while the
-# forums RC2 proves took 10-19 s instead of 8-13 s (docs/benchmarks.md). Alone, as in their
-# first 1.5 s, the workers lose nothing by it.
+# workers at 5 in 6 of 6 and 3 of 4, while the forums RC2 proves took 10-19 s instead of
+# 8-13 s (docs/benchmarks.md). By the kernel's weights 3 and more leave the LNS its whole
+# core; 5 leaves room for other load. Alone, as in their first 1.5 s, the workers lose
+# nothing by it.
 WORKER_NICENESS = 5
 
 
