@@ -4,10 +4,7 @@ The lead organiser's staff manage everyone; a co-organiser's staff only the part
 organiser supports (`permissions.organiser_scope`). Someone else's participant is a 404.
 """
 
-import functools
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -25,25 +22,10 @@ from matchfair.console.forms import (
     ValidationSettingForm,
 )
 from matchfair.events.domain.registrations import reject_registration, validate_registration
-from matchfair.events.views import event_context
-from matchfair.meetings.views import report_errors
 from matchfair.reports.domain.downloads import record_download
+from matchfair.web import organiser_view, report_errors
 
 PAGE_SIZE = 50
-
-
-def organiser_view(view):
-    """For console pages: a login, and staff of one of the event's organisers (else 403).
-
-    The view is called as `view(request, event, context, **url_kwargs)`."""
-
-    @login_required
-    @functools.wraps(view)
-    def wrapper(request, event, **kwargs):
-        event, context = event_context(request, event, require=permissions.is_organiser)
-        return view(request, event, context, **kwargs)
-
-    return wrapper
 
 
 def _filtered(request, event):

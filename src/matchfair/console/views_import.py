@@ -14,9 +14,7 @@ from matchfair import permissions
 from matchfair.console.domain import importing, tabular
 from matchfair.console.forms import ImportForm, MappingForm, UploadForm
 from matchfair.console.models import ImportBatch
-from matchfair.console.views import organiser_view
-from matchfair.events.views import event_context
-from matchfair.meetings.views import report_errors
+from matchfair.web import event_context, organiser_view, report_errors
 
 
 def _batch_or_404(request, event, pk) -> ImportBatch:

@@ -22,8 +22,7 @@ from matchfair.contacts.domain.queries import my_contacts, shared_contacts, with
 from matchfair.contacts.forms import ContactFilterForm, ContactForm
 from matchfair.contacts.models import Contact
 from matchfair.events.models import Registration
-from matchfair.events.views import event_context, participant_view
-from matchfair.meetings.views import report_errors
+from matchfair.web import event_context, participant_view, report_errors
 
 
 def _own_contact(request, context, pk) -> Contact:

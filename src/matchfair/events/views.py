@@ -1,10 +1,8 @@
 """Event pages: the event, registering, the profile and availability, and the directory."""
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,54 +26,9 @@ from matchfair.events.forms import (
     RegisterForm,
 )
 from matchfair.events.models import Event, Opportunity, Registration
-from matchfair.meetings.domain.queries import open_request_between
-from matchfair.meetings.forms import MeetingRequestForm
+from matchfair.web import event_context, participant_view
 
 PAGE_SIZE = 24
-
-
-def event_context(request, slug, *, require=None, refusal=""):
-    """The event of the URL, and what the navigation needs to know about the visitor's roles in it.
-
-    `require` is an event rule of `matchfair.permissions`, such as `can_manage_event`: a visitor
-    it refuses gets a 403 with `refusal` as the reason.
-    """
-    event = get_object_or_404(Event, slug=slug)
-    if require is not None and not require(request.user, event):
-        raise PermissionDenied(refusal)
-    registration = None
-    if request.user.is_authenticated:
-        registration = (
-            Registration.objects.filter(event=event, user=request.user)
-            .select_related("organiser__cluster__organisation")
-            .first()
-        )
-    return event, {
-        "event": event,
-        "display_zone": event.time_zone,
-        "my_registration": registration,
-        "can_manage_event": permissions.can_manage_event(request.user, event),
-        "is_organiser": permissions.is_organiser(request.user, event),
-    }
-
-
-def participant_view(view):
-    """For pages about the visitor's own registration: it needs a login and a registration.
-
-    The view is called as `view(request, event, context, **url_kwargs)`; a visitor who has not
-    registered for the event is sent to the registration page instead.
-    """
-
-    @login_required
-    @functools.wraps(view)
-    def wrapper(request, event, **kwargs):
-        event, context = event_context(request, event)
-        if context["my_registration"] is None:
-            messages.info(request, _("Register for %(event)s first.") % {"event": event.name})
-            return redirect("events:register", event=event.slug)
-        return view(request, event, context, **kwargs)
-
-    return wrapper
 
 
 def home(request):
@@ -253,7 +206,4 @@ def participant(request, event, pk):
         supports=permissions.supports(request.user, registration),
         is_me=mine is not None and mine.pk == registration.pk,
     )
-    if mine is not None and mine.pk != registration.pk:
-        context["open_request"] = open_request_between(mine, registration)
-        context["request_form"] = MeetingRequestForm()
     return render(request, "events/participant.html", context)

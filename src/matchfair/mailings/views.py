@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
-from matchfair.events.views import event_context
 from matchfair.mailings.domain.announcements import announce_booking
 from matchfair.mailings.domain.mailings import mailings_visible_to, preview, send_mailing
 from matchfair.mailings.domain.outbox import stuck_messages
 from matchfair.mailings.forms import BookingAnnouncementForm, MailingForm
 from matchfair.mailings.models import Message
+from matchfair.web import event_context
 
 
 def _mailing_context(request, slug):

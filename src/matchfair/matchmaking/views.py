@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.events.models import Registration
-from matchfair.events.views import event_context, participant_view
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.matchmaking.reasons import translated
 from matchfair.meetings.forms import MeetingRequestForm
+from matchfair.web import event_context, participant_view
 
 
 def opening_message(suggestion) -> str:

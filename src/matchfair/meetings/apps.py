@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "matchfair.meetings"
     verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        from matchfair.events.signals import registration_withdrawing
+        from matchfair.meetings.domain.requests import (
+            refuse_withdrawal_while_open,
+        )
+
+        registration_withdrawing.connect(
+            refuse_withdrawal_while_open, dispatch_uid="meetings.refuse_withdrawal_while_open"
+        )

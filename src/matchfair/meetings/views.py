@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from matchfair import permissions
 from matchfair.events.models import Registration
-from matchfair.events.views import event_context, participant_view
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
 from matchfair.meetings.domain.conflicts import plan_conflicts
 from matchfair.meetings.domain.planning import latest_release, release_plan, request_solve
@@ -29,19 +28,13 @@ from matchfair.meetings.domain.requests import (
 )
 from matchfair.meetings.forms import AnswerForm, MeetingRequestForm, ReleaseForm, ScheduleForm
 from matchfair.meetings.models import MeetingRequest, Plan, SolverRun
-
-
-def report_errors(request, problem):
-    """Carry a domain refusal or a form's errors to the page the user is sent back to; a field's
-    errors say which field they are about."""
-    if isinstance(problem, ValidationError):
-        for text in problem.messages:
-            messages.error(request, text)
-        return
-    for field, errors in problem.errors.items():
-        label = problem.fields[field].label if field in problem.fields else None
-        for text in errors:
-            messages.error(request, f"{label}: {text}" if label else text)
+from matchfair.web import (
+    event_context,
+    manager_view,
+    participant_view,
+    report_errors,
+    run_domain_call,
+)
 
 
 @participant_view
@@ -65,24 +58,18 @@ def requests_view(request, event, context):
 def send(request, event, context, pk):
     recipient = get_object_or_404(Registration, pk=pk, event=event)
     form = MeetingRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            send_request(
-                sender=context["my_registration"],
-                recipient=recipient,
-                message=form.cleaned_data["message"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            report_errors(request, error)
-        else:
-            messages.success(
-                request,
-                _("Your request was sent to %(name)s.") % {"name": recipient.user.full_name},
-            )
-    else:
-        report_errors(request, form)
-    return redirect(recipient.get_absolute_url())
+    return run_domain_call(
+        request,
+        lambda: send_request(
+            sender=context["my_registration"],
+            recipient=recipient,
+            message=form.cleaned_data["message"],
+            by=request.user,
+        ),
+        form=form,
+        success=_("Your request was sent to %(name)s.") % {"name": recipient.user.full_name},
+        then=redirect(recipient.get_absolute_url()),
+    )
 
 
 def _answer(request, event, pk, action):
@@ -196,19 +183,8 @@ def agenda_ics(request, event, context):
     return response
 
 
-def console_context(request, slug):
-    """The schedule console's pages, its changes by hand and on the day: the lead's staff only."""
-    return event_context(
-        request,
-        slug,
-        require=permissions.can_manage_event,
-        refusal=_("Only the lead organiser's staff can run the schedule."),
-    )
-
-
-@login_required
-def console(request, event):
-    event, context = console_context(request, event)
+@manager_view
+def console(request, event, context):
     draft = event.plans.filter(kind=Plan.Kind.DRAFT).first()
     conflicts = plan_conflicts(draft) if draft else []
     run = event.solver_runs.first()
@@ -238,10 +214,9 @@ def console(request, event):
     return render(request, "meetings/console.html", context)
 
 
-@login_required
+@manager_view
 @require_POST
-def schedule(request, event):
-    event, _context = console_context(request, event)
+def schedule(request, event, context):
     form = ScheduleForm(request.POST)
     if not form.is_valid():
         report_errors(request, form)
@@ -264,25 +239,20 @@ def schedule(request, event):
     return redirect("meetings:console", event=event.slug)
 
 
-@login_required
-def run_status(request, event, pk):
-    event, context = console_context(request, event)
+@manager_view
+def run_status(request, event, context, pk):
     context["run"] = get_object_or_404(SolverRun, pk=pk, event=event)
     return render(request, "meetings/_run_status.html", context)
 
 
-@login_required
+@manager_view
 @require_POST
-def release(request, event):
-    event, _context = console_context(request, event)
+def release(request, event, context):
     form = ReleaseForm(request.POST)
-    if form.is_valid():
-        try:
-            plan = release_plan(event=event, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            report_errors(request, error)
-        else:
-            messages.success(
-                request, _("Released as version %(version)s.") % {"version": plan.version}
-            )
-    return redirect("meetings:console", event=event.slug)
+    return run_domain_call(
+        request,
+        lambda: release_plan(event=event, by=request.user, **form.cleaned_data),
+        form=form,
+        success=lambda plan: _("Released as version %(version)s.") % {"version": plan.version},
+        then=redirect("meetings:console", event=event.slug),
+    )

@@ -6,7 +6,6 @@ from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +26,7 @@ from matchfair.meetings.domain.planning import latest_release, request_solve
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
 from matchfair.meetings.forms import MoveForm, NoShowForm, ReplanForm
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
-from matchfair.meetings.views import console_context, report_errors
+from matchfair.web import manager_view, report_errors, run_domain_call
 
 
 def _working_plan(event):
@@ -141,9 +140,8 @@ def _board(request, event, context):
     return context
 
 
-@login_required
-def day(request, event):
-    event, context = console_context(request, event)
+@manager_view
+def day(request, event, context):
     return render(request, "meetings/day.html", _board(request, event, context))
 
 
@@ -163,9 +161,8 @@ def _meeting(event, pk):
     )
 
 
-@login_required
-def move(request, event, pk):
-    event, context = console_context(request, event)
+@manager_view
+def move(request, event, context, pk):
     meeting = _meeting(event, pk)
     plan = _working_plan(event)
     current = (
@@ -210,95 +207,81 @@ def move(request, event, pk):
     return render(request, template, context)
 
 
-@login_required
+@manager_view
 @require_POST
-def unschedule(request, event, pk):
-    event, context = console_context(request, event)
+def unschedule(request, event, context, pk):
     meeting = _meeting(event, pk)
-    try:
-        unschedule_meeting(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        report_errors(request, error)
-    else:
-        messages.success(request, _("Meeting #%(id)s has no slot now.") % {"id": meeting.pk})
-    return _after_change(request, event, context)
+    return run_domain_call(
+        request,
+        lambda: unschedule_meeting(meeting=meeting, by=request.user),
+        success=_("Meeting #%(id)s has no slot now.") % {"id": meeting.pk},
+        then=lambda: _after_change(request, event, context),
+    )
 
 
-@login_required
+@manager_view
 @require_POST
-def cancel(request, event, pk):
-    event, context = console_context(request, event)
+def cancel(request, event, context, pk):
     meeting = _meeting(event, pk)
-    try:
-        cancel_meeting(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        report_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("Meeting #%(id)s is cancelled; its participants are told.") % {"id": meeting.pk},
-        )
-    return _after_change(request, event, context)
+    return run_domain_call(
+        request,
+        lambda: cancel_meeting(meeting=meeting, by=request.user),
+        success=_("Meeting #%(id)s is cancelled; its participants are told.") % {"id": meeting.pk},
+        then=lambda: _after_change(request, event, context),
+    )
 
 
-@login_required
+@manager_view
 @require_POST
-def no_show(request, event, pk):
-    event, context = console_context(request, event)
+def no_show(request, event, context, pk):
     meeting = _meeting(event, pk)
     form = NoShowForm(request.POST)
+    registration = None
     if form.is_valid():
         registration = get_object_or_404(
             Registration.objects.select_related("user"),
             pk=form.cleaned_data["registration"],
             event=event,
         )
-        try:
-            record_no_show(
-                meeting=meeting,
-                registration=registration,
-                by=request.user,
-                cancel_later=form.cleaned_data["cancel_later"],
-            )
-        except ValidationError as error:
-            report_errors(request, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s did not come to meeting #%(id)s.")
-                % {"name": registration.user.full_name, "id": meeting.pk},
-            )
-    else:
-        report_errors(request, form)
-    return _after_change(request, event, context)
+    return run_domain_call(
+        request,
+        lambda: record_no_show(
+            meeting=meeting,
+            registration=registration,
+            by=request.user,
+            cancel_later=form.cleaned_data["cancel_later"],
+        ),
+        form=form,
+        success=lambda _result: (
+            _("%(name)s did not come to meeting #%(id)s.")
+            % {"name": registration.user.full_name, "id": meeting.pk}
+        ),
+        then=lambda: _after_change(request, event, context),
+    )
 
 
-@login_required
+@manager_view
 @require_POST
-def accept_late(request, event, pk):
-    event, context = console_context(request, event)
+def accept_late(request, event, context, pk):
     meeting_request = get_object_or_404(
         MeetingRequest.objects.select_related("sender__user", "recipient__user", "event"),
         pk=pk,
         event=event,
     )
-    try:
-        meeting = accept_late_request(meeting_request, by=request.user)
-    except ValidationError as error:
-        report_errors(request, error)
-    else:
-        messages.success(
-            request,
+    return run_domain_call(
+        request,
+        lambda: accept_late_request(meeting_request, by=request.user),
+        success=lambda meeting: (
             _("Accepted as meeting #%(id)s. Place it by hand or re-plan the day.")
-            % {"id": meeting.pk},
-        )
-    return _after_change(request, event, context)
+            % {"id": meeting.pk}
+        ),
+        then=lambda: _after_change(request, event, context),
+    )
 
 
-@login_required
+@manager_view
 @require_POST
-def replan(request, event):
-    event, _context = console_context(request, event)
+def replan(request, event, context):
     form = ReplanForm(request.POST)
     if not form.is_valid():
         report_errors(request, form)
@@ -331,9 +314,8 @@ def replan(request, event):
     return redirect("meetings:day", event=event.slug)
 
 
-@login_required
-def venue(request, event):
-    event, context = console_context(request, event)
+@manager_view
+def venue(request, event, context):
     context.update(
         sessions=event.sessions.order_by("starts_at"),
         tables=event.tables.filter(is_active=True).order_by("id"),
@@ -359,9 +341,8 @@ def _removal(request, event, context, *, thing, remove, label):
     return render(request, "meetings/venue_remove.html", context)
 
 
-@login_required
-def remove_table_view(request, event, pk):
-    event, context = console_context(request, event)
+@manager_view
+def remove_table_view(request, event, context, pk):
     table = get_object_or_404(Table, pk=pk, event=event, is_active=True)
     return _removal(
         request,
@@ -373,9 +354,8 @@ def remove_table_view(request, event, pk):
     )
 
 
-@login_required
-def remove_session_view(request, event, pk):
-    event, context = console_context(request, event)
+@manager_view
+def remove_session_view(request, event, context, pk):
     session = get_object_or_404(Session, pk=pk, event=event)
     return _removal(
         request,

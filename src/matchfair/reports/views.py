@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.events.models import Registration
-from matchfair.events.views import event_context
 from matchfair.meetings.domain.planning import latest_release
 from matchfair.reports.domain import exports
 from matchfair.reports.domain.badges import badges_pdf, table_signs_pdf
@@ -20,6 +19,7 @@ from matchfair.reports.domain.downloads import record_download
 from matchfair.reports.domain.pdf import agendas_pdf, tables_pdf
 from matchfair.reports.domain.statistics import event_statistics, summary_rows
 from matchfair.reports.figures import figures_for
+from matchfair.web import event_context
 
 CSV = "text/csv; charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from matchfair import permissions
 from matchfair.community.models import Cluster
-from matchfair.events.views import event_context
 from matchfair.visits import svg
 from matchfair.visits.domain import delegations as domain
 from matchfair.visits.domain.day import day_calendar, member_days
@@ -44,6 +43,7 @@ from matchfair.visits.models import (
     Wish,
 )
 from matchfair.visits.pdf import itinerary_pdf
+from matchfair.web import event_context
 
 # The venue and the exhibitor directory: public pages
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Domain, Event, Opportunity, Organiser, Registration, Session
-from matchfair.events.signals import profile_changed
+from matchfair.events.signals import profile_changed, registration_withdrawing
 from matchfair.mailings.domain.outbox import queue_message
-from matchfair.meetings.models import MeetingRequest
 
 PROFILE_FIELDS = ("headline", "description", "share_contact", "max_meetings")
 
@@ -207,15 +206,7 @@ def reject_registration(*, registration: Registration, by: Any, reason: str = ""
     """Turn a participant away; refused while they have open requests or meetings. False when
     rejected already."""
     with transaction.atomic():
-        open_requests = MeetingRequest.objects.filter(
-            models.Q(sender=registration) | models.Q(recipient=registration),
-            status__in=MeetingRequest.OPEN_STATUSES,
-        )
-        if open_requests.exists():
-            raise ValidationError(
-                _("%(name)s has open requests or meetings; cancel them before rejecting.")
-                % {"name": registration.user}
-            )
+        registration_withdrawing.send(sender=Registration, registration=registration)
         changed = _decide(
             registration=registration,
             by=by,

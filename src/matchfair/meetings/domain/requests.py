@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,3 +142,17 @@ def cancel_request(meeting_request: MeetingRequest, *, by: Any) -> MeetingReques
         notifications.request_cancelled(locked, by=by)
     meeting_request.refresh_from_db()
     return locked
+
+
+def refuse_withdrawal_while_open(*, registration: Registration, **_signal: Any) -> None:
+    """A participant with open requests or meetings stays: those would lose their other side.
+    Connected to `events.signals.registration_withdrawing`."""
+    open_requests = MeetingRequest.objects.filter(
+        Q(sender=registration) | Q(recipient=registration),
+        status__in=MeetingRequest.OPEN_STATUSES,
+    )
+    if open_requests.exists():
+        raise ValidationError(
+            _("%(name)s has open requests or meetings; cancel them before rejecting.")
+            % {"name": registration.user}
+        )
