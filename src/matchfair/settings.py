@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "matchfair.events",
     "matchfair.meetings",
     "matchfair.matchmaking",
+    "matchfair.outbox",
     "matchfair.mailings",
     "matchfair.console",
     "matchfair.reports",
@@ -190,14 +191,14 @@ EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Matchfair <noreply@matchfair.invalid>")
 EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
-# The outbox (matchfair.mailings): a message claimed but not sent after this many minutes is
+# The outbox (matchfair.outbox): a message claimed but not sent after this many minutes is
 # reported as stuck; a failed one is retried up to MAX_ATTEMPTS times by resend_messages.
 MAILINGS_STALE_MINUTES = int(env("MAILINGS_STALE_MINUTES", "15"))
 MAILINGS_MAX_ATTEMPTS = int(env("MAILINGS_MAX_ATTEMPTS", "3"))
 MAILINGS_REMINDER_HOURS = float(env("MAILINGS_REMINDER_HOURS", "48"))
 # With a broker, `celery -A matchfair beat` runs the outbox's periodic jobs.
 CELERY_BEAT_SCHEDULE = {
-    "mailings-resend": {"task": "matchfair.mailings.tasks.resend_messages", "schedule": 600.0},
+    "mailings-resend": {"task": "matchfair.outbox.tasks.resend_messages", "schedule": 600.0},
     "mailings-reminders": {
         "task": "matchfair.mailings.tasks.remind_pending_requests",
         "schedule": 3600.0,

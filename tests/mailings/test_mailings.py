@@ -12,8 +12,9 @@ from matchfair.mailings.domain.announcements import (
     remind_pending_requests,
 )
 from matchfair.mailings.domain.mailings import audience, fan_out, preview, send_mailing
-from matchfair.mailings.models import Mailing, Message
+from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.outbox.models import Message
 from tests import factories
 
 

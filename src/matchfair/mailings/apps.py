@@ -1,4 +1,5 @@
-"""The mailings app: every message Matchfair sends, recorded once and delivered once."""
+"""The mailings app: messages organisers write to a filtered group of their participants,
+reminders of unanswered requests and booking announcements. Each mail goes through the outbox."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +8,3 @@ from django.utils.translation import gettext_lazy as _
 class MailingsConfig(AppConfig):
     name = "matchfair.mailings"
     verbose_name = _("Mailings")
-
-    def ready(self) -> None:
-        from matchfair.community.domain import privacy
-        from matchfair.mailings import privacy as mailings_privacy
-
-        privacy.register("mailings", collect=mailings_privacy.collect, erase=mailings_privacy.erase)

@@ -1,4 +1,4 @@
-"""The outbox (one row per message, keyed so it is recorded and sent once) and the organisers' mailings."""
+"""The organisers' mailings: a message written for a filtered group of participants."""
 
 import uuid
 
@@ -50,48 +50,7 @@ class Mailing(models.Model):
     def __str__(self) -> str:
         return self.subject
 
-
-class Message(models.Model):
-    """One e-mail to one address; the unique key makes queueing and sending it idempotent."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-
-    event = models.ForeignKey(
-        "events.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
-    )
-    mailing = models.ForeignKey(
-        Mailing, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="messages",
-    )
-    to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("text"))
-    kind = models.CharField(_("kind"), max_length=40)
-    key = models.CharField(_("idempotency key"), max_length=200, unique=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
-    claimed = models.DateTimeField(null=True, blank=True)
-    sent = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created", "-id"]
-        verbose_name = _("message")
-        verbose_name_plural = _("messages")
-        indexes = [models.Index(fields=["status", "created"], name="message_status_created")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} → {self.to} ({self.status})"
+    @property
+    def outbox_batch(self) -> str:
+        """The outbox batch of this mailing's messages."""
+        return f"mailing:{self.pk}"

@@ -1,23 +1,14 @@
-"""Background delivery: tasks take ids and hand over to the outbox, which sends at most once."""
+"""The organisers' mailings in the background: fanning a mailing out, reminders and booking
+announcements. Tasks take ids and call the domain; the outbox delivers each mail."""
 
 from celery import shared_task
 
-from matchfair.mailings.domain import announcements, mailings, outbox
-
-
-@shared_task(acks_late=True)
-def send_message(*, message_id: int) -> str:
-    return outbox.deliver(message_id)
+from matchfair.mailings.domain import announcements, mailings
 
 
 @shared_task(acks_late=True)
 def fan_out_mailing(*, mailing_id: int) -> int:
     return mailings.fan_out(mailing_id)
-
-
-@shared_task
-def resend_messages() -> dict[str, int]:
-    return outbox.resend()
 
 
 @shared_task

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from matchfair import permissions
 from matchfair.mailings.domain.announcements import announce_booking
 from matchfair.mailings.domain.mailings import mailings_visible_to, preview, send_mailing
-from matchfair.mailings.domain.outbox import stuck_messages
 from matchfair.mailings.forms import BookingAnnouncementForm, MailingForm
-from matchfair.mailings.models import Message
+from matchfair.outbox.domain import stuck_messages
+from matchfair.outbox.models import Message
 from matchfair.web import event_context
 
 
@@ -106,7 +106,9 @@ def detail(request, event, pk):
         mailing=mailing,
         statuses={
             row["status"]: row["count"]
-            for row in mailing.messages.values("status").annotate(count=Count("pk"))
+            for row in Message.objects.filter(batch=mailing.outbox_batch)
+            .values("status")
+            .annotate(count=Count("pk"))
         },
     )
     return render(request, "mailings/detail.html", context)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from matchfair.mailings.domain.outbox import queue_message
+from matchfair.outbox.domain import queue_message
 
 
 def _queue(user: Any, template: str, context: dict[str, Any], *, key: str, event: Any) -> None:

@@ -31,7 +31,7 @@ from matchfair.community.models import Organisation, OrganisationType
 from matchfair.console.domain.tabular import FIELDS, FIELDS_BY_KEY, KINDS, MAX_BYTES, read_table
 from matchfair.console.models import ImportBatch
 from matchfair.events.models import Domain, Event, Organiser, Registration
-from matchfair.mailings.domain.outbox import queue_message
+from matchfair.outbox.domain import queue_message
 from matchfair.uploads import check_upload, read_all
 
 

@@ -15,7 +15,7 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Domain, Event, Opportunity, Organiser, Registration, Session
 from matchfair.events.signals import profile_changed, registration_withdrawing
-from matchfair.mailings.domain.outbox import queue_message
+from matchfair.outbox.domain import queue_message
 
 PROFILE_FIELDS = ("headline", "description", "share_contact", "max_meetings")
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration
-from matchfair.mailings.domain.outbox import Draft, queue_many, render
 from matchfair.meetings.models import MeetingRequest
+from matchfair.outbox.domain import Draft, queue_many, render
 
 BOOKING_MOMENTS = ("opened", "closed")
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Organiser, Registration
-from matchfair.mailings.domain.outbox import Draft, queue_many, render
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.models import Meeting, MeetingRequest
+from matchfair.outbox.domain import Draft, queue_many, render
 
 PLACEHOLDERS = ("{name}", "{organisation}", "{event}", "{agenda_url}", "{requests_url}")
 
@@ -192,7 +192,7 @@ def fan_out(mailing_id: int) -> int:
                     user=registration.user,
                 )
             )
-        return queue_many(drafts, kind="mailing", event=mailing.event, mailing=mailing)
+        return queue_many(drafts, kind="mailing", event=mailing.event, batch=mailing.outbox_batch)
 
 
 def mailings_visible_to(*, event: Event, user: Any) -> QuerySet[Mailing]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from matchfair.audit.domain import record
 from matchfair.events.models import Event
-from matchfair.mailings.domain.outbox import queue_message
+from matchfair.outbox.domain import queue_message
 from matchfair.routing import VisitsError, check, parse_visits, plan_visits
 from matchfair.visits.domain.instance import Built, build_request
 from matchfair.visits.models import Delegation, DelegationMember, ItineraryStop, SkippedStop

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from matchfair.mailings.domain.outbox import (
+from matchfair.outbox.domain import (
     claim,
     deliver,
     message_id_header,
@@ -13,8 +13,8 @@ from matchfair.mailings.domain.outbox import (
     resend,
     stuck_messages,
 )
-from matchfair.mailings.models import Message
-from matchfair.mailings.tasks import send_message
+from matchfair.outbox.models import Message
+from matchfair.outbox.tasks import send_message
 from tests import factories
 
 
@@ -28,7 +28,7 @@ class BrokenBackend:
         raise ConnectionRefusedError("connection refused by smtp.example.org")
 
 
-BROKEN = "tests.mailings.test_outbox.BrokenBackend"
+BROKEN = "tests.outbox.test_domain.BrokenBackend"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from matchfair.mailings.domain.outbox import resend, stuck_messages
+from matchfair.outbox.domain import resend, stuck_messages
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The mailings app's section of a person's data export and erasure (see community.domain.privacy).
+"""The outbox's section of a person's data export and erasure (see community.domain.privacy).
 
 The outbox keeps each e-mail with its address and text: the person's own mail is exported and,
 on erasure, deleted; mail to other people that names them loses the name.
@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from matchfair.community.domain.privacy import ERASED_NAME, moment
-from matchfair.mailings.models import Message
+from matchfair.outbox.models import Message
 
 
 def _outbox(user: Any) -> QuerySet[Message]:

@@ -22,7 +22,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from matchfair.mailings.models import Message
+from matchfair.outbox.models import Message
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,11 @@ def queue_message(
     template: str = "",
     context: dict[str, Any] | None = None,
     event: Any = None,
-    mailing: Any = None,
+    batch: str = "",
 ) -> Message | None:
     """Record a message under `key` and send it after the commit; None when the key is taken.
+
+    `batch` groups messages sent together (such as "mailing:17"), for the app that sent them.
 
     Give either `template` (rendered in the recipient's language, `user.language`) or a
     ready `subject` and `body`, and either `user` or a bare address `to`.
@@ -77,7 +79,7 @@ def queue_message(
                 key=key[:200],
                 kind=kind,
                 event=event,
-                mailing=mailing,
+                batch=batch,
                 user=user,
                 to=address,
                 subject=subject[:300],
@@ -89,9 +91,7 @@ def queue_message(
     return message
 
 
-def queue_many(
-    drafts: Iterable[Draft], *, kind: str, event: Any = None, mailing: Any = None
-) -> int:
+def queue_many(drafts: Iterable[Draft], *, kind: str, event: Any = None, batch: str = "") -> int:
     """Record many messages in bulk, skipping keys already taken; returns how many are new."""
     pending = {draft.key[:200]: draft for draft in drafts}
     if not pending:
@@ -109,7 +109,7 @@ def queue_many(
                 key=key,
                 kind=kind,
                 event=event,
-                mailing=mailing,
+                batch=batch,
                 user=pending[key].user,
                 to=pending[key].to,
                 subject=pending[key].subject[:300],
@@ -132,7 +132,7 @@ def queue_many(
 
 
 def _send_after_commit(ids: list[int]) -> None:
-    from matchfair.mailings.tasks import send_message
+    from matchfair.outbox.tasks import send_message
 
     def enqueue() -> None:
         for message_id in ids:

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxConfig(AppConfig):
+    name = "matchfair.outbox"
+    verbose_name = _("Outbox")
+
+    def ready(self) -> None:
+        from matchfair.community.domain import privacy
+        from matchfair.outbox import privacy as outbox_privacy
+
+        privacy.register("outbox", collect=outbox_privacy.collect, erase=outbox_privacy.erase)
