@@ -1,4 +1,4 @@
-"""The Smart City Expo demo: it loads once, holds what the issue promises, and its logins work."""
+"""The Smart City Expo demo: it loads once, holds its scenario, and its logins work."""
 
 import importlib.util
 import random

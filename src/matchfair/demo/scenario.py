@@ -44,7 +44,7 @@ HALLS = (("Hall 2 — B2B area", 24), ("Hall 6 — B2B area", 16))
 BOOTH_COUNT = 5
 RELEASE_NAME = "Release for the expo"
 
-# How many requests end in each state; the mix the issue asks for, out of about 1,000.
+# How many requests end in each state, out of about 1,000.
 REQUEST_STATES = {"accepted": 600, "asked": 200, "declined": 120, "cancelled": 80}
 UNAVAILABLE_SHARE = 0.10
 SOFIA_MEMBERS = 25

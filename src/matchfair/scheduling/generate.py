@@ -1,6 +1,6 @@
 """Seeded generator of synthetic instances for tests and benchmarks, in named families.
 
-Sizes follow the issue: small forum, brokerage day, large fair and expo, with variants for
+Four sizes: small forum, brokerage day, large fair and expo (FAMILIES), with variants for
 popular participants, booths, group meetings, travel times, tight tables and unavailability.
 """
 
