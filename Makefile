@@ -16,7 +16,12 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
+# In a git checkout of Matchfair, also enable the tracked hooks in .githooks/ (commit-msg: a
+# subject of at most 72 characters). An unpacked tarball is no git work tree and skips this.
 install: $(VENV)/.installed
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+	    && [ "$$(git rev-parse --show-toplevel)" = "$(CURDIR)" ]; then \
+	    git config core.hooksPath .githooks; fi
 
 demo: install
 	$(RUN) matchfair demo
