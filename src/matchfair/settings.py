@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "matchfair.contacts",
     "ninja",
     "matchfair.api",
+    # At the top of the house: they import every app to build their events.
+    "matchfair.demo",
+    "matchfair.loadtest",
 ]
 
 MIDDLEWARE = [
