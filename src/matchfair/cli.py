@@ -7,14 +7,14 @@ import sys
 
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matchfair.settings")
-    import django
+    import django  # noqa: PLC0415 (slow import)
 
     django.setup()
 
 
 def manage(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matchfair.settings")
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # noqa: PLC0415 (slow import)
 
     execute_from_command_line(["matchfair manage", *argv])
     return 0
@@ -22,7 +22,7 @@ def manage(argv: list[str]) -> int:
 
 def serve(host: str, port: int, workers: int) -> int:
     _django()
-    from django.core.management import call_command
+    from django.core.management import call_command  # noqa: PLC0415 (slow import)
 
     call_command("migrate", interactive=False, verbosity=0)
     bind = f"{host}:{port}"
@@ -45,9 +45,9 @@ def serve(host: str, port: int, workers: int) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     _django()
-    from django.core.management import call_command
+    from django.core.management import call_command  # noqa: PLC0415 (slow import)
 
-    from matchfair.demo.loader import load_demo
+    from matchfair.demo.loader import load_demo  # noqa: PLC0415 (app registry)
 
     call_command("migrate", interactive=False, verbosity=0)
     summary = load_demo(reset=args.reset, time_limit=args.time_limit)
@@ -61,15 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Engine commands hand their own arguments to the engine's parser, unchanged.
     if argv and argv[0] == "schedule":
-        from matchfair.scheduling.cli import main as schedule_main
+        from matchfair.scheduling.cli import main as schedule_main  # noqa: PLC0415 (slow import)
 
         return schedule_main(argv[1:])
     if argv and argv[0] == "recommend":
-        from matchfair.recommend.cli import main as recommend_main
+        from matchfair.recommend.cli import main as recommend_main  # noqa: PLC0415 (slow import)
 
         return recommend_main(argv[1:])
     if argv and argv[0] == "plan-visits":
-        from matchfair.routing.cli import main as plan_visits_main
+        from matchfair.routing.cli import main as plan_visits_main  # noqa: PLC0415 (slow import)
 
         return plan_visits_main(argv[1:])
     if argv and argv[0] == "manage":

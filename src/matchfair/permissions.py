@@ -26,6 +26,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from matchfair.community.models import Cluster
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 
@@ -133,8 +134,6 @@ def can_wish(user: Any, member: Any) -> bool:
 def clusters_of(user: Any) -> Any:
     """The clusters a person belongs to: their organisation is a member of the cluster or is the
     cluster itself, or they are staff of one of the cluster's organiser roles."""
-    from matchfair.community.models import Cluster
-
     if not user.is_authenticated:
         return Cluster.objects.none()
     people = Q(organised_events__staff=user)

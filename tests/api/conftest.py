@@ -35,7 +35,7 @@ def released_meeting(event, ana, jonas, lead_staff):
     """Ana and Jonas meet in the event's first slot at its first table, in release 1."""
     from matchfair.events.models import Slot
     from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
-    from matchfair.meetings.domain.planning import release_plan, write_draft
+    from matchfair.meetings.domain.plans import release_plan, write_draft
     from matchfair.meetings.domain.requests import accept_request, send_request
 
     meeting_request = send_request(sender=ana, recipient=jonas, message="Hello", by=ana.user)

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
-from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, send_request
 from tests import factories
 

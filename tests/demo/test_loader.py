@@ -15,7 +15,7 @@ from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.events.models import Event, Registration, Table
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.domain.instance import build_instance
-from matchfair.meetings.domain.planning import released_result
+from matchfair.meetings.domain.plans import released_result
 from matchfair.meetings.models import MeetingRequest, Plan
 from matchfair.scheduling import check, parse_instance
 from matchfair.visits.models import Hall

@@ -21,8 +21,8 @@ from django.urls import reverse
 from matchfair.celery import app
 from matchfair.events.models import Slot, Table
 from matchfair.meetings.domain.changes import ensure_draft, move_meeting
-from matchfair.meetings.domain.planning import execute_run, request_solve
 from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.domain.solver_runs import execute_run, request_solve
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
 from tests import factories
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from matchfair.audit.models import AuditEntry
-from matchfair.meetings.domain.planning import STALLED_AFTER_SECONDS, request_solve
+from matchfair.meetings.domain.solver_runs import STALLED_AFTER_SECONDS, request_solve
 from matchfair.meetings.models import Meeting, Plan, SolverRun
 from matchfair.meetings.tasks import run_solver
 

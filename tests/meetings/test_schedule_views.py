@@ -4,11 +4,11 @@ import pytest
 from django.utils import timezone, translation
 
 from matchfair.events.models import Slot
-from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, SolverRun
 from tests import factories
+from tests.meetings.domain.helpers import result_for
 from tests.meetings.domain.test_changes import meet
-from tests.meetings.domain.test_planning import result_for
 
 
 def url(event, path=""):

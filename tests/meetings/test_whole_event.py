@@ -14,13 +14,9 @@ from matchfair.meetings.domain.changes import (
     record_no_show,
 )
 from matchfair.meetings.domain.instance import build_instance, meeting_key, slot_key, table_key
-from matchfair.meetings.domain.planning import (
-    agenda_changes,
-    release_plan,
-    request_solve,
-    started_placements,
-)
+from matchfair.meetings.domain.plans import agenda_changes, release_plan
 from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.domain.solver_runs import request_solve, started_placements
 from matchfair.meetings.models import Meeting, NoShow, SolverRun
 from matchfair.scheduling.checker import check
 from matchfair.scheduling.contract import parse_instance, parse_result

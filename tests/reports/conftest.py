@@ -11,7 +11,7 @@ import pytest
 
 from matchfair.events.models import Organiser, Registration, Slot, Table
 from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
-from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, decline_request, send_request
 from matchfair.meetings.models import Meeting, NoShow, Plan
 from tests import factories

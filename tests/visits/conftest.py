@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from matchfair.community.models import Membership
-from matchfair.meetings.domain.planning import release_plan
+from matchfair.meetings.domain.plans import release_plan
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Placement, Plan
 from matchfair.visits.domain.delegations import (

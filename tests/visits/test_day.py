@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from matchfair.events.domain.venue import add_session
-from matchfair.meetings.domain.planning import release_plan
+from matchfair.meetings.domain.plans import release_plan
 from matchfair.meetings.models import Placement, Plan
 from matchfair.visits.domain.day import member_days
 from matchfair.visits.domain.planning import plan_delegation

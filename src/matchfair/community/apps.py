@@ -9,4 +9,4 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         # The Celery app is loaded with Django rather than with the package, so that importing
         # the Django-free engines never drags Django in.
-        from matchfair import celery  # noqa: F401
+        from matchfair import celery  # noqa: F401, PLC0415 (app registry)

@@ -9,7 +9,7 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
 
     def ready(self) -> None:
-        from matchfair.community.domain import privacy
-        from matchfair.contacts import privacy as contacts_privacy
+        from matchfair.community.domain import privacy  # noqa: PLC0415 (app registry)
+        from matchfair.contacts import privacy as contacts_privacy  # noqa: PLC0415 (app registry)
 
         privacy.register("contacts", collect=contacts_privacy.collect, erase=contacts_privacy.erase)

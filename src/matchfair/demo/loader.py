@@ -494,7 +494,11 @@ def _requests(
 def _solve_and_release(event: Event, *, time_limit: float) -> str:
     """Solve into the draft and release it; returns why not when that fails."""
     try:
-        from matchfair.meetings.domain.planning import execute_run, release_plan, request_solve
+        from matchfair.meetings.domain.plans import release_plan  # noqa: PLC0415 (optional dependency)
+        from matchfair.meetings.domain.solver_runs import (  # noqa: PLC0415 (optional dependency)
+            execute_run,
+            request_solve,
+        )
     except ImportError as error:  # the engine is missing: the demo still works without a schedule
         return f"The scheduling engine could not be loaded: {error}."
     organiser = User.objects.get(email=scenario.ORGANISER.email)

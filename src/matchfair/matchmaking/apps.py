@@ -9,7 +9,7 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self) -> None:
-        from matchfair.events.signals import profile_changed
-        from matchfair.matchmaking.tasks import queue_refresh
+        from matchfair.events.signals import profile_changed  # noqa: PLC0415 (app registry)
+        from matchfair.matchmaking.tasks import queue_refresh  # noqa: PLC0415 (app registry)
 
         profile_changed.connect(queue_refresh, dispatch_uid="matchmaking.queue_refresh")

@@ -5,6 +5,9 @@ from typing import Any
 
 from celery import shared_task
 
+from matchfair.events.models import Event
+from matchfair.matchmaking.domain.suggestions import last_refreshed, refresh_suggestions
+
 
 @shared_task(acks_late=True)
 def refresh_event_suggestions(event_id: int, changed_at: str | None = None) -> int | None:
@@ -13,9 +16,6 @@ def refresh_event_suggestions(event_id: int, changed_at: str | None = None) -> i
     A burst of profile edits queues one task each; the first recomputes the whole event and
     the rest find their change already covered, so they return None without work.
     """
-    from matchfair.events.models import Event
-    from matchfair.matchmaking.domain.suggestions import last_refreshed, refresh_suggestions
-
     event = Event.objects.filter(pk=event_id).first()
     if event is None:
         return None

@@ -7,8 +7,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
-        from matchfair.events.signals import registration_withdrawing
-        from matchfair.meetings.domain.requests import (
+        from matchfair.events.signals import registration_withdrawing  # noqa: PLC0415 (app registry)
+        from matchfair.meetings.domain.requests import (  # noqa: PLC0415 (app registry)
             refuse_withdrawal_while_open,
         )
 

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.events.models import Slot, Table
+
 
 class MeetingRequestForm(forms.Form):
     message = forms.CharField(
@@ -54,8 +56,6 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        from matchfair.events.models import Slot, Table
-
         slot_field = self.fields["slot"]
         slot_field.queryset = (
             Slot.objects.filter(session__event=event, session__is_b2b=True)

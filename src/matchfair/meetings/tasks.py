@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from matchfair.meetings.domain.planning import execute_run
+from matchfair.meetings.domain.solver_runs import execute_run
 from matchfair.meetings.models import SolverRun
 
 

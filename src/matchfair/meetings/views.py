@@ -18,7 +18,7 @@ from matchfair import permissions
 from matchfair.events.models import Registration
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
 from matchfair.meetings.domain.conflicts import plan_conflicts
-from matchfair.meetings.domain.planning import latest_release, release_plan, request_solve
+from matchfair.meetings.domain.plans import latest_release, release_plan
 from matchfair.meetings.domain.queries import requests_of
 from matchfair.meetings.domain.requests import (
     accept_request,
@@ -26,6 +26,7 @@ from matchfair.meetings.domain.requests import (
     decline_request,
     send_request,
 )
+from matchfair.meetings.domain.solver_runs import request_solve
 from matchfair.meetings.forms import AnswerForm, MeetingRequestForm, ReleaseForm, ScheduleForm
 from matchfair.meetings.models import MeetingRequest, Plan, SolverRun
 from matchfair.web import (

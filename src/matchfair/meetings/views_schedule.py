@@ -22,7 +22,8 @@ from matchfair.meetings.domain.changes import (
     unschedule_meeting,
 )
 from matchfair.meetings.domain.conflicts import plan_conflicts
-from matchfair.meetings.domain.planning import latest_release, request_solve
+from matchfair.meetings.domain.plans import latest_release
+from matchfair.meetings.domain.solver_runs import request_solve
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
 from matchfair.meetings.forms import MoveForm, NoShowForm, ReplanForm
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.events.models import Registration
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.reports.domain import exports
 from matchfair.reports.domain.badges import badges_pdf, table_signs_pdf
 from matchfair.reports.domain.downloads import record_download

@@ -141,7 +141,7 @@ class Instance:
     def locks_together(self) -> LocksTogether:
         """Whether the locked meetings can all keep their slots, and where those with a choice
         of location go (locks.py): solved once, for the parser's check and the engine."""
-        from .locks import LocksTogether  # locks.py builds on this module
+        from .locks import LocksTogether  # noqa: PLC0415 (import cycle)
 
         return LocksTogether(self)
 

@@ -9,17 +9,17 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Delegation and visits")
 
     def ready(self) -> None:
-        from matchfair.community.domain import privacy
-        from matchfair.meetings.signals import plan_released
-        from matchfair.visits import privacy as visits_privacy
+        from matchfair.community.domain import privacy  # noqa: PLC0415 (app registry)
+        from matchfair.meetings.signals import plan_released  # noqa: PLC0415 (app registry)
+        from matchfair.visits import privacy as visits_privacy  # noqa: PLC0415 (app registry)
 
         privacy.register("visits", collect=visits_privacy.collect, erase=visits_privacy.erase)
-        from matchfair.visits.signals import on_plan_released
+        from matchfair.visits.signals import on_plan_released  # noqa: PLC0415 (app registry)
 
         plan_released.connect(on_plan_released, dispatch_uid="visits.replan_on_release")
 
-        from matchfair.meetings.domain.instance import TRAVEL_SOURCES
-        from matchfair.visits.domain.venue import walking_minutes
+        from matchfair.meetings.domain.instance import TRAVEL_SOURCES  # noqa: PLC0415 (app registry)
+        from matchfair.visits.domain.venue import walking_minutes  # noqa: PLC0415 (app registry)
 
         if walking_minutes not in TRAVEL_SOURCES:
             TRAVEL_SOURCES.append(walking_minutes)

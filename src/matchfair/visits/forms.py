@@ -1,5 +1,6 @@
 """Forms of the visits app: the exhibitor import, the delegation, wishes and joint visits."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,4 @@ class JointVisitForm(TargetForm):
 
 
 def _date(value: str) -> Any:
-    import datetime as dt
-
     return dt.date.fromisoformat(value)

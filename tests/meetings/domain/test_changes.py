@@ -14,11 +14,11 @@ from matchfair.meetings.domain.changes import (
     unschedule_meeting,
 )
 from matchfair.meetings.domain.conflicts import plan_conflicts
-from matchfair.meetings.domain.planning import agenda_changes, release_plan, write_draft
+from matchfair.meetings.domain.plans import agenda_changes, release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan
 from tests import factories
-from tests.meetings.domain.test_planning import result_for
+from tests.meetings.domain.helpers import result_for
 
 BEFORE = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)  # a clock set before the event's first slot
 

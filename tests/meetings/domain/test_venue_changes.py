@@ -3,12 +3,12 @@ from django.core.exceptions import ValidationError
 
 from matchfair.events.domain.venue import add_session, add_tables
 from matchfair.events.models import Session, Slot, Table
-from matchfair.meetings.domain.planning import release_plan, write_draft
+from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
 from matchfair.meetings.models import Placement
 from tests import factories
+from tests.meetings.domain.helpers import result_for
 from tests.meetings.domain.test_changes import meet
-from tests.meetings.domain.test_planning import result_for
 
 
 def test_session_outside_the_event_days_is_refused(event):

@@ -19,7 +19,7 @@ from matchfair.api.endpoints.common import (
 from matchfair.api.schemas import AgendaOut, Error
 from matchfair.events.models import Registration
 from matchfair.meetings.domain.agenda import agenda_for
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 
 router = Router(tags=["agenda"], auth=SIGNED_IN)
 RESPONSES = {200: AgendaOut, 401: Error, 403: Error, 404: Error}

@@ -11,7 +11,7 @@ from matchfair.api.auth import SIGNED_IN
 from matchfair.api.endpoints.common import EventSlug, Id, PagingQuery, caller, event_or_404, page_of
 from matchfair.api.schemas import Error, SolveIn, SolverRunOut, SolverRunPage, ValidationErrors
 from matchfair.events.models import Event
-from matchfair.meetings.domain.planning import request_solve
+from matchfair.meetings.domain.solver_runs import request_solve
 from matchfair.meetings.models import SolverRun
 
 router = Router(tags=["schedule"], auth=SIGNED_IN)

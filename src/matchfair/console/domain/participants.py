@@ -136,7 +136,7 @@ def export_csv(rows: Iterable[list[Any]]) -> str:
 
 
 def export_xlsx(rows: Iterable[list[Any]]) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 (slow import)
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="Participants")

@@ -199,7 +199,7 @@ def read_csv(data: bytes) -> tuple[list[str], list[dict[str, Any]]]:
 
 
 def read_xlsx(data: bytes) -> tuple[list[str], list[dict[str, Any]]]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # noqa: PLC0415 (slow import)
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         unpacked = sum(item.file_size for item in archive.infolist())

@@ -167,7 +167,7 @@ def send_mailing(
 
 
 def _fan_out_later(mailing_id: int) -> None:
-    from matchfair.mailings.tasks import fan_out_mailing
+    from matchfair.mailings.tasks import fan_out_mailing  # noqa: PLC0415 (import cycle)
 
     fan_out_mailing.delay(mailing_id=mailing_id)
 

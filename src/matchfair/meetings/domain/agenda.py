@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from matchfair.events.models import Registration, Slot, Table
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement, Plan
 
 

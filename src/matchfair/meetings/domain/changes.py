@@ -19,7 +19,7 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration, Slot, Table
 from matchfair.meetings import notifications
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.domain.requests import book, lock_participants
 from matchfair.meetings.domain.versions import agendas_changed
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Session, Slot, Table
 from matchfair.meetings.domain.changes import ensure_draft, unschedule_placements
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Placement
 
 

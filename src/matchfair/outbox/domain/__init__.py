@@ -132,7 +132,7 @@ def queue_many(drafts: Iterable[Draft], *, kind: str, event: Any = None, batch: 
 
 
 def _send_after_commit(ids: list[int]) -> None:
-    from matchfair.outbox.tasks import send_message
+    from matchfair.outbox.tasks import send_message  # noqa: PLC0415 (import cycle)
 
     def enqueue() -> None:
         for message_id in ids:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from matchfair.events.models import Event, Organiser
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
 from matchfair.reports.domain.statistics import (
     Statistics,

@@ -18,7 +18,7 @@ from django_countries import countries
 
 from matchfair.community.models import OrganisationType
 from matchfair.events.models import Event, Organiser, Registration, Session, Slot, Table
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan
 
 Through = Meeting.participants.through

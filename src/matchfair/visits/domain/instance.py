@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from matchfair.events.models import Event, Session
-from matchfair.meetings.domain.planning import latest_release
+from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
 from matchfair.routing import FORMAT
 from matchfair.visits.models import Delegation, DelegationMember, Hall, JointVisit, Pavilion, Stand

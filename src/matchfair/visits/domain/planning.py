@@ -188,7 +188,7 @@ def request_planning(*, delegation: Delegation, by: Any) -> None:
         by_id = getattr(by, "pk", None)
 
         def queue() -> None:
-            from matchfair.visits.tasks import plan_delegation_visits
+            from matchfair.visits.tasks import plan_delegation_visits  # noqa: PLC0415 (import cycle)
 
             plan_delegation_visits.delay(delegation_id=delegation.pk, by_id=by_id)
 
@@ -203,7 +203,7 @@ def replan_after_release(*, event: Event, changed: Iterable[int]) -> list[int]:
             event=event, planned__isnull=False, members__registration_id__in=moved
         ).distinct()
     )
-    from matchfair.visits.tasks import plan_delegation_visits
+    from matchfair.visits.tasks import plan_delegation_visits  # noqa: PLC0415 (import cycle)
 
     for delegation in delegations:
         ids = sorted(set(delegation.members.values_list("registration_id", flat=True)) & moved)

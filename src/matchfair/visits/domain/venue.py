@@ -286,7 +286,7 @@ def walking_minutes(event: Event, locations: list[str]) -> dict[str, dict[str, i
     A location is placed in the hall whose name it starts with ("Hall 2 — B2B area"); the walk
     runs between hall centres. Locations in no hall, or in the same hall, need no walk.
     """
-    from matchfair.visits.domain.instance import hall_for
+    from matchfair.visits.domain.instance import hall_for  # noqa: PLC0415 (import cycle)
 
     halls = list(Hall.objects.filter(event=event))
     centre = {}

@@ -1,0 +1,78 @@
+"""The draft and its releases: `meetings.domain.plans`."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from matchfair.meetings.domain.plans import agenda_changes, release_plan, write_draft
+from matchfair.meetings.models import Placement, Plan
+from tests import factories
+from tests.meetings.domain.helpers import meet, result_for, slots_of
+
+
+def test_write_draft_replaces_the_previous_draft(event, meeting, lead_staff):
+    first_slot, second_slot = slots_of(event)[:2]
+    table = event.tables.first()
+    write_draft(event=event, result=result_for(meeting, first_slot, table), by=lead_staff)
+    draft = write_draft(event=event, result=result_for(meeting, second_slot, table), by=lead_staff)
+    assert list(Placement.objects.filter(plan__kind="draft").values_list("slot_id", flat=True)) == [
+        second_slot.pk
+    ]
+    assert Plan.objects.filter(kind="draft").count() == 1
+    assert draft.stats == {"scheduled": 1}
+
+
+def test_release_plan_without_a_draft_is_refused(event, lead_staff):
+    with pytest.raises(ValidationError, match="no draft to release"):
+        release_plan(event=event, by=lead_staff)
+
+
+def test_release_plan_snapshots_the_draft_and_numbers_releases(event, meeting, lead_staff):
+    first_slot, second_slot = slots_of(event)[:2]
+    table = event.tables.first()
+    write_draft(event=event, result=result_for(meeting, first_slot, table), by=lead_staff)
+    first = release_plan(event=event, by=lead_staff, notify=False)
+    write_draft(event=event, result=result_for(meeting, second_slot, table), by=lead_staff)
+    second = release_plan(event=event, by=lead_staff, notify=False)
+    assert (first.version, second.version, first.name) == (1, 2, "Release 1")
+    # The first release keeps what it was when it was released.
+    assert list(first.placements.values_list("slot_id", flat=True)) == [first_slot.pk]
+    assert list(second.placements.values_list("slot_id", flat=True)) == [second_slot.pk]
+
+
+def test_release_plan_tells_only_people_whose_agenda_changed(
+    event, ana, jonas, meeting, lead_staff, django_capture_on_commit_callbacks
+):
+    carla = factories.RegistrationFactory(event=event, user__full_name="Carla Duarte")
+    other = meet(carla, factories.RegistrationFactory(event=event, user__full_name="Dieter Weiss"))
+    first_slot, second_slot = slots_of(event)[:2]
+    table, other_table = event.tables.all()[:2]
+    both = result_for(meeting, first_slot, table)
+    both["assignments"].append(result_for(other, first_slot, other_table)["assignments"][0])
+    write_draft(event=event, result=both, by=lead_staff)
+    release_plan(event=event, by=lead_staff, notify=False)
+    moved = result_for(meeting, second_slot, table)
+    moved["assignments"].append(both["assignments"][1])
+    write_draft(event=event, result=moved, by=lead_staff)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        release_plan(event=event, by=lead_staff, notify=True)
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [ana.user.email, jonas.user.email]
+    )
+    assert (
+        "Meeting moved: Tue 10 Nov 09:00, Table 1 → Tue 10 Nov 09:30, Table 1"
+        in mail.outbox[0].body
+    )
+
+
+def test_agenda_changes_lists_new_and_removed_meetings(event, ana, jonas, meeting, lead_staff):
+    slot = slots_of(event)[0]
+    table = event.tables.first()
+    write_draft(event=event, result=result_for(meeting, slot, table), by=lead_staff)
+    release = release_plan(event=event, by=lead_staff, notify=False)
+    assert agenda_changes(None, release) == {
+        ana.pk: ["New meeting: Tue 10 Nov 09:00, Table 1"],
+        jonas.pk: ["New meeting: Tue 10 Nov 09:00, Table 1"],
+    }
+    assert agenda_changes(release, release) == {}
