@@ -2,8 +2,9 @@
 
 Pages are drawn straight onto one canvas, so printing all agendas of a large event is one
 document built in batches of participants, not thousands of documents glued together.
-Text uses a TrueType font with Cyrillic and accented letters when the machine has one (see
-`font_path`); ReportLab's own Vera covers Western European letters only.
+Text is set in Fira Sans, which the install brings as a Python package (see `font_files`), so
+Cyrillic, Greek and every European accent print the same on any machine; ReportLab's built-in
+fonts cover Western European letters only.
 """
 
 import datetime as dt
@@ -14,8 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import reportlab
+import fontpkg
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -33,34 +35,35 @@ FONT = "MatchfairSans"
 BOLD = "MatchfairSans-Bold"
 BATCH = 500
 MARGIN = 18 * mm
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian, Ubuntu
-    "/usr/share/fonts/dejavu/DejaVuSans.ttf",  # Fedora
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",  # Arch
-    "/usr/local/share/fonts/DejaVuSans.ttf",  # FreeBSD
-    "/Library/Fonts/Arial Unicode.ttf",  # macOS
-)
-BOLD_NAMES = {"DejaVuSans.ttf": "DejaVuSans-Bold.ttf", "Vera.ttf": "VeraBd.ttf"}
+FAMILY = "Fira Sans"  # from the fontpkg-fira-sans package (pyproject.toml)
 
 
-def font_path() -> Path:
-    """The TrueType font for PDFs: `REPORTS_PDF_FONT` when set, else DejaVu Sans where the
-    system has it (Cyrillic, Greek, every European accent), else ReportLab's Vera (Latin only:
-    letters it lacks print as empty boxes, nothing fails)."""
+def font_files() -> tuple[Path, Path]:
+    """The regular and the bold TrueType file the PDFs are set in.
+
+    `REPORTS_PDF_FONT`, when a deployment sets it, is the path of the regular file; its bold is
+    the file beside it named with `-Bold` (`DejaVuSans.ttf` → `DejaVuSans-Bold.ttf`,
+    `NotoSans-Regular.ttf` → `NotoSans-Bold.ttf`), else the regular file again. Otherwise Fira
+    Sans from the installed fontpkg-fira-sans package (Latin with every European accent,
+    Cyrillic, Greek). No system font directory is consulted, so every machine prints alike.
+    """
     configured = getattr(settings, "REPORTS_PDF_FONT", "")
-    for candidate in (configured, *FONT_CANDIDATES):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    return Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    if configured:
+        regular = Path(configured)
+        if not regular.is_file():
+            raise ImproperlyConfigured(f"REPORTS_PDF_FONT: no font file at {regular}")
+        bold = regular.with_name(f"{regular.stem.removesuffix('-Regular')}-Bold{regular.suffix}")
+        return regular, bold if bold.is_file() else regular
+    return Path(fontpkg.path(FAMILY, weight=400)), Path(fontpkg.path(FAMILY, weight=700))
 
 
 @functools.cache
-def register_fonts() -> str:
-    regular = font_path()
-    bold = regular.with_name(BOLD_NAMES.get(regular.name, regular.name))
+def register_fonts() -> tuple[Path, Path]:
+    """Register `FONT` and `BOLD` with ReportLab, once a process (the setting is read then)."""
+    regular, bold = font_files()
     pdfmetrics.registerFont(TTFont(FONT, str(regular)))
-    pdfmetrics.registerFont(TTFont(BOLD, str(bold if bold.is_file() else regular)))
-    return str(regular)
+    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
+    return regular, bold
 
 
 def new_canvas(
