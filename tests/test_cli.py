@@ -76,3 +76,22 @@ def test_cli_plan_visits_writes_valid_itineraries(tmp_path):
     source.write_text(json.dumps(generate(seed=2, members=2, wishes=4, days=1)))
     assert main(["plan-visits", str(source), "-o", str(out), "--time-limit", "2"]) == 0
     assert json.loads(out.read_text())["format"] == "matchfair-itineraries/1"
+
+
+def test_cli_demo_with_production_settings_is_refused_before_any_write(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "matchfair.cli", "demo", "--no-serve"],
+        capture_output=True,
+        text=True,
+        env={
+            "MATCHFAIR_DATA_DIR": str(tmp_path),
+            "MATCHFAIR_PRODUCTION": "1",
+            "MATCHFAIR_SECRET_KEY": "x" * 60,
+            "MATCHFAIR_ALLOWED_HOSTS": "example.org",
+            "PATH": "/usr/bin:/bin",
+        },
+        check=False,
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert "refused with MATCHFAIR_PRODUCTION on" in completed.stderr
+    assert not (tmp_path / "matchfair.sqlite3").exists()  # no migrate, no demo accounts

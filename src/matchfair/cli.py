@@ -45,10 +45,18 @@ def serve(host: str, port: int, workers: int) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     _django()
+    from django.conf import settings  # noqa: PLC0415 (slow import)
     from django.core.management import call_command  # noqa: PLC0415 (slow import)
 
     from matchfair.demo.loader import load_demo  # noqa: PLC0415 (app registry)
 
+    if settings.PRODUCTION:  # before migrate: nothing is written to a production database
+        print(
+            "matchfair demo: refused with MATCHFAIR_PRODUCTION on; the demo creates accounts "
+            "with published passwords.",
+            file=sys.stderr,
+        )
+        return 2
     call_command("migrate", interactive=False, verbosity=0)
     summary = load_demo(reset=args.reset, time_limit=args.time_limit)
     print(summary.describe(host=args.host, port=args.port), flush=True)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models import Count, F
 
@@ -220,3 +221,11 @@ def test_load_demo_gives_the_demo_participants_suggestions_with_reasons(demo):
     partner = Registration.objects.get(user__email=scenario.PARTNER.email)
     # The city's first suggestion answers one of its requests, quoting both titles.
     assert suggestions_for(partner)[0].reasons[0].startswith('Offers "')
+
+
+@pytest.mark.django_db
+def test_load_demo_with_production_settings_is_refused_and_writes_nothing(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(ImproperlyConfigured, match="published passwords"):
+        load_demo(solve=False)
+    assert (User.objects.count(), Event.objects.count()) == (0, 0)

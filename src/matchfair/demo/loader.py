@@ -13,7 +13,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import Q
 from django.test.utils import override_settings
@@ -122,7 +124,15 @@ class DemoSummary:
 
 
 def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = True) -> DemoSummary:
-    """Load the scenario unless it is there, then solve and release it unless a release exists."""
+    """Load the scenario unless it is there, then solve and release it unless a release exists.
+
+    Refused with production settings: the demo creates accounts whose passwords are published.
+    """
+    if settings.PRODUCTION:
+        raise ImproperlyConfigured(
+            "The demo creates accounts with published passwords; it does not run with "
+            "MATCHFAIR_PRODUCTION on. Use a separate, non-production data directory or database."
+        )
     started = time.perf_counter()
     with _quiet():
         if reset:
