@@ -36,6 +36,8 @@ def production_env(tmp_path) -> dict[str, str]:
         "MATCHFAIR_SECRET_KEY": secrets.token_urlsafe(60),
         "MATCHFAIR_ALLOWED_HOSTS": "matchfair.example.org",
         "MATCHFAIR_DATA_DIR": str(tmp_path),
+        "MATCHFAIR_CACHE_URL": "redis://127.0.0.1:6379/1",
+        "MATCHFAIR_TRUSTED_PROXIES": "127.0.0.1,::1",
     }
 
 
@@ -148,3 +150,15 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_without_a_shared_cache_for_the_limits(tmp_path):
+    env = {k: v for k, v in production_env(tmp_path).items() if k != "MATCHFAIR_CACHE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, "matchfair.W001" in result.stderr) == (1, True), result.stderr

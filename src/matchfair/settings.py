@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Turns a view's Ratelimited refusal into RATELIMIT_VIEW's 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "matchfair.urls"
@@ -163,6 +165,16 @@ AXES_RESET_ON_SUCCESS = True
 # The log-in form posts the e-mail address in the field Django calls "username".
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "community/locked_out.html"
+# Behind a proxy every request comes from the proxy: the client's address is read through the
+# proxies listed here (addresses or networks, e.g. "127.0.0.1,::1" for the shipped nginx). A
+# forwarded address from anyone else is ignored (matchfair.limits.client_ip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "matchfair.limits.client_ip"
+# Rate limits (matchfair.limits.RATES) are counted in the default cache: shared by every web
+# process once MATCHFAIR_CACHE_URL points at Redis, per process otherwise.
+RATELIMIT_IP_META_KEY = "matchfair.limits.client_ip"
+RATELIMIT_VIEW = "matchfair.limits.too_many"
+RATELIMIT_USE_CACHE = "default"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("bg", _("Bulgarian"))]

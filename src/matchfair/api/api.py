@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from matchfair.api.auth import ApiLimit
 from matchfair.api.endpoints import agenda, events, participants, requests, schedule
 from matchfair.api.errors import install_handlers
 
@@ -14,6 +15,7 @@ api = NinjaAPI(
     ),
     docs_url="/docs",
     urls_namespace="api",
+    throttle=[ApiLimit()],
 )
 install_handlers(api)
 for module in (events, participants, requests, agenda, schedule):

@@ -7,8 +7,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
 from ninja.security import APIKeyCookie, HttpBearer
+from ninja.throttling import BaseThrottle
 
 from matchfair.api.domain.tokens import user_for_key
+from matchfair.limits import over_limit
 
 
 class TokenAuth(HttpBearer):
@@ -47,3 +49,11 @@ token_auth = TokenAuth()
 session_auth = SessionAuth()
 SIGNED_IN = [token_auth, session_auth]
 ANYONE = [token_auth, session_auth, visitor]
+
+
+class ApiLimit(BaseThrottle):
+    """The API's rate limits (`matchfair.limits.RATES["api"]`): per caller, whether a token or
+    the session names them, and per client address; an answer over them is a 429."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        return not over_limit(request, "api", user=getattr(request, "auth", None))

@@ -8,5 +8,5 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         # The Celery app is loaded with Django rather than with the package, so that importing
-        # the Django-free engines never drags Django in.
-        from matchfair import celery  # noqa: F401, PLC0415 (app registry)
+        # the Django-free engines never drags Django in. The limits register their deploy check.
+        from matchfair import celery, limits  # noqa: F401, PLC0415 (app registry)

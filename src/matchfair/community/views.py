@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,9 +17,11 @@ from matchfair.community.domain.accounts import sign_up, update_account
 from matchfair.community.domain.privacy import erase_account, export_personal_data
 from matchfair.community.forms import AccountForm, SignUpForm
 from matchfair.community.models import Cluster, Delegate
+from matchfair.limits import limited
 
 
 @require_http_methods(["GET", "POST"])
+@limited("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
@@ -45,6 +48,11 @@ def signup(request):
 class LoginView(auth_views.LoginView):
     template_name = "community/login.html"
     redirect_authenticated_user = True
+
+    # Per address, on top of axes's lock-out of one address trying one account.
+    @method_decorator(limited("login"))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
 
 
 logout = auth_views.LogoutView.as_view()
@@ -96,6 +104,7 @@ def personal_data(request):
 
 @login_required
 @require_POST
+@limited("password_check")
 def erase(request):
     """Erase the account after the password is given again; a refusal says why and changes nothing."""
     try:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair import permissions
 from matchfair.events.models import Registration
+from matchfair.limits import limited
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
 from matchfair.meetings.domain.conflicts import plan_conflicts
 from matchfair.meetings.domain.plans import latest_release, release_plan
@@ -56,6 +57,7 @@ def requests_view(request, event, context):
 
 @participant_view
 @require_POST
+@limited("meeting_request")
 def send(request, event, context, pk):
     recipient = get_object_or_404(Registration, pk=pk, event=event)
     form = MeetingRequestForm(request.POST)
