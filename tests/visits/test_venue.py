@@ -88,7 +88,18 @@ def test_import_page_refuses_a_file_that_is_not_csv(client, event, halls, lead_s
     client.force_login(lead_staff)
     upload = SimpleUploadedFile("stands.xlsx", b"PK\x03\x04", content_type="application/zip")
     response = client.post(f"/e/{event.slug}/venue/import/", {"file": upload})
-    assert "Upload a .csv file." in response.content.decode()
+    assert "Upload a file of one of these types: .csv, .txt." in response.content.decode()
+
+
+def test_import_page_refuses_a_binary_file_named_csv(client, event, halls, lead_staff):
+    """The exhibitor import goes through uploads.check_upload: the content is checked, not
+    only the name the browser sends."""
+    client.force_login(lead_staff)
+    upload = SimpleUploadedFile("stands.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+    response = client.post(f"/e/{event.slug}/venue/import/", {"file": upload})
+    assert "The file is called .csv but its content is not a csv file." in (
+        response.content.decode()
+    )
 
 
 def test_import_page_imports_and_goes_to_the_directory(client, event, halls, lead_staff):

@@ -1,7 +1,6 @@
 """Forms of the visits app: the exhibitor import, the delegation, wishes and joint visits."""
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.community.models import Cluster
 from matchfair.events.models import Event
+from matchfair.uploads import UploadValidator
 from matchfair.visits.domain.venue import MAX_BYTES
 from matchfair.visits.models import Delegation, DelegationMember, Pavilion, Stand
 
@@ -19,18 +19,8 @@ class ExhibitorImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("UTF-8, comma- or semicolon-separated, with a header row; at most 1 MB."),
+        validators=[UploadValidator(max_bytes=MAX_BYTES, kinds=("csv", "txt"))],
     )
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in (".csv", ".txt"):
-            raise forms.ValidationError(_("Upload a .csv file."))
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB."))
-        allowed = ("text/csv", "text/plain", "application/vnd.ms-excel", "application/csv", "")
-        if (upload.content_type or "").split(";")[0] not in allowed:
-            raise forms.ValidationError(_("Upload a CSV text file."))
-        return upload
 
 
 class DelegationForm(forms.Form):
