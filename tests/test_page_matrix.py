@@ -7,6 +7,7 @@ without its row.
 """
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ MATRIX = {
     "mailings:compose": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "mailings:detail": ("GET", (LOGIN, 403, 403, 403, 200, 404, 200)),
     "mailings:index": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
-    "matchmaking:participant_suggestions": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "matchmaking:participant_suggestions": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
     "matchmaking:suggestions": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "meetings:accept": ("POST", (LOGIN, REGISTER, 302, 403, REGISTER, REGISTER, REGISTER)),
     "meetings:accept_late": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
@@ -99,7 +100,7 @@ MATRIX = {
     "meetings:decline": ("POST", (LOGIN, REGISTER, 302, 403, REGISTER, REGISTER, REGISTER)),
     "meetings:move": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "meetings:no_show": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
-    "meetings:participant_agenda": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "meetings:participant_agenda": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "meetings:release": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "meetings:remove_session": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "meetings:remove_table": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
@@ -114,8 +115,8 @@ MATRIX = {
     "reports:badges": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "reports:dashboard": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "reports:meetings_export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
-    "reports:participant_agenda": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
-    "reports:participant_badge": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "reports:participant_agenda": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
+    "reports:participant_badge": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
     "reports:statistics_export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "reports:table_agendas": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "reports:table_signs": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
@@ -324,3 +325,31 @@ def test_the_matrix_in_the_docs_is_this_one():
         for name, (method, statuses) in sorted(MATRIX.items())
     ]
     assert [row for row in rows if row in table] == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meetings:participant_agenda",
+        "matchmaking:participant_suggestions",
+        "reports:participant_agenda",
+        "reports:participant_badge",
+    ],
+)
+def test_a_forbidden_person_and_a_missing_one_answer_alike(client, event, ana, jonas, name):
+    """A participant probing another's id learns nothing: the same 404 page as for an id that
+    does not exist."""
+    client.force_login(jonas.user)
+    forbidden = client.get(reverse(name, kwargs={"event": event.slug, "pk": ana.pk}))
+    missing = client.get(reverse(name, kwargs={"event": event.slug, "pk": 999_999}))
+    assert (forbidden.status_code, _page(forbidden, ana.pk)) == (
+        missing.status_code,
+        _page(missing, 999_999),
+    )
+    assert forbidden.status_code == 404
+
+
+def _page(response, pk):
+    """The page without what differs on every answer: the masked CSRF token, and its own path."""
+    text = re.sub(r"[A-Za-z0-9]{64}", "TOKEN", response.content.decode())
+    return text.replace(f"/{pk}/", "/ID/")

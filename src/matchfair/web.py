@@ -24,7 +24,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -56,6 +56,16 @@ def event_context(request, slug, *, require=None, refusal="") -> tuple[Event, di
         "can_manage_event": permissions.can_manage_event(request.user, event),
         "is_organiser": permissions.is_organiser(request.user, event),
     }
+
+
+def registration_or_404(event, pk, *, user, allowed, related=("user",)) -> Registration:
+    """The registration `pk` of `event` if the rule `allowed(user, registration)` lets `user`
+    see it. A 404 both when there is none and when it is not the user's to see, so that the
+    answer does not tell which ids exist."""
+    registration = Registration.objects.select_related(*related).filter(pk=pk, event=event).first()
+    if registration is None or not allowed(user, registration):
+        raise Http404(_("No such participant."))
+    return registration
 
 
 def event_view(*, require, refusal=""):

@@ -32,7 +32,7 @@ MATRIX = [
     ("POST", "/events/{slug}/requests/{request}/cancel", {}, (401, 422, 200, 403, 403)),
     ("POST", "/events/{slug}/requests/999999/accept", {}, (401, 404, 404, 403, 403)),
     ("GET", "/events/{slug}/agenda", None, (401, 200, 200, 403, 403)),
-    ("GET", "/events/{slug}/participants/{ana}/agenda", None, (401, 200, 403, 200, 403)),
+    ("GET", "/events/{slug}/participants/{ana}/agenda", None, (401, 200, 404, 200, 404)),
     ("GET", "/events/{slug}/participants/999999/agenda", None, (401, 404, 404, 404, 404)),
     ("GET", "/events/{slug}/schedule/runs", None, (401, 403, 403, 200, 403)),
     ("POST", "/events/{slug}/schedule/runs", {"time_limit": 1}, (401, 403, 403, 202, 403)),

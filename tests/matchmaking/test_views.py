@@ -109,9 +109,9 @@ def test_navigation_links_to_suggestions_only_for_participants(client, event, an
         ("lead_staff", 200),
         ("superuser", 200),
         ("supporting_staff", 200),
-        ("co_staff", 403),
-        ("other_participant", 403),
-        ("the_participant", 403),
+        ("co_staff", 404),
+        ("other_participant", 404),
+        ("the_participant", 404),
     ],
 )
 def test_organiser_sees_the_suggestions_of_participants_they_support(

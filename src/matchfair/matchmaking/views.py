@@ -1,16 +1,14 @@
 """Suggestion pages: "Suggested for you", and an organiser's view of a supported participant's list."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
-from matchfair.events.models import Registration
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.matchmaking.reasons import translated
 from matchfair.meetings.forms import MeetingRequestForm
-from matchfair.web import event_context, participant_view
+from matchfair.web import event_context, participant_view, registration_or_404
 
 
 def opening_message(suggestion) -> str:
@@ -52,11 +50,9 @@ def suggestions(request, event, context):
 def participant_suggestions(request, event, pk):
     """An organiser looks at the suggestions of a participant they support."""
     event, context = event_context(request, event)
-    registration = get_object_or_404(
-        Registration.objects.select_related("user", "event"), pk=pk, event=event
+    registration = registration_or_404(
+        event, pk, user=request.user, allowed=permissions.supports, related=("user", "event")
     )
-    if not permissions.supports(request.user, registration):
-        raise PermissionDenied(_("Only this participant's organisers can see their suggestions."))
     context.update(
         suggestions=listed(registration),
         owner=registration,

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -34,6 +34,7 @@ from matchfair.web import (
     event_context,
     manager_view,
     participant_view,
+    registration_or_404,
     report_errors,
     run_domain_call,
 )
@@ -168,11 +169,9 @@ def agenda(request, event, context):
 def participant_agenda(request, event, pk):
     """An organiser looks at the agenda of a participant they support."""
     event, context = event_context(request, event)
-    registration = get_object_or_404(
-        Registration.objects.select_related("user"), pk=pk, event=event
+    registration = registration_or_404(
+        event, pk, user=request.user, allowed=permissions.can_see_agenda
     )
-    if not permissions.can_see_agenda(request.user, registration):
-        raise PermissionDenied(_("Only this participant and their organisers can see this agenda."))
     return _render_agenda(request, event, context, registration)
 
 

@@ -7,7 +7,7 @@ Who sees what is decided in `matchfair.permissions`: `organiser_scope` is None f
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
@@ -19,7 +19,7 @@ from matchfair.reports.domain.downloads import record_download
 from matchfair.reports.domain.pdf import agendas_pdf, tables_pdf
 from matchfair.reports.domain.statistics import event_statistics, summary_rows
 from matchfair.reports.figures import figures_for
-from matchfair.web import event_context
+from matchfair.web import event_context, registration_or_404
 
 CSV = "text/csv; charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -136,11 +136,9 @@ def statistics_export(request, event, fmt):
 
 def _participant(request, slug, pk, allowed):
     event, _context = event_context(request, slug)
-    registration = get_object_or_404(
-        Registration.objects.select_related("user__organisation", "event"), pk=pk, event=event
+    registration = registration_or_404(
+        event, pk, user=request.user, allowed=allowed, related=("user__organisation", "event")
     )
-    if not allowed(request.user, registration):
-        raise PermissionDenied(_("Only this participant and their organisers can print this."))
     return event, registration
 
 

@@ -1,9 +1,6 @@
 """The personal agenda from the latest released plan: the caller's own, or one their organiser sees."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router
 
 from matchfair import permissions
@@ -20,6 +17,7 @@ from matchfair.api.schemas import AgendaOut, Error
 from matchfair.events.models import Registration
 from matchfair.meetings.domain.agenda import agenda_for
 from matchfair.meetings.domain.plans import latest_release
+from matchfair.web import registration_or_404
 
 router = Router(tags=["agenda"], auth=SIGNED_IN)
 RESPONSES = {200: AgendaOut, 401: Error, 403: Error, 404: Error}
@@ -58,9 +56,11 @@ def my_agenda(request: HttpRequest, slug: EventSlug):
 def participant_agenda(request: HttpRequest, slug: EventSlug, pk: Id):
     """A participant's agenda, for the participant and the organisers who support them."""
     event = event_or_404(slug)
-    registration = get_object_or_404(
-        Registration.objects.select_related("user", "event"), pk=pk, event=event
+    registration = registration_or_404(
+        event,
+        pk,
+        user=caller(request),
+        allowed=permissions.can_see_agenda,
+        related=("user", "event"),
     )
-    if not permissions.can_see_agenda(caller(request), registration):
-        raise PermissionDenied(_("Only this participant and their organisers can see this agenda."))
     return agenda_out(registration)
