@@ -125,8 +125,8 @@ def report_errors(request: HttpRequest, problem: ValidationError | Form) -> None
         return
     for field, errors in problem.errors.items():
         label = problem.fields[field].label if field in problem.fields else None
-        for text in errors:
-            messages.error(request, f"{label}: {text}" if label else text)
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
 
 
 def run_domain_call(
