@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from matchfair import permissions
+from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.meetings.domain.requests import accept_request, send_request
 from tests import factories
 
@@ -195,6 +196,119 @@ def test_can_see_agenda_of_a_co_organisers_participant_by_role(people, ana, co_s
 def test_can_answer_by_role(people, ana, jonas):
     meeting_request = send_request(sender=jonas, recipient=ana, message="Hi", by=jonas.user)
     assert by_role(people, permissions.can_answer, meeting_request) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_cancel_an_unanswered_request_by_role(people, ana, jonas):
+    meeting_request = send_request(sender=jonas, recipient=ana, message="Hi", by=jonas.user)
+    assert by_role(people, permissions.can_cancel_request, meeting_request) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": True,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_cancel_an_accepted_meeting_by_role(people, ana):
+    meeting_request = ana.received_requests.get()
+    assert by_role(people, permissions.can_cancel_request, meeting_request) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": True,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_withdraw_request_by_role(people, ana, jonas):
+    meeting_request = send_request(sender=jonas, recipient=ana, message="Hi", by=jonas.user)
+    assert by_role(people, permissions.can_withdraw_request, meeting_request) == {
+        "anonymous": False,
+        "ana": False,
+        "jonas": True,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_edit_account_by_role(people, ana):
+    assert by_role(people, permissions.can_edit_account, ana.user) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_can_erase_account_by_role(people, ana):
+    assert by_role(people, permissions.can_erase_account, ana.user) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_create_api_token_by_role(people, ana):
+    assert by_role(people, permissions.can_create_api_token, ana.user) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_revoke_api_token_by_role(people, ana):
+    token, _key = create_token(user=ana.user, name="CRM", by=ana.user)
+    assert by_role(people, permissions.can_revoke_api_token, token) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_create_calendar_feed_by_role(people, ana):
+    assert by_role(people, permissions.can_create_calendar_feed, ana) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": False,
+        "lead": False,
+        "co": False,
+        "superuser": False,
+    }
+
+
+def test_can_revoke_calendar_feed_by_role(people, ana):
+    feed = create_feed(registration=ana, by=ana.user)
+    assert by_role(people, permissions.can_revoke_calendar_feed, feed) == {
         "anonymous": False,
         "ana": True,
         "jonas": False,

@@ -6,7 +6,8 @@
 | support participants (see their contact data, validate) | staff of the organiser that supports them, and the lead |
 | see a participant's contact details | the person, anyone with an accepted meeting with them, anyone when they consented, their organisers |
 | request a meeting | a validated participant of the event, while booking is open |
-| answer a request | the person it was sent to |
+| answer a request (`can_answer`) | the person it was sent to |
+| cancel a request or an accepted meeting (`can_cancel_request`) | either side; a request not yet answered only its sender (`can_withdraw_request`), the person asked declines it |
 | see a personal agenda | the person, and their organisers |
 | the organiser console, reports, exports and mailings (`is_organiser`, `organiser_scope`) | staff of any organiser of the event: event-wide figures in aggregate; names, exports, mailings and the participant console only for its own participants (`organiser_scope`: everyone for the lead) |
 | change the schedule by hand and on the day, print table agendas and signs, edit the venue and import exhibitors (`can_manage_event`) | as "manage an event" |
@@ -16,7 +17,10 @@
 | continue an import (`can_open_import`) | staff of the organiser it imports into, and the lead |
 | keep contacts at an event, edit or delete one (`can_keep_contacts`, `can_edit_contact`) | the participant who recorded them, nobody else (a private notebook: not organisers, not superusers) |
 | see the contacts shared with a cluster (`clusters_of`, `can_see_shared_contacts`, `can_see_shared_contact`) | people of the cluster: its member organisations' people, its own organisation's people and its organiser staff; only contacts marked as consented |
+| change one's account (`can_edit_account`) | the person, superusers |
 | export one's personal data, erase one's account (`can_erase_account`) | the person only |
+| create or revoke an API token (`can_create_api_token`, `can_revoke_api_token`) | the person only |
+| create or revoke a calendar feed (`can_create_calendar_feed`, `can_revoke_calendar_feed`) | the participant only |
 | form a delegation, propose joint visits, plan visits (`can_manage_delegation`) | as "manage an event", and staff of the organiser that is the delegation's cluster |
 | see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation` |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
@@ -102,6 +106,19 @@ def can_answer(user: Any, meeting_request: MeetingRequest) -> bool:
     return user.is_authenticated and meeting_request.recipient.user_id == user.pk
 
 
+def can_cancel_request(user: Any, meeting_request: MeetingRequest) -> bool:
+    """Either side: the sender withdraws an open request, either calls off an accepted meeting."""
+    return user.is_authenticated and user.pk in (
+        meeting_request.sender.user_id,
+        meeting_request.recipient.user_id,
+    )
+
+
+def can_withdraw_request(user: Any, meeting_request: MeetingRequest) -> bool:
+    """Only the sender takes back a request not yet answered; the person asked declines it."""
+    return user.is_authenticated and meeting_request.sender.user_id == user.pk
+
+
 def import_organisers(user: Any, event: Event) -> list[Organiser]:
     """The organisers into whose tenant the user may import participants: the lead into any of
     the event's organisers, a co-organiser only into its own."""
@@ -161,8 +178,30 @@ def can_see_shared_contact(user: Any, contact: Any) -> bool:
     return clusters_of(user).filter(pk__in=clusters_of(contact.owner.user).values("pk")).exists()
 
 
+def can_edit_account(user: Any, account: Any) -> bool:
+    return bool(user.is_authenticated and (user.pk == account.pk or user.is_superuser))
+
+
 def can_erase_account(user: Any, account: Any) -> bool:
     return bool(user.is_authenticated and user.pk == account.pk)
+
+
+def can_create_api_token(user: Any, account: Any) -> bool:
+    """A token acts as its person, so nobody, not even a superuser, makes one for someone else."""
+    return bool(user.is_authenticated and user.pk == account.pk)
+
+
+def can_revoke_api_token(user: Any, token: Any) -> bool:
+    return bool(user.is_authenticated and user.pk == token.user_id)
+
+
+def can_create_calendar_feed(user: Any, registration: Registration) -> bool:
+    """The feed's secret URL opens the agenda without a login: only its participant makes one."""
+    return bool(user.is_authenticated and registration.user_id == user.pk)
+
+
+def can_revoke_calendar_feed(user: Any, feed: Any) -> bool:
+    return bool(user.is_authenticated and feed.registration.user_id == user.pk)
 
 
 def can_open_import(user: Any, batch: Any) -> bool:

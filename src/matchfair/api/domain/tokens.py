@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchfair import permissions
 from matchfair.api.models import ApiToken, CalendarFeed, hash_key
 from matchfair.audit.domain import record
 from matchfair.events.models import Registration
@@ -23,7 +24,7 @@ def create_token(*, user: Any, name: str, by: Any) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the token a name, such as the tool that uses it.")})
-    if by.pk != user.pk:
+    if not permissions.can_create_api_token(by, user):
         raise PermissionDenied(_("You can create tokens only for yourself."))
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
@@ -35,7 +36,7 @@ def create_token(*, user: Any, name: str, by: Any) -> tuple[ApiToken, str]:
 
 
 def revoke_token(*, token: ApiToken, by: Any) -> ApiToken:
-    if by.pk != token.user_id:
+    if not permissions.can_revoke_api_token(by, token):
         raise PermissionDenied(_("You can revoke only your own tokens."))
     with transaction.atomic():
         locked = ApiToken.objects.select_for_update().get(pk=token.pk)
@@ -64,7 +65,7 @@ def user_for_key(key: str) -> Any:
 
 def create_feed(*, registration: Registration, by: Any) -> CalendarFeed:
     """A fresh secret URL for the registration's agenda; an earlier URL stops working."""
-    if by.pk != registration.user_id:
+    if not permissions.can_create_calendar_feed(by, registration):
         raise PermissionDenied(_("Only the participant can create their calendar feed."))
     with transaction.atomic():
         now = timezone.now()
@@ -79,7 +80,7 @@ def create_feed(*, registration: Registration, by: Any) -> CalendarFeed:
 
 
 def revoke_feed(*, feed: CalendarFeed, by: Any) -> CalendarFeed:
-    if by.pk != feed.registration.user_id:
+    if not permissions.can_revoke_calendar_feed(by, feed):
         raise PermissionDenied(_("Only the participant can revoke their calendar feed."))
     with transaction.atomic():
         locked = CalendarFeed.objects.select_for_update().get(pk=feed.pk)

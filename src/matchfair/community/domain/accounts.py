@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.community.models import Organisation, User
 
@@ -53,7 +54,7 @@ def update_account(*, user: User, by: User, **fields: str) -> User:
     unknown = set(fields) - set(ACCOUNT_FIELDS)
     if unknown:
         raise TypeError(f"not account fields: {sorted(unknown)}")
-    if by.pk != user.pk and not by.is_superuser:
+    if not permissions.can_edit_account(by, user):
         raise PermissionDenied(_("You can only change your own account."))
     with transaction.atomic():
         for name, value in fields.items():

@@ -124,11 +124,12 @@ def cancel_request(meeting_request: MeetingRequest, *, by: Any) -> MeetingReques
     """The sender withdraws a request, or either side calls off an accepted meeting."""
     with transaction.atomic():
         locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
-        if by.pk not in (locked.sender.user_id, locked.recipient.user_id):
+        if not permissions.can_cancel_request(by, locked):
             raise PermissionDenied(_("Only the two participants can cancel this request."))
         if locked.status not in MeetingRequest.OPEN_STATUSES:
             raise ValidationError(_("Only an open request can be cancelled."))
-        if locked.status == MeetingRequest.Status.ASKED and locked.sender.user_id != by.pk:
+        unanswered = locked.status == MeetingRequest.Status.ASKED
+        if unanswered and not permissions.can_withdraw_request(by, locked):
             raise ValidationError(_("Decline the request instead of cancelling it."))
         was_accepted = locked.status == MeetingRequest.Status.ACCEPTED
         locked.status = MeetingRequest.Status.CANCELLED
