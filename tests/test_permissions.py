@@ -176,6 +176,20 @@ def test_can_see_contact_works_both_ways_of_the_request(people, ana, event):
     }
 
 
+def test_contact_visible_agrees_with_can_see_contact(event, ana, jonas, lead_staff, co_staff):
+    """The page-sized rule must say what can_see_contact says, for every role and person."""
+    third = factories.RegistrationFactory(event=event, share_contact=True)
+    fourth = factories.RegistrationFactory(event=event, organiser=co_staff.organiser_roles.get())
+    accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
+    )
+    people = [ana, jonas, third, fourth]
+    viewers = [AnonymousUser(), ana.user, jonas.user, third.user, fourth.user, lead_staff, co_staff]
+    for viewer in viewers:
+        expected = {row.pk for row in people if permissions.can_see_contact(viewer, row)}
+        assert (viewer, permissions.contact_visible(viewer, event, people)) == (viewer, expected)
+
+
 def test_can_see_agenda_by_role(people, ana):
     assert by_role(people, permissions.can_see_agenda, ana) == {
         "anonymous": False,

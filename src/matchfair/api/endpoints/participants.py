@@ -22,7 +22,6 @@ from matchfair.api.schemas import (
     ParticipantOut,
     ParticipantPage,
 )
-from matchfair.api.visibility import contact_visible
 from matchfair.events.domain import directory
 from matchfair.events.models import Opportunity, Registration
 
@@ -67,7 +66,7 @@ def list_participants(
     """Validated participants, by organisation; `q` searches names, organisations and profiles."""
     event = event_or_404(slug)
     count, rows = page_of(directory.participants(event, filters={"q": q}), paging)
-    visible = contact_visible(caller(request), event, rows)
+    visible = permissions.contact_visible(caller(request), event, rows)
     return {
         "count": count,
         "page": paging.page,
