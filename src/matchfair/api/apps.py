@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class ApiConfig(AppConfig):
     name = "matchfair.api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from matchfair.api.privacy import register_sections  # noqa: PLC0415 (app registry)
+
+        register_sections()

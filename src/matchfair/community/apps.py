@@ -10,3 +10,6 @@ class CommunityConfig(AppConfig):
         # The Celery app is loaded with Django rather than with the package, so that importing
         # the Django-free engines never drags Django in. The limits register their deploy check.
         from matchfair import celery, limits  # noqa: F401, PLC0415 (app registry)
+        from matchfair.community.privacy import register_sections  # noqa: PLC0415 (app registry)
+
+        register_sections()

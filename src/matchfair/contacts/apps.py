@@ -9,7 +9,6 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
 
     def ready(self) -> None:
-        from matchfair.community.domain import privacy  # noqa: PLC0415 (app registry)
-        from matchfair.contacts import privacy as contacts_privacy  # noqa: PLC0415 (app registry)
+        from matchfair.contacts.privacy import register_sections  # noqa: PLC0415 (app registry)
 
-        privacy.register("contacts", collect=contacts_privacy.collect, erase=contacts_privacy.erase)
+        register_sections()

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from matchfair.community.domain import privacy
 from matchfair.contacts.models import Contact
 
 ERASED_PARTICIPANT = "Erased participant"
@@ -50,3 +51,7 @@ def erase(user: Any) -> None:
         website="",
         shared_with_cluster=False,
     )
+
+
+def register_sections() -> None:
+    privacy.register("contacts", collect=collect, erase=erase, models=[Contact])

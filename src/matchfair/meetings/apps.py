@@ -11,7 +11,9 @@ class MeetingsConfig(AppConfig):
         from matchfair.meetings.domain.requests import (  # noqa: PLC0415 (app registry)
             refuse_withdrawal_while_open,
         )
+        from matchfair.meetings.privacy import register_sections  # noqa: PLC0415 (app registry)
 
         registration_withdrawing.connect(
             refuse_withdrawal_while_open, dispatch_uid="meetings.refuse_withdrawal_while_open"
         )
+        register_sections()

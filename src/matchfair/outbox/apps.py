@@ -7,7 +7,6 @@ class OutboxConfig(AppConfig):
     verbose_name = _("Outbox")
 
     def ready(self) -> None:
-        from matchfair.community.domain import privacy  # noqa: PLC0415 (app registry)
-        from matchfair.outbox import privacy as outbox_privacy  # noqa: PLC0415 (app registry)
+        from matchfair.outbox.privacy import register_sections  # noqa: PLC0415 (app registry)
 
-        privacy.register("outbox", collect=outbox_privacy.collect, erase=outbox_privacy.erase)
+        register_sections()

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import ERASED_NAME, moment
 from matchfair.outbox.models import Message
 
@@ -40,3 +41,7 @@ def erase(user: Any) -> None:
         message.subject = message.subject.replace(name, ERASED_NAME)
         message.body = message.body.replace(name, ERASED_NAME)
         message.save(update_fields=["subject", "body"])
+
+
+def register_sections() -> None:
+    privacy.register("outbox", collect=collect, erase=erase, models=[Message])

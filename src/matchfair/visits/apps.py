@@ -9,11 +9,10 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Delegation and visits")
 
     def ready(self) -> None:
-        from matchfair.community.domain import privacy  # noqa: PLC0415 (app registry)
         from matchfair.meetings.signals import plan_released  # noqa: PLC0415 (app registry)
-        from matchfair.visits import privacy as visits_privacy  # noqa: PLC0415 (app registry)
+        from matchfair.visits.privacy import register_sections  # noqa: PLC0415 (app registry)
 
-        privacy.register("visits", collect=visits_privacy.collect, erase=visits_privacy.erase)
+        register_sections()
         from matchfair.visits.signals import on_plan_released  # noqa: PLC0415 (app registry)
 
         plan_released.connect(on_plan_released, dispatch_uid="visits.replan_on_release")

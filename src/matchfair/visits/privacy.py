@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
 from matchfair.visits.models import DelegationMember, ItineraryStop, SkippedStop, Wish
 
@@ -51,3 +52,12 @@ def collect(user: Any) -> list[dict[str, Any]]:
 
 def erase(user: Any) -> None:
     DelegationMember.objects.filter(registration__user=user).delete()
+
+
+def register_sections() -> None:
+    privacy.register(
+        "visits",
+        collect=collect,
+        erase=erase,
+        models=[DelegationMember, Wish, ItineraryStop, SkippedStop],
+    )
