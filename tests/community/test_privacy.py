@@ -15,12 +15,14 @@ from matchfair.audit.models import AuditEntry
 from matchfair.community.domain import privacy
 from matchfair.community.domain.accounts import update_account
 from matchfair.community.models import Delegate, Membership, Network, User
+from matchfair.console.models import ImportBatch
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.contacts.models import Contact
 from matchfair.events.models import Opportunity
+from matchfair.mailings.models import Mailing
 from matchfair.matchmaking.models import Suggestion
 from matchfair.meetings.domain.requests import accept_request, send_request
-from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan
+from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan, SolverRun
 from tests import factories
 
 EMAIL = "ana.petrova@mobility.example"
@@ -342,7 +344,7 @@ def test_a_failure_half_way_changes_nothing(world):
 
 
 def test_a_delegation_members_visits_are_exported_and_erased(world):
-    from matchfair.visits.models import DelegationMember, Wish
+    from matchfair.visits.models import DelegationMember, JointVisit, Wish
     from tests.visits.rows import one_of_each
 
     ana, other = world["ana"], factories.RegistrationFactory(event=world["ana"].event)
@@ -352,7 +354,151 @@ def test_a_delegation_members_visits_are_exported_and_erased(world):
         [{"place": "AMEC Urbis (1A10)", "priority": 3}],
         ["AMEC Urbis (1A10)"],
     )
+    assert section["joint_visits"] == [{"place": "Bavaria Pavilion", "minutes": 30, "day": None}]
     privacy.erase_account(user=ana.user, by=ana.user, password=PASSWORD)
     assert not DelegationMember.objects.filter(registration=ana).exists()
     assert not Wish.objects.filter(member__registration=ana).exists()
     assert DelegationMember.objects.filter(registration=other).exists()
+    # The joint visit stays for the other member.
+    assert [m.registration for m in JointVisit.objects.get().members.all()] == [other]
+
+
+def test_a_booth_is_exported_and_stays_with_the_anonymous_registration(world):
+    ana = world["ana"]
+    table = ana.event.tables.first()
+    table.booth_of = ana
+    table.save()
+    (registration,) = privacy.export_personal_data(user=ana.user)["registrations"]
+    assert registration["booth"] == table.name
+    privacy.erase_account(user=ana.user, by=ana.user, password=PASSWORD)
+    table.refresh_from_db()
+    assert (table.booth_of, table.booth_of.status, table.booth_of.user.full_name) == (
+        ana,
+        "withdrawn",
+        "Erased account",
+    )
+
+
+def test_a_missed_meeting_is_exported_and_kept_for_the_statistics(world, lead_staff):
+    ana = world["ana"]
+    no_show = NoShow.objects.create(
+        meeting=world["meeting"], registration=ana, recorded_by=lead_staff
+    )
+    (missed,) = privacy.export_personal_data(user=ana.user)["no_shows"]
+    assert missed == {
+        "event": ana.event.slug,
+        "with": ["Jonas Berg"],
+        "recorded": no_show.created.isoformat(),
+    }
+    privacy.erase_account(user=ana.user, by=ana.user, password=PASSWORD)
+    no_show.refresh_from_db()
+    assert (no_show.registration, no_show.registration.user.full_name) == (ana, "Erased account")
+
+
+def test_a_participants_export_has_no_organiser_work(world):
+    data = privacy.export_personal_data(user=world["ana"].user)
+    assert data["organiser_work"] == {
+        "plans": [],
+        "solver_runs": [],
+        "no_shows_recorded": [],
+        "mailings": [],
+        "imports": [],
+    }
+
+
+@pytest.fixture
+def staff_work(event, lead_staff, ana, jonas):
+    """What a staff member of the lead organiser made: a draft plan, a solver run, a no-show, a
+    mailing and an import. A colleague on the staff lets them be erased."""
+    organiser = event.organisers.get(is_lead=True)
+    organiser.staff.add(factories.UserFactory())
+    meeting = accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hello", by=ana.user), by=jonas.user
+    )
+    return {
+        "plan": Plan.objects.create(
+            event=event, kind="draft", name="Olga's first try", created_by=lead_staff
+        ),
+        "run": SolverRun.objects.create(event=event, requested_by=lead_staff),
+        "no_show": NoShow.objects.create(
+            meeting=meeting, registration=jonas, recorded_by=lead_staff
+        ),
+        "mailing": Mailing.objects.create(
+            event=event,
+            subject="Booking is open",
+            body="Book your meetings now. Olga Organiser",
+            created_by=lead_staff,
+            recipients=2,
+        ),
+        "batch": ImportBatch.objects.create(
+            event=event,
+            organiser=organiser,
+            created_by=lead_staff,
+            file_name="participants.csv",
+            kind="csv",
+            status="imported",
+        ),
+    }
+
+
+def test_a_staff_members_work_is_exported(event, lead_staff, staff_work):
+    work = privacy.export_personal_data(user=lead_staff)["organiser_work"]
+    assert work == {
+        "plans": [
+            {
+                "event": event.slug,
+                "kind": "draft",
+                "version": None,
+                "name": "Olga's first try",
+                "created": staff_work["plan"].created.isoformat(),
+            }
+        ],
+        "solver_runs": [
+            {
+                "event": event.slug,
+                "status": "queued",
+                "created": staff_work["run"].created.isoformat(),
+            }
+        ],
+        "no_shows_recorded": [
+            {
+                "event": event.slug,
+                "participant": "Jonas Berg",
+                "recorded": staff_work["no_show"].created.isoformat(),
+            }
+        ],
+        "mailings": [
+            {
+                "event": event.slug,
+                "subject": "Booking is open",
+                "audience": "all",
+                "recipients": 2,
+                "created": staff_work["mailing"].created.isoformat(),
+            }
+        ],
+        "imports": [
+            {
+                "event": event.slug,
+                "file": "participants.csv",
+                "status": "imported",
+                "created": staff_work["batch"].created.isoformat(),
+                "finished": None,
+            }
+        ],
+    }
+
+
+def test_a_staff_members_work_stays_with_the_anonymous_placeholder(event, lead_staff, staff_work):
+    email = lead_staff.email
+    privacy.erase_account(user=lead_staff, by=lead_staff, password=PASSWORD)
+    for row in staff_work.values():
+        row.refresh_from_db()
+    makers = {
+        staff_work["plan"].created_by,
+        staff_work["run"].requested_by,
+        staff_work["no_show"].recorded_by,
+        staff_work["mailing"].created_by,
+        staff_work["batch"].created_by,
+    }
+    assert [(maker.pk, maker.full_name) for maker in makers] == [(lead_staff.pk, "Erased account")]
+    assert mentions(email) == []

@@ -1,5 +1,5 @@
 """The events app's sections of a person's data export and erasure (see community.domain.privacy):
-their registrations with profile, opportunities and availability, and their places on
+their registrations with profile, opportunities, availability and booth, and their places on
 organisers' staff, which also decide whether the account may be erased at all."""
 
 from typing import Any
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.events.models import Opportunity, Organiser, Registration
+from matchfair.events.models import Opportunity, Organiser, Registration, Table
 
 
 def collect_organiser_staff(user: Any) -> list[dict[str, Any]]:
@@ -44,12 +44,13 @@ def erase_organiser_staff(user: Any) -> None:
 
 def collect_registrations(user: Any) -> list[dict[str, Any]]:
     result = []
-    registrations = user.registrations.select_related("event").prefetch_related(
+    registrations = user.registrations.select_related("event", "booth").prefetch_related(
         "domains", "opportunities__domains", "unavailable_sessions", "event__sessions"
     )
     for registration in registrations:
         absent = {session.pk for session in registration.unavailable_sessions.all()}
         b2b = [session for session in registration.event.sessions.all() if session.is_b2b]
+        booth = getattr(registration, "booth", None)
         result.append(
             {
                 "event": registration.event.slug,
@@ -73,6 +74,7 @@ def collect_registrations(user: Any) -> list[dict[str, Any]]:
                     "available_sessions": [s.name for s in b2b if s.pk not in absent],
                     "unavailable_sessions": [s.name for s in b2b if s.pk in absent],
                 },
+                "booth": booth.name if booth is not None else None,
             }
         )
     return result
@@ -83,7 +85,8 @@ def erase_registrations(user: Any) -> None:
     Opportunity.objects.filter(registration__in=registrations).delete()
     Registration.domains.through.objects.filter(registration__in=registrations).delete()
     # Withdrawn: gone from the directory and suggestions, and nobody can ask them for a meeting;
-    # the registration row and its meetings stay for the statistics.
+    # the registration row and its meetings stay for the statistics, and a booth table stays
+    # the booth of the (now anonymous) registration, so the plans that use it stay valid.
     registrations.update(
         headline="",
         description="",
@@ -104,5 +107,5 @@ def register_sections() -> None:
         "registrations",
         collect=collect_registrations,
         erase=erase_registrations,
-        models=[Registration, Opportunity],
+        models=[Registration, Opportunity, Table],
     )

@@ -8,3 +8,8 @@ from django.utils.translation import gettext_lazy as _
 class MailingsConfig(AppConfig):
     name = "matchfair.mailings"
     verbose_name = _("Mailings")
+
+    def ready(self) -> None:
+        from matchfair.mailings.privacy import register_sections  # noqa: PLC0415 (app registry)
+
+        register_sections()

@@ -1,7 +1,8 @@
 """The visits app's section of a person's data export and erasure (see community.domain.privacy).
 
-A delegation member's wishes and itinerary say where they wanted to go and went: they are
-exported, and erasure takes the person out of every delegation, which removes both.
+A delegation member's wishes, joint visits and itinerary say where they wanted to go and went:
+they are exported, and erasure takes the person out of every delegation, which removes them (a
+joint visit stays for the other members).
 """
 
 from typing import Any
@@ -10,7 +11,7 @@ from django.db.models import Prefetch
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.visits.models import DelegationMember, ItineraryStop, SkippedStop, Wish
+from matchfair.visits.models import DelegationMember, ItineraryStop, JointVisit, SkippedStop, Wish
 
 TARGETS = ("stand", "pavilion")
 
@@ -23,6 +24,7 @@ def collect(user: Any) -> list[dict[str, Any]]:
             Prefetch("wishes", queryset=Wish.objects.select_related(*TARGETS)),
             Prefetch("itinerary", queryset=ItineraryStop.objects.select_related(*TARGETS)),
             Prefetch("skipped", queryset=SkippedStop.objects.select_related(*TARGETS)),
+            Prefetch("joint_visits", queryset=JointVisit.objects.select_related(*TARGETS)),
         )
     )
     return [
@@ -45,6 +47,10 @@ def collect(user: Any) -> list[dict[str, Any]]:
                 {"place": skipped.target_name, "reason": skipped.reason}
                 for skipped in member.skipped.all()
             ],
+            "joint_visits": [
+                {"place": joint.target_name, "minutes": joint.minutes, "day": moment(joint.day)}
+                for joint in member.joint_visits.all()
+            ],
         }
         for member in members
     ]
@@ -59,5 +65,5 @@ def register_sections() -> None:
         "visits",
         collect=collect,
         erase=erase,
-        models=[DelegationMember, Wish, ItineraryStop, SkippedStop],
+        models=[DelegationMember, Wish, JointVisit, ItineraryStop, SkippedStop],
     )

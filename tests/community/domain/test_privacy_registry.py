@@ -1,12 +1,52 @@
-"""The privacy registry: the community app's registry imports no other app, which register their
-own sections instead."""
+"""The privacy registry: every model that holds a person's data is registered for export or
+erasure, and the community app's registry imports no other app, which register their own sections.
+
+A *person* here is a row that stands for one human being:
+
+- the user model: the account;
+- `events.Registration`: a person taking part in an event;
+- `visits.DelegationMember`: a person (their registration) in a delegation;
+- `contacts.Contact`: a person as someone recorded them, whether a scanned participant or a
+  business card of someone with no account.
+
+`community.Organisation` is not a person: it is the company or body a person represents, and its
+data is the organisation's. A model is personal when it is a person or has a foreign key,
+one-to-one or many-to-many field to one.
+"""
 
 import ast
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 
 from matchfair.community.domain import privacy
+from matchfair.contacts.models import Contact
+from matchfair.events.models import Registration
+from matchfair.visits.models import DelegationMember
+
+
+def persons() -> set[type]:
+    return {get_user_model(), Registration, DelegationMember, Contact}
+
+
+def personal_models() -> list[type]:
+    people = persons()
+    return [
+        model
+        for model in apps.get_models()
+        if model in people
+        or any(
+            field.related_model in people
+            for field in [*model._meta.fields, *model._meta.many_to_many]
+            if field.is_relation
+        )
+    ]
+
+
+def test_every_model_that_points_to_a_person_is_registered():
+    registered = privacy.registered_models()
+    assert [model._meta.label for model in personal_models() if model not in registered] == []
 
 
 def imported_modules(path: Path) -> list[str]:

@@ -6,8 +6,9 @@ its `AppConfig.ready`: `register(key, collect=…, erase=…, refuse=…, models
 returns what goes into the export under `key` (JSON types only; a dotted key such as
 `memberships.organiser_staff` goes into that part of another section); `erase(user)` removes or
 anonymises the data inside the erasure's transaction; `refuse(user)` says why the account may not
-be erased now; `models` names the models whose personal data the section covers.
-docs/privacy.md lists which app registers what.
+be erased now; `models` names the models whose personal data the section covers, and
+tests/community/domain/test_privacy_registry.py fails when a model pointing to a person is named
+by no section. docs/privacy.md lists which app registers what.
 
 Erasure keeps the event's meeting statistics: registrations, meetings, placements and requests
 stay (anonymised), and the account becomes an inactive placeholder.
