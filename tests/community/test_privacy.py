@@ -501,4 +501,33 @@ def test_a_staff_members_work_stays_with_the_anonymous_placeholder(event, lead_s
         staff_work["batch"].created_by,
     }
     assert [(maker.pk, maker.full_name) for maker in makers] == [(lead_staff.pk, "Erased account")]
-    assert mentions(email) == []
+    assert staff_work["mailing"].body == "Book your meetings now. Erased account"
+    assert (mentions(email), mentions("Olga Organiser")) == ([], [])
+
+
+def test_erasure_takes_the_person_out_of_mailings_and_uploaded_lists(world, lead_staff):
+    ana, organiser = world["ana"], world["ana"].event.organisers.get(is_lead=True)
+    organiser.staff.add(factories.UserFactory())
+    mailing = Mailing.objects.create(
+        event=ana.event, subject="Meet Ana Petrova", body="Ana Petrova shows sensors at B12."
+    )
+    kept = {"number": 3, "cells": ["Kari Virtanen", "kari@example.org"]}
+    batch = ImportBatch.objects.create(
+        event=ana.event,
+        organiser=organiser,
+        created_by=lead_staff,
+        file_name="participants.csv",
+        kind="csv",
+        headers=["Name", "E-mail"],
+        rows=[{"number": 2, "cells": [NAME, EMAIL.upper()]}, kept],
+        status="imported",
+    )
+    privacy.erase_account(user=ana.user, by=ana.user, password=PASSWORD)
+    mailing.refresh_from_db()
+    batch.refresh_from_db()
+    assert (mailing.subject, mailing.body) == (
+        "Meet Erased account",
+        "Erased account shows sensors at B12.",
+    )
+    assert batch.rows == [{"number": 2, "cells": ["[erased]", "[erased]"]}, kept]
+    assert (mentions(EMAIL), mentions(NAME)) == ([], [])

@@ -1,11 +1,14 @@
-"""The mailings app's section of a person's data export (see community.domain.privacy): the
-mailings a staff member wrote. They stay after erasure, pointing to the anonymous account
-placeholder; the e-mails sent from them are the outbox's."""
+"""The mailings app's section of a person's data export and erasure (see
+community.domain.privacy): the mailings a staff member wrote. They stay after erasure, pointing to
+the anonymous account placeholder; every mailing that names the erased person loses the name, as
+the outbox's e-mails made from it do."""
 
 from typing import Any
 
+from django.db.models import Q
+
 from matchfair.community.domain import privacy
-from matchfair.community.domain.privacy import moment
+from matchfair.community.domain.privacy import ERASED_NAME, moment
 from matchfair.mailings.models import Mailing
 
 
@@ -22,5 +25,20 @@ def collect_mailings_written(user: Any) -> list[dict[str, Any]]:
     ]
 
 
+def erase_from_mailings(user: Any) -> None:
+    name = user.full_name.strip()
+    if not name:
+        return
+    for mailing in Mailing.objects.filter(Q(subject__icontains=name) | Q(body__icontains=name)):
+        mailing.subject = mailing.subject.replace(name, ERASED_NAME)
+        mailing.body = mailing.body.replace(name, ERASED_NAME)
+        mailing.save(update_fields=["subject", "body"])
+
+
 def register_sections() -> None:
-    privacy.register("organiser_work.mailings", collect=collect_mailings_written, models=[Mailing])
+    privacy.register(
+        "organiser_work.mailings",
+        collect=collect_mailings_written,
+        erase=erase_from_mailings,
+        models=[Mailing],
+    )
