@@ -226,6 +226,7 @@ def test_load_demo_gives_the_demo_participants_suggestions_with_reasons(demo):
 @pytest.mark.django_db
 def test_load_demo_with_production_settings_is_refused_and_writes_nothing(settings):
     settings.PRODUCTION = True
+    before = (User.objects.count(), Event.objects.count())
     with pytest.raises(ImproperlyConfigured, match="published passwords"):
-        load_demo(solve=False)
-    assert (User.objects.count(), Event.objects.count()) == (0, 0)
+        load_demo(reset=True, solve=False)
+    assert (User.objects.count(), Event.objects.count()) == before
