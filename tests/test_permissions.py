@@ -321,7 +321,7 @@ def test_can_create_calendar_feed_by_role(people, ana):
 
 
 def test_can_revoke_calendar_feed_by_role(people, ana):
-    feed = create_feed(registration=ana, by=ana.user)
+    feed, _secret = create_feed(registration=ana, by=ana.user)
     assert by_role(people, permissions.can_revoke_calendar_feed, feed) == {
         "anonymous": False,
         "ana": True,

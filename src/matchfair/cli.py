@@ -38,6 +38,8 @@ def serve(host: str, port: int, workers: int) -> int:
         str(workers),
         "--access-logfile",
         "-",
+        "--logger-class",
+        "matchfair.access_log.RedactingLogger",
     ]
     os.execv(sys.executable, gunicorn)
     return 0  # not reached: execv replaces this process

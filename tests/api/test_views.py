@@ -1,5 +1,7 @@
 """The token and calendar feed pages, and the subscribable iCal feed behind its secret URL."""
 
+import re
+
 from matchfair.api.domain.tokens import create_feed, revoke_feed
 from matchfair.api.models import ApiToken, CalendarFeed, hash_key
 from tests import factories
@@ -72,15 +74,15 @@ def test_revoking_by_get_is_not_allowed(client, ana):
 # Calendar feeds
 
 
-def test_feed_url_is_created_from_the_page(client, ana):
+def test_feed_url_is_shown_once_when_made_and_then_only_by_its_prefix(client, ana):
     client.force_login(ana.user)
-    client.post(f"/api/feeds/new/{ana.pk}/")
+    made = client.post(f"/api/feeds/new/{ana.pk}/")
+    secret = re.search(r"/api/feeds/([\w-]+)\.ics", made.content.decode())[1]
     feed = CalendarFeed.objects.get()
-    response = client.get("/api/tokens/")
-    assert (feed.registration, feed.get_absolute_url() in response.content.decode()) == (
-        ana,
-        True,
-    )
+    later = client.get("/api/tokens/").content.decode()
+    assert (made.status_code, feed.registration, feed.token_hash) == (201, ana, hash_key(secret))
+    assert (secret in later, f"{feed.prefix}…" in later) == (False, True)
+    assert client.get(f"/api/feeds/{secret}.ics").status_code == 200
 
 
 def test_feed_url_for_someone_elses_registration_is_404(client, ana, jonas):
@@ -89,8 +91,8 @@ def test_feed_url_for_someone_elses_registration_is_404(client, ana, jonas):
 
 
 def test_feed_serves_the_released_agenda(client, ana, released_meeting):
-    feed = create_feed(registration=ana, by=ana.user)
-    response = client.get(f"/api/feeds/{feed.token}.ics")
+    _feed, feed_secret = create_feed(registration=ana, by=ana.user)
+    response = client.get(f"/api/feeds/{feed_secret}.ics")
     body = response.content.decode()
     assert (
         response.status_code,
@@ -105,28 +107,28 @@ def test_feed_is_public_but_secret(client, ana):
 
 
 def test_revoked_feed_is_404(client, ana):
-    feed = create_feed(registration=ana, by=ana.user)
+    feed, feed_secret = create_feed(registration=ana, by=ana.user)
     client.force_login(ana.user)
     client.post(f"/api/feeds/{feed.pk}/revoke/")
-    assert client.get(f"/api/feeds/{feed.token}.ics").status_code == 404
+    assert client.get(f"/api/feeds/{feed_secret}.ics").status_code == 404
 
 
 def test_a_new_feed_url_stops_the_old_one(client, ana):
-    old = create_feed(registration=ana, by=ana.user)
-    new = create_feed(registration=ana, by=ana.user)
+    _old, old_secret = create_feed(registration=ana, by=ana.user)
+    _new, new_secret = create_feed(registration=ana, by=ana.user)
     assert (
-        client.get(f"/api/feeds/{old.token}.ics").status_code,
-        client.get(f"/api/feeds/{new.token}.ics").status_code,
+        client.get(f"/api/feeds/{old_secret}.ics").status_code,
+        client.get(f"/api/feeds/{new_secret}.ics").status_code,
     ) == (404, 200)
 
 
 def test_revoking_someone_elses_feed_is_404(client, ana, jonas):
-    feed = create_feed(registration=jonas, by=jonas.user)
+    feed, _feed_secret = create_feed(registration=jonas, by=jonas.user)
     client.force_login(ana.user)
     assert client.post(f"/api/feeds/{feed.pk}/revoke/").status_code == 404
 
 
 def test_feed_revoked_in_the_domain_is_404(client, ana):
-    feed = create_feed(registration=ana, by=ana.user)
+    feed, feed_secret = create_feed(registration=ana, by=ana.user)
     revoke_feed(feed=feed, by=ana.user)
-    assert client.get(f"/api/feeds/{feed.token}.ics").status_code == 404
+    assert client.get(f"/api/feeds/{feed_secret}.ics").status_code == 404

@@ -164,7 +164,7 @@ def test_the_export_holds_no_other_persons_private_data_or_secrets(world):
         "Met Ana at B12",
         token.key_hash,
         token.prefix,
-        feed.token,
+        feed.token_hash,
     ):
         assert secret not in text, secret
 

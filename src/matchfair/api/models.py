@@ -45,8 +45,11 @@ class CalendarFeed(models.Model):
     registration = models.ForeignKey(
         "events.Registration", on_delete=models.CASCADE, related_name="calendar_feeds"
     )
-    # Kept in plain text on purpose: the owner must be able to copy the URL again later.
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    # Only a fingerprint of the secret is kept, as for API tokens: the URL is shown once, when
+    # it is made, and a lost one is replaced.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the secret, so a person can tell their URLs apart.
+    prefix = models.CharField(max_length=12, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     revoked = models.DateTimeField(null=True, blank=True)
 
@@ -65,9 +68,11 @@ class CalendarFeed(models.Model):
     def __str__(self) -> str:
         return f"Calendar feed of {self.registration}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("api_pages:feed", kwargs={"token": self.token})
-
     @property
     def is_active(self) -> bool:
         return self.revoked is None
+
+
+def feed_url(token: str) -> str:
+    """The path of the calendar feed whose secret is `token`."""
+    return reverse("api_pages:feed", kwargs={"token": token})

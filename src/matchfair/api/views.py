@@ -8,9 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from matchfair.api.domain.tokens import create_feed, create_token, revoke_feed, revoke_token
+from matchfair.api.domain.tokens import (
+    create_feed,
+    create_token,
+    registration_for_feed,
+    revoke_feed,
+    revoke_token,
+)
 from matchfair.api.forms import TokenForm
-from matchfair.api.models import ApiToken, CalendarFeed
+from matchfair.api.models import ApiToken, CalendarFeed, feed_url
 from matchfair.events.models import Registration
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
 
@@ -27,10 +33,11 @@ def _feeds_of(user):
     return [(registration, live.get(registration.pk)) for registration in registrations]
 
 
-def _tokens_page(request, form, new_key=None, status=200):
+def _tokens_page(request, form, new_key=None, new_feed=None, status=200):
     context = {
         "form": form,
         "new_key": new_key,
+        "new_feed": new_feed,
         "tokens": ApiToken.objects.filter(user=request.user),
         "feeds": _feeds_of(request.user),
     }
@@ -68,10 +75,14 @@ def token_revoke(request, pk):
 @login_required
 @require_POST
 def feed_create(request, registration):
-    registration = get_object_or_404(Registration, pk=registration, user=request.user)
-    create_feed(registration=registration, by=request.user)
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"), pk=registration, user=request.user
+    )
+    _feed, secret = create_feed(registration=registration, by=request.user)
     messages.success(request, _("Your calendar feed URL is ready; an earlier one stopped working."))
-    return redirect("api_pages:tokens")
+    # Rendered, not redirected: the secret must not travel through the session or a URL.
+    new_feed = {"event": registration.event, "url": request.build_absolute_uri(feed_url(secret))}
+    return _tokens_page(request, TokenForm(), new_feed=new_feed, status=201)
 
 
 @login_required
@@ -90,14 +101,9 @@ def feed_revoke(request, pk):
 @require_GET
 def feed(request, token):
     """The subscribed agenda; the secret in the URL is the only credential, so no login."""
-    found = (
-        CalendarFeed.objects.filter(token=token, revoked__isnull=True)
-        .select_related("registration__user", "registration__event")
-        .first()
-    )
-    if found is None:
+    registration = registration_for_feed(token)
+    if registration is None:
         raise Http404
-    registration = found.registration
     response = HttpResponse(
         agenda_calendar(registration, agenda_for(registration)),
         content_type="text/calendar; charset=utf-8",

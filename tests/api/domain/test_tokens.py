@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from matchfair.api.domain.tokens import (
     create_feed,
     create_token,
+    registration_for_feed,
     revoke_feed,
     revoke_token,
     user_for_key,
 )
 from matchfair.api.models import CalendarFeed, hash_key
 from matchfair.audit.models import AuditEntry
+from matchfair.events.models import Registration
 from tests import factories
 
 
@@ -67,8 +69,8 @@ def test_user_for_key_finds_the_owner(ana):
 
 
 def test_create_feed_replaces_the_live_one(ana):
-    old = create_feed(registration=ana, by=ana.user)
-    new = create_feed(registration=ana, by=ana.user)
+    old, _secret = create_feed(registration=ana, by=ana.user)
+    new, _secret = create_feed(registration=ana, by=ana.user)
     old.refresh_from_db()
     assert (old.is_active, new.is_active, CalendarFeed.objects.count()) == (False, True, 2)
 
@@ -79,21 +81,38 @@ def test_create_feed_for_someone_else_is_refused(ana, jonas):
 
 
 def test_revoke_feed_by_someone_else_is_refused(ana, jonas):
-    feed = create_feed(registration=ana, by=ana.user)
+    feed, _secret = create_feed(registration=ana, by=ana.user)
     with pytest.raises(PermissionDenied, match="Only the participant"):
         revoke_feed(feed=feed, by=jonas.user)
 
 
 def test_revoke_feed_is_audited_on_the_event(ana):
-    feed = create_feed(registration=ana, by=ana.user)
+    feed, _secret = create_feed(registration=ana, by=ana.user)
     revoke_feed(feed=feed, by=ana.user)
     entry = AuditEntry.objects.filter(action="api.feed_revoked").get()
     assert (entry.event, entry.subject_id, feed.is_active) == (ana.event, str(feed.pk), False)
 
 
-def test_feed_tokens_are_unique_and_long(ana):
-    tokens = {create_feed(registration=ana, by=ana.user).token for _ in range(5)}
-    assert (len(tokens), min(len(token) for token in tokens) >= 40) == (5, True)
+def test_feed_secrets_are_unique_long_and_stored_only_as_fingerprints(ana):
+    secrets = {create_feed(registration=ana, by=ana.user)[1] for _ in range(5)}
+    stored = set(CalendarFeed.objects.values_list("token_hash", flat=True))
+    assert (len(secrets), min(len(secret) for secret in secrets) >= 40) == (5, True)
+    assert stored == {hash_key(secret) for secret in secrets}
+    assert secrets & stored == set()
+
+
+def test_feed_of_a_deactivated_account_or_withdrawn_registration_opens_nothing(ana):
+    """A leaked URL must not outlive the account or the registration it belongs to."""
+    _feed, secret = create_feed(registration=ana, by=ana.user)
+    alive = registration_for_feed(secret)
+    ana.user.is_active = False
+    ana.user.save(update_fields=["is_active"])
+    deactivated = registration_for_feed(secret)
+    ana.user.is_active = True
+    ana.user.save(update_fields=["is_active"])
+    ana.status = Registration.Status.REJECTED
+    ana.save(update_fields=["status"])
+    assert (alive, deactivated, registration_for_feed(secret)) == (ana, None, None)
 
 
 def test_tokens_of_two_people_differ(ana):

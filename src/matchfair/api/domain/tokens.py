@@ -63,8 +63,9 @@ def user_for_key(key: str) -> Any:
     return token.user
 
 
-def create_feed(*, registration: Registration, by: Any) -> CalendarFeed:
-    """A fresh secret URL for the registration's agenda; an earlier URL stops working."""
+def create_feed(*, registration: Registration, by: Any) -> tuple[CalendarFeed, str]:
+    """A fresh secret URL for the registration's agenda and its secret, which is never stored
+    and so can be shown only now; an earlier URL stops working (rotation)."""
     if not permissions.can_create_calendar_feed(by, registration):
         raise PermissionDenied(_("Only the participant can create their calendar feed."))
     with transaction.atomic():
@@ -72,11 +73,12 @@ def create_feed(*, registration: Registration, by: Any) -> CalendarFeed:
         CalendarFeed.objects.filter(registration=registration, revoked__isnull=True).update(
             revoked=now
         )
+        secret = secrets.token_urlsafe(32)
         feed = CalendarFeed.objects.create(
-            registration=registration, token=secrets.token_urlsafe(32)
+            registration=registration, token_hash=hash_key(secret), prefix=secret[:8]
         )
         record(action="api.feed_created", actor=by, subject=feed, event=registration.event)
-    return feed
+    return feed, secret
 
 
 def revoke_feed(*, feed: CalendarFeed, by: Any) -> CalendarFeed:
@@ -95,3 +97,19 @@ def revoke_feed(*, feed: CalendarFeed, by: Any) -> CalendarFeed:
             )
     feed.refresh_from_db()
     return locked
+
+
+def registration_for_feed(secret: str) -> Registration | None:
+    """The registration whose live feed has this secret, or None: also when the feed was
+    revoked, the account is deactivated, or the registration is no longer validated."""
+    feed = (
+        CalendarFeed.objects.filter(token_hash=hash_key(secret), revoked__isnull=True)
+        .select_related("registration__user", "registration__event")
+        .first()
+    )
+    if feed is None:
+        return None
+    registration = feed.registration
+    if not (registration.user.is_active and registration.is_active):
+        return None
+    return registration
