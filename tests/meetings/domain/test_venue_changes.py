@@ -7,8 +7,7 @@ from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
 from matchfair.meetings.models import Placement
 from tests import factories
-from tests.meetings.domain.helpers import result_for
-from tests.meetings.domain.test_changes import meet
+from tests.meetings.domain.helpers import meet, result_for
 
 
 def test_session_outside_the_event_days_is_refused(event):

@@ -7,8 +7,7 @@ from matchfair.events.models import Slot
 from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, SolverRun
 from tests import factories
-from tests.meetings.domain.helpers import result_for
-from tests.meetings.domain.test_changes import meet
+from tests.meetings.domain.helpers import meet, result_for
 
 
 def url(event, path=""):
