@@ -22,11 +22,6 @@ NOT_YET_MIRRORED = {
     "reports/domain/downloads.py",
     "reports/domain/exports.py",
     "reports/domain/statistics.py",
-    "visits/domain/day.py",
-    "visits/domain/delegations.py",
-    "visits/domain/instance.py",
-    "visits/domain/planning.py",
-    "visits/domain/venue.py",
 }
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from matchfair.community.models import Membership
+from matchfair.events.domain.venue import add_session
 from matchfair.meetings.domain.plans import release_plan
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Placement, Plan
@@ -15,6 +16,7 @@ from matchfair.visits.domain.delegations import (
     set_members,
     set_wish,
 )
+from matchfair.visits.domain.planning import plan_delegation
 from matchfair.visits.models import Hall, Pavilion, Stand
 from tests import factories
 
@@ -147,13 +149,14 @@ def delegation(event, cluster, ana, jonas, lead_staff, stands, bavaria):
     return delegation
 
 
-def member_of(delegation, registration):
-    return delegation.members.get(registration=registration)
-
-
-def other_cluster_member(event):
-    """A participant of the event whose organisation belongs to a different cluster."""
-    outsider = factories.RegistrationFactory(event=event, user__full_name="Otto Outsider")
-    other = factories.ClusterFactory()
-    Membership.objects.create(cluster=other, organisation=outsider.user.organisation)
-    return outsider, other
+@pytest.fixture
+def planned(delegation, released):
+    add_session(
+        event=delegation.event,
+        name="Hall 1 — partnership meeting",
+        starts_at=factories.local(11, 16),
+        ends_at=factories.local(11, 17),
+        is_b2b=False,
+    )
+    assert plan_delegation(delegation=delegation, seconds=5) == []
+    return delegation

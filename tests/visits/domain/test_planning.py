@@ -1,51 +1,17 @@
+"""Planning a delegation's visits and re-planning after a release: `visits.domain.planning`."""
+
 import datetime as dt
 
-from matchfair.routing import check, parse_visits
-from matchfair.visits.domain.instance import build_request, hall_for
+from django.core import mail
+
+from matchfair.meetings.domain.plans import release_plan
+from matchfair.meetings.models import Placement, Plan
+from matchfair.routing import parse_visits
+from matchfair.visits.domain.day import member_days
+from matchfair.visits.domain.instance import build_request
 from matchfair.visits.domain.planning import plan_delegation
 from matchfair.visits.models import ItineraryStop, SkippedStop
-
-from .conftest import member_of
-
-
-def test_hall_for_matches_the_longest_name_at_a_word_boundary(halls):
-    one, two = halls
-    assert (
-        hall_for("Hall 2 — B2B area", halls),
-        hall_for("Hall 1", halls),
-        hall_for("Hall 12", halls),
-    ) == (two, one, None)
-
-
-def test_request_holds_the_released_meeting_in_its_hall(delegation, released, ana, halls):
-    built = build_request(delegation)
-    member = next(m for m in built.document["members"] if m["name"] == "Ana Petrova")
-    meeting = member["commitments"][0]
-    assert (
-        meeting["kind"],
-        meeting["day"],
-        meeting["start"],
-        meeting["end"],
-        meeting["location"],
-    ) == (
-        "meeting",
-        "2026-11-10",
-        "09:30",
-        "10:00",
-        f"hall-{halls[1].pk}",
-    )
-
-
-def test_request_replaces_a_wish_covered_by_a_joint_visit(
-    delegation, ana, bavaria, stands, lead_staff
-):
-    from matchfair.visits.domain.delegations import set_wish
-
-    set_wish(member=member_of(delegation, ana), pavilion=bavaria, priority=2, by=ana.user)
-    built = build_request(delegation)
-    joint = built.document["joint_visits"][0]
-    member = next(m for m in built.document["members"] if m["name"] == "Ana Petrova")
-    assert {"stop": joint["stop"], "priority": 2} in member["wishes"]
+from tests.visits.helpers import member_of
 
 
 def test_planning_stores_itineraries_the_validator_accepts(delegation, released, ana, jonas):
@@ -89,13 +55,6 @@ def test_walking_time_is_kept_between_halls(delegation, released, jonas):
     assert after[0].walk_minutes >= 3
 
 
-def test_engine_validator_passes_on_the_request_built_from_the_database(delegation, released):
-    from matchfair.routing import plan_visits
-
-    visits = parse_visits(build_request(delegation).document)
-    assert check(visits, plan_visits(visits, time_limit=3)) == []
-
-
 def test_planning_without_a_venue_says_why_and_keeps_nothing(event, cluster, ana, lead_staff):
     from matchfair.visits.domain.delegations import create_delegation, set_members
 
@@ -107,23 +66,36 @@ def test_planning_without_a_venue_says_why_and_keeps_nothing(event, cluster, ana
     assert delegation.planned is None
 
 
-def test_side_event_overlapping_a_meeting_gives_way_to_it(delegation, released, ana, halls):
-    # The domain refuses overlapping sessions; the admin does not, so the planner copes.
-    from matchfair.events.models import Session
-    from tests import factories
+def test_new_release_replans_and_tells_the_affected_member(
+    planned, ana, jonas, lead_staff, released, django_capture_on_commit_callbacks
+):
+    _meeting, _slot = released
+    member = member_of(planned, ana)
+    before = list(member.itinerary.values_list("arrive", flat=True))
+    # The meeting moves to 10:30 on the second day: both members' days change.
+    later = planned.event.sessions.order_by("starts_at")[1].slots.order_by("starts_at")[3]
+    Placement.objects.filter(plan__event=planned.event, plan__kind=Plan.Kind.DRAFT).update(
+        slot=later
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        release_plan(event=planned.event, by=lead_staff, notify=False)
+    days = member_days(member)
+    meeting_days = [d.date for d in days for i in d.items if i.kind == "meeting"]
+    assert meeting_days == [dt.date(2026, 11, 11)]
+    for stop in member.itinerary.all():
+        assert stop.leave <= later.starts_at or stop.arrive >= later.ends_at
+    assert list(member.itinerary.values_list("arrive", flat=True)) != before
+    told = sorted(address for message in mail.outbox for address in message.to)
+    assert told == sorted([ana.user.email, jonas.user.email])
+    assert "re-planned" in mail.outbox[0].subject
 
-    for name, start, end in (("Hall 1 — keynote", 9, 10), ("Hall 1 — cluster lunch", 13, 14)):
-        Session.objects.create(
-            event=delegation.event,
-            name=name,
-            is_b2b=False,
-            starts_at=factories.local(10, start),
-            ends_at=factories.local(10, end),
-        )
-    built = build_request(delegation)
-    member = next(m for m in built.document["members"] if m["name"] == "Ana Petrova")
-    assert [(c["kind"], c["start"]) for c in member["commitments"]] == [
-        ("meeting", "09:30"),
-        ("side-event", "13:00"),
-    ]
-    assert member["commitments"][1]["location"] == f"hall-{halls[0].pk}"
+
+def test_release_that_changes_nobody_in_the_delegation_replans_nothing(
+    planned, lead_staff, django_capture_on_commit_callbacks
+):
+    planned_at = planned.planned
+    with django_capture_on_commit_callbacks(execute=True):
+        release_plan(event=planned.event, by=lead_staff, notify=False)
+    planned.refresh_from_db()
+    assert (planned.planned, len(mail.outbox)) == (planned_at, 0)
