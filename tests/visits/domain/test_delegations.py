@@ -5,11 +5,18 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from matchfair.audit.models import AuditEntry
 from matchfair.visits.domain.delegations import (
+    create_delegation,
     eligible_registrations,
+    memberships_of,
     propose_joint_visit,
+    remove_joint_visit,
+    remove_wish,
     set_members,
+    set_wish,
 )
+from matchfair.visits.models import Hall, JointVisit, Stand, Wish
 from tests import factories
 from tests.visits.helpers import member_of, other_cluster_member
 
@@ -42,3 +49,97 @@ def test_joint_visit_day_must_be_a_delegation_day(delegation, bavaria, stands):
             day=dt.date(2026, 11, 12),
             by=None,
         )
+
+
+def test_create_delegation_refuses_a_name_in_use(delegation, cluster, lead_staff):
+    with pytest.raises(ValidationError, match="already a delegation with this name"):
+        create_delegation(
+            event=delegation.event, cluster=cluster, name="Sofia delegation", by=lead_staff
+        )
+
+
+def test_set_members_adds_and_removes_and_is_audited(event, cluster, ana, jonas, lead_staff):
+    delegation = create_delegation(event=event, cluster=cluster, name="Small", by=lead_staff)
+    set_members(delegation=delegation, registrations=[ana], by=lead_staff)
+    members = set_members(delegation=delegation, registrations=[jonas], by=lead_staff)
+    entries = AuditEntry.objects.filter(action="visits.members_set").order_by("pk")
+    assert ([m.registration for m in members], [e.details for e in entries]) == (
+        [jonas],
+        [{"added": 1, "removed": 0}, {"added": 1, "removed": 1}],
+    )
+
+
+def test_set_wish_again_changes_the_priority_of_the_same_stand(delegation, ana, stands):
+    member = member_of(delegation, ana)
+    wish = set_wish(member=member, stand=stands[0], priority=1, by=ana.user)
+    assert (wish.priority, Wish.objects.filter(member=member, stand=stands[0]).count()) == (1, 1)
+
+
+def test_set_wish_refuses_a_priority_outside_one_to_three(delegation, ana, stands):
+    with pytest.raises(ValidationError, match="The priority is 1, 2 or 3"):
+        set_wish(member=member_of(delegation, ana), stand=stands[0], priority=4, by=ana.user)
+
+
+def test_set_wish_needs_exactly_one_stand_or_pavilion(delegation, ana, stands, bavaria):
+    member = member_of(delegation, ana)
+    with pytest.raises(ValidationError, match="Choose a stand or a pavilion"):
+        set_wish(member=member, priority=2, by=ana.user)
+    with pytest.raises(ValidationError, match="Choose a stand or a pavilion"):
+        set_wish(member=member, stand=stands[0], pavilion=bavaria, priority=2, by=ana.user)
+
+
+def test_set_wish_refuses_a_stand_of_another_event(delegation, ana):
+    other = factories.b2b_event()
+    hall = Hall.objects.create(event=other, name="Hall 9", width=50, depth=50)
+    stand = Stand.objects.create(event=other, hall=hall, code="9A", exhibitor="Far away")
+    with pytest.raises(ValidationError, match="That is not at this event"):
+        set_wish(member=member_of(delegation, ana), stand=stand, priority=2, by=ana.user)
+
+
+def test_remove_wish_deletes_it_and_is_audited(delegation, ana, stands):
+    wish = Wish.objects.get(member=member_of(delegation, ana), stand=stands[0])
+    pk = wish.pk
+    remove_wish(wish=wish, by=ana.user)
+    entry = AuditEntry.objects.get(action="visits.wish_removed")
+    assert (Wish.objects.filter(pk=pk).exists(), entry.subject_id) == (False, str(pk))
+
+
+def test_joint_visit_of_the_same_members_to_the_same_place_is_refused(delegation, bavaria):
+    with pytest.raises(ValidationError, match="already visit this place together"):
+        propose_joint_visit(
+            delegation=delegation, members=delegation.members.all(), pavilion=bavaria, by=None
+        )
+
+
+def test_joint_visit_lasts_between_5_and_240_minutes(delegation, stands):
+    with pytest.raises(ValidationError, match="Between 5 and 240 minutes"):
+        propose_joint_visit(
+            delegation=delegation,
+            members=delegation.members.all(),
+            stand=stands[1],
+            minutes=241,
+            by=None,
+        )
+
+
+def test_remove_joint_visit_deletes_it_and_is_audited(delegation, lead_staff):
+    joint = JointVisit.objects.get(delegation=delegation)
+    pk = joint.pk
+    remove_joint_visit(joint=joint, by=lead_staff)
+    entry = AuditEntry.objects.get(action="visits.joint_visit_removed")
+    assert (JointVisit.objects.filter(pk=pk).exists(), entry.subject_id, entry.actor) == (
+        False,
+        str(pk),
+        lead_staff,
+    )
+
+
+def test_memberships_of_a_member_an_organiser_and_a_visitor(delegation, ana, lead_staff):
+    from django.contrib.auth.models import AnonymousUser
+
+    event = delegation.event
+    assert (
+        list(memberships_of(ana.user, event)),
+        list(memberships_of(lead_staff, event)),
+        list(memberships_of(AnonymousUser(), event)),
+    ) == ([member_of(delegation, ana)], [], [])

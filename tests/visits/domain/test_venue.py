@@ -1,14 +1,17 @@
-"""The exhibitor import: every row checked, nothing written unless all are right
+"""The venue's exhibitors: their import, their directory, and the walks between halls
 (`visits.domain.venue`)."""
 
 import pytest
 
 from matchfair.visits.domain.venue import (
     ImportError_,
+    exhibitors,
     import_exhibitors,
     read_csv,
+    walking_minutes,
 )
 from matchfair.visits.models import Stand
+from tests import factories
 from tests.visits.helpers import HEADER
 
 # The import: every row checked, nothing written unless all are right
@@ -84,3 +87,40 @@ def test_read_csv_reads_semicolons_and_a_bom(event, halls, lead_staff):
     text = "\ufeffCode;Exhibitor;Hall;X;Y\n7Q;Grid Labs;Hall 2;300;20\n"
     result = import_exhibitors(event=event, rows=read_csv(text.encode()), by=lead_staff)
     assert (result.created, Stand.objects.get(code="7Q").exhibitor) == (1, "Grid Labs")
+
+
+# The exhibitor directory and the walks between halls
+
+
+def exhibitor_names(event, query=""):
+    return [stand.exhibitor for stand in exhibitors(event, query)]
+
+
+def test_exhibitors_without_a_query_are_all_by_name(event, stands):
+    assert exhibitor_names(event) == ["AMEC Urbis", "Munich Mobility", "Ubiwhere"]
+
+
+def test_exhibitors_match_every_word_in_any_field(event, stands):
+    assert (
+        exhibitor_names(event, "bavaria"),
+        exhibitor_names(event, "hall 1"),
+        exhibitor_names(event, "PT 2B20"),
+        exhibitor_names(event, "ubiwhere ES"),
+    ) == (["Munich Mobility"], ["AMEC Urbis", "Munich Mobility"], ["Ubiwhere"], [])
+
+
+def test_exhibitors_of_another_event_are_not_listed(event, stands):
+    other = factories.b2b_event()
+    assert exhibitor_names(other) == []
+
+
+def test_walking_minutes_between_halls_round_up(event, halls):
+    # Hall centres 250 m apart at 70 m a minute: 3.6 minutes.
+    assert walking_minutes(event, ["Hall 1 — B2B area", "Hall 2", "Lobby"]) == {
+        "Hall 1 — B2B area": {"Hall 2": 4},
+        "Hall 2": {"Hall 1 — B2B area": 4},
+    }
+
+
+def test_walking_minutes_within_one_hall_are_none(event, halls):
+    assert walking_minutes(event, ["Hall 1 — North", "Hall 1 — South"]) == {}
