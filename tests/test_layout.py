@@ -15,7 +15,6 @@ NOT_YET_MIRRORED = {
     "console/domain/importing.py",
     "console/domain/participants.py",
     "console/domain/tabular.py",
-    "events/domain/directory.py",
     "mailings/domain/announcements.py",
     "mailings/domain/mailings.py",
     "reports/domain/badges.py",

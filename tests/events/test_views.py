@@ -586,3 +586,41 @@ def test_participant_page_of_myself_offers_no_request_form(client, ana):
     client.force_login(ana.user)
     response = client.get(url(ana.event, f"participants/{ana.pk}/"))
     assert (response.context["is_me"], "request_form" in response.context) == (True, False)
+
+
+# The directory's search with the co-organiser and free-slot filters
+
+
+def test_directory_view_shows_the_new_filters(client, event, people):
+    co = factories.co_organiser(event)
+    Registration.objects.filter(pk=people["jonas"].pk).update(organiser=co)
+    response = client.get(
+        f"/e/{event.slug}/participants/", {"organiser": co.pk, "free": "on", "q": "traffic"}
+    )
+    assert [r.user.full_name for r in response.context["page"]] == ["Jonas Berg"]
+    assert "Has free slots" in response.content.decode()
+
+
+def searchable_crowd_of(event, count):
+    for _ in range(count):
+        registration = factories.RegistrationFactory(event=event, headline="Smart city parking")
+        factories.OpportunityFactory(registration=registration, kind=Opportunity.Kind.OFFER)
+
+
+def test_searched_and_filtered_directory_costs_the_same_queries_for_20_and_200(
+    client, event, django_assert_num_queries
+):
+    co = factories.co_organiser(event)
+    query = {"q": "smart park", "free": "on", "organiser": co.pk, "looking": "offer"}
+    path = f"/e/{event.slug}/participants/"
+    searchable_crowd_of(event, 20)
+    Registration.objects.filter(event=event).update(organiser=co)
+    client.get(path, query)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, query)
+    assert len(response.context["page"]) == 20
+    searchable_crowd_of(event, 180)
+    Registration.objects.filter(event=event).update(organiser=co)
+    with django_assert_num_queries(len(queries)):
+        response = client.get(path, query)
+    assert len(response.context["page"]) == 24
