@@ -1,6 +1,8 @@
 """Listing an event's participants and opportunities by text and filters, in directory order:
 `events.domain.directory`."""
 
+from django.core.cache import cache
+
 from matchfair.community.models import Organisation, User
 from matchfair.events.domain import directory
 from matchfair.events.domain.registrations import set_availability
@@ -120,3 +122,37 @@ def test_domain_and_looking_filters_list_a_participant_once(event, people):
         ["Ana Petrova"],
         ["Grid batteries", "Heat pumps"],
     )
+
+
+# The country filter's choices, and the listing a page reads
+
+
+def test_countries_present_are_those_of_the_participants_organisations(event, people):
+    factories.RegistrationFactory(event=event, user__organisation__country="FI")
+    factories.RegistrationFactory(user__organisation__country="PT")  # at another event
+    assert directory.countries_present(event) == {"BG", "FI"}
+
+
+def test_countries_present_are_kept_for_a_while(event, people):
+    first = directory.countries_present(event)
+    factories.RegistrationFactory(event=event, user__organisation__country="FI")
+    kept = directory.countries_present(event)
+    cache.delete(f"directory-countries:{event.pk}")
+    assert (first, kept, directory.countries_present(event)) == ({"BG"}, {"BG"}, {"BG", "FI"})
+
+
+def test_listing_counts_indexes_slices_and_iterates_in_order(event, people):
+    listing = directory.participants(event, filters={})
+    ana, jonas = people["ana"], people["jonas"]  # City of Tampere before Mobility Lab
+    assert (len(listing), listing.count(), listing[0], listing[1:], list(listing)) == (
+        2,
+        2,
+        jonas,
+        [ana],
+        [jonas, ana],
+    )
+
+
+def test_listing_leaves_out_pending_participants(event, people):
+    Registration.objects.filter(pk=people["ana"].pk).update(status=Registration.Status.PENDING)
+    assert list(directory.participants(event, filters={})) == [people["jonas"]]
