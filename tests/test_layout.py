@@ -15,8 +15,6 @@ NOT_YET_MIRRORED = {
     "console/domain/importing.py",
     "console/domain/participants.py",
     "console/domain/tabular.py",
-    "mailings/domain/announcements.py",
-    "mailings/domain/mailings.py",
     "reports/domain/badges.py",
     "reports/domain/downloads.py",
     "reports/domain/exports.py",
