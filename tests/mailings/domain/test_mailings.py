@@ -6,7 +6,16 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from matchfair.mailings.domain.mailings import audience, fan_out, preview, send_mailing
+from matchfair.mailings.domain.mailings import (
+    Preview,
+    allowed_organiser,
+    audience,
+    fan_out,
+    mailings_visible_to,
+    personal,
+    preview,
+    send_mailing,
+)
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import accept_request
 from matchfair.outbox.models import Message
@@ -119,3 +128,56 @@ def test_mailing_without_subject_is_refused_naming_the_field(event, lead_staff):
     with pytest.raises(ValidationError) as caught:
         send_mailing(event=event, by=lead_staff, subject=" ", body="x", audience_name="all")
     assert caught.value.message_dict == {"subject": ["Write a subject."]}
+
+
+def test_audience_of_an_unknown_name_is_refused(event):
+    with pytest.raises(ValidationError, match="Choose who receives this mailing"):
+        audience(event=event, audience="everybody")
+
+
+def test_allowed_organiser_for_the_lead_is_the_one_chosen(event, lead_staff, carla):
+    co = carla.organiser
+    assert (
+        allowed_organiser(event=event, by=lead_staff, organiser=None),
+        allowed_organiser(event=event, by=lead_staff, organiser=co),
+    ) == (None, co)
+
+
+def test_allowed_organiser_for_a_co_organiser_is_its_own(event, co_staff, carla):
+    assert allowed_organiser(event=event, by=co_staff, organiser=None) == carla.organiser
+
+
+def test_allowed_organiser_of_another_event_is_refused(event, lead_staff):
+    elsewhere = factories.b2b_event().organisers.get()
+    with pytest.raises(ValidationError, match="does not organise the event"):
+        allowed_organiser(event=event, by=lead_staff, organiser=elsewhere)
+
+
+def test_personal_fills_every_placeholder(event, ana):
+    subject, body = personal(
+        subject="{event} for {name}",
+        body="{organisation}: {agenda_url} {requests_url}",
+        registration=ana,
+    )
+    assert (subject, body.splitlines()[2]) == (
+        f"{event.name} for Ana Petrova",
+        f"{ana.user.organisation}: /e/{event.slug}/agenda/ /e/{event.slug}/requests/",
+    )
+
+
+def test_preview_without_recipients_renders_nothing(event, lead_staff):
+    shown = preview(
+        event=event, by=lead_staff, subject="Hi", body="Text", audience_name="with_meetings"
+    )
+    assert shown == Preview(None, "Hi", "Text", 0)
+
+
+def test_mailings_visible_to_the_lead_are_all_and_to_a_co_organiser_its_own(
+    event, ana, carla, lead_staff, co_staff
+):
+    theirs = send_mailing(event=event, by=co_staff, subject="Hi", body="x", audience_name="all")
+    ours = send_mailing(event=event, by=lead_staff, subject="Hi", body="x", audience_name="all")
+    assert (
+        set(mailings_visible_to(event=event, user=lead_staff)),
+        set(mailings_visible_to(event=event, user=co_staff)),
+    ) == ({theirs, ours}, {theirs})
