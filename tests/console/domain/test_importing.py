@@ -50,33 +50,6 @@ def problems(batch) -> set[tuple[int, str]]:
     }
 
 
-def test_the_columns_are_guessed_from_their_headers():
-    headers = [
-        "E-mail",
-        "Name",
-        "Company",
-        "Type",
-        "Country",
-        "Position",
-        "Phone",
-        "Interests",
-        "Topics",
-        "Notes",
-    ]
-    mapping = tabular.guess_mapping(headers)
-    assert mapping == {
-        "email": 0,
-        "full_name": 1,
-        "organisation": 2,
-        "organisation_type": 3,
-        "country": 4,
-        "job_title": 5,
-        "phone": 6,
-        "headline": 7,
-        "domains": 8,
-    }
-
-
 def test_csv_happy_path_imports_validated_participants_and_invites_them(
     event, lead_staff, django_capture_on_commit_callbacks, mailoutbox
 ):
