@@ -10,6 +10,7 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, Network
 from matchfair.console.models import ImportBatch
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.jobs.models import Job
 from matchfair.mailings.models import Mailing
 from matchfair.matchmaking.models import Suggestion, TextEmbedding
 from matchfair.meetings.domain.requests import accept_request, send_request
@@ -36,6 +37,15 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         table=event.tables.first(),
     )
     SolverRun.objects.create(event=event, requested_by=lead_staff, plan=plan, status="done")
+    Job.objects.create(
+        kind="reports.meetings_xlsx",
+        event=event,
+        requested_by=lead_staff,
+        params={"organisers": None},
+        key="0" * 64,
+        status="failed",
+        error="RuntimeError: out of paper",
+    )
     cluster = event.organisers.get(is_lead=True).cluster
     network = Network.objects.create(name="European Smart Cities Alliance", kind="alliance")
     cluster.networks.add(network)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "matchfair.audit",
+    "matchfair.jobs",
     "matchfair.community",
     "matchfair.events",
     "matchfair.meetings",
@@ -187,9 +188,20 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# The files of background jobs (matchfair.jobs) hold personal data: a private directory, outside
+# MEDIA_ROOT, that no URL serves; every web process and worker must reach the same one.
+JOBS_DIR = Path(env("JOBS_DIR", str(DATA_DIR / "jobs"))).resolve()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "jobs": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": JOBS_DIR,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 }
 MEDIA_ROOT = DATA_DIR / "media"
 # The one-machine default serves static files straight from the installed packages.
@@ -222,7 +234,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matchfair.mailings.tasks.announce_booking_windows",
         "schedule": 900.0,
     },
+    "jobs-expire": {"task": "matchfair.jobs.tasks.expire_results", "schedule": 3600.0},
 }
+# Background jobs: their files are deleted this many hours after they are made; a running job
+# that reports no progress for this many minutes has lost its worker and may be run again.
+JOBS_KEEP_HOURS = float(env("JOBS_KEEP_HOURS", "168"))
+JOBS_STALLED_MINUTES = float(env("JOBS_STALLED_MINUTES", "10"))
 
 # Background work runs in-process unless a broker is configured.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"

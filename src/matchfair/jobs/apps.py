@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    name = "matchfair.jobs"
+    verbose_name = _("Background jobs")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from matchfair.jobs.models import Job, delete_result_file
+
+        post_delete.connect(delete_result_file, sender=Job, dispatch_uid="jobs.delete_result_file")
