@@ -6,6 +6,7 @@ import openpyxl
 from matchfair.reports.domain.exports import (
     DataTable,
     csv_lines,
+    meeting_count,
     meeting_headers,
     meeting_rows,
     statistics_tables,
@@ -50,6 +51,15 @@ def test_meeting_rows_in_time_order_with_local_times_and_unscheduled_last(world)
         ("", "", "", "", ""),
         "Cleo Martin and Eve Ivanova share no free slot",
     )
+
+
+def test_meeting_count_is_the_number_of_rows_in_the_scope(world):
+    counts = (meeting_count(world.event), meeting_count(world.event, organisers=[world.co]))
+    rows = (
+        len(list(meeting_rows(world.event))),
+        len(list(meeting_rows(world.event, organisers=[world.co]))),
+    )
+    assert (counts, rows) == ((5, 4), (5, 4))
 
 
 def test_meetings_csv_parses_back(world):

@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "matchfair.reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from matchfair.reports.jobs import register_kinds
+
+        register_kinds()

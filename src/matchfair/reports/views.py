@@ -2,27 +2,32 @@
 
 Who sees what is decided in `matchfair.permissions`: `organiser_scope` is None for the lead
 (everything) and a co-organiser's own roles otherwise, which every query here is scoped by.
+The meetings spreadsheet and all agendas in one PDF are background jobs (`reports/jobs.py`): a
+POST starts one and leads to its page in `matchfair.jobs`.
 """
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from matchfair import permissions
-from matchfair.events.models import Registration
+from matchfair.jobs.domain import request_job
 from matchfair.meetings.domain.plans import latest_release
+from matchfair.reports import jobs
 from matchfair.reports.domain import exports
 from matchfair.reports.domain.badges import badges_pdf, table_signs_pdf
 from matchfair.reports.domain.downloads import record_download
+from matchfair.reports.domain.participants import scoped_participants
 from matchfair.reports.domain.pdf import agendas_pdf, tables_pdf
 from matchfair.reports.domain.statistics import event_statistics, summary_rows
 from matchfair.reports.figures import figures_for
 from matchfair.web import event_context, registration_or_404
 
 CSV = "text/csv; charset=utf-8"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = exports.XLSX
 FORMATS = ("csv", "xlsx")
 
 
@@ -45,13 +50,14 @@ def _pdf(body: bytes, filename: str) -> HttpResponse:
     return _attachment(HttpResponse(body, content_type="application/pdf"), filename)
 
 
-def _scoped_participants(event, organisers):
-    registrations = Registration.objects.filter(
-        event=event, status=Registration.Status.VALIDATED
-    ).select_related("user__organisation", "event")
-    if organisers is not None:
-        registrations = registrations.filter(organiser__in=organisers)
-    return registrations.order_by("user__full_name", "pk")
+def _start(request, slug, kind):
+    """Start the job `kind` for the visitor's scope (or join the same one under way), then
+    show its page."""
+    event, _context, _organisers = _reports_context(request, slug)
+    job = request_job(
+        kind=kind, event=event, by=request.user, params=jobs.scope_params(request.user, event)
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required
@@ -90,23 +96,24 @@ def dashboard(request, event):
 
 @login_required
 def meetings_export(request, event, fmt):
+    """The meetings as CSV, streamed: the first rows leave at once. The XLSX is a job."""
     event, _context, organisers = _reports_context(request, event)
-    if fmt not in FORMATS:
+    if fmt != "csv":
         raise Http404
     record_download(
         kind="meetings", by=request.user, event=event, organisers=organisers, format=fmt
     )
     rows = exports.meeting_rows(event, organisers=organisers)
-    filename = f"{event.slug}-meetings.{fmt}"
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            exports.csv_lines(rows, exports.meeting_headers()), content_type=CSV
-        )
-        return _attachment(response, filename)
-    table = exports.DataTable(_("Meetings"), exports.meeting_headers(), rows)
-    return FileResponse(
-        exports.write_xlsx([table]), as_attachment=True, filename=filename, content_type=XLSX
+    response = StreamingHttpResponse(
+        exports.csv_lines(rows, exports.meeting_headers()), content_type=CSV
     )
+    return _attachment(response, f"{event.slug}-meetings.csv")
+
+
+@login_required
+@require_POST
+def meetings_xlsx(request, event):
+    return _start(request, event, jobs.MEETINGS_XLSX)
 
 
 @login_required
@@ -163,24 +170,15 @@ def participant_badge_pdf(request, event, pk):
 
 
 @login_required
+@require_POST
 def agendas_all_pdf(request, event):
-    event, _context, organisers = _reports_context(request, event)
-    registrations = list(_scoped_participants(event, organisers))
-    record_download(
-        kind="agendas",
-        by=request.user,
-        event=event,
-        organisers=organisers,
-        count=len(registrations),
-    )
-    body = agendas_pdf(event, latest_release(event), registrations)
-    return _pdf(body, f"{event.slug}-agendas.pdf")
+    return _start(request, event, jobs.AGENDAS_PDF)
 
 
 @login_required
 def badges_all_pdf(request, event):
     event, _context, organisers = _reports_context(request, event)
-    registrations = list(_scoped_participants(event, organisers))
+    registrations = list(scoped_participants(event, organisers))
     record_download(
         kind="badges", by=request.user, event=event, organisers=organisers, count=len(registrations)
     )

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from matchfair.events.models import Event, Organiser
 from matchfair.meetings.domain.plans import latest_release
-from matchfair.meetings.models import Meeting, Placement
+from matchfair.meetings.models import Meeting, Placement, Plan
 from matchfair.reports.domain.statistics import (
     Statistics,
     reason_group,
@@ -29,6 +29,7 @@ from matchfair.reports.domain.statistics import (
 from matchfair.spreadsheets import safe_cell
 
 BATCH = 2000
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet runs cells that start with these as formulas; a quote makes them plain text.
 MORE_THAN_TWO = 2
 
@@ -57,29 +58,46 @@ def meeting_headers() -> tuple[str, ...]:
     )
 
 
+def _placements(release: Plan, scope: set[int] | None) -> QuerySet[Placement]:
+    """The placements of the release's active meetings, those with one of `scope`'s people."""
+    placements = Placement.objects.filter(plan=release, meeting__status=Meeting.Status.ACTIVE)
+    if scope is None:
+        return placements
+    through = Meeting.participants.through
+    return placements.filter(
+        meeting_id__in=through.objects.filter(registration__organiser_id__in=scope).values(
+            "meeting_id"
+        )
+    )
+
+
+def _scope(organisers: Sequence[Organiser] | None) -> set[int] | None:
+    return None if organisers is None else {organiser.pk for organiser in organisers}
+
+
+def meeting_count(event: Event, *, organisers: Sequence[Organiser] | None = None) -> int:
+    """How many rows `meeting_rows` gives."""
+    release = latest_release(event)
+    return 0 if release is None else _placements(release, _scope(organisers)).count()
+
+
 def meeting_rows(event: Event, *, organisers: Sequence[Organiser] | None = None) -> Iterator[tuple]:
     """One row a meeting of the latest release, in time order, unscheduled ones last."""
     release = latest_release(event)
     if release is None:
         return
-    scope = None if organisers is None else {organiser.pk for organiser in organisers}
-    through = Meeting.participants.through
-    placements = Placement.objects.filter(plan=release, meeting__status=Meeting.Status.ACTIVE)
-    if scope is not None:
-        placements = placements.filter(
-            meeting_id__in=through.objects.filter(registration__organiser_id__in=scope).values(
-                "meeting_id"
-            )
+    scope = _scope(organisers)
+    ordered = (
+        _placements(release, scope)
+        .order_by(F("slot__starts_at").asc(nulls_last=True), "table__name", "meeting_id")
+        .values_list(
+            "meeting_id",
+            "slot__starts_at",
+            "slot__ends_at",
+            "table__name",
+            "table__location",
+            "reason",
         )
-    ordered = placements.order_by(
-        F("slot__starts_at").asc(nulls_last=True), "table__name", "meeting_id"
-    ).values_list(
-        "meeting_id",
-        "slot__starts_at",
-        "slot__ends_at",
-        "table__name",
-        "table__location",
-        "reason",
     )
     zone = event.zone
     batch: list[tuple] = []

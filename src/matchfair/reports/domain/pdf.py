@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -264,13 +264,17 @@ def agendas_pdf(
     registrations: Sequence[Registration],
     *,
     compress: bool | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> bytes:
-    """One document with each participant's agenda starting on a new page."""
+    """One document with each participant's agenda starting on a new page; `progress(done,
+    total)` hears of each agenda drawn."""
     buffer = io.BytesIO()
     canvas = new_canvas(
         buffer, title=_("Agendas — %(event)s") % {"event": event.name}, compress=compress
     )
     for number, (registration, entries) in enumerate(participant_agendas(plan, registrations)):
+        if progress is not None:
+            progress(number, len(registrations))
         if number:
             canvas.showPage()
         name = registration.user.full_name
