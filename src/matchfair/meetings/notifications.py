@@ -1,6 +1,6 @@
 """What participants are told about their requests and plans.
 
-Every message goes through the outbox (`matchfair.mailings`): it is recorded in the same
+Every message goes through the outbox (`matchfair.outbox`): it is recorded in the same
 transaction as the change it reports, under a key that makes it unique, and sent once after the
 commit.
 """
