@@ -36,6 +36,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a page asked for in Bulgarian leaves the thread's language
+    active (LocaleMiddleware activates it and nothing resets it), which a later test calling the
+    domain directly would otherwise inherit."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached pages of one test never reach another."""
     from django.core.cache import cache
