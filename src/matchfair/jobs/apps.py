@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,8 @@ class JobsConfig(AppConfig):
     verbose_name = _("Background jobs")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
-
-        from matchfair.jobs.models import Job, delete_result_file
+        from matchfair.jobs.models import Job, delete_result_file  # noqa: PLC0415 (app registry)
+        from matchfair.jobs.privacy import register_sections  # noqa: PLC0415 (app registry)
 
         post_delete.connect(delete_result_file, sender=Job, dispatch_uid="jobs.delete_result_file")
+        register_sections()

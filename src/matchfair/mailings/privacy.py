@@ -5,10 +5,8 @@ the outbox's e-mails made from it do."""
 
 from typing import Any
 
-from django.db.models import Q
-
 from matchfair.community.domain import privacy
-from matchfair.community.domain.privacy import ERASED_NAME, moment
+from matchfair.community.domain.privacy import erase_name_from_texts, moment
 from matchfair.mailings.models import Mailing
 
 
@@ -26,13 +24,7 @@ def collect_mailings_written(user: Any) -> list[dict[str, Any]]:
 
 
 def erase_from_mailings(user: Any) -> None:
-    name = user.full_name.strip()
-    if not name:
-        return
-    for mailing in Mailing.objects.filter(Q(subject__icontains=name) | Q(body__icontains=name)):
-        mailing.subject = mailing.subject.replace(name, ERASED_NAME)
-        mailing.body = mailing.body.replace(name, ERASED_NAME)
-        mailing.save(update_fields=["subject", "body"])
+    erase_name_from_texts(Mailing.objects.all(), user.full_name, ["subject", "body"])
 
 
 def register_sections() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from matchfair.community.domain import privacy
-from matchfair.community.domain.privacy import ERASED_NAME, moment
+from matchfair.community.domain.privacy import erase_name_from_texts, moment
 from matchfair.outbox.models import Message
 
 
@@ -34,13 +34,7 @@ def collect(user: Any) -> list[dict[str, Any]]:
 def erase(user: Any) -> None:
     _outbox(user).delete()
     # Mail to other people about this person ("Ana asked you for a meeting") loses the name.
-    name = user.full_name.strip()
-    if not name:
-        return
-    for message in Message.objects.filter(Q(subject__icontains=name) | Q(body__icontains=name)):
-        message.subject = message.subject.replace(name, ERASED_NAME)
-        message.body = message.body.replace(name, ERASED_NAME)
-        message.save(update_fields=["subject", "body"])
+    erase_name_from_texts(Message.objects.all(), user.full_name, ["subject", "body"])
 
 
 def register_sections() -> None:

@@ -9,6 +9,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        from matchfair.reports.jobs import register_kinds
+        from matchfair.reports.jobs import register_kinds  # noqa: PLC0415 (app registry)
 
         register_kinds()

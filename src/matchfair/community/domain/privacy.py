@@ -14,13 +14,13 @@ Erasure keeps the event's meeting statistics: registrations, meetings, placement
 stay (anonymised), and the account becomes an inactive placeholder.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,6 +76,21 @@ def sections() -> list[Section]:
 def registered_models() -> set[type[Model]]:
     """The models some section exports or erases."""
     return {model for section in _sections.values() for model in section.models}
+
+
+def erase_name_from_texts(queryset: QuerySet[Any], name: str, fields: Sequence[str]) -> None:
+    """Replace a person's name in text written to or about others (a mail, a mailing) with
+    ERASED_NAME; the text itself belongs to its recipients and stays."""
+    name = name.strip()
+    if not name:
+        return
+    mentions = Q()
+    for field in fields:
+        mentions |= Q(**{f"{field}__icontains": name})
+    for row in queryset.filter(mentions):
+        for field in fields:
+            setattr(row, field, getattr(row, field).replace(name, ERASED_NAME))
+        row.save(update_fields=list(fields))
 
 
 def moment(value: Any) -> str | None:
