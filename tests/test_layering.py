@@ -82,7 +82,7 @@ def test_events_never_imports_meetings():
     assert wrong == []
 
 
-@pytest.mark.parametrize("base", ["outbox", "audit", "community"])
+@pytest.mark.parametrize("base", ["outbox", "jobs", "audit", "community"])
 def test_base_pieces_import_no_feature_app(base):
     wrong = [
         f"{path.relative_to(SOURCE)}:{line} imports {module}"

@@ -183,7 +183,7 @@ def _scene():
         rows=[{"number": 2, "cells": ["a@example.org"]}],
     )
     token, _key = create_token(user=ana.user, name="CRM", by=ana.user)
-    feed = create_feed(registration=ana, by=ana.user)
+    feed, feed_secret = create_feed(registration=ana, by=ana.user)
     newcomer = factories.UserFactory()
     users = {
         "anonymous": None,
@@ -248,7 +248,7 @@ def _scene():
         "visits:wish_remove": {"wish": member.wishes.first().pk},
         "visits:member_route": {"day": dt.date(2026, 11, 10).isoformat()},
         "api_pages:feed_create": {"registration": ana.pk},
-        "api_pages:feed": {"token": feed.token},
+        "api_pages:feed": {"token": feed_secret},
         "console:set_password": {
             "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
             "token": default_token_generator.make_token(newcomer),
