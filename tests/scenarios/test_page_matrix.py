@@ -42,7 +42,7 @@ REGISTER = "register"  # a redirect to the event's registration: not a participa
 # url name → (method, statuses in the order of ROLES)
 MATRIX = {
     "api_pages:feed": ("GET", (200, 200, 200, 200, 200, 200, 200)),
-    "api_pages:feed_create": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
+    "api_pages:feed_create": ("POST", (LOGIN, 404, 201, 404, 404, 404, 404)),
     "api_pages:feed_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:token_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:tokens": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
