@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
-from django.db import transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
@@ -299,6 +300,19 @@ def outcome(response):
     return response.status_code
 
 
+def _close_quietly(response):
+    """Close a file download's file without the request_finished signal.
+
+    The signal closes the database connection when it is inside a transaction, which on
+    PostgreSQL ends the test's own connection; Django's test client silences it the same way.
+    """
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def observe(name, method, arguments):
     """What each role gets from one page; every request is rolled back, so none sees another's."""
     event, users, pk, extra = _scene()
@@ -310,7 +324,7 @@ def observe(name, method, arguments):
             client.force_login(users[role])
         with transaction.atomic():
             response = client.post(url) if method == "POST" else client.get(url)
-            response.close()  # a file download holds its file open until then
+            _close_quietly(response)
             transaction.set_rollback(True)
         seen.append(outcome(response))
     return tuple(seen)
