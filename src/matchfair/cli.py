@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         from matchfair.routing.cli import main as plan_visits_main  # noqa: PLC0415 (slow import)
 
         return plan_visits_main(argv[1:])
+    if argv and argv[0] == "tally":
+        from matchfair.voting.cli import main as tally_main  # noqa: PLC0415 (slow import)
+
+        return tally_main(argv[1:])
     if argv and argv[0] == "manage":
         return manage(argv[1:])
 
@@ -110,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser(
         "plan-visits", help="plan expo visits from a matchfair-visits/1 file (see docs/routing.md)"
+    )
+    commands.add_parser(
+        "tally", help="count ballots (matchfair-ballots/1 or BLT) with rounds (see docs/voting.md)"
     )
     commands.add_parser("manage", help="run one of Django's management commands")
     args = parser.parse_args(argv)
