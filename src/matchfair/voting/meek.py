@@ -11,7 +11,7 @@ Arithmetic is exact fixed point, 9 decimal places, in integers (units of 0.00000
 - then anyone at or above the quota is elected; else the hopeful candidate with fewest votes
   is excluded (ties: earliest round where they differ, then lot).
 The distribution runs over all ballots at once with numpy (int64; a ballot's weight times a
-keep value is at most 10^18).
+keep value is at most 10^18; sums go through float64 only where they stay exact, below 2^53).
 """
 
 from __future__ import annotations
@@ -37,41 +37,92 @@ def _votes(units: int) -> Decimal:
 
 
 class _Ballots:
-    """The ballots as a matrix: one row per distinct ballot, padded with a no-one column."""
+    """Equal ballots grouped, as a matrix: one row per distinct ranking, padded with no-one (n)."""
 
-    def __init__(self, election: Election) -> None:
-        n = len(election.candidates)
-        rows = [
-            [c for c in ballot.ranking if c not in election.withdrawn]
-            for ballot in election.ballots
-            if ballot.count > 0
-        ]
-        counts = [ballot.count for ballot in election.ballots if ballot.count > 0]
-        kept = [(row, count) for row, count in zip(rows, counts, strict=True) if row]
-        width = max((len(row) for row, _ in kept), default=1)
+    def __init__(self, n: int, matrix: Vector, counts: Vector) -> None:
         self.n = n
-        self.matrix: Vector = np.full((len(kept), width), n, dtype=np.int64)
-        for index, (row, _) in enumerate(kept):
-            self.matrix[index, : len(row)] = row
-        self.counts: Vector = np.array([count for _, count in kept], dtype=np.int64)
-        self.valid = int(self.counts.sum())
+        self.matrix = matrix
+        self.columns = [np.ascontiguousarray(matrix[:, p]) for p in range(matrix.shape[1])]
+        self.counts = counts
+        self.valid = int(counts.sum())
+        # bincount sums in float64, exact while every sum stays below 2**53: all the ballots'
+        # weight in units must; otherwise the slower integer np.add.at is used.
+        self.exact_floats = self.valid * UNIT < 2**53
 
-    def distribute(self, keep: Vector) -> tuple[list[int], int]:
-        """Votes per candidate and the exhausted remainder, all in units."""
+    @classmethod
+    def of(cls, election: Election) -> _Ballots:
+        n = len(election.candidates)
+        grouped: dict[tuple[int, ...], int] = {}
+        withdrawn = election.withdrawn
+        for ballot in election.ballots:
+            row = ballot.ranking
+            if withdrawn:
+                row = tuple(c for c in row if c not in withdrawn)
+            if row and ballot.count > 0:
+                grouped[row] = grouped.get(row, 0) + ballot.count
+        width = max((len(row) for row in grouped), default=1)
+        padded = [row + (n,) * (width - len(row)) for row in grouped]
+        matrix = np.array(padded, dtype=np.int64).reshape(len(padded), width)
+        return cls(n, matrix, np.array(list(grouped.values()), dtype=np.int64))
+
+    def split(self, status: list[int]) -> tuple[_Ballots, Vector, int]:
+        """The ballots whose weight can change while keep values move, and the fixed rest.
+
+        A ballot that meets no elected candidate before its first hopeful one gives that
+        candidate its whole weight (excluded candidates keep 0, hopeful ones 1) whatever the
+        keep values are: it is counted once here, and the iterations walk only the others.
+        """
+        is_hopeful = np.array([s == HOPEFUL for s in status] + [False])
+        is_elected = np.array([s == ELECTED for s in status] + [False])
+        width = self.matrix.shape[1]
+        marks = is_hopeful[self.matrix]
+        first = np.where(marks.any(axis=1), marks.argmax(axis=1), width)
+        before = np.arange(width)[None, :] < first[:, None]
+        moving = (is_elected[self.matrix] & before).any(axis=1)
+        fixed = ~moving
+        target = np.where(
+            first[fixed] < width, self.matrix[fixed, np.minimum(first[fixed], width - 1)], self.n
+        )
+        votes = np.zeros(self.n + 1, dtype=np.int64)
+        self._add(votes, target, self.counts[fixed] * UNIT)
+        exhausted = int(votes[self.n])
+        votes[self.n] = 0
+        walked = _Ballots(self.n, self.matrix[moving], self.counts[moving])
+        walked.exact_floats = self.exact_floats
+        return walked, votes, exhausted
+
+    def _add(self, votes: Vector, candidates: Vector, units: Vector) -> None:
+        if self.exact_floats:
+            summed = np.bincount(candidates, weights=units, minlength=self.n + 1)
+            votes += np.rint(summed).astype(np.int64)
+        else:
+            np.add.at(votes, candidates, units)
+
+    def distribute(self, keep: Vector) -> tuple[Vector, int]:
+        """Votes per candidate (and no-one, last) and the exhausted remainder, in units."""
+        rows: Vector = np.arange(len(self.counts), dtype=np.int64)
         weight: Vector = np.full(len(self.counts), UNIT, dtype=np.int64)
         votes: Vector = np.zeros(self.n + 1, dtype=np.int64)
-        for column in self.matrix.T:
-            kept = (weight * keep[column] + (UNIT - 1)) // UNIT
-            np.add.at(votes, column, kept * self.counts)
+        exhausted = 0
+        for column in self.columns:
+            candidates = column[rows]
+            ended = candidates == self.n
+            if ended.any():
+                exhausted += int((weight[ended] * self.counts[rows[ended]]).sum())
+                rows, weight, candidates = rows[~ended], weight[~ended], candidates[~ended]
+            kept = (weight * keep[candidates] + (UNIT - 1)) // UNIT
+            self._add(votes, candidates, kept * self.counts[rows])
             weight = weight - kept
-            if not weight.any():
+            going = weight > 0
+            rows, weight = rows[going], weight[going]
+            if not rows.size:
                 break
-        exhausted = int((weight * self.counts).sum())
-        return [int(v) for v in votes[: self.n]], exhausted
+        exhausted += int((weight * self.counts[rows]).sum())
+        return votes, exhausted
 
 
 def count_meek_stv(election: Election) -> Tally:
-    ballots = _Ballots(election)
+    ballots = _Ballots.of(election)
     n, seats = ballots.n, election.seats
     status = [EXCLUDED if c in election.withdrawn else HOPEFUL for c in range(n)]
     keep: Vector = np.array(
@@ -85,8 +136,11 @@ def count_meek_stv(election: Election) -> Tally:
     quota = 0
     while True:
         iterations = 0
+        walked, fixed_votes, fixed_exhausted = ballots.split(status)
         while True:
-            votes, exhausted = ballots.distribute(keep)
+            moving_votes, moving_exhausted = walked.distribute(keep)
+            votes = [int(v) for v in (moving_votes + fixed_votes)[:n]]
+            exhausted = moving_exhausted + fixed_exhausted
             quota = sum(votes) // (seats + 1) + 1
             reached = [c for c in range(n) if status[c] == HOPEFUL and votes[c] >= quota]
             winners = [c for c in range(n) if status[c] == ELECTED]
