@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from matchfair.voting import METHODS, Ballot, Election, check, count
 
@@ -26,8 +27,10 @@ ELECTION = Election(
 
 
 @SETTINGS
-@given(elections())
-def test_check_passes_every_method_on_any_election(election: Election) -> None:
+@given(elections(), st.booleans())
+def test_check_passes_every_method_on_any_election(election: Election, withdraw: bool) -> None:
+    if withdraw and len(election.candidates) - 1 > election.seats:
+        election = replace(election, withdrawn=frozenset({len(election.candidates) - 1}))
     for method in METHODS:
         if method == "irv":
             election = replace(election, seats=1)
@@ -71,3 +74,23 @@ def test_check_fails_a_wrong_exclusion() -> None:
         "round 3: a transfer from someone other than 2",
         "round 3: 2 excluded without the fewest votes",
     ]
+
+
+def test_check_fails_a_schulze_winner_who_is_beaten() -> None:
+    tally = count(ELECTION, "schulze")
+    loser = tally.elected[-1]
+
+    problems = check(ELECTION, replace(tally, elected=(loser,), rounds=()))
+
+    assert problems == [
+        "elected: 1 elected for 2 seats",
+        f"rounds: elected in rounds [], tally says [{loser + 1}]",
+        f"elected: {loser + 1} is beaten by strongest paths",
+    ]
+
+
+def test_check_fails_a_recount_that_differs_for_approval() -> None:
+    tally = count(ELECTION, "approval")
+    more = replace(ELECTION, ballots=(*ELECTION.ballots, Ballot((4,), 1)))
+
+    assert check(more, tally) == ["round 1: votes differ from a recount of the ballots"]

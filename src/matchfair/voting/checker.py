@@ -45,7 +45,10 @@ def check(election: Election, tally: Tally) -> list[str]:
         problems.append(f"elected: {len(tally.elected)} elected for {tally.seats} seats")
     in_rounds = [c for r in tally.rounds for c in r.elected]
     if in_rounds != list(tally.elected):
-        problems.append(f"rounds: elected in rounds {in_rounds}, tally says {list(tally.elected)}")
+        problems.append(
+            f"rounds: elected in rounds {[c + 1 for c in in_rounds]}, "
+            f"tally says {[c + 1 for c in tally.elected]}"
+        )
     if tally.method in ("scottish-stv", "irv"):
         problems.extend(_check_transfers(election, tally))
     elif tally.method in ("plurality", "approval"):
