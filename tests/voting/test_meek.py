@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given
+
 from matchfair.voting import Ballot, Election, check, count
+
+from .profiles import SETTINGS, elections
 
 D = Decimal
 
@@ -40,3 +44,18 @@ def test_meek_stv_surplus_passes_an_excluded_candidate_to_the_next() -> None:
 
     assert ([r.excluded for r in tally.rounds], tally.elected) == ([(), (2,)], (1,))
     assert check(election, tally) == []
+
+
+@SETTINGS
+@given(elections(one_seat=True))
+def test_meek_stv_for_one_seat_counts_as_instant_runoff(election: Election) -> None:
+    """With one seat nobody is elected before the end, so keep values stay 1 or 0: the quota
+    (votes still held / 2, plus 0.000000001) is a majority of the ballots still counting, and
+    Meek STV must exclude and elect exactly as IRV does, ties and lots included."""
+    meek, irv = count(election, "meek-stv"), count(election, "irv")
+
+    assert (meek.elected, [r.excluded for r in meek.rounds], meek.ties) == (
+        irv.elected,
+        [r.excluded for r in irv.rounds],
+        irv.ties,
+    )
