@@ -4,7 +4,7 @@
 |---|---|
 | manage an event (console, schedule, release, see all participants) | staff of the event's lead organiser, superusers |
 | support participants (see their contact data, validate) | staff of the organiser that supports them, and the lead |
-| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person, anyone with an accepted meeting with them, anyone when they consented, their organisers |
+| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person, anyone with an accepted meeting with them, their organisers; when they consented to show them to all participants, also the event's other validated participants and its organisers' staff (`takes_part`), never an account without a place at the event |
 | request a meeting | a validated participant of the event, while booking is open |
 | answer a request (`can_answer`) | the person it was sent to |
 | cancel a request or an accepted meeting (`can_cancel_request`) | either side; a request not yet answered only its sender (`can_withdraw_request`), the person asked declines it |
@@ -70,6 +70,31 @@ def organiser_scope(user: Any, event: Event) -> list[Organiser] | None:
     return organiser_roles(user, event)
 
 
+def takes_part(user: Any, event: Event) -> bool:
+    """ "All participants" of an event: its validated participants and its organisers' staff,
+    not any account that can log in."""
+    if not user.is_authenticated:
+        return False
+    if is_organiser(user, event):
+        return True
+    cache = getattr(user, "_takes_part", None)
+    if cache is None:
+        cache = user._takes_part = {}
+    if event.pk not in cache:
+        cache[event.pk] = Registration.objects.filter(
+            event=event, user=user, status=Registration.Status.VALIDATED
+        ).exists()
+    return cache[event.pk]
+
+
+def _shown_to_all(user: Any, registration: Registration) -> bool:
+    return (
+        registration.share_contact
+        and registration.is_active
+        and takes_part(user, registration.event)
+    )
+
+
 def supports(user: Any, registration: Registration) -> bool:
     """The user is staff of the organiser that supports this participant, or of the lead."""
     if not user.is_authenticated:
@@ -87,8 +112,8 @@ def can_see_contact(user: Any, registration: Registration) -> bool:
         return False
     if (
         registration.user_id == user.pk
-        or registration.share_contact
         or supports(user, registration)
+        or _shown_to_all(user, registration)
     ):
         return True
     return MeetingRequest.objects.filter(
@@ -107,6 +132,7 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
     if is_lead_organiser(user, event):
         return {row.pk for row in rows}
     supported = {role.pk for role in organiser_roles(user, event)}
+    to_all = takes_part(user, event)
     met: set[int] = set()
     for sender_id, recipient_id in MeetingRequest.objects.filter(
         Q(sender__user=user) | Q(recipient__user=user),
@@ -118,7 +144,7 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
         row.pk
         for row in rows
         if row.user_id == user.pk
-        or row.share_contact
+        or (to_all and row.share_contact and row.is_active)
         or row.organiser_id in supported
         or row.pk in met
     }
