@@ -22,7 +22,8 @@
 | create or revoke an API token (`can_create_api_token`, `can_revoke_api_token`) | the person only |
 | create or revoke a calendar feed (`can_create_calendar_feed`, `can_revoke_calendar_feed`) | the participant only |
 | form a delegation, propose joint visits, plan visits (`can_manage_delegation`) | as "manage an event", and staff of the organiser that is the delegation's cluster |
-| see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation` |
+| see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation`; the B2B meetings in it only as "see a personal agenda" (`can_see_agenda`), to the others as "busy" |
+| join a delegation when another organiser supports you (`can_answer_invitation`) | the person asked, by accepting the invitation; the answer is their recorded consent |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
 """
 
@@ -196,6 +197,11 @@ def can_see_itinerary(user: Any, member: Any) -> bool:
     if not user.is_authenticated:
         return False
     return member.registration.user_id == user.pk or can_manage_delegation(user, member.delegation)
+
+
+def can_answer_invitation(user: Any, invitation: Any) -> bool:
+    """Only the person asked to join a delegation answers for themselves."""
+    return bool(user.is_authenticated and invitation.registration.user_id == user.pk)
 
 
 def can_wish(user: Any, member: Any) -> bool:

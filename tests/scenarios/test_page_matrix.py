@@ -26,6 +26,7 @@ from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
 from matchfair.meetings.models import SolverRun
+from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
 from tests.visits.rows import one_of_each
@@ -133,6 +134,7 @@ MATRIX = {
     "visits:import": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "visits:joint_new": ("POST", (LOGIN, 404, 404, 404, 400, 404, 400)),
     "visits:joint_remove": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "visits:invitation": ("GET", (LOGIN, 404, 404, 200, 404, 404, 404)),
     "visits:member_day": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "visits:member_ics": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "visits:member_pdf": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
@@ -172,6 +174,7 @@ def _scene():
     one_of_each(event, ana, tia)
     member = ana.delegation_memberships.get()
     delegation = member.delegation
+    invitation = Invitation.objects.create(delegation=delegation, registration=jonas)
     contact = add_contact(owner=ana, by=ana.user, name="Laia Puig")
     mailing = Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead)
     batch = ImportBatch.objects.create(
@@ -234,6 +237,7 @@ def _scene():
         "visits:wishes": member.pk,
         "visits:wish_remove": member.pk,
         "visits:member_day": member.pk,
+        "visits:invitation": invitation.pk,
         "visits:member_ics": member.pk,
         "visits:member_pdf": member.pk,
         "visits:member_route": member.pk,
