@@ -15,6 +15,7 @@
 | validate or reject a participant (`supports`) | as "support participants" |
 | import participants (`import_organisers`) | the lead into any organiser's tenant, a co-organiser only into its own |
 | continue an import (`can_open_import`) | staff of the organiser it imports into, and the lead |
+| confirm or decline a registration imported for one's existing account (`can_confirm_registration`) | the owner of the account only; until then there is no registration to see |
 | keep contacts at an event, edit or delete one (`can_keep_contacts`, `can_edit_contact`) | the participant who recorded them, nobody else (a private notebook: not organisers, not superusers) |
 | see the contacts shared with a cluster (`clusters_of`, `can_see_shared_contacts`, `can_see_shared_contact`) | people of the cluster: its member organisations' people, its own organisation's people and its organiser staff; only contacts marked as consented |
 | change one's account (`can_edit_account`) | the person, superusers |
@@ -262,6 +263,12 @@ def can_create_calendar_feed(user: Any, registration: Registration) -> bool:
 
 def can_revoke_calendar_feed(user: Any, feed: Any) -> bool:
     return bool(user.is_authenticated and feed.registration.user_id == user.pk)
+
+
+def can_confirm_registration(user: Any, pending: Any) -> bool:
+    """A registration imported for an existing account is confirmed or declined by its owner
+    alone: an import never enrols somebody else's account."""
+    return bool(user.is_authenticated and pending.user_id == user.pk)
 
 
 def can_open_import(user: Any, batch: Any) -> bool:

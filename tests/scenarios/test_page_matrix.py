@@ -20,7 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
@@ -55,6 +55,7 @@ MATRIX = {
     "community:personal_data": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "community:signup": ("GET", (200, 302, 302, 302, 302, 302, 302)),
     "console:bulk_decide": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    "console:confirm_registration": ("GET", (LOGIN, 200, 404, 404, 404, 404, 404)),
     "console:decide": ("POST", (LOGIN, 403, 403, 403, 302, 404, 302)),
     "console:export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "console:import": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
@@ -189,9 +190,13 @@ def _scene():
     token, _key = create_token(user=ana.user, name="CRM", by=ana.user)
     feed, feed_secret = create_feed(registration=ana, by=ana.user)
     newcomer = factories.UserFactory()
+    outsider = factories.UserFactory()
+    pending = PendingRegistration.objects.create(
+        batch=batch, event=event, organiser=lead_organiser, user=outsider, row=2
+    )
     users = {
         "anonymous": None,
-        "outsider": factories.UserFactory(),
+        "outsider": outsider,
         "ana": ana.user,
         "jonas": jonas.user,
         "lead": lead,
@@ -217,6 +222,7 @@ def _scene():
         "meetings:remove_session": event.sessions.first().pk,
         "matchmaking:participant_suggestions": ana.pk,
         "console:participant": ana.pk,
+        "console:confirm_registration": pending.pk,
         "console:decide": ana.pk,
         "console:import_mapping": batch.pk,
         "console:import_review": batch.pk,
