@@ -33,13 +33,7 @@ def build_consortium(
     built = formulate(request, rule_groups(request), countries, objective=True)
     greedy = greedy_consortium(request, countries)
     if greedy is not None:
-        chosen = set(greedy.members)
-        for cid, var in built.seat.items():
-            built.model.add_hint(var, cid in chosen)
-        for cid, var in built.lead.items():
-            built.model.add_hint(var, cid == greedy.coordinator)
-        for cid, var in built.counts.items():
-            built.model.add_hint(var, cid in greedy.independent)
+        built.hint(greedy.members, greedy.coordinator, greedy.independent)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(time_limit - (time.perf_counter() - began), 0.05)
     solver.parameters.random_seed = seed

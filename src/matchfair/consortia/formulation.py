@@ -9,7 +9,7 @@ the sum `score.objective` defines (docs/funding.md, "The objective").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -54,6 +54,21 @@ class Formulation:
     seat: dict[str, cp_model.IntVar]
     lead: dict[str, cp_model.IntVar]
     counts: dict[str, cp_model.IntVar]  # the independent legal entities chosen
+    # Each domain or wanted role of the objective: its "covered" Boolean and who covers it.
+    covers: list[tuple[cp_model.IntVar, list[str]]]
+
+    def hint(
+        self, members: Collection[str], coordinator: str, independent: Collection[str]
+    ) -> None:
+        """A complete solution hint: every variable, the auxiliary ones included."""
+        for cid, var in self.seat.items():
+            self.model.add_hint(var, cid in members)
+        for cid, var in self.lead.items():
+            self.model.add_hint(var, cid == coordinator)
+        for cid, var in self.counts.items():
+            self.model.add_hint(var, cid in independent)
+        for var, ids in self.covers:
+            self.model.add_hint(var, any(cid in members for cid in ids))
 
 
 def formulate(
@@ -112,9 +127,10 @@ def formulate(
                 if countries.standing(c.country, pillar) == "member_state"
             ]
             model.add_bool_or(in_member_state)
+    covers: list[tuple[cp_model.IntVar, list[str]]] = []
     if objective:
-        model.maximize(_objective(request, model, seat, lead))
-    return Formulation(model, seat, lead, counts)
+        model.maximize(_objective(request, model, seat, lead, covers))
+    return Formulation(model, seat, lead, counts, covers)
 
 
 def _objective(
@@ -122,6 +138,7 @@ def _objective(
     model: cp_model.CpModel,
     seat: dict[str, cp_model.IntVar],
     lead: dict[str, cp_model.IntVar],
+    covers: list[tuple[cp_model.IntVar, list[str]]],
 ) -> cp_model.LinearExprT:
     """The same sum as `score.objective`, over the model's variables."""
     w = request.weights
@@ -132,21 +149,21 @@ def _objective(
         terms.append(own * var)
     for cid, var in lead.items():
         terms.append(w.coordinator * request.by_id[cid].fit_points * var)
-    covers: list[tuple[int, Iterable[str]]] = [
+    wanted: list[tuple[int, list[str]]] = [
         (w.domain, [cid for cid in seat if d in request.by_id[cid].domains])
         for d in request.domains
     ]
-    covers += [
+    wanted += [
         (w.role, [cid for cid in seat if request.by_id[cid].plays(r)])
         for r in request.rules.wanted_roles
     ]
-    for weight, ids in covers:
-        players = [seat[cid] for cid in ids]
-        if not players or weight == 0:
+    for weight, ids in wanted:
+        if not ids or weight == 0:
             continue
         covered = model.new_bool_var("")
-        model.add_bool_or(players).only_enforce_if(covered)
+        model.add_bool_or([seat[cid] for cid in ids]).only_enforce_if(covered)
         terms.append(weight * covered)
+        covers.append((covered, ids))
     return sum(terms)
 
 
