@@ -12,10 +12,15 @@ from matchfair.consortia.generate import delegation, scattered
 def test_generators_give_parseable_requests_of_the_size(size: int) -> None:
     sizes = [
         len(parse_request(doc).candidates)
-        for doc in (scattered(3, size), scattered(3, size, tight=True), delegation(3, size))
+        for doc in (
+            scattered(3, size),
+            scattered(3, size, tight=True),
+            scattered(3, size, cover=True),
+            delegation(3, size),
+        )
     ]
 
-    assert sizes == [size, size, size]
+    assert sizes == [size, size, size, size]
 
 
 def test_generators_repeat_for_a_seed_and_differ_across_seeds() -> None:

@@ -39,13 +39,18 @@ _ASSOCIATED = ("NO", "UK", "TR", "UA", "RS", "IS", "CA")
 _THIRD = ("US", "CN", "JP", "BR", "IN")
 
 
-def scattered(seed: int, candidates: int = 50, tight: bool = False) -> dict[str, Any]:
+def scattered(
+    seed: int, candidates: int = 50, tight: bool = False, cover: bool = False
+) -> dict[str, Any]:
     """Independent uniform draws: the country pool, the type, 1–4 domains, fit, relationship.
 
     `tight` adds rules that leave little room: more required roles, a small maximum size, only
-    eligible countries, and a coordinator chosen by the solver in a member state."""
+    eligible countries, and a coordinator chosen by the solver in a member state. `cover` makes
+    complementarity the game: 30 narrow domains, 20 of them the call's, a domain worth more than
+    a seat costs, so choosing members is a weighted maximum coverage problem."""
     rng = random.Random(seed)
     countries = _MEMBER_STATES * 3 + _ASSOCIATED + _THIRD
+    vocabulary = tuple(f"topic-{k:02d}" for k in range(30)) if cover else DOMAINS
     out: list[dict[str, Any]] = []
     for i in range(candidates):
         candidate: dict[str, Any] = {
@@ -53,7 +58,7 @@ def scattered(seed: int, candidates: int = 50, tight: bool = False) -> dict[str,
             "name": f"Organisation {i}",
             "country": rng.choice(countries),
             "type": rng.choice(ORGANISATION_TYPES),
-            "domains": rng.sample(DOMAINS, rng.randint(1, 4)),
+            "domains": rng.sample(vocabulary, rng.randint(1, 4)),
             "fit": round(rng.random(), 2),
             "relationship": {
                 "expo_stage": rng.choice([None, None, *EXPO_STAGES]),
@@ -75,9 +80,12 @@ def scattered(seed: int, candidates: int = 50, tight: bool = False) -> dict[str,
         "max_members": rng.randint(8, 14),
         "required_roles": [{"role": "city", "at_least": 1}],
         "wanted_roles": ["end_user", "sme"],
-        "domains": rng.sample(DOMAINS, 5),
+        "domains": rng.sample(vocabulary, 20 if cover else 5),
     }
     doc: dict[str, Any] = {"format": FORMAT, "rules": rules, "lead": "org-000", "candidates": out}
+    if cover:
+        rules["max_members"] = 10
+        doc["weights"] = {"domain": 90, "seat": 110, "fit": 1, "relationship": 1}
     if tight:
         rules["max_members"] = rules["min_members"] + 1
         rules["required_roles"] = [
