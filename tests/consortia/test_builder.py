@@ -44,7 +44,7 @@ def test_build_consortium_seat_says_why_and_which_rule() -> None:
         "partner",
         70,
         35,
-        "met at the expo (valuable contact)",
+        "met at the expo: valuable contact",
     )
     assert (seat.domains, seat.only_domains, seat.roles) == (
         ("mobility", "citizen-engagement"),

@@ -78,7 +78,7 @@ class Relationship:
     def describe(self) -> str:
         parts: list[str] = []
         if self.expo_stage is not None:
-            parts.append(f"met at the expo ({self.expo_stage.replace('_', ' ')})")
+            parts.append(f"met at the expo: {self.expo_stage.replace('_', ' ')}")
         if self.past_projects:
             plural = "s" if self.past_projects != 1 else ""
             parts.append(f"{self.past_projects} past project{plural} together")
