@@ -35,6 +35,7 @@ class Run:
     optimal: bool
     seconds: float
     objective: int | None
+    bound: int | None
     problems: int
     greedy_objective: int | None
     greedy_seconds: float
@@ -54,6 +55,7 @@ def _measure(doc: dict[str, Any], time_limit: float, seed: int) -> Run:
         optimal=proposal.stats["status"] in ("OPTIMAL", "INFEASIBLE"),
         seconds=seconds,
         objective=proposal.objective.total if proposal.objective else None,
+        bound=proposal.stats["bound"] if isinstance(proposal.stats.get("bound"), int) else None,
         problems=len(check(request, proposal)),
         greedy_objective=baseline.objective.total if baseline.objective else None,
         greedy_seconds=greedy_seconds,
@@ -71,9 +73,14 @@ def _row(family: str, size: int, runs: list[Run]) -> str:
     ]
     ratio = f"{statistics.median(ratios):.3f} (min {min(ratios):.3f})" if ratios else "–"
     passed = sum(r.problems == 0 for r in runs) + sum(r.greedy_problems == 0 for r in runs)
+    # The largest gap between a proposal and the solver's proof of what is possible at most.
+    gaps = [
+        (r.bound - r.objective) / r.bound for r in feasible if r.bound and r.objective is not None
+    ]
+    gap = f"{max(gaps):.1%}" if gaps else "–"
     return (
         f"| {family} | {size} | {len(runs)} | {len(feasible)} | "
-        f"{sum(r.optimal for r in runs)} / {len(runs)} | "
+        f"{sum(r.optimal for r in runs)} / {len(runs)} | {gap} | "
         f"{statistics.median(r.seconds for r in runs):.3f} | {max(r.seconds for r in runs):.3f} | "
         f"{passed / (2 * len(runs)):.0%} | {len(both)} / {len(feasible)} | {ratio} | "
         f"{statistics.median(r.greedy_seconds for r in runs):.3f} |"
@@ -100,10 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         "| family | candidates | requests | feasible | proved (optimal or infeasible) "
-        "| median s | max s | checker passed | greedy found one | greedy / solver objective, "
+        "| max gap to bound | median s | max s | checker passed | greedy found one | greedy / solver objective, "
         "median (min) | greedy median s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     every: list[Run] = []
     table: dict[tuple[str, int], list[Run]] = {}
     for family, make in FAMILIES.items():
