@@ -16,6 +16,7 @@ from .formulation import formulate, rule_groups
 from .greedy import greedy_consortium
 from .model import Proposal, Request
 from .reasons import propose
+from .score import objective
 
 
 def build_consortium(
@@ -56,6 +57,13 @@ def build_consortium(
         stats["bound"] = round(solver.best_objective_bound)
         stats["seconds"] = round(time.perf_counter() - began, 3)
         return propose(request, members, coordinator, independent, countries, stats)
+    if status != cp_model.INFEASIBLE and greedy is not None:
+        # Out of time before CP-SAT reported a consortium: the greedy one meets every rule.
+        stats["solver"] = "greedy, cp-sat out of time"
+        stats["objective"] = objective(request, greedy.members, greedy.coordinator).total
+        stats["seconds"] = round(time.perf_counter() - began, 3)
+        members, coordinator = list(greedy.members), greedy.coordinator
+        return propose(request, members, coordinator, list(greedy.independent), countries, stats)
     stats["seconds"] = round(time.perf_counter() - began, 3)
     if status != cp_model.INFEASIBLE:  # out of time before any consortium or proof
         return propose(request, [], None, [], countries, stats, unmet=[])
