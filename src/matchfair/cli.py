@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         from matchfair.routing.cli import main as plan_visits_main  # noqa: PLC0415 (slow import)
 
         return plan_visits_main(argv[1:])
+    if argv and argv[0] == "build-consortium":
+        from matchfair.consortia.cli import main as consortium_main  # noqa: PLC0415 (slow import)
+
+        return consortium_main(argv[1:])
     if argv and argv[0] == "tally":
         from matchfair.voting.cli import main as tally_main  # noqa: PLC0415 (slow import)
 
@@ -114,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser(
         "plan-visits", help="plan expo visits from a matchfair-visits/1 file (see docs/routing.md)"
+    )
+    commands.add_parser(
+        "build-consortium",
+        help="propose a consortium for a funding call from a matchfair-consortium-request/1 "
+        "file (see docs/funding.md)",
     )
     commands.add_parser(
         "tally", help="count ballots (matchfair-ballots/1 or BLT) with rounds (see docs/voting.md)"

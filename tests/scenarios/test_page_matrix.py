@@ -20,12 +20,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
 from matchfair.meetings.models import SolverRun
+from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
 from tests.visits.rows import one_of_each
@@ -54,6 +55,7 @@ MATRIX = {
     "community:personal_data": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "community:signup": ("GET", (200, 302, 302, 302, 302, 302, 302)),
     "console:bulk_decide": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    "console:confirm_registration": ("GET", (LOGIN, 200, 404, 404, 404, 404, 404)),
     "console:decide": ("POST", (LOGIN, 403, 403, 403, 302, 404, 302)),
     "console:export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "console:import": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
@@ -133,6 +135,7 @@ MATRIX = {
     "visits:import": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "visits:joint_new": ("POST", (LOGIN, 404, 404, 404, 400, 404, 400)),
     "visits:joint_remove": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "visits:invitation": ("GET", (LOGIN, 404, 404, 200, 404, 404, 404)),
     "visits:member_day": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "visits:member_ics": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "visits:member_pdf": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
@@ -172,6 +175,7 @@ def _scene():
     one_of_each(event, ana, tia)
     member = ana.delegation_memberships.get()
     delegation = member.delegation
+    invitation = Invitation.objects.create(delegation=delegation, registration=jonas)
     contact = add_contact(owner=ana, by=ana.user, name="Laia Puig")
     mailing = Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead)
     batch = ImportBatch.objects.create(
@@ -186,9 +190,13 @@ def _scene():
     token, _key = create_token(user=ana.user, name="CRM", by=ana.user)
     feed, feed_secret = create_feed(registration=ana, by=ana.user)
     newcomer = factories.UserFactory()
+    outsider = factories.UserFactory()
+    pending = PendingRegistration.objects.create(
+        batch=batch, event=event, organiser=lead_organiser, user=outsider, row=2
+    )
     users = {
         "anonymous": None,
-        "outsider": factories.UserFactory(),
+        "outsider": outsider,
         "ana": ana.user,
         "jonas": jonas.user,
         "lead": lead,
@@ -214,6 +222,7 @@ def _scene():
         "meetings:remove_session": event.sessions.first().pk,
         "matchmaking:participant_suggestions": ana.pk,
         "console:participant": ana.pk,
+        "console:confirm_registration": pending.pk,
         "console:decide": ana.pk,
         "console:import_mapping": batch.pk,
         "console:import_review": batch.pk,
@@ -234,6 +243,7 @@ def _scene():
         "visits:wishes": member.pk,
         "visits:wish_remove": member.pk,
         "visits:member_day": member.pk,
+        "visits:invitation": invitation.pk,
         "visits:member_ics": member.pk,
         "visits:member_pdf": member.pk,
         "visits:member_route": member.pk,
