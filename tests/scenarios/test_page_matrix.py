@@ -205,7 +205,7 @@ def _scene():
     # The outsider asked to join Ana's organisation, whose admin Ana is; Cleo is its member.
     outsider = factories.UserFactory(organisation=None)
     ana.user.organisation.admins.add(ana.user)
-    asked = MembershipRequest.objects.create(user=outsider, organisation=ana.user.organisation)
+    joining = MembershipRequest.objects.create(user=outsider, organisation=ana.user.organisation)
     colleague = factories.UserFactory(full_name="Cleo", organisation=ana.user.organisation)
     users = {
         "anonymous": None,
@@ -264,9 +264,9 @@ def _scene():
         "jobs:status": job.pk,
         "jobs:download": job.pk,
         "jobs:retry": job.pk,
-        "community:membership_approve": asked.pk,
-        "community:membership_refuse": asked.pk,
-        "community:membership_withdraw": asked.pk,
+        "community:membership_approve": joining.pk,
+        "community:membership_refuse": joining.pk,
+        "community:membership_withdraw": joining.pk,
         "community:member_remove": ana.user.organisation_id,
     }
     extra = {
