@@ -60,7 +60,9 @@ def test_sign_up_confirm_join_approved_and_reset(page, live_server, transactiona
     page.goto(f"{live_server.url}/accounts/me/")
     page.get_by_role("link", name="Membership requests to decide").click()
     page.get_by_role("button", name="Approve Nia Newcomer").click()
-    expect(page.locator(".messages")).to_contain_text("Nia Newcomer is now a member of Mobility Lab")
+    expect(page.locator(".messages")).to_contain_text(
+        "Nia Newcomer is now a member of Mobility Lab"
+    )
     nia.refresh_from_db()
     assert nia.organisation == organisation
     assert Message.objects.filter(kind="membership.approved", to=nia.email).count() == 1

@@ -1,7 +1,6 @@
 import re
 
 from axes.models import AccessAttempt
-
 from django.test import Client
 
 from matchfair import limits, permissions

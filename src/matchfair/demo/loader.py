@@ -249,11 +249,12 @@ def _load(rng: random.Random) -> Event:
 def _membership_request(password: str) -> None:
     """The participant is the admin of their company; a colleague waits for their approval."""
     admin = User.objects.select_related("organisation").get(email=scenario.PARTICIPANT.email)
-    admin.organisation.admins.add(admin)
+    organisation = Organisation.objects.get(people=admin)
+    organisation.admins.add(admin)
     name, job_title, email = scenario.APPLICANT
     applicant = _user(email, name, job_title, None, password=password)
     applicant.save()
-    MembershipRequest.objects.create(user=applicant, organisation=admin.organisation)
+    MembershipRequest.objects.create(user=applicant, organisation=organisation)
 
 
 def _clusters(rng: random.Random, password: str) -> dict[str, Cluster]:

@@ -106,7 +106,7 @@ def test_ask_to_join_while_a_member_or_waiting_is_refused(db):
 
 
 def test_ask_to_join_for_someone_else_is_refused(db):
-    organisation, admin = company_with_admin()
+    _organisation, admin = company_with_admin()
     person = factories.UserFactory(organisation=None)
     with pytest.raises(PermissionDenied):
         ask_to_join(
@@ -163,7 +163,7 @@ def test_approve_by_someone_who_is_not_an_admin_is_refused(db):
 
 
 def test_approve_of_an_unconfirmed_person_is_refused(db):
-    organisation, admin = company_with_admin()
+    _organisation, admin = company_with_admin()
     person = factories.UserFactory(organisation=None, email_verified=False)
     asked = record_request(
         user=person, organisation_name="Mobility Lab", organisation_kind="company", country="BG"
