@@ -230,6 +230,13 @@ def test_password_reset_over_the_limit_answers_429(client, db, monkeypatch):
     assert statuses == [302, 302, 429]
 
 
+def test_resending_the_confirmation_over_the_limit_answers_429(client, db, monkeypatch):
+    monkeypatch.setitem(limits.RATES, "account_mail", (None, "2/h"))
+    client.force_login(factories.UserFactory(email_verified=False))
+    statuses = [client.post("/accounts/confirm/").status_code for _ in range(3)]
+    assert (statuses, Message.objects.count()) == ([302, 302, 429], 2)
+
+
 def test_membership_pages_ask_approve_and_show_the_status(client, db):
     organisation = factories.OrganisationFactory(name="Mobility Lab")
     admin = factories.UserFactory(organisation=organisation)

@@ -12,8 +12,9 @@ the owner of the address by mail instead, so nobody learns which addresses have 
 
 import uuid
 
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -47,6 +48,7 @@ def sign_up(
     with transaction.atomic():
         owner = User.objects.filter(email__iexact=email).first()
         if owner is not None:
+            make_password(password)  # the same work as for a new account, so as long an answer
             record(action="account.sign_up_with_taken_address", subject=owner)
             queue_message(
                 key=f"account.address_taken:{owner.pk}:{uuid.uuid4().hex}",
@@ -59,13 +61,18 @@ def sign_up(
                 },
             )
             return None
-        user = User.objects.create_user(
-            email=email,
-            password=password,
-            full_name=full_name.strip(),
-            job_title=job_title,
-            email_verified=False,
-        )
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    email=email,
+                    password=password,
+                    full_name=full_name.strip(),
+                    job_title=job_title,
+                    email_verified=False,
+                )
+        except IntegrityError:
+            return None  # the same address signed up at the same moment: that one counts
+
         asked = memberships.record_request(
             user=user,
             organisation_name=organisation_name,
@@ -100,7 +107,7 @@ def send_confirmation(*, user: User) -> None:
         raise ValidationError(_("Your e-mail address is confirmed already."))
     url = confirmation_url(user)
     queue_message(
-        key=f"account.confirm:{user.pk}:{url.rstrip('/').rsplit('/', 1)[-1]}",
+        key=f"account.confirm:{user.pk}:{uuid.uuid4().hex}",
         kind="account.confirm",
         user=user,
         template="community/mail/confirm",
