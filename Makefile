@@ -53,7 +53,7 @@ lint: install
 	$(RUN) ruff format --check src tests
 	$(RUN) ruff check src tests
 	$(RUN) mypy src
-	$(RUN) mypy --strict src/matchfair/documents.py $(wildcard src/matchfair/scheduling src/matchfair/recommend src/matchfair/routing)
+	$(RUN) mypy --strict src/matchfair/documents.py $(wildcard src/matchfair/scheduling src/matchfair/recommend src/matchfair/routing src/matchfair/consortia)
 
 format: install
 	$(RUN) ruff format src tests

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.jobs.models import Job
 from matchfair.mailings.models import Mailing
@@ -61,7 +61,7 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     TextEmbedding.objects.create(model="all-MiniLM-L6-v2", key="0" * 64, vector=b"\0" * 8)
     add_contact(owner=ana, by=ana.user, name="Laia Puig")
     Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead_staff)
-    ImportBatch.objects.create(
+    batch = ImportBatch.objects.create(
         event=event,
         organiser=event.organisers.get(is_lead=True),
         created_by=lead_staff,
@@ -69,6 +69,9 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         kind="csv",
         headers=["email"],
         rows=[{"number": 2, "cells": ["a@example.org"]}],
+    )
+    PendingRegistration.objects.create(
+        batch=batch, event=event, organiser=batch.organiser, user=lead_staff, row=2
     )
     one_of_each(event, ana, jonas)
 

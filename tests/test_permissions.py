@@ -157,6 +157,57 @@ def test_can_see_contact_when_the_participant_consents_by_role(people, ana):
     }
 
 
+def test_can_see_contact_when_consented_is_only_for_people_of_the_event(event, ana):
+    """Finding 4 of the trust review: "all participants" meant any account that could log in."""
+    ana.share_contact = True
+    ana.save()
+    stranger = factories.UserFactory()
+    pending = factories.RegistrationFactory(event=event, status="pending").user
+    elsewhere = factories.RegistrationFactory(event=factories.b2b_event()).user
+    withdrawn = factories.RegistrationFactory(event=event, status="withdrawn").user
+    validated = factories.RegistrationFactory(event=event).user
+    viewers = {
+        "stranger": stranger,
+        "pending": pending,
+        "elsewhere": elsewhere,
+        "withdrawn": withdrawn,
+        "validated": validated,
+    }
+    assert {name: permissions.can_see_contact(user, ana) for name, user in viewers.items()} == {
+        "stranger": False,
+        "pending": False,
+        "elsewhere": False,
+        "withdrawn": False,
+        "validated": True,
+    }
+    assert {
+        name: permissions.contact_visible(user, event, [ana]) for name, user in viewers.items()
+    } == {
+        "stranger": set(),
+        "pending": set(),
+        "elsewhere": set(),
+        "withdrawn": set(),
+        "validated": {ana.pk},
+    }
+
+
+def test_can_see_contact_of_a_consenting_participant_not_yet_validated_is_for_organisers(
+    people, ana
+):
+    ana.share_contact = True
+    ana.status = "pending"
+    ana.save()
+    assert by_role(people, permissions.can_see_contact, ana) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": False,
+        "met": True,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
 def test_can_see_contact_after_the_meeting_is_called_off_is_false(people, ana):
     meeting_request = ana.received_requests.get()
     meeting_request.status = "cancelled"

@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         from matchfair.routing.cli import main as plan_visits_main  # noqa: PLC0415 (slow import)
 
         return plan_visits_main(argv[1:])
+    if argv and argv[0] == "build-consortium":
+        from matchfair.consortia.cli import main as consortium_main  # noqa: PLC0415 (slow import)
+
+        return consortium_main(argv[1:])
     if argv and argv[0] == "manage":
         return manage(argv[1:])
 
@@ -110,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser(
         "plan-visits", help="plan expo visits from a matchfair-visits/1 file (see docs/routing.md)"
+    )
+    commands.add_parser(
+        "build-consortium",
+        help="propose a consortium for a funding call from a matchfair-consortium-request/1 "
+        "file (see docs/funding.md)",
     )
     commands.add_parser("manage", help="run one of Django's management commands")
     args = parser.parse_args(argv)

@@ -5,7 +5,7 @@
 | manage an event (console, schedule, release, see all participants) | staff of the event's lead organiser, superusers |
 | support participants (see their contact data, validate) | staff of the organiser that supports them, and the lead |
 | a confirmed address (`is_verified`) | the person opened the link mailed to their address; until then they edit their own account only |
-| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person; with a confirmed address: anyone with an accepted meeting with them, anyone when they consented, their organisers |
+| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person; with a confirmed address: anyone with an accepted meeting with them, their organisers; when they consented to show them to all participants, also the event's other validated participants and its organisers' staff (`takes_part`), never an account without a place at the event |
 | request a meeting (`can_request_meetings`) | a validated participant of the event with a confirmed address, while booking is open |
 | ask to join an organisation, be added to a delegation (`can_join_organisation`, `can_join_delegation`) | a person with a confirmed address |
 | approve or refuse a membership request, remove a member (`can_decide_membership`) | the organisation's admins; while it has none, staff of an organiser that is one of its clusters; superusers |
@@ -18,6 +18,7 @@
 | validate or reject a participant (`supports`) | as "support participants" |
 | import participants (`import_organisers`) | the lead into any organiser's tenant, a co-organiser only into its own |
 | continue an import (`can_open_import`) | staff of the organiser it imports into, and the lead |
+| confirm or decline a registration imported for one's existing account (`can_confirm_registration`) | the owner of the account only; until then there is no registration to see |
 | keep contacts at an event, edit or delete one (`can_keep_contacts`, `can_edit_contact`) | the participant who recorded them, nobody else (a private notebook: not organisers, not superusers) |
 | see the contacts shared with a cluster (`clusters_of`, `can_see_shared_contacts`, `can_see_shared_contact`) | people of the cluster: its member organisations' people, its own organisation's people and its organiser staff; only contacts marked as consented |
 | change one's account (`can_edit_account`) | the person, superusers |
@@ -25,7 +26,8 @@
 | create or revoke an API token (`can_create_api_token`, `can_revoke_api_token`) | the person only |
 | create or revoke a calendar feed (`can_create_calendar_feed`, `can_revoke_calendar_feed`) | the participant only |
 | form a delegation, propose joint visits, plan visits (`can_manage_delegation`) | as "manage an event", and staff of the organiser that is the delegation's cluster |
-| see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation` |
+| see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation`; the B2B meetings in it only as "see a personal agenda" (`can_see_agenda`), to the others as "busy" |
+| join a delegation when another organiser supports you (`can_answer_invitation`) | the person asked, by accepting the invitation; the answer is their recorded consent |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
 """
 
@@ -71,6 +73,31 @@ def organiser_scope(user: Any, event: Event) -> list[Organiser] | None:
     if is_lead_organiser(user, event):
         return None
     return organiser_roles(user, event)
+
+
+def takes_part(user: Any, event: Event) -> bool:
+    """ "All participants" of an event: its validated participants and its organisers' staff,
+    not any account that can log in."""
+    if not user.is_authenticated:
+        return False
+    if is_organiser(user, event):
+        return True
+    cache = getattr(user, "_takes_part", None)
+    if cache is None:
+        cache = user._takes_part = {}
+    if event.pk not in cache:
+        cache[event.pk] = Registration.objects.filter(
+            event=event, user=user, status=Registration.Status.VALIDATED
+        ).exists()
+    return cache[event.pk]
+
+
+def _shown_to_all(user: Any, registration: Registration) -> bool:
+    return (
+        registration.share_contact
+        and registration.is_active
+        and takes_part(user, registration.event)
+    )
 
 
 def supports(user: Any, registration: Registration) -> bool:
@@ -132,7 +159,7 @@ def can_see_contact(user: Any, registration: Registration) -> bool:
         return True
     if not is_verified(user):
         return False
-    if registration.share_contact or supports(user, registration):
+    if supports(user, registration) or _shown_to_all(user, registration):
         return True
     return MeetingRequest.objects.filter(
         Q(sender=registration, recipient__user=user) | Q(recipient=registration, sender__user=user),
@@ -152,6 +179,7 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
     if is_lead_organiser(user, event):
         return {row.pk for row in rows}
     supported = {role.pk for role in organiser_roles(user, event)}
+    to_all = takes_part(user, event)
     met: set[int] = set()
     for sender_id, recipient_id in MeetingRequest.objects.filter(
         Q(sender__user=user) | Q(recipient__user=user),
@@ -163,7 +191,7 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
         row.pk
         for row in rows
         if row.user_id == user.pk
-        or row.share_contact
+        or (to_all and row.share_contact and row.is_active)
         or row.organiser_id in supported
         or row.pk in met
     }
@@ -215,6 +243,11 @@ def can_see_itinerary(user: Any, member: Any) -> bool:
     if not user.is_authenticated:
         return False
     return member.registration.user_id == user.pk or can_manage_delegation(user, member.delegation)
+
+
+def can_answer_invitation(user: Any, invitation: Any) -> bool:
+    """Only the person asked to join a delegation answers for themselves."""
+    return bool(user.is_authenticated and invitation.registration.user_id == user.pk)
 
 
 def can_wish(user: Any, member: Any) -> bool:
@@ -276,6 +309,12 @@ def can_create_calendar_feed(user: Any, registration: Registration) -> bool:
 
 def can_revoke_calendar_feed(user: Any, feed: Any) -> bool:
     return bool(user.is_authenticated and feed.registration.user_id == user.pk)
+
+
+def can_confirm_registration(user: Any, pending: Any) -> bool:
+    """A registration imported for an existing account is confirmed or declined by its owner
+    alone: an import never enrols somebody else's account."""
+    return bool(user.is_authenticated and pending.user_id == user.pk)
 
 
 def can_open_import(user: Any, batch: Any) -> bool:

@@ -44,6 +44,18 @@ def test_participants_show_contact_of_who_consented(api_as, event, ana, jonas):
     assert contacts(response)["Jonas Berg"] == {"email": jonas.user.email, "phone": ""}
 
 
+def test_participants_show_a_throwaway_account_no_consented_contact(api_as, event, ana, jonas):
+    """Finding 4: any account could page through every consenting participant's details."""
+    Registration.objects.filter(pk=jonas.pk).update(share_contact=True)
+    response = api_as(factories.UserFactory()).get(f"/events/{event.slug}/participants")
+    assert contacts(response) == {"Ana Petrova": None, "Jonas Berg": None}
+
+
+def test_participants_refuse_a_page_larger_than_the_cap(api_as, event, ana):
+    response = api_as(ana.user).get(f"/events/{event.slug}/participants", page_size=101)
+    assert response.status_code == 422
+
+
 def test_participants_show_every_contact_to_lead_staff(api_as, event, ana, jonas, lead_staff):
     response = api_as(lead_staff).get(f"/events/{event.slug}/participants")
     assert sorted(name for name, contact in contacts(response).items() if contact) == [
@@ -100,8 +112,8 @@ def test_participants_list_costs_the_same_at_any_size(
     client = api_as(viewer.user)
     client.get("/me")  # the first use of a token writes last_used; measure the steady state
     # token, event, count, page ids, page rows, domains, opportunities, organiser roles,
-    # accepted meetings
-    with django_assert_num_queries(9):
+    # taking part, accepted meetings
+    with django_assert_num_queries(10):
         response = client.get(f"/events/{event.slug}/participants", page_size=100)
     assert len(response.json()["items"]) == min(size + 1, 100)
 

@@ -4,8 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.events.models import Registration
+from tests import factories
 
 CSV = (
     b"Adresse,Nom,Employer,Kind,Land\n"
@@ -121,3 +122,20 @@ def test_cancel_deletes_the_rows(client, event, lead_staff):
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.CANCELLED
     assert batch.rows == []
+
+
+def test_confirm_registration_page_registers_its_owner_only(client, event, lead_staff):
+    known = factories.UserFactory(email="known@example.org", full_name="Known Person")
+    batch = ImportBatch.objects.create(
+        event=event, organiser=event.organisers.get(is_lead=True), created_by=lead_staff
+    )
+    pending = PendingRegistration.objects.create(
+        batch=batch, event=event, organiser=batch.organiser, user=known, row=2
+    )
+    url = f"/e/{event.slug}/console/welcome/confirm/{pending.pk}/"
+    client.force_login(lead_staff)
+    assert client.post(url, {"answer": "confirm"}).status_code == 404
+    client.force_login(known)
+    assert "Register me" in client.get(url).content.decode()
+    response = client.post(url, {"answer": "confirm"})
+    assert (response.status_code, known.registrations.get().status) == (302, "validated")

@@ -22,12 +22,13 @@ from django.utils.http import urlsafe_base64_encode
 from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import MembershipRequest
 from matchfair.community.tokens import email_confirmation
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
 from matchfair.meetings.models import SolverRun
+from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
 from tests.visits.rows import one_of_each
@@ -69,6 +70,7 @@ MATRIX = {
     "community:password_reset_done": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "community:signup_sent": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "console:bulk_decide": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    "console:confirm_registration": ("GET", (LOGIN, 200, 404, 404, 404, 404, 404)),
     "console:decide": ("POST", (LOGIN, 403, 403, 403, 302, 404, 302)),
     "console:export": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "console:import": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
@@ -148,6 +150,7 @@ MATRIX = {
     "visits:import": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "visits:joint_new": ("POST", (LOGIN, 404, 404, 404, 400, 404, 400)),
     "visits:joint_remove": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "visits:invitation": ("GET", (LOGIN, 404, 404, 200, 404, 404, 404)),
     "visits:member_day": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "visits:member_ics": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
     "visits:member_pdf": ("GET", (LOGIN, 404, 200, 404, 200, 404, 200)),
@@ -187,6 +190,7 @@ def _scene():
     one_of_each(event, ana, tia)
     member = ana.delegation_memberships.get()
     delegation = member.delegation
+    invitation = Invitation.objects.create(delegation=delegation, registration=jonas)
     contact = add_contact(owner=ana, by=ana.user, name="Laia Puig")
     mailing = Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead)
     batch = ImportBatch.objects.create(
@@ -204,6 +208,9 @@ def _scene():
     unconfirmed = factories.UserFactory(email_verified=False)
     # The outsider asked to join Ana's organisation, whose admin Ana is; Cleo is its member.
     outsider = factories.UserFactory(organisation=None)
+    pending = PendingRegistration.objects.create(
+        batch=batch, event=event, organiser=lead_organiser, user=outsider, row=2
+    )
     ana.user.organisation.admins.add(ana.user)
     joining = MembershipRequest.objects.create(user=outsider, organisation=ana.user.organisation)
     colleague = factories.UserFactory(full_name="Cleo", organisation=ana.user.organisation)
@@ -235,6 +242,7 @@ def _scene():
         "meetings:remove_session": event.sessions.first().pk,
         "matchmaking:participant_suggestions": ana.pk,
         "console:participant": ana.pk,
+        "console:confirm_registration": pending.pk,
         "console:decide": ana.pk,
         "console:import_mapping": batch.pk,
         "console:import_review": batch.pk,
@@ -255,6 +263,7 @@ def _scene():
         "visits:wishes": member.pk,
         "visits:wish_remove": member.pk,
         "visits:member_day": member.pk,
+        "visits:invitation": invitation.pk,
         "visits:member_ics": member.pk,
         "visits:member_pdf": member.pk,
         "visits:member_route": member.pk,

@@ -6,6 +6,7 @@ from matchfair.visits.models import (
     Delegation,
     DelegationMember,
     Hall,
+    Invitation,
     ItineraryStop,
     JointVisit,
     Pavilion,
@@ -18,7 +19,8 @@ from tests import factories
 
 def one_of_each(event, registration, other):
     """A hall, pavilion, stand, delegation of the lead's cluster with two members, a wish,
-    a joint visit, a planned stop and a skipped one."""
+    a joint visit, a planned stop and a skipped one, and a second delegation that asks `other`
+    to join."""
     hall = Hall.objects.create(event=event, name="Hall 1", width=100, depth=60)
     pavilion = Pavilion.objects.create(event=event, hall=hall, name="Bavaria Pavilion", x=5, y=5)
     stand = Stand.objects.create(
@@ -39,4 +41,6 @@ def one_of_each(event, registration, other):
         leave=factories.local(10, 11, 20),
     )
     SkippedStop.objects.create(member=member, pavilion=pavilion, reason="closed when you are free")
+    evening = Delegation.objects.create(event=event, cluster=cluster, name="Evening delegation")
+    Invitation.objects.create(delegation=evening, registration=other)
     return delegation

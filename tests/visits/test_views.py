@@ -6,6 +6,8 @@ import icalendar
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from matchfair.community.models import Membership
+from matchfair.visits.domain.delegations import answer_invitation, create_delegation, set_members
 from matchfair.visits.models import Delegation, ItineraryStop, JointVisit, Stand, Wish
 from tests.visits.helpers import HEADER, member_of, other_cluster_member
 
@@ -301,3 +303,63 @@ def test_no_my_day_link_for_someone_outside_a_delegation(client, planned):
     client.force_login(outsider.user)
     page = client.get(f"/e/{planned.event.slug}/venue/").content.decode()
     assert "/my-day/" not in page
+
+
+# Tenancy: a co-organiser's delegation and a participant the lead supports
+
+
+@pytest.fixture
+def co_member(event, co_staff, ana, released, halls):
+    """Ana, whom the lead supports, joined the co-organiser's delegation by accepting."""
+    cluster = co_staff.organiser_roles.get().cluster
+    Membership.objects.create(cluster=cluster, organisation=ana.user.organisation)
+    delegation = create_delegation(event=event, cluster=cluster, name="Co delegation", by=co_staff)
+    set_members(delegation=delegation, registrations=[ana], by=co_staff)
+    return answer_invitation(invitation=delegation.invitations.get(), accept=True, by=ana.user)
+
+
+def test_member_ics_shows_another_organisers_participant_as_busy(client, co_member, co_staff):
+    """Finding 2: the co-organiser read the meeting and the partner's name in the .ics (200)."""
+    client.force_login(co_staff)
+    calendar = icalendar.Calendar.from_ical(client.get(day_url(co_member, "day.ics")).content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Busy: B2B meeting"]
+
+
+def test_member_pdf_shows_another_organisers_participant_as_busy(
+    client, co_member, co_staff, settings
+):
+    settings.REPORTS_PDF_COMPRESS = False
+    client.force_login(co_staff)
+    content = client.get(day_url(co_member, "day.pdf")).content
+    assert (b"Jonas" in content, b"Busy" in content) == (False, True)
+
+
+def test_member_day_page_shows_the_member_her_meeting_and_the_co_organiser_busy(
+    client, co_member, co_staff, ana
+):
+    pages = {}
+    for name, user in (("ana", ana.user), ("co", co_staff)):
+        client.force_login(user)
+        pages[name] = client.get(day_url(co_member)).content.decode()
+    assert [("Jonas Berg" in page, "Busy: B2B meeting" in page) for page in pages.values()] == [
+        (True, False),
+        (False, True),
+    ]
+
+
+def test_invitation_page_answers_for_the_person_asked_only(client, event, co_staff, ana):
+    cluster = co_staff.organiser_roles.get().cluster
+    Membership.objects.create(cluster=cluster, organisation=ana.user.organisation)
+    delegation = create_delegation(event=event, cluster=cluster, name="Co delegation", by=co_staff)
+    set_members(delegation=delegation, registrations=[ana], by=co_staff)
+    invitation = delegation.invitations.get()
+    url = f"/e/{event.slug}/delegation/invitation/{invitation.pk}/"
+    client.force_login(co_staff)
+    assert client.post(url, {"answer": "accept"}).status_code == 404
+    client.force_login(ana.user)
+    assert (
+        "Delegations that ask you to join"
+        in client.get(f"/e/{event.slug}/my-day/").content.decode()
+    )
+    response = client.post(url, {"answer": "accept"})
+    assert (response.status_code, delegation.members.get().registration) == (302, ana)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 
 
 @admin.register(ImportBatch)
@@ -11,3 +11,13 @@ class ImportBatchAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "created_by__email"]
     raw_id_fields = ["event", "organiser", "created_by"]
     readonly_fields = ["created", "finished"]
+
+
+@admin.register(PendingRegistration)
+class PendingRegistrationAdmin(admin.ModelAdmin):
+    list_display = ["user", "event", "organiser", "status", "created", "answered"]
+    list_filter = ["status", "event"]
+    list_select_related = ["user", "event", "organiser__cluster__organisation"]
+    search_fields = ["user__email", "user__full_name"]
+    raw_id_fields = ["batch", "event", "organiser", "user"]
+    readonly_fields = ["created", "answered"]

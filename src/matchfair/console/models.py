@@ -1,7 +1,9 @@
-"""An uploaded participant list waiting between the steps of an import: upload, map, review."""
+"""An uploaded participant list waiting between the steps of an import (upload, map, review),
+and the registrations it made for existing accounts, held until their owners confirm them."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,3 +49,55 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+
+class PendingRegistration(models.Model):
+    """A registration an organiser imported for an account that exists already: it is held here,
+    so nobody sees it or the person's details, until the owner of the account confirms it."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("Waiting for the person to confirm")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="pending_registrations"
+    )
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="pending_registrations"
+    )
+    organiser = models.ForeignKey(
+        "events.Organiser", on_delete=models.CASCADE, related_name="pending_registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_registrations"
+    )
+    row = models.PositiveIntegerField(_("row"))
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    description = models.TextField(_("about"), blank=True)
+    domain_ids = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ASKED
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    answered = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("registration to confirm")
+        verbose_name_plural = _("registrations to confirm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=models.Q(status="asked"),
+                name="pending_registration_once_asked",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.event} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "console:confirm_registration", kwargs={"event": self.event.slug, "pk": self.pk}
+        )

@@ -12,7 +12,7 @@ from typing import Any
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import ERASED_TEXT, moment
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 
 
 def collect_imports(user: Any) -> list[dict[str, Any]]:
@@ -47,10 +47,37 @@ def erase_import_rows(user: Any) -> None:
             batch.save(update_fields=["rows"])
 
 
+def collect_pending(user: Any) -> list[dict[str, Any]]:
+    """Registrations organisers imported for the person's account, and the person's answers."""
+    return [
+        {
+            "event": pending.event.slug,
+            "organiser": str(pending.organiser.cluster),
+            "headline": pending.headline,
+            "status": pending.status,
+            "asked": moment(pending.created),
+            "answered": moment(pending.answered),
+        }
+        for pending in PendingRegistration.objects.filter(user=user).select_related(
+            "event", "organiser__cluster__organisation"
+        )
+    ]
+
+
+def erase_pending(user: Any) -> None:
+    PendingRegistration.objects.filter(user=user).delete()
+
+
 def register_sections() -> None:
     privacy.register(
         "organiser_work.imports",
         collect=collect_imports,
         erase=erase_import_rows,
         models=[ImportBatch],
+    )
+    privacy.register(
+        "registrations_to_confirm",
+        collect=collect_pending,
+        erase=erase_pending,
+        models=[PendingRegistration],
     )

@@ -19,6 +19,11 @@ urlpatterns = [
     path("import/<int:pk>/", views_import.review, name="import_review"),
     path("import/<int:pk>/cancel/", views_import.cancel, name="import_cancel"),
     path(
+        "welcome/confirm/<int:pk>/",
+        views_import.confirm_registration,
+        name="confirm_registration",
+    ),
+    path(
         "welcome/<uidb64>/<token>/",
         views_import.SetPasswordView.as_view(),
         name="set_password",

@@ -1,8 +1,10 @@
-"""Importing participants in three steps, upload → map the columns → review and import; and the
-page where an imported person sets the password of the account made for them."""
+"""Importing participants in three steps, upload → map the columns → review and import; the page
+where an imported person sets the password of the account made for them, and the one where the
+owner of an existing account confirms or declines the registration an import asked for."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
-from matchfair.console.domain import importing, tabular
+from matchfair.console.domain import importing, pending_registrations, tabular
 from matchfair.console.forms import ImportForm, MappingForm, UploadForm
-from matchfair.console.models import ImportBatch
-from matchfair.web import event_context, organiser_view, report_errors
+from matchfair.console.models import ImportBatch, PendingRegistration
+from matchfair.web import event_context, organiser_view, report_errors, run_domain_call
 
 
 def _batch_or_404(request, event, pk) -> ImportBatch:
@@ -92,7 +94,10 @@ def review(request, event, context, pk):
         else:
             messages.success(
                 request,
-                _("%(imported)d participants imported; %(invited)d invited to set a password.")
+                _(
+                    "%(imported)d participants imported; %(invited)d invited to set a password; "
+                    "%(asked)d with an account already asked to confirm."
+                )
                 % report,
             )
             return redirect("console:import_review", event=event.slug, pk=batch.pk)
@@ -130,3 +135,25 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     def get_success_url(self):
         messages.success(self.request, _("Your password is set; welcome."))
         return reverse("events:detail", kwargs={"event": self.kwargs["event"]})
+
+
+@login_required
+def confirm_registration(request, event, pk):
+    event, context = event_context(request, event)
+    pending = get_object_or_404(
+        PendingRegistration.objects.select_related("organiser__cluster__organisation"),
+        event=event,
+        pk=pk,
+    )
+    if not permissions.can_confirm_registration(request.user, pending):
+        raise Http404
+    if request.method == "POST":
+        accept = request.POST.get("answer") == "confirm"
+        return run_domain_call(
+            request,
+            lambda: pending_registrations.answer(pending=pending, accept=accept, by=request.user),
+            success=_("You are registered.") if accept else _("You declined the registration."),
+            then=lambda: redirect("events:detail", event=event.slug),
+        )
+    context.update(pending=pending)
+    return render(request, "console/confirm_registration.html", context)

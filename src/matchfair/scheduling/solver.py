@@ -252,6 +252,7 @@ def replan(
     workers: int = 2,
     progress: Callable[[Progress], None] | None = None,
     names: Mapping[str, str] | None = None,
+    deterministic: bool = False,
 ) -> Result:
     """Re-solve after changes on the day; locked meetings stay, as few others as possible move."""
     return solve(
@@ -262,6 +263,7 @@ def replan(
         progress=progress,
         previous=previous,
         names=names,
+        deterministic=deterministic,
     )
 
 

@@ -5,6 +5,7 @@ from matchfair.visits.models import (
     Delegation,
     DelegationMember,
     Hall,
+    Invitation,
     ItineraryStop,
     JointVisit,
     Pavilion,
@@ -55,6 +56,14 @@ class DelegationAdmin(admin.ModelAdmin):
 class DelegationMemberAdmin(admin.ModelAdmin):
     list_display = ["registration", "delegation"]
     list_filter = ["delegation"]
+    search_fields = ["registration__user__full_name", "delegation__name"]
+    raw_id_fields = ["registration"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["registration", "delegation", "status", "asked", "answered"]
+    list_filter = ["status", "delegation"]
     search_fields = ["registration__user__full_name", "delegation__name"]
     raw_id_fields = ["registration"]
 

@@ -245,6 +245,46 @@ class DelegationMember(models.Model):
         )
 
 
+class Invitation(models.Model):
+    """Asking a participant that another organiser supports to join a delegation: they join only
+    when they accept, and the answer is kept as the record of their consent."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="invitations")
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="delegation_invitations"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ASKED
+    )
+    asked = models.DateTimeField(_("asked"), auto_now_add=True)
+    answered = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["delegation", "registration__user__full_name"]
+        verbose_name = _("delegation invitation")
+        verbose_name_plural = _("delegation invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "registration"], name="delegation_invitation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.user.full_name} ({self.delegation})"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "visits:invitation",
+            kwargs={"event": self.delegation.event.slug, "pk": self.pk},
+        )
+
+
 def _one_target(prefix: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=(

@@ -11,7 +11,14 @@ from django.db.models import Prefetch
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.visits.models import DelegationMember, ItineraryStop, JointVisit, SkippedStop, Wish
+from matchfair.visits.models import (
+    DelegationMember,
+    Invitation,
+    ItineraryStop,
+    JointVisit,
+    SkippedStop,
+    Wish,
+)
 
 TARGETS = ("stand", "pavilion")
 
@@ -60,10 +67,36 @@ def erase(user: Any) -> None:
     DelegationMember.objects.filter(registration__user=user).delete()
 
 
+def collect_invitations(user: Any) -> list[dict[str, Any]]:
+    """Each delegation that asked the person to join, and their answer: the record of consent."""
+    return [
+        {
+            "event": invitation.delegation.event.slug,
+            "delegation": invitation.delegation.name,
+            "status": invitation.status,
+            "asked": moment(invitation.asked),
+            "answered": moment(invitation.answered),
+        }
+        for invitation in Invitation.objects.filter(registration__user=user).select_related(
+            "delegation__event"
+        )
+    ]
+
+
+def erase_invitations(user: Any) -> None:
+    Invitation.objects.filter(registration__user=user).delete()
+
+
 def register_sections() -> None:
     privacy.register(
         "visits",
         collect=collect,
         erase=erase,
         models=[DelegationMember, Wish, JointVisit, ItineraryStop, SkippedStop],
+    )
+    privacy.register(
+        "delegation_invitations",
+        collect=collect_invitations,
+        erase=erase_invitations,
+        models=[Invitation],
     )

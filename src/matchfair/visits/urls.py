@@ -28,5 +28,6 @@ urlpatterns = [
     path("delegation/member/<int:pk>/day.ics", views.member_ics, name="member_ics"),
     path("delegation/member/<int:pk>/day.pdf", views.member_pdf, name="member_pdf"),
     path("delegation/member/<int:pk>/route/<str:day>/", views.member_route, name="member_route"),
+    path("delegation/invitation/<int:pk>/", views.invitation, name="invitation"),
     path("my-day/", views.my_day, name="my_day"),
 ]

@@ -37,13 +37,14 @@ from matchfair.visits.models import (
     Delegation,
     DelegationMember,
     Hall,
+    Invitation,
     JointVisit,
     Pavilion,
     Stand,
     Wish,
 )
 from matchfair.visits.pdf import itinerary_pdf
-from matchfair.web import event_context
+from matchfair.web import event_context, run_domain_call
 
 # The venue and the exhibitor directory: public pages
 
@@ -195,13 +196,16 @@ def _delegation_page(request, context, found, members_form=None, joint_form=None
         members_form=members_form
         or MembersForm(
             eligible=eligible,
-            initial={"members": list(found.members.values_list("registration_id", flat=True))},
+            initial={"members": domain.chosen_registrations(found)},
         ),
         joint_form=joint_form or JointVisitForm(delegation=found),
         joint_visits=found.joint_visits.select_related("stand", "pavilion").prefetch_related(
             "members__registration__user"
         ),
         days=found.days(),
+        invitations=found.invitations.exclude(status=Invitation.Status.ACCEPTED).select_related(
+            "registration__user__organisation"
+        ),
     )
     return render(request, "visits/delegation.html", context, status=status)
 
@@ -322,10 +326,34 @@ def wish_remove(request, event, pk, wish):
 def my_day(request, event):
     event, context = event_context(request, event)
     mine = list(domain.memberships_of(request.user, event))
-    if len(mine) == 1:
+    asked = list(domain.invitations_of(request.user, event))
+    if len(mine) == 1 and not asked:
         return redirect("visits:member_day", event=event.slug, pk=mine[0].pk)
-    context.update(mine=mine)
+    context.update(mine=mine, asked=asked)
     return render(request, "visits/my_day.html", context)
+
+
+@login_required
+def invitation(request, event, pk):
+    """The person asked to join a delegation reads what joining means and answers."""
+    event, context = event_context(request, event)
+    found = get_object_or_404(
+        Invitation.objects.select_related("delegation__cluster", "registration__user"),
+        delegation__event=event,
+        pk=pk,
+    )
+    if not permissions.can_answer_invitation(request.user, found):
+        raise Http404
+    if request.method == "POST":
+        accept = request.POST.get("answer") == "accept"
+        return run_domain_call(
+            request,
+            lambda: domain.answer_invitation(invitation=found, accept=accept, by=request.user),
+            success=_("You joined the delegation.") if accept else _("You declined."),
+            then=lambda: redirect("visits:my_day", event=event.slug),
+        )
+    context.update(invitation=found)
+    return render(request, "visits/invitation.html", context)
 
 
 @login_required
@@ -333,7 +361,7 @@ def member_day(request, event, pk):
     event, context, member = _member(request, event, pk, permissions.can_see_itinerary)
     context.update(
         member=member,
-        days=member_days(member),
+        days=member_days(member, viewer=request.user),
         skipped=member.skipped.select_related("stand", "pavilion"),
         is_own=member.registration.user_id == request.user.pk,
         zone=event.time_zone,
@@ -348,7 +376,7 @@ def member_route(request, event, pk, day):
         date = dt.date.fromisoformat(day)
     except ValueError as error:
         raise Http404 from error
-    found = next((d for d in member_days(member) if d.date == date), None)
+    found = next((d for d in member_days(member, viewer=request.user) if d.date == date), None)
     if found is None:
         raise Http404
     title = _("Route of %(name)s on %(day)s") % {
@@ -368,7 +396,9 @@ def member_route(request, event, pk, day):
 @login_required
 def member_ics(request, event, pk):
     event, _context, member = _member(request, event, pk, permissions.can_see_itinerary)
-    response = HttpResponse(day_calendar(member, member_days(member)), content_type="text/calendar")
+    response = HttpResponse(
+        day_calendar(member, member_days(member, viewer=request.user)), content_type="text/calendar"
+    )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-day-{member.pk}.ics"'
     return response
 
@@ -377,7 +407,8 @@ def member_ics(request, event, pk):
 def member_pdf(request, event, pk):
     event, _context, member = _member(request, event, pk, permissions.can_see_itinerary)
     response = HttpResponse(
-        itinerary_pdf(member, member_days(member)), content_type="application/pdf"
+        itinerary_pdf(member, member_days(member, viewer=request.user)),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = (
         f'attachment; filename="{event.slug}-itinerary-{member.pk}.pdf"'

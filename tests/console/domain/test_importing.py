@@ -57,7 +57,7 @@ def test_csv_happy_path_imports_validated_participants_and_invites_them(
     assert problems(batch) == set()
     with django_capture_on_commit_callbacks(execute=True):
         report = importing.import_batch(batch=batch, by=lead_staff)
-    assert report == {"imported": 2, "skipped": [], "invited": 2}
+    assert report == {"imported": 2, "skipped": [], "invited": 2, "asked": 0}
     lena = Registration.objects.get(event=event, user__email="lena@example.org")
     assert lena.status == Registration.Status.VALIDATED
     assert lena.organiser.is_lead
@@ -216,10 +216,15 @@ def test_duplicates_against_registrations_and_accounts(event, lead_staff, ana):
     batch = uploaded(event, lead_staff, csv_file(text))
     assert problems(batch) == {(2, "email"), (3, "full_name"), (4, "full_name")}
     report = importing.import_batch(batch=batch, by=lead_staff, only_valid=True)
-    assert report == {"imported": 1, "skipped": [2, 3, 4], "invited": 0}
+    assert report == {"imported": 0, "skipped": [2, 3, 4], "invited": 0, "asked": 1}
     known = User.objects.get(email="known@example.org")
-    assert known.registrations.filter(event=event).exists()
-    assert known.has_usable_password()  # an existing account is not touched
+    # Finding 3: an import enrolled an existing account without telling its owner. Now the
+    # owner is asked, and there is no registration until they confirm.
+    assert (
+        known.registrations.filter(event=event).exists(),
+        known.pending_registrations.get().status,
+        known.has_usable_password(),  # an existing account is not touched
+    ) == (False, "asked", True)
 
 
 def test_importing_the_same_file_again_adds_nobody(event, lead_staff):

@@ -285,7 +285,7 @@ def _itinerary(world):
         event=world.event, cluster=world.lead.cluster, name="София"
     )
     member = DelegationMember.objects.create(delegation=delegation, registration=world.ana)
-    return itinerary_pdf(member, member_days(member), compress=False)
+    return itinerary_pdf(member, member_days(member, viewer=world.ana.user), compress=False)
 
 
 DOCUMENTS = {

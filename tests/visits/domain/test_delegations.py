@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from matchfair.audit.models import AuditEntry
+from matchfair.community.models import Membership
 from matchfair.visits.domain.delegations import (
+    answer_invitation,
     create_delegation,
     eligible_registrations,
     memberships_of,
@@ -65,8 +67,84 @@ def test_set_members_adds_and_removes_and_is_audited(event, cluster, ana, jonas,
     entries = AuditEntry.objects.filter(action="visits.members_set").order_by("pk")
     assert ([m.registration for m in members], [e.details for e in entries]) == (
         [jonas],
-        [{"added": 1, "removed": 0}, {"added": 1, "removed": 1}],
+        [
+            {"added": 1, "asked": 0, "removed": 0, "withdrawn": 0},
+            {"added": 1, "asked": 0, "removed": 1, "withdrawn": 0},
+        ],
     )
+
+
+@pytest.fixture
+def co_delegation(event, co_staff, ana):
+    """A delegation of the co-organiser's cluster, which Ana's organisation is a member of, while
+    the lead organiser supports her."""
+    cluster = co_staff.organiser_roles.get().cluster
+    Membership.objects.create(cluster=cluster, organisation=ana.user.organisation)
+    return create_delegation(event=event, cluster=cluster, name="Co delegation", by=co_staff)
+
+
+def test_set_members_asks_someone_another_organiser_supports(
+    co_delegation, co_staff, ana, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Finding 2 of the trust review: a co-organiser added another organiser's participant to its
+    own delegation and read her meetings. Now she is asked, and is no member until she accepts."""
+    with django_capture_on_commit_callbacks(execute=True):
+        members = set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    invitation = co_delegation.invitations.get()
+    assert (members, invitation.registration, invitation.status) == ([], ana, "asked")
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        ([ana.user.email], "Will you join the delegation “Co delegation”?")
+    ]
+
+
+def test_answer_invitation_accepting_joins_and_is_recorded(co_delegation, co_staff, ana):
+    set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    invitation = co_delegation.invitations.get()
+    member = answer_invitation(invitation=invitation, accept=True, by=ana.user)
+    entry = AuditEntry.objects.get(action="visits.invitation_accepted")
+    assert (
+        member.registration,
+        invitation.status,
+        invitation.answered is not None,
+        entry.actor,
+    ) == (ana, "accepted", True, ana.user)
+
+
+def test_answer_invitation_declined_is_not_asked_again(co_delegation, co_staff, ana):
+    set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    answer_invitation(invitation=co_delegation.invitations.get(), accept=False, by=ana.user)
+    members = set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    assert (members, list(co_delegation.invitations.values_list("status", flat=True))) == (
+        [],
+        ["declined"],
+    )
+
+
+def test_answer_invitation_twice_is_refused(co_delegation, co_staff, ana):
+    set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    invitation = co_delegation.invitations.get()
+    answer_invitation(invitation=invitation, accept=False, by=ana.user)
+    with pytest.raises(ValidationError, match="no longer open"):
+        answer_invitation(invitation=invitation, accept=True, by=ana.user)
+    assert co_delegation.members.count() == 0
+
+
+def test_answer_invitation_by_someone_else_is_refused(co_delegation, co_staff, ana):
+    set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    with pytest.raises(PermissionDenied):
+        answer_invitation(invitation=co_delegation.invitations.get(), accept=True, by=co_staff)
+    assert co_delegation.invitations.get().status == "asked"
+
+
+def test_set_members_leaving_out_someone_asked_withdraws_the_invitation(
+    co_delegation, co_staff, ana
+):
+    set_members(delegation=co_delegation, registrations=[ana], by=co_staff)
+    set_members(delegation=co_delegation, registrations=[], by=co_staff)
+    invitation = co_delegation.invitations.get()
+    assert invitation.status == "withdrawn"
+    with pytest.raises(ValidationError, match="no longer open"):
+        answer_invitation(invitation=invitation, accept=True, by=ana.user)
 
 
 def test_set_wish_again_changes_the_priority_of_the_same_stand(delegation, ana, stands):

@@ -5,7 +5,8 @@ names each problem with its row number and field; duplicates are found by e-mail
 organisation plus name, inside the file and against the event's registrations and the accounts
 that exist. `import_batch` imports in one transaction: all rows, or, when the organiser chooses
 so, only the valid ones. People without an account get one with no usable password and an
-invitation to set it.
+invitation to set it. An account that exists already is never enrolled by an import: its owner
+is asked to confirm (`pending_registrations`), and only then is the registration made.
 """
 
 from collections import Counter
@@ -28,8 +29,9 @@ from django_countries import countries
 from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.community.models import Organisation, OrganisationType
+from matchfair.console.domain import pending_registrations
 from matchfair.console.domain.tabular import FIELDS, FIELDS_BY_KEY, KINDS, MAX_BYTES, read_table
-from matchfair.console.models import ImportBatch
+from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.events.models import Domain, Event, Organiser, Registration
 from matchfair.outbox.domain import queue_message
 from matchfair.uploads import check_upload, read_all
@@ -154,6 +156,11 @@ class _Lookups:
         }
         registered = set(Registration.objects.filter(event=event).values_list("user_id", flat=True))
         self.registered_ids = registered
+        self.asked_ids = set(
+            PendingRegistration.objects.filter(
+                event=event, status=PendingRegistration.Status.ASKED
+            ).values_list("user_id", flat=True)
+        )
         self.people: dict[tuple[str, str], list[tuple[str, bool]]] = {}
         for user in (
             User.objects.annotate(lower=Lower("full_name"))
@@ -273,6 +280,11 @@ def review(batch: ImportBatch) -> Review:
             user = lookups.users.get(email)
             if user is not None and user.pk in lookups.registered_ids:
                 row.add("email", _("Duplicate: this person is registered for the event already."))
+            elif user is not None and user.pk in lookups.asked_ids:
+                row.add(
+                    "email",
+                    _("Duplicate: this person was asked already to confirm a registration."),
+                )
             row.existing_user = user
         if row.values["organisation"] and row.values["full_name"]:
             pair = (_key(row.values["organisation"]), _key(row.values["full_name"]))
@@ -333,20 +345,31 @@ def _organisation_for(values: dict[str, Any]) -> Organisation | None:
     return organisation
 
 
-def _import_row(row: RowReport, *, batch: ImportBatch, by: Any) -> tuple[Registration, bool]:
+def _import_row(row: RowReport, *, batch: ImportBatch, by: Any) -> str:
+    """Import one valid row and say how: "invited" (a new account, registered and invited to set
+    a password) or "asked" (an existing account, whose owner must confirm the registration)."""
     values = row.values
-    user = row.existing_user
-    invited = False
-    if user is None:
-        user = get_user_model().objects.create_user(
-            email=values["email"],
-            password=None,
-            full_name=" ".join(values["full_name"].split()),
-            job_title=values["job_title"],
-            phone=values["phone"],
-            organisation=_organisation_for(values),
+    if row.existing_user is not None:
+        pending = pending_registrations.ask(
+            batch=batch, user=row.existing_user, row=row.number, values=values
         )
-        invited = True
+        record(
+            action="registration.asked",
+            actor=by,
+            subject=pending,
+            event=batch.event,
+            batch=batch.pk,
+            row=row.number,
+        )
+        return "asked"
+    user = get_user_model().objects.create_user(
+        email=values["email"],
+        password=None,
+        full_name=" ".join(values["full_name"].split()),
+        job_title=values["job_title"],
+        phone=values["phone"],
+        organisation=_organisation_for(values),
+    )
     registration = Registration.objects.create(
         event=batch.event,
         user=user,
@@ -364,11 +387,10 @@ def _import_row(row: RowReport, *, batch: ImportBatch, by: Any) -> tuple[Registr
         event=batch.event,
         batch=batch.pk,
         row=row.number,
-        new_account=invited,
+        new_account=True,
     )
-    if invited:
-        _invite(user, batch.event)
-    return registration, invited
+    _invite(user, batch.event)
+    return "invited"
 
 
 def import_batch(*, batch: ImportBatch, by: Any, only_valid: bool = False) -> dict[str, Any]:
@@ -391,14 +413,12 @@ def import_batch(*, batch: ImportBatch, by: Any, only_valid: bool = False) -> di
                 )
                 % {"count": len(result.invalid)}
             )
-        invited = 0
-        for row in result.valid:
-            _registration, new_account = _import_row(row, batch=locked, by=by)
-            invited += new_account
+        outcomes = Counter(_import_row(row, batch=locked, by=by) for row in result.valid)
         report = {
-            "imported": len(result.valid),
+            "imported": outcomes["invited"],
             "skipped": [row.number for row in result.invalid],
-            "invited": invited,
+            "invited": outcomes["invited"],
+            "asked": outcomes["asked"],
         }
         locked.status = ImportBatch.Status.IMPORTED
         locked.report = report

@@ -5,11 +5,13 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Any
 
 import icalendar
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from matchfair import permissions
 from matchfair.events.models import Session
 from matchfair.meetings.domain.agenda import agenda_for
 from matchfair.visits.domain.instance import entrance_of, hall_for
@@ -59,8 +61,11 @@ class Day:
         return [self.start, *(point for point, _items in self.places), self.start]
 
 
-def member_days(member: DelegationMember) -> list[Day]:
-    """Every day of the delegation with something in it, in time order."""
+def member_days(member: DelegationMember, *, viewer: Any) -> list[Day]:
+    """Every day of the delegation with something in it, in time order, as `viewer` may see it:
+    the B2B meetings in full only where `permissions.can_see_agenda` allows, else as busy time
+    (the delegation's staff of another organiser know when, never with whom or at which table).
+    """
     delegation = member.delegation
     event = delegation.event
     zone = event.zone
@@ -73,17 +78,26 @@ def member_days(member: DelegationMember) -> list[Day]:
 
     items: list[Item] = []
     registration = member.registration
+    in_full = permissions.can_see_agenda(viewer, registration)
     for agenda in agenda_for(registration):
-        names = ", ".join(other.user.full_name for other in agenda.others)
         place, point = where(agenda.table.location or agenda.table.name)
+        if in_full:
+            names = ", ".join(other.user.full_name for other in agenda.others)
+            title = _("B2B meeting with %(names)s") % {"names": names}
+            if agenda.table.location:
+                place = f"{agenda.table.name}, {place}"
+        else:
+            title = _("Busy: B2B meeting")
+            hall = hall_for(agenda.table.location or agenda.table.name, halls)
+            place = hall.name if hall else event.venue
         items.append(
             Item(
                 kind="meeting",
                 uid=f"meeting-{agenda.meeting.pk}",
                 starts_at=agenda.starts_at,
                 ends_at=agenda.ends_at,
-                title=_("B2B meeting with %(names)s") % {"names": names},
-                place=f"{agenda.table.name}, {place}" if agenda.table.location else place,
+                title=title,
+                place=place,
                 point=point,
             )
         )

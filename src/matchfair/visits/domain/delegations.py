@@ -4,17 +4,22 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
 from matchfair.events.models import Event, Registration
+from matchfair.outbox.domain import queue_message
 from matchfair.visits.models import (
     Delegation,
     DelegationMember,
+    Invitation,
     JointVisit,
     Pavilion,
     Stand,
@@ -61,34 +66,130 @@ def create_delegation(
     return delegation
 
 
+def needs_consent(delegation: Delegation, registration: Registration) -> bool:
+    """Someone another organiser supports joins a delegation only by accepting an invitation."""
+    return registration.organiser.cluster_id != delegation.cluster_id
+
+
 def set_members(
     *, delegation: Delegation, registrations: Iterable[Registration], by: Any
 ) -> list[DelegationMember]:
-    """Make exactly these registrations the members; each must be eligible."""
-    wanted = {registration.pk for registration in registrations}
-    allowed = set(
-        eligible_registrations(delegation.event, delegation.cluster).values_list("pk", flat=True)
-    )
-    if wanted - allowed:
+    """Make exactly these registrations the members; each must be eligible.
+
+    A participant that another organiser supports is asked instead (an `Invitation`, mailed)
+    and joins when they accept; one who declined is not asked again. Leaving someone out
+    removes them, or withdraws the question still open."""
+    chosen = {registration.pk for registration in registrations}
+    eligible = {
+        registration.pk: registration
+        for registration in eligible_registrations(delegation.event, delegation.cluster)
+        .filter(pk__in=chosen)
+        .select_related("organiser", "user", "event")
+    }
+    if chosen - eligible.keys():
         raise ValidationError(
             {"members": _("Only participants from the cluster and its members can join.")}
         )
     with transaction.atomic():
+        Delegation.objects.select_for_update().filter(pk=delegation.pk).get()
         current = set(delegation.members.values_list("registration_id", flat=True))
-        delegation.members.filter(registration_id__in=current - wanted).delete()
+        delegation.members.filter(registration_id__in=current - chosen).delete()
+        joining = sorted(chosen - current)
+        direct = [pk for pk in joining if not needs_consent(delegation, eligible[pk])]
         DelegationMember.objects.bulk_create(
-            DelegationMember(delegation=delegation, registration_id=pk)
-            for pk in sorted(wanted - current)
+            DelegationMember(delegation=delegation, registration_id=pk) for pk in direct
+        )
+        asked = _ask(delegation, [eligible[pk] for pk in joining if pk not in direct])
+        withdrawn = (
+            delegation.invitations.filter(status=Invitation.Status.ASKED)
+            .exclude(registration_id__in=chosen)
+            .update(status=Invitation.Status.WITHDRAWN, answered=timezone.now())
         )
         record(
             action="visits.members_set",
             actor=by,
             subject=delegation,
             event=delegation.event,
-            added=len(wanted - current),
-            removed=len(current - wanted),
+            added=len(direct),
+            asked=len(asked),
+            removed=len(current - chosen),
+            withdrawn=withdrawn,
         )
     return list(delegation.members.all())
+
+
+def _ask(delegation: Delegation, registrations: list[Registration]) -> list[Invitation]:
+    """Open an invitation for each, unless one is open or was declined, and mail it."""
+    known = {
+        invitation.registration_id: invitation
+        for invitation in delegation.invitations.filter(
+            registration__in=[registration.pk for registration in registrations]
+        )
+    }
+    asked = []
+    for registration in registrations:
+        invitation = known.get(registration.pk)
+        if invitation is not None and invitation.status in (
+            Invitation.Status.ASKED,
+            Invitation.Status.DECLINED,
+        ):
+            continue
+        if invitation is None:
+            invitation = Invitation.objects.create(delegation=delegation, registration=registration)
+        else:
+            invitation.status = Invitation.Status.ASKED
+            invitation.asked = timezone.now()
+            invitation.answered = None
+            invitation.save(update_fields=["status", "asked", "answered"])
+        invitation.registration = registration
+        invitation.delegation = delegation
+        _mail_invitation(invitation)
+        asked.append(invitation)
+    return asked
+
+
+def _mail_invitation(invitation: Invitation) -> None:
+    event = invitation.delegation.event
+    queue_message(
+        key=f"delegation-invitation:{invitation.pk}:{invitation.asked.isoformat()}",
+        kind="visits.invitation",
+        user=invitation.registration.user,
+        template="visits/mail/invitation",
+        context={
+            "invitation": invitation,
+            "event": event,
+            "url": settings.SITE_URL + invitation.get_absolute_url(),
+        },
+        event=event,
+    )
+
+
+def answer_invitation(*, invitation: Invitation, accept: bool, by: Any) -> DelegationMember | None:
+    """The person asked accepts (and joins) or declines; either answer is their recorded
+    consent, and an invitation already answered or withdrawn cannot be answered again."""
+    if not permissions.can_answer_invitation(by, invitation):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.status != Invitation.Status.ASKED:
+            raise ValidationError(_("This invitation is no longer open."))
+        locked.status = Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED
+        locked.answered = timezone.now()
+        locked.save(update_fields=["status", "answered"])
+        member = None
+        if accept:
+            member, _created = DelegationMember.objects.get_or_create(
+                delegation_id=locked.delegation_id, registration_id=locked.registration_id
+            )
+        record(
+            action="visits.invitation_accepted" if accept else "visits.invitation_declined",
+            actor=by,
+            subject=locked,
+            event=invitation.delegation.event,
+            delegation=locked.delegation_id,
+        )
+    invitation.refresh_from_db()
+    return member
 
 
 def _target(stand: Stand | None, pavilion: Pavilion | None, event: Event) -> dict[str, Any]:
@@ -197,3 +298,24 @@ def memberships_of(user: Any, event: Event) -> QuerySet[DelegationMember]:
     return DelegationMember.objects.filter(
         registration__user=user, delegation__event=event
     ).select_related("delegation", "registration__user")
+
+
+def invitations_of(user: Any, event: Event) -> QuerySet[Invitation]:
+    """The delegations that ask this person to join, still waiting for an answer."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(
+        registration__user=user, delegation__event=event, status=Invitation.Status.ASKED
+    ).select_related("delegation__cluster")
+
+
+def chosen_registrations(delegation: Delegation) -> list[int]:
+    """The registrations the staff chose: the members and those asked who have not answered."""
+    return sorted(
+        set(delegation.members.values_list("registration_id", flat=True))
+        | set(
+            delegation.invitations.filter(status=Invitation.Status.ASKED).values_list(
+                "registration_id", flat=True
+            )
+        )
+    )

@@ -91,15 +91,8 @@ def commitments_of(
         if day not in days or end_day != day:
             continue
         hall = hall_for(placement.table.location, halls) or hall_for(placement.table.name, halls)
-        others = [
-            p.user.full_name
-            for p in placement.meeting.participants.all()
-            if p.pk != member.registration_id
-        ]
-        title = _("B2B meeting with %(names)s at %(table)s") % {
-            "names": ", ".join(others),
-            "table": placement.table.name,
-        }
+        # The planner needs when and where, never with whom: no partner's name leaves here.
+        title = _("B2B meeting at %(table)s") % {"table": placement.table.name}
         found.append(
             (
                 day,
@@ -161,7 +154,7 @@ def _released_placements(event: Event) -> dict[int, list[Placement]]:
             meeting__status=Meeting.Status.ACTIVE,
         )
         .select_related("slot", "table")
-        .prefetch_related("meeting__participants__user")
+        .prefetch_related("meeting__participants")
     )
     for placement in placements:
         for participant in placement.meeting.participants.all():
