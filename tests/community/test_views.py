@@ -4,8 +4,10 @@ from axes.models import AccessAttempt
 from django.test import Client
 
 from matchfair import limits, permissions
+from matchfair.community.domain.memberships import approve
 from matchfair.community.models import Membership, MembershipRequest, Network, User
 from matchfair.outbox.models import Message
+from matchfair.visits.domain.delegations import eligible_registrations
 from tests import factories
 
 SIGNUP = {
@@ -389,3 +391,21 @@ def test_account_post_with_an_error_names_the_field(client, db):
 def test_account_page_anonymously_goes_to_log_in(client, db):
     response = client.get("/accounts/me/")
     assert response["Location"] == "/accounts/login/?next=/accounts/me/"
+
+
+def test_a_sign_up_naming_a_cluster_member_joins_its_delegations_only_once_approved(client, event):
+    """Finding 1 of issue 21: the claimed organisation also made the account eligible for the
+    cluster's delegations."""
+    cluster = event.organisers.get(is_lead=True).cluster
+    victim = factories.OrganisationFactory(name="Mobility Lab", country="BG")
+    Membership.objects.create(cluster=cluster, organisation=victim)
+    admin = factories.UserFactory(organisation=victim)
+    victim.admins.add(admin)
+    client.post("/accounts/signup/", SIGNUP)
+    user = User.objects.get(email="ana@mobility.example")
+    registration = factories.RegistrationFactory(event=event, user=user)
+    assert list(eligible_registrations(event, cluster)) == []
+    client.post(confirmation_path(user.email))
+    assert list(eligible_registrations(event, cluster)) == []
+    approve(request=MembershipRequest.objects.get(user=user), by=admin)
+    assert list(eligible_registrations(event, cluster)) == [registration]
