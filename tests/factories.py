@@ -33,6 +33,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"Person {n}")
     password = _PASSWORD_HASH
     organisation = factory.SubFactory(OrganisationFactory)
+    email_verified = True
 
 
 class ClusterFactory(factory.django.DjangoModelFactory):

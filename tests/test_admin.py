@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from matchfair.api.domain.tokens import create_feed, create_token
-from matchfair.community.models import Delegate, Membership, Network
+from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.jobs.models import Job
@@ -51,6 +51,7 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     cluster.networks.add(network)
     Membership.objects.create(cluster=cluster, organisation=ana.user.organisation)
     Delegate.objects.create(network=network, cluster=cluster, user=lead_staff)
+    MembershipRequest.objects.create(user=jonas.user, organisation=ana.user.organisation)
     Suggestion.objects.create(
         registration=ana, suggested=jonas, rank=1, score=1.0, reasons=["Hi"], computed=plan.created
     )
@@ -114,6 +115,7 @@ READ_ONLY |= {
     "matchmaking.TextEmbedding",
     "api.ApiToken",
     "api.CalendarFeed",
+    "community.MembershipRequest",
 }
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from matchfair import permissions
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.community.models import Membership
 from matchfair.meetings.domain.requests import accept_request, send_request
 from tests import factories
 
@@ -227,6 +228,78 @@ def test_can_see_contact_works_both_ways_of_the_request(people, ana, event):
     }
 
 
+def unconfirmed(user):
+    user.email_verified = False
+    user.save(update_fields=["email_verified"])
+    return user
+
+
+def test_is_verified_by_role(people):
+    unconfirmed(people["jonas"])
+    assert by_role(people, permissions.is_verified) == {
+        **dict.fromkeys(ROLES, True),
+        "anonymous": False,
+        "jonas": False,
+    }
+
+
+def test_rules_that_need_a_confirmed_address_refuse_an_unconfirmed_one(people):
+    jonas = unconfirmed(people["jonas"])
+    assert [
+        rule(jonas)
+        for rule in (
+            permissions.can_request_meetings,
+            permissions.can_join_organisation,
+            permissions.can_join_delegation,
+        )
+    ] == [False, False, False]
+    assert [
+        rule(people["ana"])
+        for rule in (
+            permissions.can_request_meetings,
+            permissions.can_join_organisation,
+            permissions.can_join_delegation,
+        )
+    ] == [True, True, True]
+
+
+def test_can_see_contact_with_an_unconfirmed_address_is_only_ones_own(people, ana, jonas):
+    ana.share_contact = True
+    ana.save()
+    unconfirmed(people["met"])
+    unconfirmed(people["lead"])
+    assert by_role(people, permissions.can_see_contact, ana) == {
+        **dict.fromkeys(ROLES, True),
+        "anonymous": False,
+        "met": False,
+        "lead": False,
+    }
+    assert permissions.can_see_contact(unconfirmed(ana.user), ana) is True
+
+
+def test_clusters_of_an_unconfirmed_address_is_empty(event, lead_staff):
+    assert permissions.clusters_of(lead_staff).count() == 1
+    assert list(permissions.clusters_of(unconfirmed(lead_staff))) == []
+
+
+def test_can_decide_membership_by_role(people, event):
+    organisation = people["jonas"].organisation
+    assert by_role(people, permissions.can_decide_membership, organisation) == {
+        **dict.fromkeys(ROLES, False),
+        "superuser": True,
+    }
+    organisation.admins.add(people["jonas"])
+    assert by_role(people, permissions.can_decide_membership, organisation)["jonas"] is True
+    Membership.objects.create(
+        cluster=event.organisers.get(is_lead=True).cluster, organisation=people["ana"].organisation
+    )
+    assert by_role(people, permissions.can_decide_membership, people["ana"].organisation) == {
+        **dict.fromkeys(ROLES, False),
+        "lead": True,
+        "superuser": True,
+    }
+
+
 def test_contact_visible_agrees_with_can_see_contact(event, ana, jonas, lead_staff, co_staff):
     """The page-sized rule must say what can_see_contact says, for every role and person."""
     third = factories.RegistrationFactory(event=event, share_contact=True)
@@ -235,7 +308,18 @@ def test_contact_visible_agrees_with_can_see_contact(event, ana, jonas, lead_sta
         send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
     )
     people = [ana, jonas, third, fourth]
-    viewers = [AnonymousUser(), ana.user, jonas.user, third.user, fourth.user, lead_staff, co_staff]
+    unconfirmed_lead = unconfirmed(factories.UserFactory())
+    event.organisers.get(is_lead=True).staff.add(unconfirmed_lead)
+    viewers = [
+        AnonymousUser(),
+        ana.user,
+        jonas.user,
+        third.user,
+        unconfirmed(fourth.user),
+        lead_staff,
+        co_staff,
+        unconfirmed_lead,
+    ]
     for viewer in viewers:
         expected = {row.pk for row in people if permissions.can_see_contact(viewer, row)}
         assert (viewer, permissions.contact_visible(viewer, event, people)) == (viewer, expected)

@@ -4,8 +4,11 @@
 |---|---|
 | manage an event (console, schedule, release, see all participants) | staff of the event's lead organiser, superusers |
 | support participants (see their contact data, validate) | staff of the organiser that supports them, and the lead |
-| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person, anyone with an accepted meeting with them, their organisers; when they consented to show them to all participants, also the event's other validated participants and its organisers' staff (`takes_part`), never an account without a place at the event |
-| request a meeting | a validated participant of the event, while booking is open |
+| a confirmed address (`is_verified`) | the person opened the link mailed to their address; until then they edit their own account only |
+| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person; with a confirmed address: anyone with an accepted meeting with them, their organisers; when they consented to show them to all participants, also the event's other validated participants and its organisers' staff (`takes_part`), never an account without a place at the event |
+| request a meeting (`can_request_meetings`) | a validated participant of the event with a confirmed address, while booking is open |
+| ask to join an organisation, be added to a delegation (`can_join_organisation`, `can_join_delegation`) | a person with a confirmed address |
+| approve or refuse a membership request, remove a member (`can_decide_membership`) | the organisation's admins; while it has none, staff of an organiser that is one of its clusters; superusers |
 | answer a request (`can_answer`) | the person it was sent to |
 | cancel a request or an accepted meeting (`can_cancel_request`) | either side; a request not yet answered only its sender (`can_withdraw_request`), the person asked declines it |
 | see a personal agenda | the person, and their organisers |
@@ -33,7 +36,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from matchfair.community.models import Cluster
+from matchfair.community.models import Cluster, User
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 
@@ -109,14 +112,54 @@ def supports(user: Any, registration: Registration) -> bool:
     )
 
 
+def is_verified(user: Any) -> bool:
+    """The person confirmed their e-mail address by opening the link mailed to it."""
+    return bool(user.is_authenticated and user.email_verified)
+
+
+def can_request_meetings(user: Any) -> bool:
+    return is_verified(user)
+
+
+def can_join_organisation(user: Any) -> bool:
+    return is_verified(user)
+
+
+def can_join_delegation(user: Any) -> bool:
+    """Whether `user` may be made a member of a delegation (by its organiser)."""
+    return is_verified(user)
+
+
+def membership_deciders(organisation: Any) -> Any:
+    """Who approves or refuses those asking to join `organisation`: its admins, or while it has
+    none, the staff of the organisers that are one of its clusters."""
+    admins = organisation.admins.filter(email_verified=True, is_active=True)
+    if admins.exists():
+        return admins
+    clusters = Cluster.objects.filter(
+        Q(members=organisation.pk) | Q(organisation=organisation.pk)
+    ).values("pk")
+    return User.objects.filter(
+        organiser_roles__cluster__in=clusters, email_verified=True, is_active=True
+    ).distinct()
+
+
+def can_decide_membership(user: Any, organisation: Any) -> bool:
+    if not is_verified(user):
+        return False
+    if user.is_superuser:
+        return True
+    return membership_deciders(organisation).filter(pk=user.pk).exists()
+
+
 def can_see_contact(user: Any, registration: Registration) -> bool:
     if not user.is_authenticated:
         return False
-    if (
-        registration.user_id == user.pk
-        or supports(user, registration)
-        or _shown_to_all(user, registration)
-    ):
+    if registration.user_id == user.pk:
+        return True
+    if not is_verified(user):
+        return False
+    if supports(user, registration) or _shown_to_all(user, registration):
         return True
     return MeetingRequest.objects.filter(
         Q(sender=registration, recipient__user=user) | Q(recipient=registration, sender__user=user),
@@ -131,6 +174,8 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
     rows = list(registrations)
     if not user.is_authenticated or not rows:
         return set()
+    if not is_verified(user):
+        return {row.pk for row in rows if row.user_id == user.pk}
     if is_lead_organiser(user, event):
         return {row.pk for row in rows}
     supported = {role.pk for role in organiser_roles(user, event)}
@@ -211,8 +256,9 @@ def can_wish(user: Any, member: Any) -> bool:
 
 def clusters_of(user: Any) -> Any:
     """The clusters a person belongs to: their organisation is a member of the cluster or is the
-    cluster itself, or they are staff of one of the cluster's organiser roles."""
-    if not user.is_authenticated:
+    cluster itself, or they are staff of one of the cluster's organiser roles. `organisation` is
+    set only once a membership request is approved; an unconfirmed address belongs nowhere."""
+    if not is_verified(user):
         return Cluster.objects.none()
     people = Q(organised_events__staff=user)
     if user.organisation_id:

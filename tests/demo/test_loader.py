@@ -10,7 +10,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models import Count, F
 
-from matchfair.community.models import Cluster, Delegate, Membership, Network, User
+from matchfair.community.domain.memberships import requests_to_decide
+from matchfair.community.models import (
+    Cluster,
+    Delegate,
+    Membership,
+    MembershipRequest,
+    Network,
+    User,
+)
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.events.models import Event, Registration, Table
@@ -164,6 +172,16 @@ def test_demo_partner_has_the_participants_request_waiting(demo):
 
     assert waiting.status == MeetingRequest.Status.ASKED
     assert accepted.count() >= 10
+
+
+@pytest.mark.django_db
+def test_demo_shows_one_pending_membership_request_its_admin_decides(demo):
+    participant = User.objects.get(email=scenario.PARTICIPANT.email)
+    waiting = MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING)
+    assert [(r.user.email, r.organisation, r.user.organisation) for r in waiting] == [
+        (scenario.APPLICANT[2], participant.organisation, None)
+    ]
+    assert requests_to_decide(participant) == list(waiting)
 
 
 @pytest.mark.django_db

@@ -84,6 +84,7 @@ def build_large_event(
                 full_name=f"Scale Person {number}",
                 password=factories._PASSWORD_HASH,
                 organisation_id=organisation_ids[number % len(organisation_ids)],
+                email_verified=True,
             )
             for number in range(participants)
         ),

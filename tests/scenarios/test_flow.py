@@ -1,10 +1,13 @@
 """The whole B2B flow of the foundation, driven through Django's test client as users would."""
 
+import re
+
 import icalendar
 from django.core import mail
 
 from matchfair.events.models import Registration
 from matchfair.meetings.models import MeetingRequest, Plan
+from matchfair.outbox.models import Message
 from tests import factories
 
 SIGNUP = {
@@ -27,6 +30,10 @@ def sign_up(client, *, email, name, organisation, country):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    # She confirms her address from the mail, then logs in.
+    body = Message.objects.get(kind="account.confirm", to=email).body
+    assert client.post(re.search(r"/accounts/confirm/\S+", body).group(0)).status_code == 302
+    log_in(client, email)
 
 
 def log_in(client, email):

@@ -20,6 +20,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.community.models import MembershipRequest
+from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.jobs.domain import request_job, run_job
@@ -54,6 +56,19 @@ MATRIX = {
     "community:logout": ("POST", (302, 302, 302, 302, 302, 302, 302)),
     "community:personal_data": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "community:signup": ("GET", (200, 302, 302, 302, 302, 302, 302)),
+    "community:confirm": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "community:confirm_resend": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "community:member_remove": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
+    "community:membership": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "community:membership_approve": ("POST", (LOGIN, 404, 302, 404, 404, 404, 302)),
+    "community:membership_refuse": ("POST", (LOGIN, 404, 302, 404, 404, 404, 302)),
+    "community:membership_requests": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "community:membership_withdraw": ("POST", (LOGIN, 302, 404, 404, 404, 404, 404)),
+    "community:password_reset": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "community:password_reset_complete": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "community:password_reset_confirm": ("GET", (302, 302, 302, 302, 302, 302, 302)),
+    "community:password_reset_done": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "community:signup_sent": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "console:bulk_decide": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
     "console:confirm_registration": ("GET", (LOGIN, 200, 404, 404, 404, 404, 404)),
     "console:decide": ("POST", (LOGIN, 403, 403, 403, 302, 404, 302)),
@@ -190,10 +205,15 @@ def _scene():
     token, _key = create_token(user=ana.user, name="CRM", by=ana.user)
     feed, feed_secret = create_feed(registration=ana, by=ana.user)
     newcomer = factories.UserFactory()
-    outsider = factories.UserFactory()
+    unconfirmed = factories.UserFactory(email_verified=False)
+    # The outsider asked to join Ana's organisation, whose admin Ana is; Cleo is its member.
+    outsider = factories.UserFactory(organisation=None)
     pending = PendingRegistration.objects.create(
         batch=batch, event=event, organiser=lead_organiser, user=outsider, row=2
     )
+    ana.user.organisation.admins.add(ana.user)
+    joining = MembershipRequest.objects.create(user=outsider, organisation=ana.user.organisation)
+    colleague = factories.UserFactory(full_name="Cleo", organisation=ana.user.organisation)
     users = {
         "anonymous": None,
         "outsider": outsider,
@@ -253,6 +273,10 @@ def _scene():
         "jobs:status": job.pk,
         "jobs:download": job.pk,
         "jobs:retry": job.pk,
+        "community:membership_approve": joining.pk,
+        "community:membership_refuse": joining.pk,
+        "community:membership_withdraw": joining.pk,
+        "community:member_remove": ana.user.organisation_id,
     }
     extra = {
         "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
@@ -264,6 +288,15 @@ def _scene():
             "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
             "token": default_token_generator.make_token(newcomer),
         },
+        "community:confirm": {
+            "uidb64": urlsafe_base64_encode(force_bytes(unconfirmed.pk)),
+            "token": email_confirmation.make_token(unconfirmed),
+        },
+        "community:password_reset_confirm": {
+            "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
+            "token": default_token_generator.make_token(newcomer),
+        },
+        "community:member_remove": {"person": colleague.pk},
         "reports:meetings_export": {"fmt": "csv"},
         "reports:statistics_export": {"fmt": "csv"},
         "console:export": {"fmt": "csv"},

@@ -3,18 +3,26 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
+from matchfair.community.models import (
+    Cluster,
+    Delegate,
+    Membership,
+    MembershipRequest,
+    Network,
+    Organisation,
+    User,
+)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["full_name"]
-    list_display = ["email", "full_name", "organisation", "is_staff", "is_active"]
+    list_display = ["email", "full_name", "organisation", "email_verified", "is_staff", "is_active"]
     list_select_related = ["organisation"]
     search_fields = ["email", "full_name", "organisation__name"]
     autocomplete_fields = ["organisation"]
     fieldsets = [
-        (None, {"fields": ["email", "password"]}),
+        (None, {"fields": ["email", "email_verified", "password"]}),
         (_("Person"), {"fields": ["full_name", "job_title", "phone", "organisation", "language"]}),
         (
             _("Permissions"),
@@ -39,6 +47,23 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "city"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "city"]
+    autocomplete_fields = ["admins"]
+
+
+@admin.register(MembershipRequest)
+class MembershipRequestAdmin(admin.ModelAdmin):
+    """Read only: decisions are taken on the site, where they are audited and the person told."""
+
+    list_display = ["user", "organisation", "status", "created", "decided", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "user__full_name", "organisation__name"]
+    list_select_related = ["user", "organisation", "decided_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Cluster)

@@ -1,11 +1,20 @@
-"""Forms for accounts: sign-up with the organisation a person represents."""
+"""Forms for accounts: sign-up with the organisation a person represents, asking to join one,
+and resetting a forgotten password (Django's forms, mailed through our outbox)."""
+
+import uuid
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from matchfair.audit.domain import record
+from matchfair.community.domain.accounts import mark_verified
 from matchfair.community.models import OrganisationType, User
+from matchfair.outbox.domain import queue_message
 
 
 class SignUpForm(forms.Form):
@@ -39,3 +48,59 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "job_title", "phone", "language"]
+
+
+class JoinOrganisationForm(forms.Form):
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=200)
+    organisation_kind = forms.ChoiceField(
+        label=_("Organisation type"),
+        choices=OrganisationType.choices,
+        help_text=_("Used only when the organisation is new here."),
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=countries)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form; the link goes through the outbox like every other mail.
+
+    It answers the same whether or not the address has an account: only the owner of an
+    account gets a mail. Accounts not yet given a password (an organiser's import) may use it.
+    """
+
+    def get_users(self, email):
+        return User.objects.filter(email__iexact=email.strip(), is_active=True)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        user = context["user"]
+        url = reverse(
+            "community:password_reset_confirm",
+            kwargs={"uidb64": context["uid"], "token": context["token"]},
+        )
+        queue_message(
+            key=f"account.password_reset:{user.pk}:{uuid.uuid4().hex}",
+            kind="account.password_reset",
+            user=user,
+            template="community/mail/password_reset",
+            context={"url": url},
+        )
+        record(action="account.password_reset_sent", subject=user)
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """The new password of a reset; the link came to the address, so it is confirmed too."""
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            user = super().save(commit=commit)
+            record(action="account.password_reset", actor=user, subject=user)
+            mark_verified(user=user)
+        return user

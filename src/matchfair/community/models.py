@@ -24,6 +24,13 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    admins = models.ManyToManyField(
+        "community.User",
+        blank=True,
+        related_name="administered_organisations",
+        verbose_name=_("admins"),
+        help_text=_("People who approve or refuse those asking to join the organisation."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -131,11 +138,15 @@ class EmailUserManager(UserManager):
     def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[override]
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
+        # An account made without a password (an organiser's import) is entered only through a
+        # link mailed to its address, which proves the address; one given a password is not.
+        extra_fields.setdefault("email_verified", password is None)
         return self._create_user(None, email, password, **extra_fields)
 
     def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[override]
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("email_verified", True)  # made by the operator
         return self._create_user(None, email, password, **extra_fields)
 
 
@@ -160,6 +171,11 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=5, default="en", choices=[("en", "English"), ("bg", "Български")]
     )
+    email_verified = models.BooleanField(
+        _("e-mail address confirmed"),
+        default=False,
+        help_text=_("The person opened the confirmation link sent to this address."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
@@ -178,3 +194,54 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class MembershipRequest(models.Model):
+    """A person asking to belong to an existing organisation; its admins decide.
+
+    Until a request is approved the person's account names no organisation, so they have none
+    of its rights nor those of its clusters (`permissions.clusters_of`).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    user = models.ForeignKey(
+        "community.User", on_delete=models.CASCADE, related_name="membership_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="membership_requests"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    founder = models.BooleanField(
+        default=False, help_text=_("The person created the organisation when signing up.")
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    decided = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "community.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("membership request")
+        verbose_name_plural = _("membership requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="membership_request_one_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation} ({self.status})"

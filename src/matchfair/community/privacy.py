@@ -13,7 +13,13 @@ from django.db.models import Q
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import ERASED_TEXT, moment
-from matchfair.community.models import Delegate, Membership, User
+from matchfair.community.models import (
+    Delegate,
+    Membership,
+    MembershipRequest,
+    Organisation,
+    User,
+)
 
 LOGIN_RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
 
@@ -25,6 +31,7 @@ def collect_user(user: User) -> dict[str, Any]:
         "job_title": user.job_title,
         "phone": user.phone,
         "language": user.language,
+        "email_verified": user.email_verified,
         "date_joined": moment(user.date_joined),
         "last_login": moment(user.last_login),
     }
@@ -67,6 +74,29 @@ def erase_delegate_roles(user: User) -> None:
     Delegate.objects.filter(user=user).delete()
 
 
+def erase_membership_requests(user: User) -> None:
+    MembershipRequest.objects.filter(user=user).delete()
+    user.administered_organisations.clear()
+
+
+def collect_membership_requests(user: User) -> dict[str, Any]:
+    """The organisations the person asked to join and the answers; those they are admin of."""
+    return {
+        "requests": [
+            {
+                "organisation": str(asked.organisation),
+                "status": asked.status,
+                "asked": moment(asked.created),
+                "decided": moment(asked.decided),
+            }
+            for asked in MembershipRequest.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created")
+        ],
+        "admin_of": [str(o) for o in user.administered_organisations.order_by("name")],
+    }
+
+
 def erase_log_mentions(user: User) -> None:
     """The admin's history and the login throttle keep names and addresses as plain text."""
     mentions = Q(object_repr__icontains=user.email)
@@ -81,7 +111,16 @@ def register_sections() -> None:
     privacy.register("user", collect=collect_user, models=[User])
     privacy.register("organisation", collect=collect_organisation)
     privacy.register(
-        "memberships", collect=collect_memberships, erase=erase_delegate_roles, models=[Delegate]
+        "memberships",
+        collect=collect_memberships,
+        erase=erase_delegate_roles,
+        models=[Delegate],
+    )
+    privacy.register(
+        "organisation_requests",
+        collect=collect_membership_requests,
+        erase=erase_membership_requests,
+        models=[MembershipRequest, Organisation],  # Organisation.admins
     )
     # Erased only: the admin's history of what the person changed points to the placeholder.
     privacy.register("logs", erase=erase_log_mentions, models=[LogEntry, *LOGIN_RECORDS])

@@ -1,23 +1,31 @@
-"""Account pages: sign up, log in and out."""
+"""Account pages: sign up and confirm the address, log in and out, reset a forgotten password."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import logout as end_session
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from matchfair.community.domain.accounts import sign_up, update_account
+from matchfair.community.domain import memberships
+from matchfair.community.domain.accounts import (
+    confirm_email,
+    send_confirmation,
+    sign_up,
+    update_account,
+)
 from matchfair.community.domain.privacy import erase_account, export_personal_data
-from matchfair.community.forms import AccountForm, SignUpForm
-from matchfair.community.models import Cluster, Delegate
+from matchfair.community.forms import AccountForm, PasswordResetForm, SetPasswordForm, SignUpForm
+from matchfair.community.models import Cluster, Delegate, MembershipRequest, User
 from matchfair.limits import limited
+from matchfair.web import report_errors
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,21 +36,94 @@ def signup(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = sign_up(**form.cleaned_data)
+            sign_up(**form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            # The same answer whether the address was new or had an account already.
+            request.session["signed_up_as"] = form.cleaned_data["email"]
+            return redirect("community:signup_sent")
+    return render(request, "community/signup.html", {"form": form})
+
+
+def signup_sent(request):
+    """After a sign-up: look in your inbox. Says the same for a new and a taken address."""
+    return render(
+        request, "community/signup_sent.html", {"email": request.session.get("signed_up_as", "")}
+    )
+
+
+def _account_of(uidb64: str) -> User | None:
+    try:
+        return User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, uidb64, token):
+    """The link of the confirmation mail: a button confirms (a GET changes nothing, so a mail
+    scanner that opens links does not use it up)."""
+    if request.method == "POST":
+        try:
+            confirm_email(user=_account_of(uidb64), token=token)
+        except ValidationError as error:
+            return render(
+                request, "community/confirm.html", {"error": error.messages[0]}, status=400
+            )
+        messages.success(request, _("Thank you: your e-mail address is confirmed."))
+        return redirect("community:account" if request.user.is_authenticated else "community:login")
+    return render(request, "community/confirm.html", {})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@limited("account_mail")
+def confirm_resend(request):
+    """Send the confirmation link again."""
+    if request.method == "POST":
+        try:
+            send_confirmation(user=request.user)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
             messages.success(
                 request,
-                _("Welcome, %(name)s. Pick an event to register for.") % {"name": user.full_name},
+                _("We sent a new link to %(email)s. It works once.")
+                % {"email": request.user.email},
             )
-            target = request.GET.get("next", "")
-            safe = url_has_allowed_host_and_scheme(
-                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-            )
-            return redirect(target if safe else "home")
-    return render(request, "community/signup.html", {"form": form})
+        return redirect("community:confirm_resend")
+    return render(request, "community/confirm_resend.html", {})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link; the answer is the same whether or not the address has an account."""
+
+    form_class = PasswordResetForm
+    template_name = "community/password_reset.html"
+    success_url = reverse_lazy("community:password_reset_done")
+
+    @method_decorator(limited("account_mail"))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "community/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    template_name = "community/password_reset_confirm.html"
+    success_url = reverse_lazy("community:password_reset_complete")
+
+    @method_decorator(limited("password_check"))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "community/password_reset_complete.html"
 
 
 class LoginView(auth_views.LoginView):
@@ -87,6 +168,14 @@ def account(request):
         ),
         "registrations": user.registrations.select_related("event").order_by("-event__starts_on"),
         "organiser_roles": user.organiser_roles.select_related("event", "cluster__organisation"),
+        "membership_request": MembershipRequest.objects.filter(
+            user=user, status=MembershipRequest.Status.PENDING
+        )
+        .select_related("organisation")
+        .first(),
+        "decides_memberships": bool(
+            memberships.requests_to_decide(user) or memberships.organisations_decided_by(user)
+        ),
     }
     return render(request, "community/account.html", context)
 

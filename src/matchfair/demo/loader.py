@@ -20,7 +20,15 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.test.utils import override_settings
 
-from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
+from matchfair.community.models import (
+    Cluster,
+    Delegate,
+    Membership,
+    MembershipRequest,
+    Network,
+    Organisation,
+    User,
+)
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
@@ -189,13 +197,14 @@ def _website(slug: str) -> str:
 
 
 def _user(
-    email: str, full_name: str, job_title: str, organisation: Organisation, **extra: Any
+    email: str, full_name: str, job_title: str, organisation: Organisation | None, **extra: Any
 ) -> User:
     return User(
         email=email,
         full_name=full_name,
         job_title=job_title,
         organisation=organisation,
+        email_verified=True,
         **extra,
     )
 
@@ -233,7 +242,19 @@ def _load(rng: random.Random) -> Event:
                 registration=registration, by=registration.user, unavailable=[b2b_sessions[session]]
             )
         _requests(registrations, matches.plan_requests(facts, rng))
+        _membership_request(password)
     return event
+
+
+def _membership_request(password: str) -> None:
+    """The participant is the admin of their company; a colleague waits for their approval."""
+    admin = User.objects.select_related("organisation").get(email=scenario.PARTICIPANT.email)
+    organisation = Organisation.objects.get(people=admin)
+    organisation.admins.add(admin)
+    name, job_title, email = scenario.APPLICANT
+    applicant = _user(email, name, job_title, None, password=password)
+    applicant.save()
+    MembershipRequest.objects.create(user=applicant, organisation=organisation)
 
 
 def _clusters(rng: random.Random, password: str) -> dict[str, Cluster]:

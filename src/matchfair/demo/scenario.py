@@ -103,7 +103,7 @@ CO_ORGANISER = Login(
 PARTICIPANT = Login(
     "Participant (Bulgarian mobility company)",
     "participant@demo.matchfair",
-    "Participants → find a partner in the directory → request a meeting; My agenda → .ics",
+    "Participants → find a partner in the directory → request a meeting; My agenda → .ics; My account → Membership requests: a colleague waits to join Iskar Flow",
 )
 PARTNER = Login(
     "Participant (a city in Portugal)",
@@ -281,6 +281,9 @@ ORGANISER_PEOPLE = {
     "scheldt-embedded": ("Pieter Claes", "Innovation manager"),
 }
 DELEGATE_PERSON = ("Nikolay Vasilev", "Executive director")
+# A colleague who signed up naming the participant's company and waits for its admin (the
+# participant) to approve: the demo's pending membership request.
+APPLICANT = ("Petar Iliev", "Sales engineer", f"applicant{FIXED_EMAIL_DOMAIN}")
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,7 @@ def _people(slug: str, participants: int, event: Event, organiser: Organiser) ->
                 password=password,
                 organisation=organisations[number // 2],
                 job_title="Business developer",
+                email_verified=True,
             )
             for number in range(1, participants + 1)
         ],
@@ -192,6 +193,7 @@ def generate_load_event(
             full_name="Load Organiser",
             password=make_password(PASSWORD),
             organisation=cluster.organisation,
+            email_verified=True,
         )
         organiser.staff.add(staff)
         slots, tables = _slots_and_tables(event, meetings)

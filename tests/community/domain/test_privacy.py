@@ -14,7 +14,7 @@ from matchfair.api.models import ApiToken, CalendarFeed
 from matchfair.audit.models import AuditEntry
 from matchfair.community.domain import privacy
 from matchfair.community.domain.accounts import update_account
-from matchfair.community.models import Delegate, Membership, Network, User
+from matchfair.community.models import Delegate, Membership, MembershipRequest, Network, User
 from matchfair.console.models import ImportBatch
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.contacts.models import Contact
@@ -361,6 +361,24 @@ def test_a_delegation_members_visits_are_exported_and_erased(world):
     assert DelegationMember.objects.filter(registration=other).exists()
     # The joint visit stays for the other member.
     assert [m.registration for m in JointVisit.objects.get().members.all()] == [other]
+
+
+def test_membership_requests_and_admin_roles_are_exported_and_erased(world):
+    ana = world["ana"].user
+    ana.organisation.admins.add(ana)
+    other = factories.OrganisationFactory(name="Zeta Labs")
+    MembershipRequest.objects.create(user=ana, organisation=other, status="refused")
+    section = privacy.export_personal_data(user=ana)["organisation_requests"]
+    assert (
+        section["admin_of"],
+        [(r["organisation"], r["status"]) for r in section["requests"]],
+    ) == (
+        [ana.organisation.name],
+        [("Zeta Labs", "refused")],
+    )
+    assert privacy.export_personal_data(user=ana)["user"]["email_verified"] is True
+    privacy.erase_account(user=ana, by=ana, password=PASSWORD)
+    assert (MembershipRequest.objects.count(), ana.administered_organisations.count()) == (0, 0)
 
 
 def test_a_booth_is_exported_and_stays_with_the_anonymous_registration(world):

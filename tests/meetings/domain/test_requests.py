@@ -43,6 +43,14 @@ def test_send_request_to_yourself_is_refused(ana):
         send(ana, ana)
 
 
+def test_send_request_with_an_unconfirmed_address_is_refused(ana, jonas):
+    ana.user.email_verified = False
+    ana.user.save()
+    with pytest.raises(ValidationError, match="Confirm your e-mail address first"):
+        send(ana, jonas)
+    assert MeetingRequest.objects.count() == 0
+
+
 def test_send_request_twice_to_the_same_person_is_refused(ana, jonas):
     send(ana, jonas)
     with pytest.raises(ValidationError, match="already an open request between you and Jonas Berg"):

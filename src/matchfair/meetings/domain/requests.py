@@ -26,6 +26,10 @@ def send_request(
         raise ValidationError(
             _("%(name)s does not take part in this event.") % {"name": recipient.user}
         )
+    if not permissions.can_request_meetings(sender.user):
+        raise ValidationError(
+            _("Confirm your e-mail address first: open the link we sent you, then ask again.")
+        )
     if not sender.is_active:
         raise ValidationError(
             _("Your registration is not validated yet, so you cannot send requests.")
