@@ -39,7 +39,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from matchfair.community.models import Cluster, User
+from matchfair.community.models import Cluster, Membership, User
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 from matchfair.outcomes.models import Audience, Consent
@@ -310,16 +310,18 @@ def can_see_impact(user: Any, event: Event) -> bool:
 @dataclass(frozen=True)
 class SharedItem:
     """Something about people that consent decides: `needs` are the (scope, user id) grants
-    that must ALL reach the viewer's audience, and `parties` the people who always see it.
+    that must ALL reach the viewer's audience, `parties` the people who always see it, and
+    `knowing` the people who need no `met` grant because they were in the meeting.
 
     - a person's contact details: needs ((contact, P),), parties (P,)
     - who met whom: needs ((met, A), (met, B)), parties (A, B)
     - the stage reached: needs met and stage from both, parties (A, B)
-    - a note by A: needs met from both and notes from A, parties (A,)
+    - a note by A: needs met from both and notes from A, parties (A,), knowing (A, B)
     """
 
     needs: tuple[tuple[str, int], ...]
     parties: tuple[int, ...]
+    knowing: tuple[int, ...] = ()
 
 
 def met_item(people: Sequence[int]) -> SharedItem:
@@ -333,7 +335,7 @@ def stage_item(people: Sequence[int]) -> SharedItem:
 
 def note_item(people: Sequence[int], author: int) -> SharedItem:
     needs = (*(("met", person) for person in people), ("notes", author))
-    return SharedItem(needs=needs, parties=(author,))
+    return SharedItem(needs=needs, parties=(author,), knowing=tuple(people))
 
 
 def contact_item(person: int) -> SharedItem:
@@ -354,7 +356,7 @@ def _clusters_by_user(user_ids: Iterable[int]) -> dict[int, set[int]]:
         organisation__in=organisations.values()
     ).values_list("pk", "organisation_id"):
         by_organisation.setdefault(organisation_id, set()).add(cluster_id)
-    for cluster_id, organisation_id in Cluster.members.through.objects.filter(
+    for cluster_id, organisation_id in Membership.objects.filter(
         organisation__in=organisations.values()
     ).values_list("cluster_id", "organisation_id"):
         by_organisation.setdefault(organisation_id, set()).add(cluster_id)
@@ -416,7 +418,8 @@ def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
 
     A party always sees the item. Anyone else sees it only when every (scope, person) it needs
     has an active grant to an audience of that person the viewer is in: who met whom only when
-    both people granted it to the viewer's audience. Grants are read on every call, so a
+    both people granted it to the viewer's audience (the other person of a meeting needs no
+    such grant to see the author's shared note). Grants are read on every call, so a
     withdrawal counts from the next request. A fixed number of queries for any number of items.
     """
     uid = viewer.pk if viewer.is_authenticated else None
@@ -431,7 +434,11 @@ def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
         if audience in audiences[user_id]:
             granted.add((user_id, scope))
     return [
-        uid in item.parties or all((person, scope) in granted for scope, person in item.needs)
+        uid in item.parties
+        or all(
+            (person, scope) in granted or (scope == "met" and uid in item.knowing)
+            for scope, person in item.needs
+        )
         for item in items
     ]
 

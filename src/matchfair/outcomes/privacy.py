@@ -12,8 +12,6 @@ from typing import Any
 from matchfair.community.domain import privacy
 from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Outcome
 
-ERASED = "[erased]"
-
 
 def _names(meeting: Any, user: Any) -> str:
     others = [p.user.full_name for p in meeting.participants.all() if p.user_id != user.pk]
@@ -72,14 +70,11 @@ def collect(user: Any) -> dict[str, Any]:
 def erase(user: Any) -> None:
     Outcome.objects.filter(registration__user=user).update(note="")
     FollowUpStep.objects.filter(registration__user=user).update(evidence="")
-    name = user.full_name.strip()
-    if name:
-        others = Outcome.objects.filter(
-            meeting__participants__user=user, note__icontains=name
-        ).exclude(registration__user=user)
-        for outcome in others:
-            outcome.note = outcome.note.replace(name, ERASED)
-            outcome.save(update_fields=["note"])
+    privacy.erase_name_from_texts(
+        Outcome.objects.filter(meeting__participants__user=user).exclude(registration__user=user),
+        user.full_name,
+        ["note"],
+    )
     Consent.objects.filter(user=user).delete()
     IntroductionRequest.objects.filter(asked_by=user).delete()
     IntroductionRequest.objects.filter(member__user=user).delete()

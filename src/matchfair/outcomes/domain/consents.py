@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.audit.domain import record
+from matchfair.community.models import User
 from matchfair.outcomes.models import Audience, Consent, Scope
 
 # The version of the consent notice on the consent page; change it when its text changes.
@@ -35,7 +36,7 @@ def grant(*, user: Any, scope: str, audience: str, by: Any) -> Consent:
     _check(by, user, scope, audience)
     with transaction.atomic():
         # Lock the person's row so two grants at once cannot both be written.
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        User.objects.select_for_update().filter(pk=user.pk).first()
         active = Consent.objects.filter(
             user=user, scope=scope, audience=audience, withdrawn__isnull=True
         ).first()
