@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.test.utils import override_settings
 
+from matchfair.audit.models import AuditEntry
 from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
@@ -179,10 +180,13 @@ def delete_demo() -> None:
             Plan.objects.filter(event=event).delete()
             Registration.objects.filter(event=event).delete()
             event.delete()
-        User.objects.filter(
+        demo_users = User.objects.filter(
             Q(email__endswith=scenario.EMAIL_DOMAIN_SUFFIX)
             | Q(email__endswith=scenario.FIXED_EMAIL_DOMAIN)
-        ).delete()
+        )
+        # What the demo's people did outside an event (their consents) leaves with them.
+        AuditEntry.objects.filter(actor__in=demo_users, event__isnull=True).delete()
+        demo_users.delete()
         Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]
