@@ -1,7 +1,11 @@
 """The outcomes pages: answering on the phone, consent, the knowledge page and impact."""
 
-from django.urls import reverse
+import io
 
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from matchfair.audit.models import AuditEntry
 from matchfair.outbox.models import Message
 from matchfair.outcomes.domain.consents import grant
 from matchfair.outcomes.models import Consent, FollowUpStep, Outcome
@@ -100,3 +104,16 @@ def test_impact_page_shows_the_funnel(client, met, lead_staff):
     client.force_login(lead_staff)
     response = client.get(reverse("outcomes:impact", kwargs={"event": met.event.slug}))
     assert [step.count for step in response.context["impact"].funnel] == [1, 1, 1, 0, 0, 0, 0]
+
+
+def test_impact_xlsx_holds_the_funnel(client, met, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(reverse("outcomes:impact_xlsx", kwargs={"event": met.event.slug}))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert [tuple(row) for row in sheet.iter_rows(max_row=4, values_only=True)] == [
+        ("Step", "Meetings", "Of the step before"),
+        ("Requested", 1, None),
+        ("Accepted", 1, 1),
+        ("Scheduled", 1, 1),
+    ]
+    assert AuditEntry.objects.filter(action="reports.impact_downloaded").count() == 1

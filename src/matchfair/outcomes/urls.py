@@ -17,4 +17,5 @@ urlpatterns = [
         name="introduction",
     ),
     path("e/<slug:event>/console/impact/", views.impact, name="impact"),
+    path("e/<slug:event>/console/impact.xlsx", views.impact_xlsx, name="impact_xlsx"),
 ]

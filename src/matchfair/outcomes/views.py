@@ -3,7 +3,7 @@ knowledge page and the organiser's impact report."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,12 +13,14 @@ from matchfair import permissions
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
 from matchfair.outcomes.domain import consents
-from matchfair.outcomes.domain.impact import impact_of
+from matchfair.outcomes.domain.impact import impact_of, impact_rows
 from matchfair.outcomes.domain.knowledge import ask_introduction, knowledge
 from matchfair.outcomes.domain.ladder import ladder_of, record_step
 from matchfair.outcomes.domain.outcomes import no_show_questions, record_outcome
 from matchfair.outcomes.forms import ConsentForm, OutcomeForm, StepForm
 from matchfair.outcomes.models import Audience, Outcome, Scope, Stage
+from matchfair.reports.domain.downloads import record_download
+from matchfair.reports.domain.exports import XLSX, DataTable, write_xlsx
 from matchfair.web import (
     event_context,
     organiser_view,
@@ -222,3 +224,16 @@ def impact(request, event, context):
         questions=no_show_questions(event, scope=scope),
     )
     return render(request, "outcomes/impact.html", context)
+
+
+@organiser_view
+def impact_xlsx(request, event, context):
+    scope = permissions.organiser_scope(request.user, event)
+    headers, rows = impact_rows(impact_of(event, scope=scope))
+    record_download(kind="impact", by=request.user, event=event, organisers=scope, format="xlsx")
+    return FileResponse(
+        write_xlsx([DataTable(title=_("Impact"), headers=headers, rows=rows)]),
+        as_attachment=True,
+        filename=f"{event.slug}-impact.xlsx",
+        content_type=XLSX,
+    )

@@ -16,6 +16,8 @@ from statistics import median
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from matchfair.events.models import Event
 from matchfair.meetings.domain.plans import latest_release
@@ -24,6 +26,15 @@ from matchfair.outcomes.domain.ladder import CONFIRMED, ladder_from
 from matchfair.outcomes.models import FollowUpStep, Outcome, Stage
 
 STEPS = ("requested", "accepted", "scheduled", "held", "followed_up", "negotiation", "agreement")
+STEP_LABELS = {
+    "requested": gettext_lazy("Requested"),
+    "accepted": gettext_lazy("Accepted"),
+    "scheduled": gettext_lazy("Scheduled"),
+    "held": gettext_lazy("Held"),
+    "followed_up": gettext_lazy("Followed up"),
+    "negotiation": gettext_lazy("Negotiation"),
+    "agreement": gettext_lazy("Agreement"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,10 @@ class FunnelStep:
     name: str
     count: int
     rate: float | None  # of the step before, None for the first or when that one is 0
+
+    @property
+    def label(self) -> str:
+        return str(STEP_LABELS[self.name])
 
 
 @dataclass(frozen=True)
@@ -116,3 +131,19 @@ def impact_of(event: Event, *, scope: list[Any] | None) -> Impact:
         median_days_to_agreement=float(median(days)) if days else None,
         no_show_reports=no_show_reports,
     )
+
+
+def impact_rows(impact: Impact) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """The report as one table for a spreadsheet: the funnel, then the agreements."""
+    headers = (_("Step"), _("Meetings"), _("Of the step before"))
+    rows: list[tuple[object, ...]] = [
+        (step.label, step.count, round(step.rate, 4) if step.rate is not None else "")
+        for step in impact.funnel
+    ]
+    rows += [
+        (_("Agreements confirmed"), impact.confirmed, ""),
+        (_("Agreements claimed"), impact.claimed, ""),
+        (_("Median days to agreement"), impact.median_days_to_agreement or "", ""),
+        (_("Reported as not held"), impact.no_show_reports, ""),
+    ]
+    return headers, rows
