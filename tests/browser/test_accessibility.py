@@ -70,6 +70,8 @@ PARTICIPANT = [
     "/e/{slug}/contacts/add/",
     "/e/{slug}/my-day/",
     "/e/{slug}/delegation/member/{member}/wishes/",
+    "/e/{slug}/outcomes/",
+    "/accounts/me/consent/",
 ]
 ORGANISER = [
     "/e/{slug}/console/",
@@ -83,6 +85,7 @@ ORGANISER = [
     "/e/{slug}/console/venue/",
     "/e/{slug}/delegation/",
     "/e/{slug}/venue/import/",
+    "/e/{slug}/console/impact/",
 ]
 
 

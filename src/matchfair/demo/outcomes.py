@@ -23,7 +23,9 @@ NAME = f"{scenario.EVENT_NAME} (last year)"
 EU_CALL = "HORIZON-CL5-2025-D4-01"
 # Per meeting: (each side's answer: True held, False not held, None silent), the steps of the
 # Sofia side and of the other side as (weeks after the expo, stage, agreement type, value).
-STORIES = (
+Step = tuple[int, int, str, str]
+Story = tuple[tuple[bool | None, bool | None], list[Step], list[Step]]
+STORIES: tuple[Story, ...] = (
     (
         (True, True),
         [(4, 3, "", ""), (20, 4, "eu_proposal_funded", "250k_1m")],
@@ -170,7 +172,9 @@ def _requests_not_met(
         )
 
 
-def _outcomes(past: Event, meeting: Meeting, pair: tuple, story: tuple) -> None:
+def _outcomes(
+    past: Event, meeting: Meeting, pair: tuple[Registration, Registration], story: Story
+) -> None:
     answers, *steps = story
     for registration, said, side_steps in zip(pair, answers, steps, strict=True):
         user: User = registration.user
