@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from matchfair.meetings.models import Plan
 from matchfair.outbox.models import Message
 from matchfair.outcomes.domain.consents import grant, withdraw
 from matchfair.outcomes.domain.knowledge import Cell, ask_introduction, knowledge, protect
@@ -142,3 +143,22 @@ def test_ask_introduction_about_an_unshared_meeting_is_refused(met, ana_in_sofia
 def test_ask_introduction_of_someone_outside_the_cluster_is_refused(shared_meeting, ana_in_sofia):
     with pytest.raises(PermissionDenied, match="cannot ask"):
         ask_introduction(meeting=shared_meeting, member=ana_in_sofia, by=factories.UserFactory())
+
+
+def _shared_meetings(event, member, count):
+    others = [factories.RegistrationFactory(event=event) for _ in range(count)]
+    for person in [member, *others]:
+        share(person.user, "met", "stage", audience="public")
+    return release_meetings(event, [(member, other) for other in others])
+
+
+def test_knowledge_costs_the_same_queries_for_3_and_12_meetings(
+    django_assert_num_queries, event, ana_in_sofia, mia
+):
+    _shared_meetings(event, ana_in_sofia, 3)
+    with django_assert_num_queries(14) as few:
+        assert len(knowledge(mia, event).shared) == 3
+    Plan.objects.filter(event=event).delete()
+    _shared_meetings(event, ana_in_sofia, 12)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert len(knowledge(mia, event).shared) == 12
