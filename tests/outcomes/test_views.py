@@ -117,3 +117,11 @@ def test_impact_xlsx_holds_the_funnel(client, met, lead_staff):
         ("Scheduled", 1, 1),
     ]
     assert AuditEntry.objects.filter(action="reports.impact_downloaded").count() == 1
+
+
+def test_introduction_without_a_member_is_refused_with_a_message(client, met, mia):
+    client.force_login(mia)
+    url = reverse("outcomes:introduction", kwargs={"event": met.event.slug, "pk": met.pk})
+    response = client.post(url, {"member": "x1"}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["Choose the member to ask."]
+    assert Message.objects.filter(kind="introduction_asked").count() == 0

@@ -197,10 +197,11 @@ def introduction(request, event, pk):
         raise Http404
     meeting = get_object_or_404(Meeting, pk=pk, event=event)
     back = redirect("outcomes:knowledge", event=event.slug)
+    chosen = request.POST.get("member", "")
     member = (
-        meeting.participants.select_related("user")
-        .filter(pk=request.POST.get("member") or 0)
-        .first()
+        meeting.participants.select_related("user").filter(pk=int(chosen)).first()
+        if chosen.isdigit()
+        else None
     )
     if member is None:
         report_errors(request, ValidationError(_("Choose the member to ask.")))
