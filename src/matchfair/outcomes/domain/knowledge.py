@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
@@ -75,23 +75,20 @@ def protect(counts: Counter[str], *, others: str) -> list[Cell]:
     return cells
 
 
-def cluster_people(user: Any, event: Event) -> set[int]:
+def cluster_people(user: Any, event: Event) -> QuerySet[Registration]:
     """The registrations of the event whose people belong to one of the user's clusters."""
-    cluster_ids = list(permissions.clusters_of(user).values_list("pk", flat=True))
-    if not cluster_ids:
-        return set()
-    return set(
-        Registration.objects.filter(
-            Q(user__organisation__clusters__in=cluster_ids)
-            | Q(user__organisation__cluster__in=cluster_ids)
-            | Q(user__organiser_roles__cluster__in=cluster_ids),
-            event=event,
-        ).values_list("pk", flat=True)
+    clusters = permissions.clusters_of(user).values("pk")
+    return Registration.objects.filter(
+        Q(user__organisation__clusters__in=clusters)
+        | Q(user__organisation__cluster__in=clusters)
+        | Q(user__organiser_roles__cluster__in=clusters),
+        event=event,
     )
 
 
 def knowledge(viewer: Any, event: Event) -> Knowledge:
-    members = cluster_people(viewer, event)
+    people = cluster_people(viewer, event)
+    members = set(people.values_list("pk", flat=True))
     release = latest_release(event)
     if not members or release is None:
         return Knowledge(shared=[], unshared=0, by_country=[], by_type=[])
@@ -100,7 +97,7 @@ def knowledge(viewer: Any, event: Event) -> Knowledge:
             pk__in=Meeting.objects.filter(
                 event=event,
                 status=Meeting.Status.ACTIVE,
-                participants__in=members,
+                participants__in=people.values("pk"),
                 placements__plan=release,
                 placements__slot__isnull=False,
             ).values("pk")
