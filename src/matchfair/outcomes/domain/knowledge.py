@@ -113,8 +113,8 @@ def knowledge(viewer: Any, event: Event) -> Knowledge:
     )
     items = []
     for meeting in meetings:
-        people = [person.user_id for person in meeting.participants.all()]
-        items += [permissions.met_item(people), permissions.stage_item(people)]
+        users = [person.user_id for person in meeting.participants.all()]
+        items += [permissions.met_item(users), permissions.stage_item(users)]
     seen = permissions.visible_items(viewer, items)
     shared = []
     countries: Counter[str] = Counter()
