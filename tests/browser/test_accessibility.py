@@ -74,6 +74,8 @@ PARTICIPANT = [
     "/e/{slug}/contacts/add/",
     "/e/{slug}/my-day/",
     "/e/{slug}/delegation/member/{member}/wishes/",
+    "/e/{slug}/outcomes/",
+    "/accounts/me/consent/",
 ]
 ORGANISER = [
     "/e/{slug}/console/",
@@ -87,6 +89,7 @@ ORGANISER = [
     "/e/{slug}/console/venue/",
     "/e/{slug}/delegation/",
     "/e/{slug}/venue/import/",
+    "/e/{slug}/console/impact/",
 ]
 
 

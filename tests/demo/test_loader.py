@@ -21,11 +21,16 @@ from matchfair.community.models import (
 )
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
+from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.events.models import Event, Registration, Table
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import released_result
 from matchfair.meetings.models import MeetingRequest, Plan
+from matchfair.outcomes.domain.knowledge import knowledge
+from matchfair.outcomes.domain.ladder import CLAIMED, CONFIRMED, ladder_of
+from matchfair.outcomes.domain.outcomes import no_show_questions
+from matchfair.outcomes.models import FollowUpStep, Stage
 from matchfair.scheduling import check, parse_instance
 from matchfair.visits.models import Hall
 
@@ -248,3 +253,34 @@ def test_load_demo_with_production_settings_is_refused_and_writes_nothing(settin
     with pytest.raises(ImproperlyConfigured, match="published passwords"):
         load_demo(reset=True, solve=False)
     assert (User.objects.count(), Event.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_demo_last_year_has_outcomes_at_every_stage(demo):
+    past = Event.objects.get(slug=LAST_YEAR_SLUG)
+    stages = set(FollowUpStep.objects.filter(meeting__event=past).values_list("stage", flat=True))
+    ladders = [ladder_of(meeting) for meeting in past.meetings.all()]
+    assert stages == set(Stage.values)
+    assert sorted(
+        t for ladder in ladders if ladder.agreement == CONFIRMED for t in ladder.agreement_types
+    ) == [
+        "eu_proposal_funded",
+        "eu_proposal_submitted",
+        "research",
+        "supplier",
+    ]
+    assert [ladder.agreement for ladder in ladders].count(CLAIMED) == 1
+    assert len(no_show_questions(past, scope=None)) == 1
+
+
+@pytest.mark.django_db
+def test_demo_last_year_knowledge_page_shares_and_counts(demo):
+    past = Event.objects.get(slug=LAST_YEAR_SLUG)
+    member = User.objects.get(email=scenario.MEMBER.email)
+    page = knowledge(member, past)
+    silent = [
+        consent_free
+        for consent_free in Registration.objects.filter(event=past, user__consents__isnull=True)
+    ]
+    assert (len(page.shared), page.unshared, len(silent)) == (12, 4, 2)
+    assert sum(cell.count for cell in page.by_country) == 4

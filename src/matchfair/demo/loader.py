@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.test.utils import override_settings
 
+from matchfair.audit.models import AuditEntry
 from matchfair.community.models import (
     Cluster,
     Delegate,
@@ -31,6 +32,8 @@ from matchfair.community.models import (
 )
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
+from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
+from matchfair.demo.outcomes import load_last_year
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.domain.venue import add_session, add_tables
@@ -127,6 +130,9 @@ class DemoSummary:
                 "What to try:",
                 *tries,
                 "  - everyone: My agenda → download the .ics file (times in Europe/Madrid)",
+                f"  - last year's expo, with outcomes: {url}e/{LAST_YEAR_SLUG}/knowledge/ "
+                f"(Sofia members), {url}e/{LAST_YEAR_SLUG}/console/impact/ (organisers), "
+                f"{url}accounts/me/consent/ (anyone)",
             ]
         )
 
@@ -157,6 +163,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         if last_refreshed(event) is None:  # the demo participant sees suggestions right away
             refresh_suggestions(event=event)
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
+        load_last_year(event)  # last year's edition, with outcomes and consents; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 
@@ -176,16 +183,18 @@ def _quiet() -> Iterator[None]:
 def delete_demo() -> None:
     """Remove the demo event and everything only the demo made: its people, organisations, networks."""
     with transaction.atomic():
-        event = Event.objects.filter(slug=scenario.EVENT_SLUG).first()
-        if event is not None:
+        for event in Event.objects.filter(slug__in=[scenario.EVENT_SLUG, LAST_YEAR_SLUG]):
             # Plans protect slots and tables, and registrations their organisers: remove them first.
             Plan.objects.filter(event=event).delete()
             Registration.objects.filter(event=event).delete()
             event.delete()
-        User.objects.filter(
+        demo_users = User.objects.filter(
             Q(email__endswith=scenario.EMAIL_DOMAIN_SUFFIX)
             | Q(email__endswith=scenario.FIXED_EMAIL_DOMAIN)
-        ).delete()
+        )
+        # What the demo's people did outside an event (their consents) leaves with them.
+        AuditEntry.objects.filter(actor__in=demo_users, event__isnull=True).delete()
+        demo_users.delete()
         Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]

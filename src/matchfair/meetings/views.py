@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -131,6 +132,7 @@ def _render_agenda(request, event, context, registration):
         zone=event.time_zone,
         owner=registration,
         is_own=registration.user_id == request.user.pk,
+        now=timezone.now(),
     )
     return render(request, "meetings/agenda.html", context)
 

@@ -1,0 +1,1 @@
+"""The outcomes app's domain: outcomes, the ladder, consents, the knowledge page, impact."""

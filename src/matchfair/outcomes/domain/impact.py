@@ -1,0 +1,149 @@
+"""The organiser's impact report: the funnel from requests to agreements, with its rates.
+
+Every figure is a count of records, within the organiser's scope (the meetings and requests
+with a participant its organisers support; the lead sees all):
+
+- requested: meeting requests; accepted: meetings (each accepted request made one);
+- scheduled: active meetings with a slot in the latest released schedule;
+- held: scheduled meetings at least one side said took place, or followed up;
+- followed up: held meetings with a follow-up step; negotiation: with a step at
+  "negotiation started" or higher; agreement: with an agreement, split into claimed and
+  confirmed (both sides reported the same type).
+"""
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from matchfair.events.models import Event
+from matchfair.meetings.domain.plans import latest_release
+from matchfair.meetings.models import Meeting, MeetingRequest, Placement
+from matchfair.outcomes.domain.ladder import CONFIRMED, ladder_from
+from matchfair.outcomes.models import FollowUpStep, Outcome, Stage
+
+STEPS = ("requested", "accepted", "scheduled", "held", "followed_up", "negotiation", "agreement")
+STEP_LABELS = {
+    "requested": gettext_lazy("Requested"),
+    "accepted": gettext_lazy("Accepted"),
+    "scheduled": gettext_lazy("Scheduled"),
+    "held": gettext_lazy("Held"),
+    "followed_up": gettext_lazy("Followed up"),
+    "negotiation": gettext_lazy("Negotiation"),
+    "agreement": gettext_lazy("Agreement"),
+}
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    name: str
+    count: int
+    rate: float | None  # of the step before, None for the first or when that one is 0
+
+    @property
+    def label(self) -> str:
+        return str(STEP_LABELS[self.name])
+
+
+@dataclass(frozen=True)
+class Impact:
+    funnel: list[FunnelStep]
+    claimed: int
+    confirmed: int
+    median_days_to_agreement: float | None  # from the meeting's day to the first agreement step
+    no_show_reports: int  # meetings a side said did not take place (questions, not facts)
+
+
+def impact_of(event: Event, *, scope: list[Any] | None) -> Impact:
+    requests = MeetingRequest.objects.filter(event=event)
+    meetings = Meeting.objects.filter(event=event)
+    if scope is not None:
+        requests = requests.filter(
+            Q(sender__organiser__in=scope) | Q(recipient__organiser__in=scope)
+        )
+        meetings = meetings.filter(participants__organiser__in=scope)
+    meeting_ids = set(meetings.values_list("pk", flat=True))
+    release = latest_release(event)
+    starts = {}
+    if release is not None:
+        starts = dict(
+            Placement.objects.filter(
+                plan=release,
+                slot__isnull=False,
+                meeting__in=meeting_ids,
+                meeting__status=Meeting.Status.ACTIVE,
+            ).values_list("meeting_id", "slot__starts_at")
+        )
+    said = list(Outcome.objects.filter(meeting__in=starts).values_list("meeting_id", "took_place"))
+    stepped = set(
+        FollowUpStep.objects.filter(meeting__in=starts).values_list("meeting_id", flat=True)
+    )
+    held = {pk for pk, took_place in said if took_place} | stepped
+    no_show_reports = len({pk for pk, took_place in said if not took_place})
+    people: dict[int, list[int]] = {}
+    for meeting_id, registration_id in Meeting.participants.through.objects.filter(
+        meeting__in=held
+    ).values_list("meeting_id", "registration_id"):
+        people.setdefault(meeting_id, []).append(registration_id)
+    steps: dict[int, list[FollowUpStep]] = {}
+    for step in FollowUpStep.objects.filter(meeting__in=held).order_by("on", "pk"):
+        steps.setdefault(step.meeting_id, []).append(step)
+    negotiation = {
+        pk for pk, rows in steps.items() if any(s.stage >= Stage.NEGOTIATION_STARTED for s in rows)
+    }
+    agreements = {
+        pk: ladder_from(people.get(pk, []), rows)
+        for pk, rows in steps.items()
+        if any(s.stage == Stage.AGREEMENT_REACHED for s in rows)
+    }
+    confirmed = sum(1 for ladder in agreements.values() if ladder.agreement == CONFIRMED)
+    days = [
+        (
+            next(s.on for s in steps[pk] if s.stage == Stage.AGREEMENT_REACHED)
+            - starts[pk].astimezone(event.zone).date()
+        ).days
+        for pk in agreements
+    ]
+    counts = [
+        requests.count(),
+        len(meeting_ids),
+        len(starts),
+        len(held),
+        len(steps),
+        len(negotiation),
+        len(agreements),
+    ]
+    funnel = [
+        FunnelStep(
+            name=name,
+            count=count,
+            rate=count / counts[index - 1] if index and counts[index - 1] else None,
+        )
+        for index, (name, count) in enumerate(zip(STEPS, counts, strict=True))
+    ]
+    return Impact(
+        funnel=funnel,
+        claimed=len(agreements) - confirmed,
+        confirmed=confirmed,
+        median_days_to_agreement=float(median(days)) if days else None,
+        no_show_reports=no_show_reports,
+    )
+
+
+def impact_rows(impact: Impact) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """The report as one table for a spreadsheet: the funnel, then the agreements."""
+    headers = (_("Step"), _("Meetings"), _("Of the step before"))
+    rows: list[tuple[object, ...]] = [
+        (step.label, step.count, round(step.rate, 4) if step.rate is not None else "")
+        for step in impact.funnel
+    ]
+    rows += [
+        (_("Agreements confirmed"), impact.confirmed, ""),
+        (_("Agreements claimed"), impact.claimed, ""),
+        (_("Median days to agreement"), impact.median_days_to_agreement or "", ""),
+        (_("Reported as not held"), impact.no_show_reports, ""),
+    ]
+    return headers, rows

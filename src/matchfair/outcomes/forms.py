@@ -1,0 +1,73 @@
+"""Forms of the outcomes app: the quick answer after a meeting, a follow-up step, a consent."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from matchfair.outcomes.models import AgreementType, Audience, NextStep, Scope, Stage, ValueBand
+
+
+class OutcomeForm(forms.Form):
+    """Four questions a phone answers in seconds: did it happen, how good, what next, a note."""
+
+    took_place = forms.TypedChoiceField(
+        label=_("Did the meeting take place?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    rating = forms.TypedChoiceField(
+        label=_("How useful was it? (1–5)"),
+        choices=[("", "—"), *((str(n), str(n)) for n in range(1, 6))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    next_steps = forms.MultipleChoiceField(
+        label=_("Next steps"),
+        choices=NextStep.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label=_("Private note"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only you see it, unless you share your notes on your consent page."),
+    )
+
+
+class StepForm(forms.Form):
+    stage = forms.TypedChoiceField(label=_("Stage"), choices=Stage.choices, coerce=int)
+    on = forms.DateField(
+        label=_("Date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    agreement_type = forms.ChoiceField(
+        label=_("Type of agreement"),
+        choices=[("", "—"), *AgreementType.choices],
+        required=False,
+    )
+    call_identifier = forms.CharField(
+        label=_("Call identifier"),
+        required=False,
+        max_length=120,
+        help_text=_("For a joint EU proposal, such as HORIZON-CL5-2026-D4-01."),
+    )
+    value_band = forms.ChoiceField(
+        label=_("Value"), choices=[("", "—"), *ValueBand.choices], required=False
+    )
+    evidence = forms.CharField(
+        label=_("Evidence"),
+        required=False,
+        max_length=500,
+        help_text=_("A reference, such as a contract number or a link."),
+    )
+
+
+class ConsentForm(forms.Form):
+    scope = forms.ChoiceField(choices=Scope.choices)
+    audience = forms.ChoiceField(choices=Audience.choices)

@@ -1,0 +1,196 @@
+"""Outcomes of meetings, the follow-up ladder, consent grants and introduction requests."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NextStep(models.TextChoices):
+    CALL = "call", _("Call")
+    SEND_INFORMATION = "send_information", _("Send information")
+    VISIT = "visit", _("Visit")
+    QUOTE = "quote", _("Quote")
+    JOINT_PROPOSAL = "joint_proposal", _("Joint proposal")
+
+
+class Outcome(models.Model):
+    """One side's answer right after a meeting: did it happen, how good was it, what next.
+
+    The note is private to its author; it is shared only as the author's consent allows.
+    """
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="outcomes"
+    )
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="outcomes"
+    )
+    took_place = models.BooleanField(_("the meeting took place"))
+    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
+    next_steps = models.JSONField(_("next steps"), default=list, blank=True)
+    note = models.TextField(_("private note"), max_length=4000, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["meeting_id", "registration_id"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "registration"], name="outcome_once_per_side"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="outcome_rating_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration} on {self.meeting}"
+
+
+class Stage(models.IntegerChoices):
+    """The rungs of the follow-up ladder, in order."""
+
+    NO_FURTHER_CONTACT = 0, _("No further contact")
+    KNOWLEDGE_GAINED = 1, _("Knowledge gained")
+    VALUABLE_CONTACT = 2, _("Valuable contact")
+    NEGOTIATION_STARTED = 3, _("Negotiation started")
+    AGREEMENT_REACHED = 4, _("Agreement reached")
+
+
+class AgreementType(models.TextChoices):
+    """The Enterprise Europe Network's partnership agreements, and joint EU proposals."""
+
+    COMMERCIAL = "commercial", _("Commercial agreement")
+    COMMERCIAL_TECHNICAL = (
+        "commercial_technical",
+        _("Commercial agreement with technical assistance"),
+    )
+    INVESTMENT = "investment", _("Investment agreement")
+    OUTSOURCING = "outsourcing", _("Outsourcing agreement")
+    SUPPLIER = "supplier", _("Supplier agreement")
+    RESEARCH = "research", _("Research and development cooperation agreement")
+    EU_PROPOSAL_SUBMITTED = "eu_proposal_submitted", _("Joint EU proposal submitted")
+    EU_PROPOSAL_FUNDED = "eu_proposal_funded", _("Joint EU proposal funded")
+
+    @classmethod
+    def needs_call(cls, value: str) -> bool:
+        return value in (cls.EU_PROPOSAL_SUBMITTED, cls.EU_PROPOSAL_FUNDED)
+
+
+class ValueBand(models.TextChoices):
+    UNDER_50K = "under_50k", _("under €50,000")
+    TO_250K = "50k_250k", _("€50,000–250,000")
+    TO_1M = "250k_1m", _("€250,000–1 million")
+    OVER_1M = "over_1m", _("over €1 million")
+
+
+class FollowUpStep(models.Model):
+    """One dated rung of the ladder, as one side of a meeting reported it."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="follow_up_steps"
+    )
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="follow_up_steps"
+    )
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
+    on = models.DateField(_("date"))
+    agreement_type = models.CharField(
+        _("type of agreement"), max_length=30, choices=AgreementType.choices, blank=True
+    )
+    call_identifier = models.CharField(_("call identifier"), max_length=120, blank=True)
+    value_band = models.CharField(_("value"), max_length=20, choices=ValueBand.choices, blank=True)
+    evidence = models.CharField(_("evidence"), max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting_id", "registration_id", "on", "id"]
+        verbose_name = _("follow-up step")
+        verbose_name_plural = _("follow-up steps")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(stage=4, agreement_type__gt="")
+                | (~models.Q(stage=4) & models.Q(agreement_type="")),
+                name="follow_up_agreement_has_type",
+            ),
+        ]
+        indexes = [models.Index(fields=["meeting", "registration", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.registration} on {self.meeting}: {self.get_stage_display()}"
+
+
+class Scope(models.TextChoices):
+    CONTACT = "contact", _("My contact details")
+    MET = "met", _("That I met someone")
+    STAGE = "stage", _("The stage reached in a meeting")
+    NOTES = "notes", _("My notes")
+
+
+class Audience(models.TextChoices):
+    CLUSTER_STAFF = "cluster_staff", _("My cluster's staff")
+    CLUSTER_MEMBERS = "cluster_members", _("My cluster's members")
+    PARTNERSHIP = "partnership", _("The partnership's clusters")
+    PUBLIC = "public", _("The public")
+
+
+class Consent(models.Model):
+    """A person's grant of one scope to one audience; withdrawing dates the row, never deletes
+    it, so the history stays."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents"
+    )
+    scope = models.CharField(_("what"), max_length=20, choices=Scope.choices)
+    audience = models.CharField(_("to whom"), max_length=20, choices=Audience.choices)
+    notice_version = models.CharField(_("notice version"), max_length=20)
+    granted = models.DateTimeField(_("granted"))
+    withdrawn = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted", "-id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "scope", "audience"],
+                condition=models.Q(withdrawn__isnull=True),
+                name="consent_one_active_grant",
+            )
+        ]
+        indexes = [models.Index(fields=["scope", "withdrawn", "user"])]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.scope} → {self.audience}"
+
+
+class IntroductionRequest(models.Model):
+    """A member asking the member who met someone for an introduction; it holds no personal
+    data of the person met, only the meeting it is about."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="introduction_requests"
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="introductions_asked"
+    )
+    member = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="introductions_received"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("introduction request")
+        verbose_name_plural = _("introduction requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "asked_by", "member"], name="introduction_asked_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asked_by} asks {self.member} about {self.meeting}"

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from matchfair.outcomes import views
+
+app_name = "outcomes"
+urlpatterns = [
+    path("accounts/me/consent/", views.consent, name="consent"),
+    path("accounts/me/consent/grant/", views.consent_grant, name="consent_grant"),
+    path("accounts/me/consent/withdraw/", views.consent_withdraw, name="consent_withdraw"),
+    path("e/<slug:event>/outcomes/", views.my_outcomes, name="mine"),
+    path("e/<slug:event>/outcomes/<int:pk>/", views.meeting_outcome, name="meeting"),
+    path("e/<slug:event>/outcomes/<int:pk>/follow-up/", views.follow_up, name="follow_up"),
+    path("e/<slug:event>/knowledge/", views.knowledge_page, name="knowledge"),
+    path(
+        "e/<slug:event>/knowledge/<int:pk>/introduction/",
+        views.introduction,
+        name="introduction",
+    ),
+    path("e/<slug:event>/console/impact/", views.impact, name="impact"),
+    path("e/<slug:event>/console/impact.xlsx", views.impact_xlsx, name="impact_xlsx"),
+]
