@@ -43,6 +43,7 @@ class Person:
     share: bool
     email: str
     name: str
+    verified: bool  # confirmed their e-mail address
 
     @property
     def validated(self) -> bool:
@@ -88,12 +89,18 @@ def takes_part(world, viewer) -> bool:
     return bool(staff_of(world, viewer)) or is_lead(world, viewer) or bool(own and own.validated)
 
 
+def verified(world, viewer) -> bool:
+    own = registration_of(world, viewer)
+    return viewer.is_authenticated and (own is None or own.verified)
+
+
 def may_see_contact(world, viewer, index: int) -> bool:
     person = world.people[index]
     own = registration_of(world, viewer)
-    return (
-        person.registration.user == viewer
-        or supports(world, viewer, person)
+    if person.registration.user == viewer:
+        return True
+    return verified(world, viewer) and (
+        supports(world, viewer, person)
         or (own is not None and frozenset({world.people.index(own), index}) in world.met)
         or (person.share and person.validated and takes_part(world, viewer))
     )
@@ -109,7 +116,10 @@ def may_manage_delegation(world, viewer) -> bool:
 
 
 def clusters_of(world, viewer) -> set[int]:
+    """An unconfirmed address belongs to no cluster."""
     own = registration_of(world, viewer)
+    if not verified(world, viewer):
+        return set()
     return set(staff_of(world, viewer)) | (set(own.clusters) if own else set())
 
 
@@ -197,7 +207,11 @@ def expected(world, viewer) -> dict[str, set]:
         "api detail": contact & listed_to_viewer,
         "directory search": set(),  # the directory never shows contact details
         "console export": exported,
-        "shared contacts": {i for i in world.shared if clusters & world.people[i].clusters}
+        "shared contacts": {
+            i
+            for i in world.shared
+            if clusters & clusters_of(world, world.people[i].registration.user)
+        }
         if viewer.is_authenticated
         else set(),
     }
@@ -245,6 +259,7 @@ WORLDS = st.fixed_dictionaries(
                 st.booleans(),  # consents to show contact details to all participants
                 st.frozensets(st.integers(0, 2)),  # clusters their organisation is in
                 st.booleans(),  # records a contact and shares it with their clusters
+                st.sampled_from((True, True, True, False)),  # confirmed their address
             ),
             min_size=3,
             max_size=5,
@@ -264,7 +279,7 @@ def build(drawn) -> World:
     lead.staff.add(factories.UserFactory())
     staff = [organiser.staff.get() for organiser in organisers]
     people = []
-    for number, (who, status, share, clusters, _shares) in enumerate(drawn["people"]):
+    for number, (who, status, share, clusters, _shares, confirmed) in enumerate(drawn["people"]):
         organiser = who % len(organisers)
         in_clusters = frozenset(c % len(organisers) for c in clusters)
         email = f"leak{number}@leak.example"
@@ -276,24 +291,27 @@ def build(drawn) -> World:
             share_contact=share,
             user__email=email,
             user__full_name=name,
+            user__email_verified=confirmed,
         )
         for cluster in in_clusters:
             Membership.objects.create(
                 cluster=organisers[cluster].cluster, organisation=registration.user.organisation
             )
-        people.append(Person(registration, organiser, in_clusters, share, email, name))
+        people.append(Person(registration, organiser, in_clusters, share, email, name, confirmed))
     validated = [i for i, p in enumerate(people) if p.validated]
+    # Only a confirmed address requests meetings or joins a delegation.
+    can_meet = [i for i in validated if people[i].verified]
     met: set[frozenset[int]] = set()
     released = None
-    if drawn["release"] and len(validated) >= 2:
-        first, second = validated[0], validated[1]
+    if drawn["release"] and len(can_meet) >= 2:
+        first, second = can_meet[0], can_meet[1]
         release_meeting(event, people[first].registration, people[second].registration)
         met.add(frozenset({first, second}))
         released = (first, second)
     for a, b in drawn["meetings"]:
-        if len(validated) < 2:
+        if len(can_meet) < 2:
             break
-        first, second = validated[a % len(validated)], validated[b % len(validated)]
+        first, second = can_meet[a % len(can_meet)], can_meet[b % len(can_meet)]
         pair = frozenset({first, second})
         if first == second or pair in met:
             continue
@@ -307,13 +325,13 @@ def build(drawn) -> World:
     delegation = Delegation.objects.create(
         event=event, cluster=organisers[delegation_cluster].cluster, name="Leak delegation"
     )
-    members = {m % len(people) for m in drawn["members"]} & set(validated)
+    members = {m % len(people) for m in drawn["members"]} & set(can_meet)
     for index in members:
         DelegationMember.objects.create(
             delegation=delegation, registration=people[index].registration
         )
     shared = {}
-    for index, (*_rest, shares) in enumerate(drawn["people"]):
+    for index, (*_rest, shares, _confirmed) in enumerate(drawn["people"]):
         if shares and people[index].validated:
             name = f"Sharedcard{index} Contact"
             contact = add_contact(

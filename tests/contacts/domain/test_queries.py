@@ -3,6 +3,7 @@ viewer may see (`contacts.domain.queries`)."""
 
 from django.contrib.auth.models import AnonymousUser
 
+from matchfair import permissions
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.contacts.domain.queries import (
     Details,
@@ -139,3 +140,17 @@ def test_with_details_pairs_each_contact_with_its_details(ana, jonas):
         (scanned, Details(hidden=True)),
         (typed, Details(email="laia@barcelonactiva.example")),
     ]
+
+
+def test_shared_contacts_of_an_owner_with_an_unconfirmed_address_are_none(
+    event, ana_in_sofia, mia
+):
+    """Found by the leak test: an unconfirmed address belongs to no cluster, so what it shares
+    reaches nobody, as `permissions.can_see_shared_contact` says for one contact."""
+    contact = card(ana_in_sofia, "Shared with Sofia", shared_with_cluster=True)
+    ana_in_sofia.user.email_verified = False
+    ana_in_sofia.user.save()
+    assert (
+        names(shared_contacts(mia, event)),
+        permissions.can_see_shared_contact(mia, contact),
+    ) == ([], False)

@@ -221,3 +221,9 @@ def test_memberships_of_a_member_an_organiser_and_a_visitor(delegation, ana, lea
         list(memberships_of(lead_staff, event)),
         list(memberships_of(AnonymousUser(), event)),
     ) == ([member_of(delegation, ana)], [], [])
+
+
+def test_eligible_leave_out_an_unconfirmed_address(event, cluster, ana, jonas):
+    ana.user.email_verified = False
+    ana.user.save()
+    assert list(eligible_registrations(event, cluster)) == [jonas]

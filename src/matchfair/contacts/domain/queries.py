@@ -42,7 +42,8 @@ def contact_of(owner: Registration | None, registration: Registration) -> Contac
 
 
 def shared_contacts(user: Any, event: Event) -> QuerySet[Contact]:
-    """Consented contacts of the event recorded by people who share a cluster with `user`."""
+    """Consented contacts of the event recorded by people who share a cluster with `user` (an
+    owner whose address is unconfirmed belongs to no cluster, as `permissions.clusters_of`)."""
     clusters = permissions.clusters_of(user)
     if not clusters.exists():
         return Contact.objects.none()
@@ -52,9 +53,12 @@ def shared_contacts(user: Any, event: Event) -> QuerySet[Contact]:
         | Q(owner__user__organisation__cluster__in=cluster_ids)
         | Q(owner__user__organiser_roles__cluster__in=cluster_ids)
     )
-    ids = Contact.objects.filter(owners_in_cluster, event=event, shared_with_cluster=True).values(
-        "pk"
-    )
+    ids = Contact.objects.filter(
+        owners_in_cluster,
+        event=event,
+        shared_with_cluster=True,
+        owner__user__email_verified=True,
+    ).values("pk")
     return (
         Contact.objects.filter(pk__in=ids)
         .select_related("registration__user__organisation", "owner__user", "meeting")

@@ -28,9 +28,12 @@ from matchfair.visits.models import (
 
 
 def eligible_registrations(event: Event, cluster: Cluster) -> QuerySet[Registration]:
-    """Validated participants of the event from the cluster itself or one of its members."""
+    """Validated participants of the event from the cluster itself or one of its members, whose
+    address is confirmed (`permissions.can_join_delegation`)."""
     return (
-        Registration.objects.filter(event=event, status=Registration.Status.VALIDATED)
+        Registration.objects.filter(
+            event=event, status=Registration.Status.VALIDATED, user__email_verified=True
+        )
         .filter(
             Q(user__organisation__memberships__cluster=cluster)
             | Q(user__organisation=cluster.organisation_id)
