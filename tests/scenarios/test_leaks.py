@@ -7,10 +7,11 @@ meetings (one released), organisations that are members of random clusters, a de
 random members, contacts shared with clusters, and an account that an import only asked to
 confirm. For each viewer (every person, every organiser's staff, a stranger, the person asked,
 a superuser, anonymous) it reads the participant pages, the directory search, the API list and
-detail, the organisers' CSV export, the agenda page, PDF and API, the member's day page, `.ics`
+detail, the organisers' CSV and XLSX exports, the agenda page, PDF and API, the member's day page, `.ics`
 and PDF, and the shared-contacts list, and checks what each shows against the reference.
 """
 
+import io
 from dataclasses import dataclass, field
 
 import pytest
@@ -20,6 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from matchfair.community.models import Membership
 from matchfair.console.models import ImportBatch, PendingRegistration
@@ -134,6 +136,13 @@ def text_of(response) -> str:
     ).decode("utf-8", "replace")
 
 
+def cells_of(response) -> str:
+    if response.status_code != 200:
+        return ""
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    return "\n".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+
+
 def observe(world, viewer) -> dict[str, set]:
     """What the viewer gets shown: (channel, person index) pairs where a secret appears."""
     client, api = Client(), ApiClient(viewer if viewer.is_authenticated else None)
@@ -160,6 +169,8 @@ def observe(world, viewer) -> dict[str, set]:
         mark("directory search", text_of(client.get(search, {"q": person.name})), [index])
     export = client.get(reverse("console:export", kwargs={"event": event, "fmt": "csv"}))
     mark("console export", text_of(export))
+    workbook = client.get(reverse("console:export", kwargs={"event": event, "fmt": "xlsx"}))
+    mark("console export xlsx", cells_of(workbook))
     shared = client.get(reverse("contacts:shared", kwargs={"event": event}))
     seen["shared contacts"] = {i for i, name in world.shared.items() if name in text_of(shared)}
     if world.released is not None:
@@ -207,6 +218,7 @@ def expected(world, viewer) -> dict[str, set]:
         "api detail": contact & listed_to_viewer,
         "directory search": set(),  # the directory never shows contact details
         "console export": exported,
+        "console export xlsx": exported,
         "shared contacts": {
             i
             for i in world.shared
