@@ -22,6 +22,7 @@ FEATURE_APPS = {
     "mailings",
     "matchmaking",
     "meetings",
+    "newsroom",
     "reports",
     "visits",
 }

@@ -24,6 +24,11 @@
 | form a delegation, propose joint visits, plan visits (`can_manage_delegation`) | as "manage an event", and staff of the organiser that is the delegation's cluster |
 | see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation` |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
+| read the newsroom (archive, articles, feeds, search) | everyone, without a login; drafts and articles in review or scheduled only as below |
+| edit and publish a cluster's articles, review them, see its translation dashboard (`is_editor`, `can_review_article`) | the cluster's newsroom editors (an `Editor` row, granted by a superuser in the admin), superusers |
+| propose an article to a cluster (`can_propose_article`, `newsroom_clusters`) | people of the cluster as in `clusters_of` (its member organisations' staff), and its editors |
+| change an article, submit it for review (`can_edit_article`) | its editors at any step; its author while it is a draft |
+| open an article's editing pages and revisions (`can_open_article`) | its editors, its author |
 """
 
 from collections.abc import Iterable
@@ -34,6 +39,7 @@ from django.db.models import Q
 from matchfair.community.models import Cluster
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
+from matchfair.newsroom.models import Editor, Status
 
 
 def organiser_roles(user: Any, event: Event) -> list[Organiser]:
@@ -239,3 +245,52 @@ def can_open_import(user: Any, batch: Any) -> bool:
     if is_lead_organiser(user, batch.event):
         return True
     return any(role.pk == batch.organiser_id for role in organiser_roles(user, batch.event))
+
+
+def editor_clusters(user: Any) -> Any:
+    """The clusters whose newsroom the user edits: an `Editor` row (granted by a superuser in the
+    admin), and every cluster for a superuser."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    if user.is_superuser:
+        return Cluster.objects.all()
+    return Cluster.objects.filter(pk__in=Editor.objects.filter(user=user).values("cluster_id"))
+
+
+def is_editor(user: Any, cluster: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_superuser or Editor.objects.filter(user=user, cluster=cluster).exists())
+
+
+def newsroom_clusters(user: Any) -> Any:
+    """The clusters the user may propose articles to: those they belong to, those they edit."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    return Cluster.objects.filter(
+        Q(pk__in=clusters_of(user).values("pk")) | Q(pk__in=editor_clusters(user).values("pk"))
+    )
+
+
+def can_propose_article(user: Any, cluster: Any) -> bool:
+    return bool(user.is_authenticated and newsroom_clusters(user).filter(pk=cluster.pk).exists())
+
+
+def can_edit_article(user: Any, article: Any) -> bool:
+    """Editors change an article at any step; its author only while it is a draft."""
+    if not user.is_authenticated:
+        return False
+    if is_editor(user, article.cluster):
+        return True
+    return bool(article.author_id == user.pk and article.status == Status.DRAFT)
+
+
+def can_open_article(user: Any, article: Any) -> bool:
+    """The editing pages and revisions of an article: its editors and its author."""
+    if not user.is_authenticated:
+        return False
+    return bool(article.author_id == user.pk or is_editor(user, article.cluster))
+
+
+def can_review_article(user: Any, article: Any) -> bool:
+    return is_editor(user, article.cluster)
