@@ -230,3 +230,40 @@ def test_load_demo_with_production_settings_is_refused_and_writes_nothing(settin
     with pytest.raises(ImproperlyConfigured, match="published passwords"):
         load_demo(reset=True, solve=False)
     assert (User.objects.count(), Event.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_demo_newsroom_has_the_year_one_review_and_one_stale_translation(demo):
+    from matchfair.newsroom.domain.translations import dashboard, states
+    from matchfair.newsroom.models import Article
+
+    articles = Article.objects.filter(cluster__organisation__name=scenario.LEAD.name)
+    kinds = Counter(articles.values_list("kind", flat=True))
+    stale = [row.states for row in dashboard(articles) if "stale" in row.states.values()]
+    trip = articles.get(kind="trip-report")
+    assert (
+        articles.count(),
+        kinds["case-study"],
+        kinds["announcement"],
+        articles.filter(status="review").count(),
+        stale,
+        trip.event.slug,
+        trip.delegation.event_id == trip.event_id,
+        states(articles.get(kind="case-study", studied_organisation="City of Tampere")),
+    ) == (
+        40,
+        2,
+        1,
+        1,
+        [{"en": "published", "bg": "stale"}],
+        scenario.PAST_EVENT_SLUG,
+        True,
+        {"en": "published", "bg": "published"},
+    )
+
+
+@pytest.mark.django_db
+def test_demo_front_page_shows_the_news(demo, client):
+    response = client.get("/")
+    title = f"Join the cluster&#x27;s trip to {scenario.EVENT_NAME}"
+    assert (response.status_code, response.content.decode().count(title)) == (200, 1)

@@ -23,6 +23,7 @@ from django.test.utils import override_settings
 from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
+from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.domain.venue import add_session, add_tables
@@ -149,6 +150,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         if last_refreshed(event) is None:  # the demo participant sees suggestions right away
             refresh_suggestions(event=event)
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
+        load_newsroom()  # the cluster's year in articles, an editor; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 
@@ -174,6 +176,8 @@ def delete_demo() -> None:
             Plan.objects.filter(event=event).delete()
             Registration.objects.filter(event=event).delete()
             event.delete()
+        # Last year's expo of the newsroom's trip report; its delegation protects the cluster.
+        Event.objects.filter(slug=scenario.PAST_EVENT_SLUG).delete()
         User.objects.filter(
             Q(email__endswith=scenario.EMAIL_DOMAIN_SUFFIX)
             | Q(email__endswith=scenario.FIXED_EMAIL_DOMAIN)
