@@ -136,3 +136,12 @@ def test_preview_uses_the_page_renderer(client, draft, member):
         },
     )
     assert "&lt;b&gt;x&lt;/b&gt; <em>y</em>" in response.content.decode()
+
+
+def test_archive_in_bulgarian_speaks_bulgarian(client, published):
+    client.post("/i18n/setlang/", {"language": "bg", "next": "/news/"})
+    page = client.get("/news/").content.decode()
+    assert (page.count("Търсене в новините"), page.count("Интелигентно осветление в София")) == (
+        1,
+        1,
+    )
