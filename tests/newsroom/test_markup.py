@@ -17,6 +17,12 @@ def test_render_drops_a_javascript_link():
 
 
 def test_clean_drops_event_handlers_and_unknown_tags():
-    assert clean('<img src="a.png" onerror="alert(1)"><iframe src="x"></iframe>') == (
-        '<img src="a.png">'
-    )
+    assert clean(
+        '<img src="/media/newsroom/a.png" onerror="alert(1)"><iframe src="x"></iframe>'
+    ) == ('<img src="/media/newsroom/a.png">')
+
+
+def test_clean_keeps_only_the_newsrooms_own_images():
+    assert render(
+        "![a](/media/newsroom/images/1/x-800.jpg) ![b](https://elsewhere.example/y.png)"
+    ) == ('<p><img src="/media/newsroom/images/1/x-800.jpg" alt="a"> <img alt="b"></p>\n')

@@ -1,5 +1,5 @@
 """Markdown to safe HTML: markdown-it-py renders it (raw HTML in the source is left as text) and
-nh3 keeps only what `ALLOWED_TAGS` and `ALLOWED_ATTRIBUTES` name. The preview and the published
+nh3 keeps only what `ALLOWED_TAGS` and `ALLOWED_ATTRIBUTES` name, and images only from the newsroom's uploads. The preview and the published
 page call the same `render`, so what an author previews is what readers get.
 """
 
@@ -40,6 +40,16 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Images in a text come from the newsroom's own uploads: the site's CSP would block any other
+# host, and a relative path would only be a broken image.
+IMAGE_PREFIX = "/media/newsroom/"
+
+
+def _keep(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and not value.startswith(IMAGE_PREFIX):
+        return None
+    return value
+
 
 # "commonmark" with tables and strikethrough; `html=False` turns raw HTML into text.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
@@ -56,6 +66,7 @@ def clean(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=_keep,
     )
 
 
