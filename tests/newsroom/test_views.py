@@ -58,17 +58,32 @@ def test_draft_is_not_found_by_readers(client, draft):
         ("newsroom:feed_tag", {"fmt": "rss", "language": "en", "tag": "energy"}),
     ],
 )
-def test_feeds_parse_and_keep_guids_by_id(client, published, editor, name, kwargs):
+def test_feeds_parse_and_keep_guids_by_id(
+    client, published, editor, name, kwargs, django_capture_on_commit_callbacks
+):
     url = reverse(name, kwargs=kwargs)
     before = feedparser.parse(client.get(url).content)
-    save_article(
-        article=published,
-        by=editor,
-        words={"en": {"title": "Lighting", "slug": "new"}, "bg": {"slug": "novo"}},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        save_article(
+            article=published,
+            by=editor,
+            words={"en": {"title": "Lighting", "slug": "new"}, "bg": {"slug": "novo"}},
+        )
     after = feedparser.parse(client.get(url).content)
     assert (before.bozo, [e.id for e in before.entries]) == (False, [e.id for e in after.entries])
-    assert len(before.entries) == 1
+    assert (len(before.entries), after.entries[0].link.endswith(("/new/", "/novo/"))) == (1, True)
+
+
+def test_feed_is_cached_until_the_newsroom_changes(
+    client, published, editor, django_capture_on_commit_callbacks
+):
+    first = client.get("/news/feed/rss/").content
+    save_article(article=published, by=editor, words={"en": {"title": "Unseen yet"}})
+    cached = client.get("/news/feed/rss/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        save_article(article=published, by=editor, words={"en": {"title": "Seen now"}})
+    fresh = client.get("/news/feed/rss/").content.decode()
+    assert (cached == first, "Seen now" in fresh) == (True, True)
 
 
 @pytest.mark.parametrize(

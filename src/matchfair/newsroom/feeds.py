@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpRequest
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import feedgenerator, translation
 from django.utils.translation import gettext as _
 
-from matchfair.newsroom import markup
+from matchfair.newsroom import feedcache, markup
 from matchfair.newsroom.domain import archive as reading
 from matchfair.newsroom.models import LANGUAGES, Article, ArticleTranslation, Kind, Tag
 
@@ -132,7 +133,17 @@ FEEDS = {"rss": RssFeed(), "atom": AtomFeed()}
 
 
 def feed(request: HttpRequest, fmt: str, **kwargs: str) -> Any:
-    """The feed in `fmt` ("rss" or "atom"); 404 for any other."""
+    """The feed in `fmt` ("rss" or "atom"); 404 for any other. Kept in the cache until the
+    newsroom changes (feedcache)."""
     if fmt not in FEEDS:
         raise Http404(_("No such feed."))
-    return FEEDS[fmt](request, **kwargs)
+    cached_key = feedcache.key(request.get_full_path())
+    cached = cache.get(cached_key)
+    if cached is not None:
+        content_type, content = cached
+        return HttpResponse(content, content_type=content_type)
+    response = FEEDS[fmt](request, **kwargs)
+    cache.set(
+        cached_key, (response["Content-Type"], response.content), timeout=feedcache.KEEP_SECONDS
+    )
+    return response

@@ -21,6 +21,7 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
 from matchfair.events.taxonomy import DOMAINS
+from matchfair.newsroom import feedcache
 from matchfair.newsroom.models import (
     LANGUAGES,
     Article,
@@ -169,6 +170,7 @@ def create_article(
     _write_words(article, words, live=False)
     article.tags.set(_tags(tags))
     revision = _revise(article, by)
+    feedcache.changed()
     record(action="article.created", actor=by, subject=article, kind=kind, revision=revision.number)
     return article
 
@@ -222,6 +224,7 @@ def save_article(
     if snapshot(article) == before:
         return None
     revision = _revise(article, by)
+    feedcache.changed()
     record(action="article.saved", actor=by, subject=article, revision=revision.number)
     return revision
 

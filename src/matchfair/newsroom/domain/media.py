@@ -24,6 +24,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from matchfair import permissions
 from matchfair.audit.domain import record
+from matchfair.newsroom import feedcache
 from matchfair.newsroom.models import Article, ArticleAttachment, ArticleImage
 from matchfair.uploads import check_upload
 
@@ -139,6 +140,7 @@ def add_image(*, article: Article, upload: Any, alt_en: str, alt_bg: str, by: An
                 height=made[0].height,
                 renditions=paths,
             )
+            feedcache.changed()
             record(action="article.image_added", actor=by, subject=article, image=image.pk)
     except BaseException:
         for name in written:
@@ -168,6 +170,7 @@ def add_attachment(
         attachment.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(content), save=False)
         try:
             attachment.save()
+            feedcache.changed()
             record(
                 action="article.attachment_added",
                 actor=by,

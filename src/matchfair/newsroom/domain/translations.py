@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from matchfair import permissions
 from matchfair.audit.domain import record
+from matchfair.newsroom import feedcache
 from matchfair.newsroom.domain.articles import digest
 from matchfair.newsroom.models import LANGUAGES, Article, ArticleTranslation, Status
 
@@ -118,6 +119,7 @@ def mark_reviewed(*, article: Article, language: str, by: Any) -> ArticleTransla
     else:
         translation.state = ArticleTranslation.State.REVIEW
     translation.save()
+    feedcache.changed()
     record(action="article.translation_reviewed", actor=by, subject=article, language=language)
     return translation
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.audit.domain import record
+from matchfair.newsroom import feedcache
 from matchfair.newsroom.domain.translations import (
     is_complete,
     publish_translations,
@@ -62,6 +63,7 @@ def submit_for_review(*, article: Article, reviewer: Any, by: Any) -> Article:
     article.status = Status.REVIEW
     article.reviewer = reviewer
     article.save(update_fields=["status", "reviewer", "updated"])
+    feedcache.changed()
     record(action="article.submitted", actor=by, subject=article, reviewer=reviewer.pk)
     return article
 
@@ -74,6 +76,7 @@ def return_to_draft(*, article: Article, by: Any, note: str = "") -> Article:
     article.status = Status.DRAFT
     article.publish_at = None
     article.save(update_fields=["status", "publish_at", "updated"])
+    feedcache.changed()
     record(action="article.returned", actor=by, subject=article, note=note)
     return article
 
@@ -94,6 +97,7 @@ def publish(*, article: Article, by: Any) -> Article:
         raise PermissionDenied(_("Only the cluster's editors publish articles."))
     _source_complete(article)
     languages = _publish(article, now=timezone.now())
+    feedcache.changed()
     record(action="article.published", actor=by, subject=article, languages=languages)
     return article
 
@@ -108,11 +112,13 @@ def schedule(*, article: Article, publish_at: dt.datetime, by: Any) -> Article:
     now = timezone.now()
     if publish_at <= now:
         languages = _publish(article, now=now)
+        feedcache.changed()
         record(action="article.published", actor=by, subject=article, languages=languages)
         return article
     article.status = Status.SCHEDULED
     article.publish_at = publish_at
     article.save(update_fields=["status", "publish_at", "updated"])
+    feedcache.changed()
     record(action="article.scheduled", actor=by, subject=article, publish_at=publish_at.isoformat())
     return article
 
@@ -125,6 +131,7 @@ def archive(*, article: Article, by: Any) -> Article:
         raise PermissionDenied(_("Only the cluster's editors archive articles."))
     article.status = Status.ARCHIVED
     article.save(update_fields=["status", "updated"])
+    feedcache.changed()
     record(action="article.archived", actor=by, subject=article)
     return article
 
@@ -143,6 +150,7 @@ def publish_due(*, now: dt.datetime | None = None) -> list[int]:
             if article.publish_at > moment:
                 continue
             languages = _publish(article, now=article.publish_at)
+            feedcache.changed()
             record(action="article.published", subject=article, languages=languages, scheduled=True)
             published.append(pk)
     return published
