@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["scheduling", "recommend", "routing", "search"]
+SUITES = ["scheduling", "recommend", "routing", "search", "newsroom"]
 
 
 def machine() -> str:

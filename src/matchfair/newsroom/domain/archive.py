@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from matchfair.events.taxonomy import DOMAINS
+from matchfair.newsroom import feedcache
 from matchfair.newsroom.domain.translations import readable
 from matchfair.newsroom.models import (
     LANGUAGES,
@@ -133,9 +134,11 @@ def archive_page(filters: Filters, *, after: str = "", size: int = PAGE_SIZE) ->
 
 
 def months() -> list[dt.date]:
-    """The months that have published articles, newest first, for the archive's side list."""
-    found = published().dates("published_at", "month", order="DESC")
-    return list(found)
+    """The months that have published articles, newest first, for the archive's side list;
+    remembered until the newsroom changes (a scan of every article otherwise)."""
+    return feedcache.remembered(
+        "months", lambda: list(published().dates("published_at", "month", order="DESC"))
+    )
 
 
 def related(article: Article, *, limit: int = 4) -> list[Article]:
