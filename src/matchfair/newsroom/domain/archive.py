@@ -122,7 +122,10 @@ def archive_page(filters: Filters, *, after: str = "", size: int = PAGE_SIZE) ->
     articles = filtered(filters.check())
     if after:
         when, pk = _parse_cursor(after)
-        articles = articles.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+        # The first condition bounds the index range; the second breaks ties by id.
+        articles = articles.filter(published_at__lte=when).filter(
+            Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
+        )
     rows = list(
         articles.order_by("-published_at", "-pk")
         .select_related("cluster__organisation")
