@@ -16,6 +16,7 @@ from matchfair.matchmaking.models import Suggestion, TextEmbedding
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import NoShow, Placement, Plan, SolverRun
 from tests import factories
+from tests.newsroom.rows import newsroom_rows
 from tests.visits.rows import one_of_each
 
 MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
@@ -74,6 +75,7 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         batch=batch, event=event, organiser=batch.organiser, user=lead_staff, row=2
     )
     one_of_each(event, ana, jonas)
+    newsroom_rows(cluster, lead_staff)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ FEATURE_APPS = {
     "matchmaking",
     "meetings",
     "outcomes",
+    "newsroom",
     "reports",
     "visits",
 }

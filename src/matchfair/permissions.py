@@ -34,6 +34,11 @@
 | grant or withdraw one's consent (`can_edit_consent`) | the person only |
 | the members' knowledge page, ask for an introduction (`can_see_knowledge`, `can_ask_introduction`) | people of a cluster (as `clusters_of`); an introduction only about a meeting they may see, to the cluster's own member who met |
 | the impact report and the no-show questions (`can_see_impact`, `organiser_scope`) | staff of any organiser of the event, over its own participants' meetings (the lead: all) |
+| read the newsroom (archive, articles, feeds, search) | everyone, without a login; drafts and articles in review or scheduled only as below |
+| edit and publish a cluster's articles, review them, see its translation dashboard (`is_editor`, `can_review_article`) | the cluster's newsroom editors (an `Editor` row, granted by a superuser in the admin), superusers |
+| propose an article to a cluster (`can_propose_article`, `newsroom_clusters`) | people of the cluster as in `clusters_of` (its member organisations' staff), and its editors |
+| change an article, submit it for review (`can_edit_article`) | its editors at any step; its author while it is a draft |
+| open an article's editing pages and revisions (`can_open_article`) | its editors, its author |
 """
 
 from collections.abc import Iterable, Sequence
@@ -45,6 +50,7 @@ from django.db.models import Q
 from matchfair.community.models import Cluster, Membership, User
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
+from matchfair.newsroom.models import Editor, Status
 from matchfair.outcomes.models import Audience, Consent
 
 
@@ -503,3 +509,52 @@ def can_ask_introduction(user: Any, meeting_people: Sequence[int], member: Regis
     if not mine & _clusters_by_user([member.user_id])[member.user_id]:
         return False
     return can_see_item(user, met_item(meeting_people))
+
+
+def editor_clusters(user: Any) -> Any:
+    """The clusters whose newsroom the user edits: an `Editor` row (granted by a superuser in the
+    admin), and every cluster for a superuser."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    if user.is_superuser:
+        return Cluster.objects.all()
+    return Cluster.objects.filter(pk__in=Editor.objects.filter(user=user).values("cluster_id"))
+
+
+def is_editor(user: Any, cluster: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_superuser or Editor.objects.filter(user=user, cluster=cluster).exists())
+
+
+def newsroom_clusters(user: Any) -> Any:
+    """The clusters the user may propose articles to: those they belong to, those they edit."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    return Cluster.objects.filter(
+        Q(pk__in=clusters_of(user).values("pk")) | Q(pk__in=editor_clusters(user).values("pk"))
+    )
+
+
+def can_propose_article(user: Any, cluster: Any) -> bool:
+    return bool(user.is_authenticated and newsroom_clusters(user).filter(pk=cluster.pk).exists())
+
+
+def can_edit_article(user: Any, article: Any) -> bool:
+    """Editors change an article at any step; its author only while it is a draft."""
+    if not user.is_authenticated:
+        return False
+    if is_editor(user, article.cluster):
+        return True
+    return bool(article.author_id == user.pk and article.status == Status.DRAFT)
+
+
+def can_open_article(user: Any, article: Any) -> bool:
+    """The editing pages and revisions of an article: its editors and its author."""
+    if not user.is_authenticated:
+        return False
+    return bool(article.author_id == user.pk or is_editor(user, article.cluster))
+
+
+def can_review_article(user: Any, article: Any) -> bool:
+    return is_editor(user, article.cluster)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "matchfair.visits",
     "matchfair.contacts",
     "matchfair.outcomes",
+    "matchfair.newsroom",
     "ninja",
     "matchfair.api",
     # At the top of the house: they import every app to build their events.
@@ -205,6 +206,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files readers may see (the newsroom's images and PDFs), served by Django on one
+# machine (matchfair/urls.py); behind a proxy, let it serve MEDIA_ROOT at this URL instead.
+MEDIA_URL = "/media/"
 # The one-machine default serves static files straight from the installed packages.
 WHITENOISE_USE_FINDERS = env_flag("STATIC_FROM_FINDERS", default=not PRODUCTION)
 if WHITENOISE_USE_FINDERS:
@@ -236,6 +240,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 900.0,
     },
     "jobs-expire": {"task": "matchfair.jobs.tasks.expire_results", "schedule": 3600.0},
+    "newsroom-publish-due": {"task": "matchfair.newsroom.tasks.publish_due", "schedule": 60.0},
 }
 # Background jobs: their files are deleted this many hours after they are made; a running job
 # that reports no progress for this many minutes has lost its worker and may be run again.

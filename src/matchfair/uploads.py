@@ -55,10 +55,32 @@ def _is_xlsx(data: bytes) -> bool:
     return "[Content_Types].xml" in names and "xl/workbook.xml" in names
 
 
+def _is_jpeg(data: bytes) -> bool:
+    return data.startswith(b"\xff\xd8\xff")
+
+
+def _is_png(data: bytes) -> bool:
+    return data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def _is_webp(data: bytes) -> bool:
+    return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+
+
+def _is_pdf(data: bytes) -> bool:
+    # The header may follow a little junk (the PDF reference allows it within the first 1024 bytes).
+    return b"%PDF-" in data[:1024] and b"%%EOF" in data[-2048:]
+
+
 SNIFFERS: dict[str, Callable[[bytes], bool]] = {
     "csv": _is_text,
     "txt": _is_text,
     "xlsx": _is_xlsx,
+    "jpg": _is_jpeg,
+    "jpeg": _is_jpeg,
+    "png": _is_png,
+    "webp": _is_webp,
+    "pdf": _is_pdf,
 }
 
 

@@ -1,14 +1,17 @@
 """The site's URL map: each app's pages sit under the thing they show."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
-from matchfair.events import views as event_views
+from matchfair.newsroom import views as newsroom_views
 
 urlpatterns = [
-    path("", event_views.home, name="home"),
+    path("", newsroom_views.front, name="home"),
+    path("news/", include("matchfair.newsroom.urls")),
     path("accounts/", include("matchfair.community.urls")),
     path("e/<slug:event>/", include("matchfair.events.urls")),
     path("e/<slug:event>/", include("matchfair.meetings.urls")),
@@ -23,6 +26,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("matchfair.api.urls")),
+    # Only the newsroom's public files: the images' renditions and the attachments.
+    re_path(
+        r"^media/(?P<path>newsroom/(?:images|attachments)/[\w./-]+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
     path(
         "favicon.ico",
         lambda request: HttpResponsePermanentRedirect(static("matchfair/favicon.svg")),

@@ -284,3 +284,40 @@ def test_demo_last_year_knowledge_page_shares_and_counts(demo):
     ]
     assert (len(page.shared), page.unshared, len(silent)) == (12, 4, 2)
     assert sum(cell.count for cell in page.by_country) == 4
+
+
+@pytest.mark.django_db
+def test_demo_newsroom_has_the_year_one_review_and_one_stale_translation(demo):
+    from matchfair.newsroom.domain.translations import dashboard, states
+    from matchfair.newsroom.models import Article
+
+    articles = Article.objects.filter(cluster__organisation__name=scenario.LEAD.name)
+    kinds = Counter(articles.values_list("kind", flat=True))
+    stale = [row.states for row in dashboard(articles) if "stale" in row.states.values()]
+    trip = articles.get(kind="trip-report")
+    assert (
+        articles.count(),
+        kinds["case-study"],
+        kinds["announcement"],
+        articles.filter(status="review").count(),
+        stale,
+        trip.event.slug,
+        trip.delegation.event_id == trip.event_id,
+        states(articles.get(kind="case-study", studied_organisation="City of Tampere")),
+    ) == (
+        40,
+        2,
+        1,
+        1,
+        [{"en": "published", "bg": "stale"}],
+        scenario.PAST_EVENT_SLUG,
+        True,
+        {"en": "published", "bg": "published"},
+    )
+
+
+@pytest.mark.django_db
+def test_demo_front_page_shows_the_news(demo, client):
+    response = client.get("/")
+    title = f"Join the cluster&#x27;s trip to {scenario.EVENT_NAME}"
+    assert (response.status_code, response.content.decode().count(title)) == (200, 1)

@@ -28,6 +28,9 @@ from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
 from matchfair.meetings.models import SolverRun
+from matchfair.newsroom.domain.articles import create_article
+from matchfair.newsroom.domain.workflow import publish, submit_for_review
+from matchfair.newsroom.models import Editor
 from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
@@ -145,6 +148,23 @@ MATRIX = {
     "outcomes:knowledge": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "outcomes:meeting": ("GET", (LOGIN, REGISTER, 200, 404, REGISTER, REGISTER, REGISTER)),
     "outcomes:mine": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "newsroom:add_attachment": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "newsroom:add_image": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "newsroom:archive": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:article": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:article_by_id": ("GET", (301, 301, 301, 301, 301, 301, 301)),
+    "newsroom:desk": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "newsroom:edit": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
+    "newsroom:feed": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:feed_kind": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:feed_language": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:feed_tag": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:mark_reviewed": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "newsroom:new": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "newsroom:revisions": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
+    "newsroom:search": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:step": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
+    "newsroom:translations": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "reports:agendas": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
     "reports:badges": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "reports:dashboard": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
@@ -224,6 +244,20 @@ def _scene():
     ana.user.organisation.admins.add(ana.user)
     joining = MembershipRequest.objects.create(user=outsider, organisation=ana.user.organisation)
     colleague = factories.UserFactory(full_name="Cleo", organisation=ana.user.organisation)
+    # The lead's staff edit its cluster's newsroom; they wrote and published one article.
+    Editor.objects.create(cluster=lead_organiser.cluster, user=lead)
+    article = create_article(
+        cluster=lead_organiser.cluster,
+        kind="news",
+        by=lead,
+        words={
+            "en": {"title": "Expo news", "body": "Text"},
+            "bg": {"title": "Новини", "body": "Т"},
+        },
+        tags=["Expo"],
+    )
+    submit_for_review(article=article, reviewer=lead, by=lead)
+    publish(article=article, by=lead)
     users = {
         "anonymous": None,
         "outsider": outsider,
@@ -290,6 +324,14 @@ def _scene():
         "community:membership_refuse": joining.pk,
         "community:membership_withdraw": joining.pk,
         "community:member_remove": ana.user.organisation_id,
+        "newsroom:article": article.pk,
+        "newsroom:article_by_id": article.pk,
+        "newsroom:edit": article.pk,
+        "newsroom:revisions": article.pk,
+        "newsroom:add_image": article.pk,
+        "newsroom:add_attachment": article.pk,
+        "newsroom:mark_reviewed": article.pk,
+        "newsroom:step": article.pk,
     }
     extra = {
         "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
@@ -313,6 +355,13 @@ def _scene():
         "reports:meetings_export": {"fmt": "csv"},
         "reports:statistics_export": {"fmt": "csv"},
         "console:export": {"fmt": "csv"},
+        "newsroom:article": {"slug": "expo-news"},
+        "newsroom:feed": {"fmt": "rss"},
+        "newsroom:feed_language": {"fmt": "atom", "language": "bg"},
+        "newsroom:feed_kind": {"fmt": "rss", "language": "en", "kind": "news"},
+        "newsroom:feed_tag": {"fmt": "rss", "language": "en", "tag": "expo"},
+        "newsroom:mark_reviewed": {"language": "bg"},
+        "newsroom:step": {"step": "archive"},
     }
     return event, users, pk, extra
 

@@ -32,6 +32,7 @@ from matchfair.community.models import (
 )
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
+from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
@@ -164,6 +165,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
             refresh_suggestions(event=event)
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
         load_last_year(event)  # last year's edition, with outcomes and consents; once
+        load_newsroom()  # the cluster's year in articles, an editor; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 

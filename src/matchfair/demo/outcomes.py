@@ -18,7 +18,7 @@ from matchfair.outcomes.domain.ladder import record_step
 from matchfair.outcomes.domain.outcomes import record_outcome
 from matchfair.outcomes.models import Stage
 
-SLUG = f"{scenario.EVENT_SLUG}-last-year"
+SLUG = scenario.PAST_EVENT_SLUG  # the newsroom's trip report is about the same expo
 NAME = f"{scenario.EVENT_NAME} (last year)"
 EU_CALL = "HORIZON-CL5-2025-D4-01"
 # Per meeting: (each side's answer: True held, False not held, None silent), the steps of the

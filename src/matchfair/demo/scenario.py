@@ -120,7 +120,14 @@ DELEGATE = Login(
     "delegate@sofia-cluster.demo",
     "My day with the delegation's joint visits; the partnership assembly pages come later",
 )
-LOGINS = (ORGANISER, CO_ORGANISER, PARTICIPANT, PARTNER, MEMBER, DELEGATE)
+EDITOR = Login(
+    "Newsroom editor of the Sofia cluster",
+    "editor@sofia-cluster.demo",
+    "News → Desk: review the member's proposal and publish it; the translation dashboard shows the stale Bulgarian announcement",
+)
+LOGINS = (ORGANISER, CO_ORGANISER, PARTICIPANT, PARTNER, MEMBER, DELEGATE, EDITOR)
+# Last year's expo, which the newsroom's trip report is about.
+PAST_EVENT_SLUG = "smart-city-expo-last-year"
 
 
 @dataclass(frozen=True)

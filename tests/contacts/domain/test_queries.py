@@ -142,9 +142,7 @@ def test_with_details_pairs_each_contact_with_its_details(ana, jonas):
     ]
 
 
-def test_shared_contacts_of_an_owner_with_an_unconfirmed_address_are_none(
-    event, ana_in_sofia, mia
-):
+def test_shared_contacts_of_an_owner_with_an_unconfirmed_address_are_none(event, ana_in_sofia, mia):
     """Found by the leak test: an unconfirmed address belongs to no cluster, so what it shares
     reaches nobody, as `permissions.can_see_shared_contact` says for one contact."""
     contact = card(ana_in_sofia, "Shared with Sofia", shared_with_cluster=True)

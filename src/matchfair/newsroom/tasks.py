@@ -1,0 +1,18 @@
+"""Background work of the newsroom: publishing scheduled articles on time (every minute under
+celery beat, `newsroom-publish-due` in settings)."""
+
+import logging
+
+from celery import shared_task
+
+from matchfair.newsroom.domain.workflow import publish_due as publish_due_articles
+
+log = logging.getLogger(__name__)
+
+
+@shared_task
+def publish_due() -> list[int]:
+    published = publish_due_articles()
+    if published:
+        log.info("published scheduled articles %s", published)
+    return published

@@ -1,0 +1,162 @@
+import feedparser
+import pytest
+from django.urls import reverse
+
+from matchfair.newsroom.domain.articles import save_article
+from matchfair.newsroom.domain.workflow import publish, submit_for_review
+
+
+@pytest.fixture
+def published(draft, member, editor):
+    submit_for_review(article=draft, reviewer=editor, by=member)
+    return publish(article=draft, by=editor)
+
+
+def test_front_page_shows_the_latest_articles(client, published):
+    response = client.get(reverse("home"))
+    assert (response.status_code, "Smart lighting in Sofia" in response.content.decode()) == (
+        200,
+        True,
+    )
+
+
+def test_article_page_in_bulgarian(client, published):
+    client.cookies["django_language"] = "bg"
+    url = reverse(
+        "newsroom:article", kwargs={"pk": published.pk, "slug": "inteligentno-osvetlenie-v-sofia"}
+    )
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="bg")
+    assert (
+        response.status_code,
+        "Интелигентно осветление в София" in response.content.decode(),
+    ) == (
+        200,
+        True,
+    )
+
+
+def test_article_old_slug_redirects_to_the_current_one(client, published, editor):
+    save_article(article=published, by=editor, words={"en": {"title": "Lighting"}})
+    response = client.get(
+        reverse("newsroom:article", kwargs={"pk": published.pk, "slug": "smart-lighting-in-sofia"})
+    )
+    assert (response.status_code, response["Location"]) == (301, f"/news/{published.pk}/lighting/")
+
+
+def test_draft_is_not_found_by_readers(client, draft):
+    response = client.get(reverse("newsroom:article", kwargs={"pk": draft.pk, "slug": "x"}))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("newsroom:feed", {"fmt": "rss"}),
+        ("newsroom:feed", {"fmt": "atom"}),
+        ("newsroom:feed_language", {"fmt": "rss", "language": "bg"}),
+        ("newsroom:feed_kind", {"fmt": "atom", "language": "en", "kind": "news"}),
+        ("newsroom:feed_tag", {"fmt": "rss", "language": "en", "tag": "energy"}),
+    ],
+)
+def test_feeds_parse_and_keep_guids_by_id(
+    client, published, editor, name, kwargs, django_capture_on_commit_callbacks
+):
+    url = reverse(name, kwargs=kwargs)
+    before = feedparser.parse(client.get(url).content)
+    with django_capture_on_commit_callbacks(execute=True):
+        save_article(
+            article=published,
+            by=editor,
+            words={"en": {"title": "Lighting", "slug": "new"}, "bg": {"slug": "novo"}},
+        )
+    after = feedparser.parse(client.get(url).content)
+    assert (before.bozo, [e.id for e in before.entries]) == (False, [e.id for e in after.entries])
+    assert (len(before.entries), after.entries[0].link.endswith(("/new/", "/novo/"))) == (1, True)
+
+
+def test_feed_is_cached_until_the_newsroom_changes(
+    client, published, editor, django_capture_on_commit_callbacks
+):
+    first = client.get("/news/feed/rss/").content
+    save_article(article=published, by=editor, words={"en": {"title": "Unseen yet"}})
+    cached = client.get("/news/feed/rss/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        save_article(article=published, by=editor, words={"en": {"title": "Seen now"}})
+    fresh = client.get("/news/feed/rss/").content.decode()
+    assert (cached == first, "Seen now" in fresh) == (True, True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/news/feed/json/",
+        "/news/feed/xx/rss/",
+        "/news/feed/en/rss/kind/poem/",
+        "/news/feed/en/rss/tag/nothing/",
+        "/news/?kind=poem",
+        "/news/?year=abc",
+        "/news/?after=zzz",
+        "/news/?month=13&year=2026",
+    ],
+)
+def test_invalid_parameters_answer_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+def test_archive_announces_its_feeds(client, published):
+    page = client.get("/news/").content.decode()
+    assert page.count('rel="alternate"') == 2
+
+
+def test_search_page_finds_bulgarian(client, published):
+    response = client.get("/news/search/", {"q": "осветление"})
+    assert "Smart lighting in Sofia" in response.content.decode()
+
+
+def test_desk_flow_member_proposes_editor_publishes(client, cluster, member, editor):
+    client.force_login(member)
+    response = client.post(
+        reverse("newsroom:new"),
+        {
+            "cluster": cluster.pk,
+            "kind": "blog",
+            "source_language": "en",
+            "title_en": "From the floor",
+            "body_en": "We met **twelve** cities.",
+            "title_bg": "От щанда",
+            "body_bg": "Срещнахме 12 града.",
+            "tags": "Expo, Barcelona",
+        },
+    )
+    pk = int(response["Location"].rstrip("/").split("/")[-1])
+    client.post(
+        reverse("newsroom:step", kwargs={"pk": pk, "step": "submit"}), {"reviewer": editor.pk}
+    )
+    client.force_login(editor)
+    client.post(reverse("newsroom:step", kwargs={"pk": pk, "step": "publish"}))
+    page = client.get(reverse("newsroom:article", kwargs={"pk": pk, "slug": "from-the-floor"}))
+    assert "<strong>twelve</strong>" in page.content.decode()
+
+
+def test_preview_uses_the_page_renderer(client, draft, member):
+    client.force_login(member)
+    response = client.post(
+        reverse("newsroom:edit", kwargs={"pk": draft.pk}),
+        {
+            "kind": "news",
+            "source_language": "en",
+            "title_en": "T",
+            "body_en": "<b>x</b> *y*",
+            "preview": "1",
+        },
+    )
+    assert "&lt;b&gt;x&lt;/b&gt; <em>y</em>" in response.content.decode()
+
+
+def test_archive_in_bulgarian_speaks_bulgarian(client, published):
+    client.post("/i18n/setlang/", {"language": "bg", "next": "/news/"})
+    page = client.get("/news/").content.decode()
+    assert (page.count("Търсене в новините"), page.count("Интелигентно осветление в София")) == (
+        1,
+        1,
+    )
