@@ -10,6 +10,7 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.funding.models import Subscription, Topic, TopicChange
 from matchfair.jobs.models import Job
 from matchfair.mailings.models import Mailing
 from matchfair.matchmaking.models import Suggestion, TextEmbedding
@@ -73,6 +74,11 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         batch=batch, event=event, organiser=batch.organiser, user=lead_staff, row=2
     )
     one_of_each(event, ana, jonas)
+    topic = Topic.objects.create(
+        identifier="LIFE-2027-CET-LOCAL", title="Local plans", status="open"
+    )
+    TopicChange.objects.create(topic=topic, field="status", old="forthcoming", new="open")
+    Subscription.objects.create(user=ana.user, programme="LIFE")
 
 
 @pytest.fixture
@@ -114,6 +120,8 @@ READ_ONLY |= {
     "matchmaking.TextEmbedding",
     "api.ApiToken",
     "api.CalendarFeed",
+    "funding.Topic",
+    "funding.TopicChange",
 }
 
 

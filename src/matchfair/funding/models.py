@@ -1,0 +1,93 @@
+"""The call catalogue: topics as the Funding & Tenders Portal publishes them, the changes a
+re-import found, and members' subscriptions by programme and domain."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.Model):
+    """One topic of a call for proposals, normalised from the portal's search results."""
+
+    class Status(models.TextChoices):
+        FORTHCOMING = "forthcoming", _("forthcoming")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    identifier = models.CharField(_("identifier"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=500)
+    call_identifier = models.CharField(_("call"), max_length=120, blank=True)
+    call_title = models.CharField(_("call title"), max_length=500, blank=True)
+    programme = models.CharField(_("programme"), max_length=120, blank=True)
+    type_of_action = models.CharField(_("type of action"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    opening_date = models.DateField(_("opening date"), null=True, blank=True)
+    # ISO 8601 moments, first stage first; two for a two-stage topic.
+    deadlines = models.JSONField(_("deadlines"), default=list, blank=True)
+    next_deadline = models.DateTimeField(_("deadline"), null=True, blank=True, db_index=True)
+    deadline_model = models.CharField(_("deadline model"), max_length=40, blank=True)
+    budget = models.BigIntegerField(_("budget (EUR)"), null=True, blank=True)
+    min_contribution = models.BigIntegerField(
+        _("minimum contribution (EUR)"), null=True, blank=True
+    )
+    max_contribution = models.BigIntegerField(
+        _("maximum contribution (EUR)"), null=True, blank=True
+    )
+    expected_grants = models.PositiveIntegerField(_("expected grants"), null=True, blank=True)
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    # Slugs of `matchfair.recommend.DOMAINS` the title, keywords and tags name.
+    domains = models.JSONField(_("domains"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    imported = models.DateTimeField(_("first imported"), auto_now_add=True)
+    changed = models.DateTimeField(_("last changed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["next_deadline", "identifier"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return f"{self.identifier} — {self.title}"
+
+
+class TopicChange(models.Model):
+    """What a re-import changed in a topic: a deadline moved, the budget, the status, ..."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(_("field"), max_length=40)
+    old = models.JSONField(_("before"), null=True)
+    new = models.JSONField(_("after"), null=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "pk"]
+        verbose_name = _("topic change")
+        verbose_name_plural = _("topic changes")
+
+    def __str__(self) -> str:
+        return f"{self.topic.identifier}: {self.field}"
+
+
+class Subscription(models.Model):
+    """A person who wants to hear of new and changed topics of a programme and/or a domain;
+    blank means any."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="funding_subscriptions"
+    )
+    programme = models.CharField(_("programme"), max_length=120, blank=True)
+    domain = models.CharField(_("domain"), max_length=40, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme", "domain"], name="funding_subscription_unique"
+            )
+        ]
+        verbose_name = _("funding subscription")
+        verbose_name_plural = _("funding subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.programme or '*'} / {self.domain or '*'}"

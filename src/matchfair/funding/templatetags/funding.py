@@ -1,0 +1,13 @@
+"""Template helpers of the funding app."""
+
+from django import template
+
+from matchfair.funding.domain.topics import describe_change
+from matchfair.funding.models import TopicChange
+
+register = template.Library()
+
+
+@register.filter
+def change_text(change: TopicChange) -> str:
+    return describe_change(change)
