@@ -10,7 +10,14 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
-from matchfair.funding.models import Subscription, Topic, TopicChange
+from matchfair.funding.models import (
+    OrganisationIdentifiers,
+    Participation,
+    PastProject,
+    Subscription,
+    Topic,
+    TopicChange,
+)
 from matchfair.jobs.models import Job
 from matchfair.mailings.models import Mailing
 from matchfair.matchmaking.models import Suggestion, TextEmbedding
@@ -79,6 +86,9 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     )
     TopicChange.objects.create(topic=topic, field="status", old="forthcoming", new="open")
     Subscription.objects.create(user=ana.user, programme="LIFE")
+    OrganisationIdentifiers.objects.create(organisation=ana.user.organisation, vat_number="BG1")
+    project = PastProject.objects.create(cordis_id="101000001", acronym="GREEN", title="Green")
+    Participation.objects.create(project=project, cordis_organisation_id="1", name="Ana's")
 
 
 @pytest.fixture
@@ -122,6 +132,8 @@ READ_ONLY |= {
     "api.CalendarFeed",
     "funding.Topic",
     "funding.TopicChange",
+    "funding.PastProject",
+    "funding.Participation",
 }
 
 

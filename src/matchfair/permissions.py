@@ -26,6 +26,8 @@
 | see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation`; the B2B meetings in it only as "see a personal agenda" (`can_see_agenda`), to the others as "busy" |
 | join a delegation when another organiser supports you (`can_answer_invitation`) | the person asked, by accepting the invitation; the answer is their recorded consent |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
+| see the funding calls ranked for an organisation, confirm or reject its CORDIS projects (`can_act_for_member`) | the organisation's people, and staff of a cluster it is a member of (`funding_staff_clusters`) |
+| see a funding call's members ranked (`can_rank_members`) | staff of a cluster (`funding_staff_clusters`): its own organisation's people and its organiser staff; only its member organisations are ranked |
 """
 
 from collections.abc import Iterable
@@ -278,3 +280,27 @@ def can_open_import(user: Any, batch: Any) -> bool:
     if is_lead_organiser(user, batch.event):
         return True
     return any(role.pk == batch.organiser_id for role in organiser_roles(user, batch.event))
+
+
+def funding_staff_clusters(user: Any) -> Any:
+    """The clusters whose staff a person is: people of the cluster's own organisation and the
+    staff of its organiser roles (not the people of its member organisations)."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    staff = Q(organised_events__staff=user)
+    if user.organisation_id:
+        staff |= Q(organisation=user.organisation_id)
+    return Cluster.objects.filter(staff).distinct()
+
+
+def can_act_for_member(user: Any, organisation: Any) -> bool:
+    """See an organisation's funding calls, and confirm or reject its CORDIS projects."""
+    if not user.is_authenticated:
+        return False
+    if user.organisation_id == organisation.pk:
+        return True
+    return funding_staff_clusters(user).filter(members=organisation.pk).exists()
+
+
+def can_rank_members(user: Any) -> bool:
+    return bool(user.is_authenticated and funding_staff_clusters(user).exists())

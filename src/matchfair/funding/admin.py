@@ -2,7 +2,14 @@
 
 from django.contrib import admin
 
-from matchfair.funding.models import Subscription, Topic, TopicChange
+from matchfair.funding.models import (
+    OrganisationIdentifiers,
+    Participation,
+    PastProject,
+    Subscription,
+    Topic,
+    TopicChange,
+)
 
 
 class TopicChangeInline(admin.TabularInline):
@@ -44,6 +51,38 @@ class TopicChangeAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["topic", "field", "old", "new", "at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(OrganisationIdentifiers)
+class OrganisationIdentifiersAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "vat_number"]
+    list_select_related = ["organisation"]
+    search_fields = ["organisation__name", "vat_number"]
+    raw_id_fields = ["organisation"]
+
+
+@admin.register(PastProject)
+class PastProjectAdmin(admin.ModelAdmin):
+    list_display = ["cordis_id", "acronym", "title", "programme", "start_date"]
+    search_fields = ["cordis_id", "acronym", "title"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in PastProject._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["name", "project", "country", "organisation", "match", "match_method"]
+    list_filter = ["match", "match_method"]
+    list_select_related = ["project", "organisation"]
+    search_fields = ["name", "vat_number", "project__acronym"]
+    raw_id_fields = ["organisation", "decided_by"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -91,3 +91,96 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.programme or '*'} / {self.domain or '*'}"
+
+
+class OrganisationIdentifiers(models.Model):
+    """An organisation's identifiers in the EU's registers, to find it in CORDIS."""
+
+    organisation = models.OneToOneField(
+        "community.Organisation", on_delete=models.CASCADE, related_name="funding_identifiers"
+    )
+    # Upper case, letters and digits only, with the country prefix: "BG123456789".
+    vat_number = models.CharField(_("VAT number"), max_length=30, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("organisation identifiers")
+        verbose_name_plural = _("organisation identifiers")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.vat_number}"
+
+
+class PastProject(models.Model):
+    """An EU-funded project as CORDIS publishes it (`project.csv`)."""
+
+    cordis_id = models.CharField(_("CORDIS id"), max_length=20, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    title = models.CharField(_("title"), max_length=600)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    topics = models.CharField(_("topics"), max_length=300, blank=True)
+    programme = models.CharField(_("programme"), max_length=60, blank=True)
+    funding_scheme = models.CharField(_("funding scheme"), max_length=60, blank=True)
+    objective = models.TextField(_("objective"), blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "acronym"]
+        verbose_name = _("past project")
+        verbose_name_plural = _("past projects")
+
+    def __str__(self) -> str:
+        return self.acronym or self.title
+
+
+class Participation(models.Model):
+    """One organisation in a past project (`organization.csv`), and the member it may be."""
+
+    class Match(models.TextChoices):
+        NONE = "", _("no member")
+        PROPOSED = "proposed", _("proposed")
+        CONFIRMED = "confirmed", _("confirmed")
+        REJECTED = "rejected", _("rejected")
+
+    project = models.ForeignKey(
+        PastProject, on_delete=models.CASCADE, related_name="participations"
+    )
+    cordis_organisation_id = models.CharField(_("CORDIS organisation id"), max_length=20)
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    vat_number = models.CharField(_("VAT number"), max_length=30, blank=True, db_index=True)
+    sme = models.BooleanField(_("SME"), null=True)
+    activity_type = models.CharField(_("activity type"), max_length=10, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    role = models.CharField(_("role"), max_length=30, blank=True)
+    organisation = models.ForeignKey(
+        "community.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cordis_participations",
+    )
+    match = models.CharField(_("match"), max_length=20, choices=Match.choices, blank=True)
+    match_method = models.CharField(_("matched by"), max_length=20, blank=True)
+    match_score = models.FloatField(_("match score"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "cordis_organisation_id"], name="funding_participation_unique"
+            )
+        ]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+
+    def __str__(self) -> str:
+        return f"{self.name} in {self.project}"

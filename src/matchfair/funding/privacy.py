@@ -1,11 +1,12 @@
 """The funding app's section of a person's data export and erasure (see
-community.domain.privacy): their subscriptions to funding calls, which go with the account."""
+community.domain.privacy): their subscriptions to funding calls, which go with the account, and the
+CORDIS matches they confirmed or rejected, which stay without their name."""
 
 from typing import Any
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.funding.models import Subscription
+from matchfair.funding.models import Participation, Subscription
 
 
 def collect(user: Any) -> list[dict[str, Any]]:
@@ -23,5 +24,28 @@ def erase(user: Any) -> None:
     Subscription.objects.filter(user=user).delete()
 
 
+def collect_decisions(user: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "project": item.project.acronym or item.project.cordis_id,
+            "organisation": item.name,
+            "match": item.match,
+            "decided": moment(item.decided),
+        }
+        for item in Participation.objects.filter(decided_by=user).select_related("project")
+    ]
+
+
+def erase_decisions(user: Any) -> None:
+    """The decision stays (it is the organisation's); who made it goes."""
+    Participation.objects.filter(decided_by=user).update(decided_by=None)
+
+
 def register_sections() -> None:
     privacy.register("funding_subscriptions", collect=collect, erase=erase, models=[Subscription])
+    privacy.register(
+        "funding_project_matches",
+        collect=collect_decisions,
+        erase=erase_decisions,
+        models=[Participation],
+    )
