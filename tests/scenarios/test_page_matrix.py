@@ -20,8 +20,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.community.models import Membership
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.funding.models import Participation, PastProject, Subscription, Topic
 from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
@@ -74,6 +76,13 @@ MATRIX = {
     "contacts:list": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "contacts:shared": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "contacts:vcard": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "funding:calls": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "funding:decide": ("POST", (LOGIN, 404, 404, 404, 302, 404, 404)),
+    "funding:member_calls": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:projects": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:subscriptions": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "funding:topic": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
+    "funding:unsubscribe": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "events:availability": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "events:detail": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "events:directory": ("GET", (200, 200, 200, 200, 200, 200, 200)),
@@ -194,6 +203,7 @@ def _scene():
     pending = PendingRegistration.objects.create(
         batch=batch, event=event, organiser=lead_organiser, user=outsider, row=2
     )
+    funding = _funding_scene(lead_organiser.cluster, ana.user)
     users = {
         "anonymous": None,
         "outsider": outsider,
@@ -253,6 +263,7 @@ def _scene():
         "jobs:status": job.pk,
         "jobs:download": job.pk,
         "jobs:retry": job.pk,
+        **funding,
     }
     extra = {
         "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
@@ -269,6 +280,32 @@ def _scene():
         "console:export": {"fmt": "csv"},
     }
     return event, users, pk, extra
+
+
+def _funding_scene(cluster, person):
+    """A member of the lead's cluster with a CORDIS project to confirm, an open topic, and a
+    subscription of Ana's."""
+    member = factories.OrganisationFactory(name="Volta Mobility")
+    Membership.objects.create(cluster=cluster, organisation=member)
+    project = PastProject.objects.create(cordis_id="101096001", acronym="SOFIAMOVE", title="Hubs")
+    participation = Participation.objects.create(
+        project=project,
+        cordis_organisation_id="1",
+        name="VOLTA MOBILITY OOD",
+        organisation=member,
+        match="proposed",
+    )
+    topic = Topic.objects.create(
+        identifier="HORIZON-CL5-2027-D5-02", title="Smart charging", status="open"
+    )
+    subscription = Subscription.objects.create(user=person, programme="LIFE")
+    return {
+        "funding:decide": participation.pk,
+        "funding:member_calls": member.pk,
+        "funding:projects": member.pk,
+        "funding:topic": topic.pk,
+        "funding:unsubscribe": subscription.pk,
+    }
 
 
 def pages():

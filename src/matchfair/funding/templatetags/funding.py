@@ -11,3 +11,8 @@ register = template.Library()
 @register.filter
 def change_text(change: TopicChange) -> str:
     return describe_change(change)
+
+
+@register.filter
+def flag_texts(flags, texts):
+    return [texts.get(flag, flag) for flag in flags]
