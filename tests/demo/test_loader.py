@@ -14,6 +14,7 @@ from matchfair.community.models import Cluster, Delegate, Membership, Network, U
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.events.models import Event, Registration, Table
+from matchfair.funding.models import Participation, Topic
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import released_result
@@ -230,3 +231,13 @@ def test_load_demo_with_production_settings_is_refused_and_writes_nothing(settin
     with pytest.raises(ImproperlyConfigured, match="published passwords"):
         load_demo(reset=True, solve=False)
     assert (User.objects.count(), Event.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_demo_has_funding_calls_and_confirmed_cordis_projects(demo):
+    confirmed = Participation.objects.filter(match="confirmed", organisation__isnull=False)
+    assert (
+        Topic.objects.count(),
+        sorted(set(confirmed.values_list("match_method", flat=True))),
+        Participation.objects.filter(match="proposed").count() > 0,
+    ) == (40, ["name", "vat"], True)

@@ -23,6 +23,7 @@ from django.test.utils import override_settings
 from matchfair.community.models import Cluster, Delegate, Membership, Network, Organisation, User
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
+from matchfair.demo.funding import delete_funding, load_funding
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.domain.venue import add_session, add_tables
@@ -149,6 +150,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         if last_refreshed(event) is None:  # the demo participant sees suggestions right away
             refresh_suggestions(event=event)
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
+        load_funding(event)  # the funding calls and the members' CORDIS projects; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 
@@ -178,6 +180,7 @@ def delete_demo() -> None:
             Q(email__endswith=scenario.EMAIL_DOMAIN_SUFFIX)
             | Q(email__endswith=scenario.FIXED_EMAIL_DOMAIN)
         ).delete()
+        delete_funding()
         Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]
