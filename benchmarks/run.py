@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["scheduling", "recommend", "routing", "search", "consortia"]
+SUITES = ["scheduling", "recommend", "routing", "search", "consortia", "funding"]
 
 
 def machine() -> str:
