@@ -11,6 +11,7 @@ from matchfair.community.models import Delegate, Membership, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.funding.models import (
+    ConsortiumProposal,
     OrganisationIdentifiers,
     Participation,
     PastProject,
@@ -89,6 +90,9 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     OrganisationIdentifiers.objects.create(organisation=ana.user.organisation, vat_number="BG1")
     project = PastProject.objects.create(cordis_id="101000001", acronym="GREEN", title="Green")
     Participation.objects.create(project=project, cordis_organisation_id="1", name="Ana's")
+    ConsortiumProposal.objects.create(
+        topic=topic, lead=ana.user.organisation, proposal={"members": []}
+    )
 
 
 @pytest.fixture
@@ -134,6 +138,7 @@ READ_ONLY |= {
     "funding.TopicChange",
     "funding.PastProject",
     "funding.Participation",
+    "funding.ConsortiumProposal",
 }
 
 

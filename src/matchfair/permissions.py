@@ -27,6 +27,7 @@
 | join a delegation when another organiser supports you (`can_answer_invitation`) | the person asked, by accepting the invitation; the answer is their recorded consent |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
 | see the funding calls ranked for an organisation, confirm or reject its CORDIS projects (`can_act_for_member`) | the organisation's people, and staff of a cluster it is a member of (`funding_staff_clusters`) |
+| propose a consortium for a funding call around a member, and see it (`can_build_consortium`) | staff of a cluster the member belongs to (`funding_staff_clusters`) |
 | see a funding call's members ranked (`can_rank_members`) | staff of a cluster (`funding_staff_clusters`): its own organisation's people and its organiser staff; only its member organisations are ranked |
 """
 
@@ -304,3 +305,11 @@ def can_act_for_member(user: Any, organisation: Any) -> bool:
 
 def can_rank_members(user: Any) -> bool:
     return bool(user.is_authenticated and funding_staff_clusters(user).exists())
+
+
+def can_build_consortium(user: Any, organisation: Any) -> bool:
+    """Cluster staff, for a member of their cluster (the member's own people do not)."""
+    return bool(
+        user.is_authenticated
+        and funding_staff_clusters(user).filter(members=organisation.pk).exists()
+    )

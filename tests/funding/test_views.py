@@ -58,3 +58,17 @@ def test_a_member_confirms_its_project_on_the_page(client, volta):
     response = client.post(reverse("funding:decide", args=[participation.pk]), {"confirm": "1"})
     participation.refresh_from_db()
     assert (response.status_code, participation.match) == (302, "confirmed")
+
+
+def test_staff_propose_a_consortium_from_the_call_page(client, scene):
+    lead, staff = scene
+    topic = Topic.objects.get(identifier="HORIZON-CL5-2027-D5-02")
+    client.force_login(staff)
+    response = client.post(
+        reverse("funding:build_consortium", args=[topic.pk]), {"lead": lead.pk}, follow=True
+    )
+    rows = re.findall(r"<td>([^<]+)<br><span class=\"muted\">", response.content.decode())
+    assert (response.redirect_chain[-1][0].startswith("/funding/consortia/"), rows[0]) == (
+        True,
+        "Volta Mobility",
+    )

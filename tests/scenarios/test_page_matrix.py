@@ -23,7 +23,13 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Membership
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
-from matchfair.funding.models import Participation, PastProject, Subscription, Topic
+from matchfair.funding.models import (
+    ConsortiumProposal,
+    Participation,
+    PastProject,
+    Subscription,
+    Topic,
+)
 from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
@@ -76,7 +82,9 @@ MATRIX = {
     "contacts:list": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "contacts:shared": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "contacts:vcard": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "funding:build_consortium": ("POST", (LOGIN, 404, 404, 404, 302, 302, 404)),
     "funding:calls": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "funding:consortium": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
     "funding:decide": ("POST", (LOGIN, 404, 404, 404, 302, 404, 404)),
     "funding:member_calls": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
     "funding:projects": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
@@ -299,7 +307,12 @@ def _funding_scene(cluster, person):
         identifier="HORIZON-CL5-2027-D5-02", title="Smart charging", status="open"
     )
     subscription = Subscription.objects.create(user=person, programme="LIFE")
+    proposal = ConsortiumProposal.objects.create(
+        topic=topic, lead=member, proposal={"members": [], "summary": "", "unmet": []}
+    )
     return {
+        "funding:build_consortium": topic.pk,
+        "funding:consortium": proposal.pk,
         "funding:decide": participation.pk,
         "funding:member_calls": member.pk,
         "funding:projects": member.pk,

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from matchfair.funding.models import (
+    ConsortiumProposal,
     OrganisationIdentifiers,
     Participation,
     PastProject,
@@ -83,6 +84,17 @@ class ParticipationAdmin(admin.ModelAdmin):
     list_select_related = ["project", "organisation"]
     search_fields = ["name", "vat_number", "project__acronym"]
     raw_id_fields = ["organisation", "decided_by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ConsortiumProposal)
+class ConsortiumProposalAdmin(admin.ModelAdmin):
+    list_display = ["topic", "lead", "created", "candidates"]
+    list_select_related = ["topic", "lead"]
+    search_fields = ["topic__identifier", "lead__name"]
+    raw_id_fields = ["topic", "lead", "created_by"]
 
     def has_add_permission(self, request) -> bool:
         return False

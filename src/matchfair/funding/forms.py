@@ -24,3 +24,11 @@ class DecisionForm(forms.Form):
     confirm = forms.TypedChoiceField(
         choices=[("1", _("Confirm")), ("0", _("Reject"))], coerce=lambda value: value == "1"
     )
+
+
+class LeadForm(forms.Form):
+    lead: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Lead member"), queryset=None)
+
+    def __init__(self, *args, leads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = leads.order_by("name")

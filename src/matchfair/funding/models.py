@@ -184,3 +184,28 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} in {self.project}"
+
+
+class ConsortiumProposal(models.Model):
+    """A consortium the builder proposed for a topic, around a lead member, as JSON
+    (`matchfair-consortium-proposal/1`), with the checker's findings."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="proposals")
+    lead = models.ForeignKey(
+        "community.Organisation", on_delete=models.CASCADE, related_name="consortium_proposals"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    candidates = models.PositiveIntegerField(_("candidates"), default=0)
+    proposal = models.JSONField(_("proposal"))
+    problems = models.JSONField(_("checker findings"), default=list)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("consortium proposal")
+        verbose_name_plural = _("consortium proposals")
+
+    def __str__(self) -> str:
+        return f"{self.topic.identifier}: {self.lead}"

@@ -6,7 +6,7 @@ from typing import Any
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.funding.models import Participation, Subscription
+from matchfair.funding.models import ConsortiumProposal, Participation, Subscription
 
 
 def collect(user: Any) -> list[dict[str, Any]]:
@@ -41,6 +41,20 @@ def erase_decisions(user: Any) -> None:
     Participation.objects.filter(decided_by=user).update(decided_by=None)
 
 
+def collect_proposals(user: Any) -> list[dict[str, Any]]:
+    return [
+        {"topic": item.topic.identifier, "lead": item.lead.name, "created": moment(item.created)}
+        for item in ConsortiumProposal.objects.filter(created_by=user).select_related(
+            "topic", "lead"
+        )
+    ]
+
+
+def erase_proposals(user: Any) -> None:
+    """The proposal stays (it is the cluster's); who made it goes."""
+    ConsortiumProposal.objects.filter(created_by=user).update(created_by=None)
+
+
 def register_sections() -> None:
     privacy.register("funding_subscriptions", collect=collect, erase=erase, models=[Subscription])
     privacy.register(
@@ -48,4 +62,10 @@ def register_sections() -> None:
         collect=collect_decisions,
         erase=erase_decisions,
         models=[Participation],
+    )
+    privacy.register(
+        "funding_consortium_proposals",
+        collect=collect_proposals,
+        erase=erase_proposals,
+        models=[ConsortiumProposal],
     )

@@ -13,9 +13,10 @@ from matchfair import permissions
 from matchfair.community.models import Organisation
 from matchfair.funding.domain.matching import calls_for, members_for
 from matchfair.funding.domain.participations import decide_match
+from matchfair.funding.domain.proposals import propose_consortium
 from matchfair.funding.domain.subscriptions import subscribe, unsubscribe
-from matchfair.funding.forms import DecisionForm, SubscriptionForm
-from matchfair.funding.models import Participation, Subscription, Topic
+from matchfair.funding.forms import DecisionForm, LeadForm, SubscriptionForm
+from matchfair.funding.models import ConsortiumProposal, Participation, Subscription, Topic
 from matchfair.web import run_domain_call
 
 FLAG_TEXT = {
@@ -68,6 +69,8 @@ def topic(request, pk):
             "rows": members_for(call, organisations=members),
             "changes": call.changes.all()[:20],
             "flag_text": FLAG_TEXT,
+            "lead_form": LeadForm(leads=members.distinct()),
+            "proposals": call.proposals.filter(lead__in=members).select_related("lead")[:10],
         },
     )
 
@@ -136,3 +139,39 @@ def unsubscribe_view(request, pk):
     unsubscribe(subscription, by=request.user)
     messages.success(request, _("The subscription is removed."))
     return redirect("funding:subscriptions")
+
+
+@login_required
+@require_POST
+def build_consortium_view(request, pk):
+    if not permissions.can_rank_members(request.user):
+        raise Http404
+    call = get_object_or_404(Topic, pk=pk)
+    clusters = permissions.funding_staff_clusters(request.user)
+    form = LeadForm(
+        request.POST, leads=Organisation.objects.filter(clusters__in=clusters).distinct()
+    )
+    made = []
+
+    def build():
+        made.append(propose_consortium(topic=call, lead=form.cleaned_data["lead"], by=request.user))
+
+    return run_domain_call(
+        request,
+        build,
+        form=form,
+        success=_("A consortium is proposed."),
+        then=lambda: (
+            redirect("funding:consortium", pk=made[0].pk)
+            if made
+            else redirect("funding:topic", pk=call.pk)
+        ),
+    )
+
+
+@login_required
+def consortium(request, pk):
+    proposal = get_object_or_404(ConsortiumProposal.objects.select_related("topic", "lead"), pk=pk)
+    if not permissions.can_build_consortium(request.user, proposal.lead):
+        raise Http404
+    return render(request, "funding/consortium.html", {"proposal": proposal})
