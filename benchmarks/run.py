@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["scheduling", "recommend", "routing", "search", "consortia", "voting", "newsroom"]
+SUITES = ["scheduling", "recommend", "routing", "search", "consortia", "voting", "newsroom", "funding"]
 
 
 def machine() -> str:

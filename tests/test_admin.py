@@ -1,20 +1,33 @@
 """The Django admin works for every registered model: its list and its add page answer."""
 
+import datetime as dt
+
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.funding.models import (
+    ConsortiumProposal,
+    OrganisationIdentifiers,
+    Participation,
+    PastProject,
+    Subscription,
+    Topic,
+    TopicChange,
+)
 from matchfair.jobs.models import Job
 from matchfair.mailings.models import Mailing
 from matchfair.matchmaking.models import Suggestion, TextEmbedding
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import NoShow, Placement, Plan, SolverRun
+from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Outcome
 from tests import factories
 from tests.newsroom.rows import newsroom_rows
 from tests.visits.rows import one_of_each
@@ -76,6 +89,29 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     )
     one_of_each(event, ana, jonas)
     newsroom_rows(cluster, lead_staff)
+    topic = Topic.objects.create(
+        identifier="LIFE-2027-CET-LOCAL", title="Local plans", status="open"
+    )
+    TopicChange.objects.create(topic=topic, field="status", old="forthcoming", new="open")
+    Subscription.objects.create(user=ana.user, programme="LIFE")
+    OrganisationIdentifiers.objects.create(organisation=ana.user.organisation, vat_number="BG1")
+    project = PastProject.objects.create(cordis_id="101000001", acronym="GREEN", title="Green")
+    Participation.objects.create(project=project, cordis_organisation_id="1", name="Ana's")
+    ConsortiumProposal.objects.create(
+        topic=topic, lead=ana.user.organisation, proposal={"members": []}
+    )
+    Outcome.objects.create(meeting=meeting, registration=ana, took_place=True, rating=4)
+    FollowUpStep.objects.create(
+        meeting=meeting, registration=ana, stage=1, on=dt.date(2026, 11, 20)
+    )
+    Consent.objects.create(
+        user=ana.user,
+        scope="met",
+        audience="cluster_members",
+        notice_version="1",
+        granted=timezone.now(),
+    )
+    IntroductionRequest.objects.create(meeting=meeting, asked_by=lead_staff, member=ana)
 
 
 @pytest.fixture
@@ -118,6 +154,15 @@ READ_ONLY |= {
     "api.ApiToken",
     "api.CalendarFeed",
     "community.MembershipRequest",
+    "outcomes.Outcome",
+    "outcomes.FollowUpStep",
+    "outcomes.Consent",
+    "outcomes.IntroductionRequest",
+    "funding.Topic",
+    "funding.TopicChange",
+    "funding.PastProject",
+    "funding.Participation",
+    "funding.ConsortiumProposal",
 }
 
 

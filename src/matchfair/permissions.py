@@ -39,6 +39,9 @@
 | propose an article to a cluster (`can_propose_article`, `newsroom_clusters`) | people of the cluster as in `clusters_of` (its member organisations' staff), and its editors |
 | change an article, submit it for review (`can_edit_article`) | its editors at any step; its author while it is a draft |
 | open an article's editing pages and revisions (`can_open_article`) | its editors, its author |
+| see the funding calls ranked for an organisation, confirm or reject its CORDIS projects (`can_act_for_member`) | the organisation's people, and staff of a cluster it is a member of (`funding_staff_clusters`) |
+| propose a consortium for a funding call around a member, and see it (`can_build_consortium`) | staff of a cluster the member belongs to (`funding_staff_clusters`) |
+| see a funding call's members ranked (`can_rank_members`) | staff of a cluster (`funding_staff_clusters`): its own organisation's people and its organiser staff; only its member organisations are ranked |
 """
 
 from collections.abc import Iterable, Sequence
@@ -558,3 +561,35 @@ def can_open_article(user: Any, article: Any) -> bool:
 
 def can_review_article(user: Any, article: Any) -> bool:
     return is_editor(user, article.cluster)
+
+
+def funding_staff_clusters(user: Any) -> Any:
+    """The clusters whose staff a person is: people of the cluster's own organisation and the
+    staff of its organiser roles (not the people of its member organisations)."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    staff = Q(organised_events__staff=user)
+    if user.organisation_id:
+        staff |= Q(organisation=user.organisation_id)
+    return Cluster.objects.filter(staff).distinct()
+
+
+def can_act_for_member(user: Any, organisation: Any) -> bool:
+    """See an organisation's funding calls, and confirm or reject its CORDIS projects."""
+    if not user.is_authenticated:
+        return False
+    if user.organisation_id == organisation.pk:
+        return True
+    return funding_staff_clusters(user).filter(members=organisation.pk).exists()
+
+
+def can_rank_members(user: Any) -> bool:
+    return bool(user.is_authenticated and funding_staff_clusters(user).exists())
+
+
+def can_build_consortium(user: Any, organisation: Any) -> bool:
+    """Cluster staff, for a member of their cluster (the member's own people do not)."""
+    return bool(
+        user.is_authenticated
+        and funding_staff_clusters(user).filter(members=organisation.pk).exists()
+    )

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "matchfair.contacts",
     "matchfair.outcomes",
     "matchfair.newsroom",
+    "matchfair.funding",
     "ninja",
     "matchfair.api",
     # At the top of the house: they import every app to build their events.
@@ -241,6 +242,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "jobs-expire": {"task": "matchfair.jobs.tasks.expire_results", "schedule": 3600.0},
     "newsroom-publish-due": {"task": "matchfair.newsroom.tasks.publish_due", "schedule": 60.0},
+    # Hourly, but the digest's key holds the ISO week: only the week's first run sends.
+    "funding-digest": {"task": "matchfair.funding.tasks.send_weekly_digests", "schedule": 3600.0},
 }
 # Background jobs: their files are deleted this many hours after they are made; a running job
 # that reports no progress for this many minutes has lost its worker and may be run again.

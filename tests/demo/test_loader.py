@@ -23,6 +23,7 @@ from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.events.models import Event, Registration, Table
+from matchfair.funding.models import ConsortiumProposal, Participation, Topic
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import released_result
@@ -321,3 +322,24 @@ def test_demo_front_page_shows_the_news(demo, client):
     response = client.get("/")
     title = f"Join the cluster&#x27;s trip to {scenario.EVENT_NAME}"
     assert (response.status_code, response.content.decode().count(title)) == (200, 1)
+
+
+@pytest.mark.django_db
+def test_demo_has_funding_calls_and_confirmed_cordis_projects(demo):
+    confirmed = Participation.objects.filter(match="confirmed", organisation__isnull=False)
+    assert (
+        Topic.objects.count(),
+        sorted(set(confirmed.values_list("match_method", flat=True))),
+        Participation.objects.filter(match="proposed").count() > 0,
+    ) == (40, ["name", "vat"], True)
+
+
+@pytest.mark.django_db
+def test_demo_proposes_a_consortium_that_passes_the_checker(demo):
+    proposal = ConsortiumProposal.objects.get()
+    assert (
+        proposal.topic.identifier,
+        proposal.problems,
+        proposal.proposal["feasible"],
+        len(proposal.proposal["members"]) >= 3,
+    ) == ("HORIZON-CL5-2027-D5-02", [], True, True)

@@ -20,10 +20,17 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
-from matchfair.community.models import MembershipRequest
+from matchfair.community.models import Membership, MembershipRequest
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.funding.models import (
+    ConsortiumProposal,
+    Participation,
+    PastProject,
+    Subscription,
+    Topic,
+)
 from matchfair.jobs.domain import request_job, run_job
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
@@ -92,6 +99,15 @@ MATRIX = {
     "contacts:list": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "contacts:shared": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "contacts:vcard": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "funding:build_consortium": ("POST", (LOGIN, 404, 404, 404, 302, 302, 404)),
+    "funding:calls": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "funding:consortium": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:decide": ("POST", (LOGIN, 404, 404, 404, 302, 404, 404)),
+    "funding:member_calls": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:projects": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:subscriptions": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "funding:topic": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
+    "funding:unsubscribe": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "events:availability": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "events:detail": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "events:directory": ("GET", (200, 200, 200, 200, 200, 200, 200)),
@@ -258,6 +274,7 @@ def _scene():
     )
     submit_for_review(article=article, reviewer=lead, by=lead)
     publish(article=article, by=lead)
+    funding = _funding_scene(lead_organiser.cluster, ana.user)
     users = {
         "anonymous": None,
         "outsider": outsider,
@@ -332,6 +349,7 @@ def _scene():
         "newsroom:add_attachment": article.pk,
         "newsroom:mark_reviewed": article.pk,
         "newsroom:step": article.pk,
+        **funding,
     }
     extra = {
         "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
@@ -364,6 +382,37 @@ def _scene():
         "newsroom:step": {"step": "archive"},
     }
     return event, users, pk, extra
+
+
+def _funding_scene(cluster, person):
+    """A member of the lead's cluster with a CORDIS project to confirm, an open topic, and a
+    subscription of Ana's."""
+    member = factories.OrganisationFactory(name="Volta Mobility")
+    Membership.objects.create(cluster=cluster, organisation=member)
+    project = PastProject.objects.create(cordis_id="101096001", acronym="SOFIAMOVE", title="Hubs")
+    participation = Participation.objects.create(
+        project=project,
+        cordis_organisation_id="1",
+        name="VOLTA MOBILITY OOD",
+        organisation=member,
+        match="proposed",
+    )
+    topic = Topic.objects.create(
+        identifier="HORIZON-CL5-2027-D5-02", title="Smart charging", status="open"
+    )
+    subscription = Subscription.objects.create(user=person, programme="LIFE")
+    proposal = ConsortiumProposal.objects.create(
+        topic=topic, lead=member, proposal={"members": [], "summary": "", "unmet": []}
+    )
+    return {
+        "funding:build_consortium": topic.pk,
+        "funding:consortium": proposal.pk,
+        "funding:decide": participation.pk,
+        "funding:member_calls": member.pk,
+        "funding:projects": member.pk,
+        "funding:topic": topic.pk,
+        "funding:unsubscribe": subscription.pk,
+    }
 
 
 def pages():

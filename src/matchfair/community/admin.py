@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.admin_views import ReadOnlyAdmin
 from matchfair.community.models import (
     Cluster,
     Delegate,
@@ -51,19 +52,13 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MembershipRequest)
-class MembershipRequestAdmin(admin.ModelAdmin):
+class MembershipRequestAdmin(ReadOnlyAdmin):
     """Read only: decisions are taken on the site, where they are audited and the person told."""
 
     list_display = ["user", "organisation", "status", "created", "decided", "decided_by"]
     list_filter = ["status"]
     search_fields = ["user__email", "user__full_name", "organisation__name"]
     list_select_related = ["user", "organisation", "decided_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Cluster)

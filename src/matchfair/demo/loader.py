@@ -32,6 +32,7 @@ from matchfair.community.models import (
 )
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
+from matchfair.demo.funding import delete_funding, load_funding
 from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
@@ -166,6 +167,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
         load_last_year(event)  # last year's edition, with outcomes and consents; once
         load_newsroom()  # the cluster's year in articles, an editor; once
+        load_funding(event)  # the funding calls and the members' CORDIS projects; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 
@@ -197,6 +199,7 @@ def delete_demo() -> None:
         # What the demo's people did outside an event (their consents) leaves with them.
         AuditEntry.objects.filter(actor__in=demo_users, event__isnull=True).delete()
         demo_users.delete()
+        delete_funding()
         Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]

@@ -1,0 +1,34 @@
+"""Forms of the funding pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from matchfair.events.taxonomy import DOMAINS
+from matchfair.funding.portal import PROGRAMMES
+
+
+class SubscriptionForm(forms.Form):
+    programme = forms.ChoiceField(
+        label=_("Programme"),
+        required=False,
+        choices=[("", _("any programme")), *((name, name) for name in PROGRAMMES.values())],
+    )
+    domain = forms.ChoiceField(
+        label=_("Domain"),
+        required=False,
+        choices=[("", _("any domain")), *((slug, _(name)) for slug, name in DOMAINS)],
+    )
+
+
+class DecisionForm(forms.Form):
+    confirm = forms.TypedChoiceField(
+        choices=[("1", _("Confirm")), ("0", _("Reject"))], coerce=lambda value: value == "1"
+    )
+
+
+class LeadForm(forms.Form):
+    lead: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Lead member"), queryset=None)
+
+    def __init__(self, *args, leads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = leads.order_by("name")

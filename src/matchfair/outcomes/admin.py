@@ -1,0 +1,38 @@
+"""Outcomes, follow-up steps, consents and introductions in the admin: read only, because each
+is one person's answer or grant, written by them on the site (and consent is audited)."""
+
+from django.contrib import admin
+
+from matchfair.admin_views import ReadOnlyAdmin
+from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Outcome
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(ReadOnlyAdmin):
+    list_display = ["meeting", "registration", "took_place", "rating", "updated"]
+    list_filter = ["took_place", "rating"]
+    list_select_related = ["meeting__event", "registration__user", "registration__event"]
+    raw_id_fields = ["meeting", "registration"]
+
+
+@admin.register(FollowUpStep)
+class FollowUpStepAdmin(ReadOnlyAdmin):
+    list_display = ["meeting", "registration", "stage", "on", "agreement_type"]
+    list_filter = ["stage", "agreement_type"]
+    list_select_related = ["meeting__event", "registration__user", "registration__event"]
+    raw_id_fields = ["meeting", "registration"]
+
+
+@admin.register(Consent)
+class ConsentAdmin(ReadOnlyAdmin):
+    list_display = ["user", "scope", "audience", "notice_version", "granted", "withdrawn"]
+    list_filter = ["scope", "audience"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "user__full_name"]
+
+
+@admin.register(IntroductionRequest)
+class IntroductionRequestAdmin(ReadOnlyAdmin):
+    list_display = ["asked_by", "member", "meeting", "created"]
+    list_select_related = ["asked_by", "member__user", "member__event", "meeting__event"]
+    raw_id_fields = ["meeting", "asked_by", "member"]
