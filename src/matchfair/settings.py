@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "matchfair.reports",
     "matchfair.visits",
     "matchfair.contacts",
+    "matchfair.assembly",
     "ninja",
     "matchfair.api",
     # At the top of the house: they import every app to build their events.
