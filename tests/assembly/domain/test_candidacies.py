@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from matchfair.assembly.domain.candidacies import accept, nominate
+from matchfair.assembly.domain.counting import open_election
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,16 @@ def test_only_the_candidate_accepts(board_election, secretary):
     _, candidacies = board_election
     with pytest.raises(PermissionDenied, match="Only the candidate"):
         accept(candidacies[0], by=secretary)
+
+
+def test_nominations_close_when_voting_opens(board_election, members, secretary):
+    election, _ = board_election
+    open_election(election, by=secretary)
+    with pytest.raises(ValidationError, match="Nominations for this election are closed"):
+        nominate(
+            election,
+            nominated_by=members[0],
+            cluster=members[0],
+            candidate=factories.UserFactory(),
+            by=secretary,
+        )
