@@ -1,5 +1,7 @@
 """The Django admin works for every registered model: its list and its add page answer."""
 
+import datetime as dt
+
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
@@ -7,6 +9,11 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.assembly.domain.candidacies import accept, nominate
+from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.counting import close_election, open_election, publish_election
+from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
+from matchfair.assembly.models import Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
@@ -73,6 +80,27 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         batch=batch, event=event, organiser=batch.organiser, user=lead_staff, row=2
     )
     one_of_each(event, ana, jonas)
+    _an_assembly(network, cluster, ana.user)
+
+
+def _an_assembly(network, cluster, delegate):
+    """A session with an agenda item, a checked-in delegate and a published election."""
+    secretary = factories.UserFactory(is_superuser=True)
+    Statute.objects.create(network=network, secretariat=cluster)
+    session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 3, 16))
+    add_agenda_item(session, title="Opening", minutes=10, by=secretary)
+    attendee = register_attendee(
+        session, cluster=cluster, user=delegate, role="delegate", by=secretary
+    )
+    check_in(attendee, by=secretary)
+    election = Election.objects.create(session=session, position="chair", method="plurality")
+    candidacy = nominate(
+        election, nominated_by=cluster, cluster=cluster, candidate=delegate, by=secretary
+    )
+    accept(candidacy, by=delegate)
+    open_election(election, by=secretary)
+    cast_ballot(election, voter=cluster, choices=[candidacy.pk], by=delegate)
+    publish_election(close_election(election, by=secretary), by=secretary)
 
 
 @pytest.fixture
@@ -114,6 +142,8 @@ READ_ONLY |= {
     "matchmaking.TextEmbedding",
     "api.ApiToken",
     "api.CalendarFeed",
+    "assembly.Ballot",
+    "assembly.RollEntry",
 }
 
 

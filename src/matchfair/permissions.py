@@ -26,6 +26,11 @@
 | see a member's day and itinerary (`can_see_itinerary`) | the member, and as `can_manage_delegation`; the B2B meetings in it only as "see a personal agenda" (`can_see_agenda`), to the others as "busy" |
 | join a delegation when another organiser supports you (`can_answer_invitation`) | the person asked, by accepting the invitation; the answer is their recorded consent |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
+| run a partnership's assembly: check-in, open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
+| see an assembly session, its agenda and quorum (`is_network_member`, `can_see_session`) | the network's members: people of a member cluster, its delegates, the session's attendees; the secretariat |
+| nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
+| cast a member's ballot (`voting_for`) | the member's checked-in delegate or substitute; once per member (the voter roll) |
+| see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
 """
 
 from collections.abc import Iterable

@@ -18,6 +18,7 @@ urlpatterns = [
     path("e/<slug:event>/console/mailings/", include("matchfair.mailings.urls")),
     path("e/<slug:event>/", include("matchfair.visits.urls")),
     path("e/<slug:event>/contacts/", include("matchfair.contacts.urls")),
+    path("assembly/", include("matchfair.assembly.urls")),
     path("jobs/", include("matchfair.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

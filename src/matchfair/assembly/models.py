@@ -27,7 +27,7 @@ class Statute(models.Model):
         verbose_name=_("secretariat (lead cluster)"),
     )
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum (% of members present or represented)"), default=50
+        _("quorum (percent of the members present or represented)"), default=50
     )
 
     class Meta:

@@ -265,7 +265,8 @@ class Migration(migrations.Migration):
                 (
                     "quorum_percent",
                     models.PositiveSmallIntegerField(
-                        default=50, verbose_name="quorum (% of members present or represented)"
+                        default=50,
+                        verbose_name="quorum (percent of the members present or represented)",
                     ),
                 ),
                 (
