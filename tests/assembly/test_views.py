@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.views.debug import SafeExceptionReporterFilter
 
 from matchfair.assembly.domain.counting import board, open_election
 from matchfair.assembly.domain.sessions import add_agenda_item
@@ -77,3 +78,16 @@ def test_the_secretariat_opens_closes_and_publishes_then_anyone_sees_the_board(
         tracker in public.content.decode(),
         election.board_head in public.content.decode(),
     ) == (404, Election.Status.PUBLISHED, 200, True, True)
+
+
+def test_error_reports_hide_what_the_ballot_page_was_sent(
+    client, board_election, secretary, lyon_people
+):
+    election, (camille, *_) = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[0])
+    answer = client.post(
+        reverse("assembly:ballot", kwargs={"pk": election.pk}), {f"rank-{camille.pk}": "1"}
+    )
+    shown = SafeExceptionReporterFilter().get_post_parameters(answer.wsgi_request)
+    assert shown.dict() == {f"rank-{camille.pk}": "********************"}

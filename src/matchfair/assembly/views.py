@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
@@ -94,6 +95,9 @@ def _ranking(election, candidacies, post):
     return [ranks[rank][0] for rank in sorted(ranks)]
 
 
+# A ballot's content never goes into an error report beside the logged-in voter.
+@sensitive_post_parameters()
+@sensitive_variables()
 @login_required
 def ballot_page(request, pk):
     election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from matchfair import permissions
 from matchfair.assembly.models import Ballot, Election, RollEntry
@@ -32,6 +33,7 @@ def tracker_of(box: str, choices: Sequence[int], nonce: str) -> str:
     return hashlib.sha256(f"{canonical_ballot(box, choices)}|{nonce}".encode()).hexdigest()
 
 
+@sensitive_variables("choices", "picked", "unknown")
 def _valid_choices(election: Election, choices: Sequence[int]) -> list[int]:
     standing = set(election.candidacies.filter(accepted=True).values_list("pk", flat=True))
     picked = [int(choice) for choice in choices]
@@ -52,6 +54,8 @@ def _valid_choices(election: Election, choices: Sequence[int]) -> list[int]:
     return picked
 
 
+# Error reports (tracebacks with their local variables) show none of the ballot's content.
+@sensitive_variables("choices", "picked", "nonce", "tracker")
 def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], by: Any) -> str:
     """Cast `voter`'s ballot (candidacy ids, most preferred first) and return its tracker.
 
