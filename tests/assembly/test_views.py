@@ -4,9 +4,11 @@ import pytest
 from django.urls import reverse
 from django.views.debug import SafeExceptionReporterFilter
 
-from matchfair.assembly.domain.counting import board, open_election
+from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.counting import board, close_election, open_election
 from matchfair.assembly.domain.sessions import add_agenda_item
 from matchfair.assembly.models import Ballot, Election
+from matchfair.assembly.record import verify
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,24 @@ def test_error_reports_hide_what_the_ballot_page_was_sent(
     )
     shown = SafeExceptionReporterFilter().get_post_parameters(answer.wsgi_request)
     assert shown.dict() == {f"rank-{camille.pk}": "********************"}
+
+
+def test_the_record_is_downloaded_once_counted(client, board_election, secretary, lyon_people):
+    election, (camille, *_) = board_election
+    open_election(election, by=secretary)
+    url = reverse("assembly:record", kwargs={"pk": election.pk})
+    hidden = client.get(url).status_code
+    cast_ballot(
+        election,
+        voter=lyon_people_member(election, lyon_people),
+        choices=[camille.pk],
+        by=lyon_people[0],
+    )
+    close_election(election, by=secretary)
+    client.force_login(lyon_people[1])
+    record = client.get(url).json()
+    assert (hidden, record["format"], verify(record)) == (404, "matchfair-election/1", [])
+
+
+def lyon_people_member(election, lyon_people):
+    return election.session.attendees.get(user=lyon_people[0]).cluster

@@ -3,7 +3,7 @@ tracker, the result with its rounds and the public ballot board, and the secreta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +15,7 @@ from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import (
     board,
     close_election,
+    election_record,
     open_election,
     publish_election,
 )
@@ -178,6 +179,16 @@ def result_page(request, pk):
             ],
         },
     )
+
+
+def record_download(request, pk):
+    """The election record (`matchfair-election/1`) for `matchfair verify-election`."""
+    election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+    if not permissions.can_see_ballot_board(request.user, election):
+        raise Http404(_("No published result."))
+    response = JsonResponse(election_record(election), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="election-{election.pk}.json"'
+    return response
 
 
 def _secretariat_action(action, success):

@@ -2,9 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection
 
-from matchfair.assembly.domain.casting import canonical_ballot, cast_ballot, tracker_of
+from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import open_election
 from matchfair.assembly.models import Ballot, RollEntry
+from matchfair.assembly.record import tracker_of
 from matchfair.audit.models import AuditEntry
 from matchfair.outbox.models import Message
 from tests.assembly.conftest import attend
@@ -37,10 +38,6 @@ def test_casting_writes_a_roll_row_and_a_ballot_with_its_tracker(open_board, mem
         tracker_of(election.box, [rita.pk, camille.pk], ballot.nonce),
         tracker,
     )
-
-
-def test_canonical_ballot_has_sorted_keys_and_no_spaces():
-    assert canonical_ballot("ab12", [3, 1]) == '{"box":"ab12","choices":[3,1]}'
 
 
 def test_the_tracker_is_mailed_to_the_voter(open_board, members, lyon_people):

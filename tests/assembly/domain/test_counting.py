@@ -3,9 +3,8 @@ import hashlib
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from matchfair.assembly.domain.casting import canonical_ballot, cast_ballot
+from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import (
-    BOARD_FORMAT,
     TRACKER_MAIL_REMOVED,
     board,
     board_head,
@@ -14,6 +13,7 @@ from matchfair.assembly.domain.counting import (
     publish_election,
 )
 from matchfair.assembly.models import Ballot, Election
+from matchfair.assembly.record import BOARD_FORMAT, canonical_ballot
 from matchfair.outbox.models import Message
 from tests.assembly.conftest import attend
 

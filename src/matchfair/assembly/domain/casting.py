@@ -6,8 +6,6 @@ choices and the tracker's nonce; the audit entry and the roll row name the membe
 ballot or its tracker (docs/assembly.md).
 """
 
-import hashlib
-import json
 import secrets
 from collections.abc import Sequence
 from typing import Any
@@ -19,18 +17,10 @@ from django.views.decorators.debug import sensitive_variables
 
 from matchfair import permissions
 from matchfair.assembly.models import Ballot, Election, RollEntry
+from matchfair.assembly.record import tracker_of
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
 from matchfair.outbox.domain import queue_message
-
-
-def canonical_ballot(box: str, choices: Sequence[int]) -> str:
-    """The ballot as the tracker and the board's hash chain hash it: sorted keys, no spaces."""
-    return json.dumps({"box": box, "choices": list(choices)}, sort_keys=True, separators=(",", ":"))
-
-
-def tracker_of(box: str, choices: Sequence[int], nonce: str) -> str:
-    return hashlib.sha256(f"{canonical_ballot(box, choices)}|{nonce}".encode()).hexdigest()
 
 
 @sensitive_variables("choices", "picked", "unknown")

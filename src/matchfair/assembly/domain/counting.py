@@ -2,7 +2,6 @@
 then published with its ballot board, a hash chain over every (tracker, ballot) whose head is
 published with the result."""
 
-import hashlib
 import secrets
 from collections import Counter
 from dataclasses import dataclass
@@ -13,15 +12,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
-from matchfair.assembly.domain.casting import canonical_ballot
-from matchfair.assembly.models import Ballot, Candidacy, Election
+from matchfair.assembly.models import Ballot, Candidacy, Election, RollEntry
+from matchfair.assembly.record import RECORD_FORMAT, chain_link, chain_start
 from matchfair.audit.domain import record
 from matchfair.outbox.models import Message
 from matchfair.voting import Ballot as CountedBallot
 from matchfair.voting import Election as CountedElection
 from matchfair.voting import VotingError, count, tally_to_json
 
-BOARD_FORMAT = "matchfair-board/1"
 TRACKER_MAIL_REMOVED = "[tracker removed after the count]"
 
 
@@ -131,21 +129,41 @@ class BoardEntry:
 
 def board(election: Election) -> list[BoardEntry]:
     """Every ballot of the box, by tracker, each chained to the one before it."""
-    link = hashlib.sha256(f"{BOARD_FORMAT}|{election.box}".encode()).hexdigest()
+    link = chain_start(election.box)
     entries = []
     for tracker, choices, nonce in (
         Ballot.objects.filter(box=election.box)
         .order_by("tracker")
         .values_list("tracker", "choices", "nonce")
     ):
-        line = f"{link}|{tracker}|{canonical_ballot(election.box, choices)}|{nonce}"
-        link = hashlib.sha256(line.encode()).hexdigest()
+        link = chain_link(link, election.box, tracker, choices, nonce)
         entries.append(BoardEntry(tracker=tracker, choices=tuple(choices), nonce=nonce, link=link))
     return entries
 
 
 def board_head(election: Election) -> str:
     entries = board(election)
-    if entries:
-        return entries[-1].link
-    return hashlib.sha256(f"{BOARD_FORMAT}|{election.box}".encode()).hexdigest()
+    return entries[-1].link if entries else chain_start(election.box)
+
+
+def election_record(election: Election) -> dict[str, Any]:
+    """The counted election as `matchfair-election/1`, for `matchfair verify-election`."""
+    return {
+        "format": RECORD_FORMAT,
+        "title": str(election),
+        "box": election.box,
+        "method": election.method,
+        "seats": election.seats,
+        "seed": election.seed,
+        "candidates": [
+            {"index": i + 1, "candidacy": c.pk, "name": f"{c.candidate} ({c.cluster})"}
+            for i, c in enumerate(_standing(election))
+        ],
+        "ballots_cast": RollEntry.objects.filter(election=election).count(),
+        "board": [
+            {"tracker": e.tracker, "choices": list(e.choices), "nonce": e.nonce, "link": e.link}
+            for e in board(election)
+        ],
+        "head": election.board_head,
+        "result": election.result,
+    }
