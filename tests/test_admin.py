@@ -10,6 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.assembly.domain.candidacies import accept, nominate
+from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.counting import close_election, open_election, publish_election
+from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
+from matchfair.assembly.models import Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
@@ -112,6 +117,27 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         granted=timezone.now(),
     )
     IntroductionRequest.objects.create(meeting=meeting, asked_by=lead_staff, member=ana)
+    _an_assembly(network, cluster, ana.user)
+
+
+def _an_assembly(network, cluster, delegate):
+    """A session with an agenda item, a checked-in delegate and a published election."""
+    secretary = factories.UserFactory(is_superuser=True)
+    Statute.objects.create(network=network, secretariat=cluster)
+    session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 3, 16))
+    add_agenda_item(session, title="Opening", minutes=10, by=secretary)
+    attendee = register_attendee(
+        session, cluster=cluster, user=delegate, role="delegate", by=secretary
+    )
+    check_in(attendee, by=secretary)
+    election = Election.objects.create(session=session, position="chair", method="plurality")
+    candidacy = nominate(
+        election, nominated_by=cluster, cluster=cluster, candidate=delegate, by=secretary
+    )
+    accept(candidacy, by=delegate)
+    open_election(election, by=secretary)
+    cast_ballot(election, voter=cluster, choices=[candidacy.pk], by=delegate)
+    publish_election(close_election(election, by=secretary), by=secretary)
 
 
 @pytest.fixture
@@ -163,6 +189,8 @@ READ_ONLY |= {
     "funding.PastProject",
     "funding.Participation",
     "funding.ConsortiumProposal",
+    "assembly.Ballot",
+    "assembly.RollEntry",
 }
 
 

@@ -90,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         from matchfair.voting.cli import main as tally_main  # noqa: PLC0415 (slow import)
 
         return tally_main(argv[1:])
+    if argv and argv[0] == "verify-election":
+        from matchfair.assembly.record import main as verify_main  # noqa: PLC0415 (slow import)
+
+        return verify_main(argv[1:])
     if argv and argv[0] == "manage":
         return manage(argv[1:])
 
@@ -126,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser(
         "tally", help="count ballots (matchfair-ballots/1 or BLT) with rounds (see docs/voting.md)"
+    )
+    commands.add_parser(
+        "verify-election",
+        help="recompute an election record's trackers, chain and result (see docs/assembly.md)",
     )
     commands.add_parser("manage", help="run one of Django's management commands")
     args = parser.parse_args(argv)

@@ -42,6 +42,11 @@
 | see the funding calls ranked for an organisation, confirm or reject its CORDIS projects (`can_act_for_member`) | the organisation's people, and staff of a cluster it is a member of (`funding_staff_clusters`) |
 | propose a consortium for a funding call around a member, and see it (`can_build_consortium`) | staff of a cluster the member belongs to (`funding_staff_clusters`) |
 | see a funding call's members ranked (`can_rank_members`) | staff of a cluster (`funding_staff_clusters`): its own organisation's people and its organiser staff; only its member organisations are ranked |
+| run a partnership's assembly: check-in, open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
+| see an assembly session, its agenda and quorum (`is_network_member`, `can_see_session`) | the network's members: people of a member cluster, its delegates, the session's attendees; the secretariat |
+| nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
+| cast a member's ballot (`voting_for`) | the member's checked-in delegate or substitute; once per member (the voter roll) |
+| see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
 """
 
 from collections.abc import Iterable, Sequence
@@ -593,3 +598,77 @@ def can_build_consortium(user: Any, organisation: Any) -> bool:
         user.is_authenticated
         and funding_staff_clusters(user).filter(members=organisation.pk).exists()
     )
+
+
+# The partnership's assembly (docs/assembly.md). `network` is a community Network; `session` an
+# assembly Session; `election` an assembly Election.
+
+
+def is_secretariat(user: Any, network: Any) -> bool:
+    """The network's secretariat: people of the lead cluster its statute names, and superusers."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    statute = getattr(network, "statute", None) if network is not None else None
+    return bool(
+        statute is not None
+        and user.organisation_id
+        and statute.secretariat.organisation_id == user.organisation_id
+    )
+
+
+def can_run_assembly(user: Any, session: Any) -> bool:
+    return is_secretariat(user, session.network)
+
+
+def is_network_member(user: Any, network: Any) -> bool:
+    """People of a member cluster of the network (as `clusters_of`), its delegates, and the
+    secretariat."""
+    if not user.is_authenticated:
+        return False
+    if is_secretariat(user, network):
+        return True
+    if network.delegates.filter(user=user).exists():
+        return True
+    return clusters_of(user).filter(networks=network).exists()
+
+
+def can_see_session(user: Any, session: Any) -> bool:
+    return (
+        is_network_member(user, session.network) or session.attendees.filter(user=user.pk).exists()
+    )
+
+
+def voting_for(user: Any, election: Any) -> Any:
+    """The member cluster `user` may cast a ballot for in `election`: as its checked-in voting
+    delegate or substitute at the session; None otherwise. Whether the member has already voted
+    is the voter roll's business (`cast_ballot`)."""
+    if not user.is_authenticated:
+        return None
+    attendee = (
+        election.session.attendees.filter(user=user, checked_in_at__isnull=False)
+        .select_related("cluster__organisation")
+        .first()
+    )
+    return attendee.cluster if attendee is not None else None
+
+
+def can_nominate(user: Any, session: Any, cluster: Any) -> bool:
+    """A member nominates through its registered delegate or substitute; the secretariat too."""
+    if can_run_assembly(user, session):
+        return True
+    return bool(
+        user.is_authenticated and session.attendees.filter(user=user, cluster=cluster).exists()
+    )
+
+
+def can_accept_candidacy(user: Any, candidacy: Any) -> bool:
+    return bool(user.is_authenticated and candidacy.candidate_id == user.pk)
+
+
+def can_see_ballot_board(user: Any, election: Any) -> bool:
+    """Published: everyone. Counted but not yet published: the members and the secretariat."""
+    if election.status == "published":
+        return True
+    return election.status == "closed" and is_network_member(user, election.session.network)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "matchfair.outcomes",
     "matchfair.newsroom",
     "matchfair.funding",
+    "matchfair.assembly",
     "ninja",
     "matchfair.api",
     # At the top of the house: they import every app to build their events.

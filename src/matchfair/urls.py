@@ -23,6 +23,7 @@ urlpatterns = [
     path("e/<slug:event>/contacts/", include("matchfair.contacts.urls")),
     path("", include("matchfair.outcomes.urls")),
     path("funding/", include("matchfair.funding.urls")),
+    path("assembly/", include("matchfair.assembly.urls")),
     path("jobs/", include("matchfair.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -20,7 +20,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
-from matchfair.community.models import Membership, MembershipRequest
+from matchfair.assembly.domain.candidacies import accept, nominate
+from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.counting import close_election, open_election, publish_election
+from matchfair.assembly.domain.sessions import check_in, register_attendee
+from matchfair.assembly.models import Election, Session, Statute
+from matchfair.community.models import Cluster, Membership, MembershipRequest, Network
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
@@ -60,6 +65,15 @@ MATRIX = {
     "api_pages:feed_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:token_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:tokens": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "assembly:ballot": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
+    "assembly:check_in": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:close": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:open": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:publish": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:quorum": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:record": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "assembly:result": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "assembly:session": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "community:account": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "community:erase": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
     "community:login": ("GET", (200, 302, 302, 302, 302, 302, 302)),
@@ -212,6 +226,36 @@ MATRIX = {
 }
 
 
+def _assembly(ana, lead):
+    """A partnership whose secretariat is the lead's organisation, Ana its member's checked-in
+    delegate; an open chair election and a published board election."""
+    network = Network.objects.create(name="Smart City Tech Partnership", kind="partnership")
+    secretariat = Cluster.objects.create(organisation=lead.organisation)
+    member, other = factories.ClusterFactory(), factories.ClusterFactory()
+    for cluster in (secretariat, member, other):
+        cluster.networks.add(network)
+    Statute.objects.create(network=network, secretariat=secretariat)
+    session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 11, 9))
+    check_in(
+        register_attendee(session, cluster=member, user=ana, role="delegate", by=lead), by=lead
+    )
+    register_attendee(
+        session, cluster=other, user=factories.UserFactory(), role="delegate", by=lead
+    )
+    chair = Election.objects.create(session=session, position="chair", method="irv")
+    board = Election.objects.create(session=session, position="board", method="plurality")
+    for election in (chair, board):
+        candidate = factories.UserFactory()
+        accept(
+            nominate(election, nominated_by=member, cluster=other, candidate=candidate, by=lead),
+            by=candidate,
+        )
+        open_election(election, by=lead)
+    cast_ballot(board, voter=member, choices=[board.candidacies.get().pk], by=ana)
+    publish_election(close_election(board, by=lead), by=lead)
+    return chair, board
+
+
 def _scene():
     event = factories.b2b_event()
     lead = factories.UserFactory(full_name="Lena Lead")
@@ -284,7 +328,17 @@ def _scene():
         "co": co,
         "superuser": factories.UserFactory(is_staff=True, is_superuser=True),
     }
+    chair, board = _assembly(ana.user, lead)
     pk = {
+        "assembly:ballot": chair.pk,
+        "assembly:check_in": chair.session.attendees.get(checked_in_at__isnull=True).pk,
+        "assembly:close": chair.pk,
+        "assembly:open": chair.pk,
+        "assembly:publish": chair.pk,
+        "assembly:quorum": chair.session_id,
+        "assembly:record": board.pk,
+        "assembly:result": board.pk,
+        "assembly:session": chair.session_id,
         "events:participant": ana.pk,
         "events:opportunity_edit": opportunity.pk,
         "events:opportunity_delete": opportunity.pk,

@@ -5,6 +5,38 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def _email_verified() -> models.BooleanField:
+    return models.BooleanField(
+        default=False,
+        help_text="The person opened the confirmation link sent to this address.",
+        verbose_name="e-mail address confirmed",
+    )
+
+
+EMAIL_VERIFIED = _email_verified()
+
+
+def add_email_verified(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(
+            'ALTER TABLE "community_user" ADD COLUMN "email_verified" bool NOT NULL DEFAULT 0'
+        )
+        return
+    field = _email_verified()
+    field.set_attributes_from_name("email_verified")
+    schema_editor.add_field(apps.get_model("community", "User"), field)
+
+
+def drop_email_verified(apps, schema_editor):
+    field = _email_verified()
+    field.set_attributes_from_name("email_verified")
+    user = apps.get_model("community", "User")
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute('ALTER TABLE "community_user" DROP COLUMN "email_verified"')
+        return
+    schema_editor.remove_field(user, field)
+
+
 def existing_accounts_are_verified(apps, schema_editor):
     """Accounts made before addresses were confirmed keep every right they had."""
     apps.get_model("community", "User").objects.update(email_verified=True)
@@ -27,14 +59,18 @@ class Migration(migrations.Migration):
                 verbose_name="admins",
             ),
         ),
-        migrations.AddField(
-            model_name="user",
-            name="email_verified",
-            field=models.BooleanField(
-                default=False,
-                help_text="The person opened the confirmation link sent to this address.",
-                verbose_name="e-mail address confirmed",
-            ),
+        # On SQLite a NOT NULL column is added by rebuilding the table, which breaks the
+        # search triggers that other apps keep on community_user (events 0003); a column with a
+        # constant default can be added in place instead, so it is, whatever ran before.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name="user",
+                    name="email_verified",
+                    field=EMAIL_VERIFIED,
+                ),
+            ],
+            database_operations=[migrations.RunPython(add_email_verified, drop_email_verified)],
         ),
         migrations.CreateModel(
             name="MembershipRequest",

@@ -1,0 +1,97 @@
+"""The assembly in the admin: statutes, sessions and their agenda, attendees, elections and
+candidacies are edited here; the voter roll and the ballot box are read-only, so no admin action
+and no admin log entry ever touches a ballot."""
+
+from django.contrib import admin
+from django.db import models
+
+from matchfair.assembly.models import (
+    AgendaItem,
+    Attendee,
+    Ballot,
+    Candidacy,
+    Election,
+    RollEntry,
+    Session,
+    Statute,
+)
+
+
+@admin.register(Statute)
+class StatuteAdmin(admin.ModelAdmin):
+    list_display = ["network", "secretariat", "quorum_percent"]
+    list_select_related = ["network", "secretariat__organisation"]
+    search_fields = ["network__name"]
+    raw_id_fields = ["secretariat"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "date", "place"]
+    list_select_related = ["network"]
+    search_fields = ["title", "place"]
+    raw_id_fields = ["event"]
+    inlines = [AgendaItemInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "session", "position", "minutes", "presenter"]
+    list_select_related = ["session"]
+    search_fields = ["title", "presenter"]
+
+
+@admin.register(Attendee)
+class AttendeeAdmin(admin.ModelAdmin):
+    list_display = ["user", "cluster", "role", "session", "checked_in_at"]
+    list_select_related = ["user", "cluster__organisation", "session"]
+    list_filter = ["role"]
+    search_fields = ["user__full_name", "user__email"]
+    raw_id_fields = ["user", "cluster", "session"]
+
+
+@admin.register(Election)
+class ElectionAdmin(admin.ModelAdmin):
+    list_display = ["position", "session", "seats", "method", "status"]
+    list_select_related = ["session"]
+    list_filter = ["status", "method"]
+    search_fields = ["session__title"]
+    readonly_fields = ["status", "box", "seed", "result", "board_head"]
+
+
+@admin.register(Candidacy)
+class CandidacyAdmin(admin.ModelAdmin):
+    list_display = ["candidate", "cluster", "election", "accepted"]
+    list_select_related = ["candidate", "cluster__organisation", "election__session"]
+    search_fields = ["candidate__full_name"]
+    raw_id_fields = ["candidate", "cluster", "nominated_by", "election"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RollEntry)
+class RollEntryAdmin(ReadOnlyAdmin):
+    list_display = ["cluster", "election"]
+    list_select_related = ["cluster__organisation", "election__session"]
+    search_fields = ["cluster__organisation__name"]
+
+
+@admin.register(Ballot)
+class BallotAdmin(ReadOnlyAdmin):
+    list_display = ["tracker", "box"]
+    search_fields = ["tracker"]

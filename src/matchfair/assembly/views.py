@@ -1,0 +1,217 @@
+"""The assembly's pages: the session with its agenda and live quorum, the delegate's ballot and
+tracker, the result with its rounds and the public ballot board, and the secretariat's actions."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_POST
+
+from matchfair import permissions
+from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.counting import (
+    board,
+    close_election,
+    election_record,
+    open_election,
+    publish_election,
+)
+from matchfair.assembly.domain.sessions import check_in, quorum
+from matchfair.assembly.models import Attendee, Election, RollEntry, Session
+from matchfair.web import report_errors, run_domain_call
+
+
+def _session(request, pk):
+    session = get_object_or_404(Session.objects.select_related("network"), pk=pk)
+    if not permissions.can_see_session(request.user, session):
+        raise PermissionDenied(_("Only the partnership's members see its assembly."))
+    return session
+
+
+@login_required
+def session_page(request, pk):
+    session = _session(request, pk)
+    runs = permissions.can_run_assembly(request.user, session)
+    elections = list(session.elections.all())
+    voted = set(
+        RollEntry.objects.filter(election__session=session).values_list("election", "cluster")
+    )
+    mine = session.attendees.filter(user=request.user).select_related("cluster").first()
+    return render(
+        request,
+        "assembly/session.html",
+        {
+            "session": session,
+            "agenda": session.agenda.all(),
+            "quorum": quorum(session),
+            "elections": [
+                (e, mine is not None and (e.pk, mine.cluster_id) in voted) for e in elections
+            ],
+            "mine": mine,
+            "runs": runs,
+            "attendees": (
+                session.attendees.select_related("user", "cluster__organisation") if runs else ()
+            ),
+        },
+    )
+
+
+@login_required
+def quorum_fragment(request, pk):
+    session = _session(request, pk)
+    return render(request, "assembly/_quorum.html", {"session": session, "quorum": quorum(session)})
+
+
+@login_required
+@require_POST
+def check_in_page(request, pk):
+    attendee = get_object_or_404(Attendee.objects.select_related("session__network"), pk=pk)
+    if not permissions.can_run_assembly(request.user, attendee.session):
+        raise PermissionDenied(_("Only the partnership's secretariat runs the assembly."))
+    return run_domain_call(
+        request,
+        lambda: check_in(attendee, by=request.user),
+        success=_("%(name)s is checked in.") % {"name": attendee.user},
+        then=redirect("assembly:session", pk=attendee.session_id),
+    )
+
+
+def _ranking(election, candidacies, post):
+    """The ballot form's choices, most preferred first: a rank per candidate (ranked methods)
+    or the one candidate chosen (plurality)."""
+    if not election.ranked:
+        return [post["choice"]] if post.get("choice", "").isdigit() else []
+    ranks = {}
+    for candidacy in candidacies:
+        value = post.get(f"rank-{candidacy.pk}", "")
+        if value:
+            if not value.isdigit():
+                raise ValidationError(_("A rank is a number."))
+            ranks.setdefault(int(value), []).append(candidacy.pk)
+    if any(len(tied) > 1 for tied in ranks.values()):
+        raise ValidationError(_("Give each rank to one candidate only."))
+    return [ranks[rank][0] for rank in sorted(ranks)]
+
+
+# A ballot's content never goes into an error report beside the logged-in voter.
+@sensitive_post_parameters()
+@sensitive_variables()
+@login_required
+def ballot_page(request, pk):
+    election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+    voter = permissions.voting_for(request.user, election)
+    if voter is None:
+        raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+    candidacies = list(
+        election.candidacies.filter(accepted=True).select_related(
+            "candidate", "cluster__organisation"
+        )
+    )
+    if request.method == "POST":
+        try:
+            tracker = cast_ballot(
+                election,
+                voter=voter,
+                choices=_ranking(election, candidacies, request.POST),
+                by=request.user,
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            # Shown once, in this answer: the tracker is kept nowhere beside the voter.
+            return render(
+                request,
+                "assembly/tracker.html",
+                {"election": election, "tracker": tracker, "voter": voter},
+            )
+    return render(
+        request,
+        "assembly/ballot.html",
+        {
+            "election": election,
+            "voter": voter,
+            "candidacies": candidacies,
+            "ranks": range(1, len(candidacies) + 1),
+            "voted": RollEntry.objects.filter(election=election, cluster=voter).exists(),
+        },
+    )
+
+
+def result_page(request, pk):
+    election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+    if not permissions.can_see_ballot_board(request.user, election):
+        raise Http404(_("No published result."))
+    result = election.result or {}
+    names = [c["name"] for c in result.get("candidates", [])]
+    rounds = result.get("rounds", [])
+
+    def named(indexes):
+        return ", ".join(names[i - 1] for i in indexes)
+
+    columns = [
+        {
+            "round": r["round"],
+            "action": r["action"],
+            "elected": named(r["elected"]),
+            "excluded": named(r["excluded"]),
+        }
+        for r in rounds
+    ]
+    votes = [(name, [r["votes"][i] for r in rounds]) for i, name in enumerate(names)]
+    labels = {
+        c.pk: f"{c.candidate} ({c.cluster})"
+        for c in election.candidacies.select_related("candidate", "cluster__organisation")
+    }
+    return render(
+        request,
+        "assembly/result.html",
+        {
+            "election": election,
+            "result": result,
+            "columns": columns,
+            "votes": votes,
+            "board": [
+                (entry, [labels.get(choice, choice) for choice in entry.choices])
+                for entry in board(election)
+            ],
+        },
+    )
+
+
+def record_download(request, pk):
+    """The election record (`matchfair-election/1`) for `matchfair verify-election`."""
+    election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+    if not permissions.can_see_ballot_board(request.user, election):
+        raise Http404(_("No published result."))
+    response = JsonResponse(election_record(election), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="election-{election.pk}.json"'
+    return response
+
+
+def _secretariat_action(action, success):
+    @login_required
+    @require_POST
+    def view(request, pk):
+        election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+        if not permissions.can_run_assembly(request.user, election.session):
+            raise PermissionDenied(_("Only the partnership's secretariat runs the assembly."))
+        return run_domain_call(
+            request,
+            lambda: action(election, by=request.user),
+            success=success,
+            then=redirect("assembly:session", pk=election.session_id),
+        )
+
+    return view
+
+
+open_page = _secretariat_action(open_election, gettext_lazy("Voting is open."))
+close_page = _secretariat_action(
+    close_election, gettext_lazy("Voting is closed and the ballots counted.")
+)
+publish_page = _secretariat_action(
+    publish_election, gettext_lazy("The result and ballot board are public.")
+)

@@ -1,0 +1,116 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.views.debug import SafeExceptionReporterFilter
+
+from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.counting import board, close_election, open_election
+from matchfair.assembly.domain.sessions import add_agenda_item
+from matchfair.assembly.models import Ballot, Election
+from matchfair.assembly.record import verify
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_session_page_shows_agenda_and_quorum(client, session, secretary, lyon_people):
+    add_agenda_item(session, title="Election of the board", minutes=40, by=secretary)
+    client.force_login(lyon_people[0])
+    page = client.get(reverse("assembly:session", kwargs={"pk": session.pk})).content.decode()
+    quorum = client.get(reverse("assembly:quorum", kwargs={"pk": session.pk})).content.decode()
+    assert (
+        "Election of the board" in page,
+        "1 of 4 members present or represented; 2 needed (50%)" in quorum,
+        'hx-trigger="every 2s"' in quorum,
+    ) == (True, True, True)
+
+
+def test_a_delegate_ranks_casts_and_gets_the_tracker(
+    client, board_election, secretary, lyon_people
+):
+    election, (camille, _frederik, rita) = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[2])
+    url = reverse("assembly:ballot", kwargs={"pk": election.pk})
+    assert client.get(url).status_code == 200
+    answer = client.post(url, {f"rank-{rita.pk}": "1", f"rank-{camille.pk}": "2"})
+    shown = re.search(r"<code>([0-9a-f]{64})</code>", answer.content.decode()).group(1)
+    assert (answer.status_code, Ballot.objects.get().choices, Ballot.objects.get().tracker) == (
+        200,
+        [rita.pk, camille.pk],
+        shown,
+    )
+
+
+def test_two_candidates_on_one_rank_are_refused(client, board_election, secretary, lyon_people):
+    election, (camille, frederik, _) = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[0])
+    url = reverse("assembly:ballot", kwargs={"pk": election.pk})
+    answer = client.post(url, {f"rank-{frederik.pk}": "1", f"rank-{camille.pk}": "1"}, follow=True)
+    assert (
+        "Give each rank to one candidate only." in answer.content.decode(),
+        Ballot.objects.count(),
+    ) == (
+        True,
+        0,
+    )
+
+
+def test_the_secretariat_opens_closes_and_publishes_then_anyone_sees_the_board(
+    client, board_election, secretary, lyon_people
+):
+    election, (camille, *_) = board_election
+    client.force_login(secretary)
+    client.post(reverse("assembly:open", kwargs={"pk": election.pk}))
+    voter = client.__class__()
+    voter.force_login(lyon_people[0])
+    voter.post(reverse("assembly:ballot", kwargs={"pk": election.pk}), {f"rank-{camille.pk}": "1"})
+    client.post(reverse("assembly:close", kwargs={"pk": election.pk}))
+    result_url = reverse("assembly:result", kwargs={"pk": election.pk})
+    before = client.__class__().get(result_url).status_code
+    client.post(reverse("assembly:publish", kwargs={"pk": election.pk}))
+    public = client.__class__().get(result_url)
+    election.refresh_from_db()
+    tracker = board(election)[0].tracker
+    assert (
+        before,
+        election.status,
+        public.status_code,
+        tracker in public.content.decode(),
+        election.board_head in public.content.decode(),
+    ) == (404, Election.Status.PUBLISHED, 200, True, True)
+
+
+def test_error_reports_hide_what_the_ballot_page_was_sent(
+    client, board_election, secretary, lyon_people
+):
+    election, (camille, *_) = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[0])
+    answer = client.post(
+        reverse("assembly:ballot", kwargs={"pk": election.pk}), {f"rank-{camille.pk}": "1"}
+    )
+    shown = SafeExceptionReporterFilter().get_post_parameters(answer.wsgi_request)
+    assert shown.dict() == {f"rank-{camille.pk}": "********************"}
+
+
+def test_the_record_is_downloaded_once_counted(client, board_election, secretary, lyon_people):
+    election, (camille, *_) = board_election
+    open_election(election, by=secretary)
+    url = reverse("assembly:record", kwargs={"pk": election.pk})
+    hidden = client.get(url).status_code
+    cast_ballot(
+        election,
+        voter=lyon_people_member(election, lyon_people),
+        choices=[camille.pk],
+        by=lyon_people[0],
+    )
+    close_election(election, by=secretary)
+    client.force_login(lyon_people[1])
+    record = client.get(url).json()
+    assert (hidden, record["format"], verify(record)) == (404, "matchfair-election/1", [])
+
+
+def lyon_people_member(election, lyon_people):
+    return election.session.attendees.get(user=lyon_people[0]).cluster
