@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models import Count, F
@@ -90,6 +91,19 @@ def test_load_demo_reset_loads_the_same_scenario_anew(demo):
 
     names_after = sorted(Registration.objects.values_list("user__organisation__name", flat=True))
     assert (again.loaded, counts(again), names_after) == (True, counts(demo), names_before)
+
+
+@pytest.mark.django_db
+def test_delete_demo_leaves_no_row_behind(demo):
+    """Found when the demo grew funding and newsroom parts: a deleted demo left its topics, tags
+    and an audit entry behind, and every later test that made the same topic failed."""
+    delete_demo()
+    left = {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model.__module__.startswith("matchfair.") and model._meta.label != "events.Domain"
+    }
+    assert {label: count for label, count in left.items() if count} == {}
 
 
 @pytest.mark.django_db

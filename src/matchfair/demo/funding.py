@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from matchfair.audit.models import AuditEntry
 from matchfair.community.models import Organisation, User
 from matchfair.events.models import Event
 from matchfair.funding.cordis import read_participations, read_projects
@@ -29,10 +30,18 @@ def project_ids() -> list[str]:
     return [row.cordis_id for row in read_projects((FIXTURES / "project.csv").read_text("utf-8"))]
 
 
+def topic_ids() -> list[str]:
+    records = read_search_results((FIXTURES / "topics.json").read_text("utf-8"))
+    return [record.identifier for record in records]
+
+
 def delete_funding() -> None:
-    """The demo's CORDIS projects (their participants name demo organisations); the topic
-    catalogue is not the demo's and stays."""
+    """The demo's CORDIS projects (their participants name demo organisations) and the fixture's
+    topics with what hangs on them, so a reset or a test that loaded the demo leaves nothing
+    behind (the demo never runs with production settings)."""
     PastProject.objects.filter(cordis_id__in=project_ids()).delete()
+    Topic.objects.filter(identifier__in=topic_ids()).delete()
+    AuditEntry.objects.filter(action="funding.topics_imported", details__source="demo").delete()
 
 
 def load_funding(event: Event) -> None:

@@ -56,6 +56,7 @@ from matchfair.meetings.domain.requests import (
     send_request,
 )
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
+from matchfair.newsroom.models import Tag
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +205,8 @@ def delete_demo() -> None:
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]
         ).delete()
+        # The newsroom's tags go with the last article that used them.
+        Tag.objects.filter(articles__isnull=True).delete()
 
 
 def _website(slug: str) -> str:
