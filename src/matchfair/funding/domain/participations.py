@@ -180,8 +180,10 @@ def propose_matches(participations: Sequence[Participation]) -> list[Participati
 def decide_match(participation: Participation, *, confirm: bool, by: User) -> Participation:
     """The member's people, or its cluster's staff, confirm or reject a proposed match."""
     with transaction.atomic():
+        # Only the participation is locked: PostgreSQL refuses FOR UPDATE on the nullable side
+        # of the outer join that select_related makes for the organisation.
         participation = (
-            Participation.objects.select_for_update()
+            Participation.objects.select_for_update(of=("self",))
             .select_related("organisation")
             .get(pk=participation.pk)
         )
