@@ -14,6 +14,7 @@ from matchfair.reports.domain.exports import DataTable, meeting_headers, meeting
 from matchfair.reports.domain.participants import scoped_participants
 from matchfair.reports.domain.pdf import agendas_pdf
 from tests import factories
+from tests.responses import close_quietly
 
 START = {"xlsx": "reports:meetings_xlsx", "pdf": "reports:agendas"}
 
@@ -32,7 +33,7 @@ def download(client, job):
 
 def status_of(client, name, job) -> int:
     response = client.get(reverse(f"jobs:{name}", kwargs={"pk": job.pk}))
-    response.close()  # a file download holds the file open until then
+    close_quietly(response)
     return response.status_code
 
 

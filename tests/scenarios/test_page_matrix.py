@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
-from django.core.signals import request_finished
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
@@ -46,6 +45,7 @@ from matchfair.newsroom.models import Editor
 from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
+from tests.responses import close_quietly
 from tests.visits.rows import one_of_each
 
 ROLES = ("anonymous", "outsider", "ana", "jonas", "lead", "co", "superuser")
@@ -508,19 +508,6 @@ def outcome(response):
     return response.status_code
 
 
-def _close_quietly(response):
-    """Close a file download's file without the request_finished signal.
-
-    The signal closes the database connection when it is inside a transaction, which on
-    PostgreSQL ends the test's own connection; Django's test client silences it the same way.
-    """
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
-
-
 def observe(name, method, arguments):
     """What each role gets from one page; every request is rolled back, so none sees another's."""
     event, users, pk, extra = _scene()
@@ -532,7 +519,7 @@ def observe(name, method, arguments):
             client.force_login(users[role])
         with transaction.atomic():
             response = client.post(url) if method == "POST" else client.get(url)
-            _close_quietly(response)
+            close_quietly(response)
             transaction.set_rollback(True)
         seen.append(outcome(response))
     return tuple(seen)
