@@ -23,9 +23,13 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
         Placement.objects.filter(plan=plan).select_related("slot__session", "meeting", "table")
     )
     members: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, registration_id in Meeting.participants.through.objects.filter(
-        meeting__event=event
-    ).values_list("meeting_id", "registration_id"):
+    # In the order the people joined the meeting, so a conflict names them the same way on
+    # every database (PostgreSQL returns rows in no fixed order without one).
+    for meeting_id, registration_id in (
+        Meeting.participants.through.objects.filter(meeting__event=event)
+        .order_by("meeting_id", "id")
+        .values_list("meeting_id", "registration_id")
+    ):
         members[meeting_id].append(registration_id)
     registrations = {
         registration.pk: registration
