@@ -49,17 +49,44 @@
 | see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
 """
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q
 
-from matchfair.community.models import Cluster, Membership, User
+from matchfair.community.models import Cluster, User
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 from matchfair.newsroom.models import Editor, Status
-from matchfair.outcomes.models import Audience, Consent
+
+# The consent rule lives in its own module; it is re-exported so every caller asks here.
+from matchfair.permissions.consent import (
+    SharedItem as SharedItem,
+)
+from matchfair.permissions.consent import (
+    audiences_for as audiences_for,
+)
+from matchfair.permissions.consent import (
+    can_ask_introduction as can_ask_introduction,
+)
+from matchfair.permissions.consent import (
+    can_see_item as can_see_item,
+)
+from matchfair.permissions.consent import (
+    contact_item as contact_item,
+)
+from matchfair.permissions.consent import (
+    met_item as met_item,
+)
+from matchfair.permissions.consent import (
+    note_item as note_item,
+)
+from matchfair.permissions.consent import (
+    stage_item as stage_item,
+)
+from matchfair.permissions.consent import (
+    visible_items as visible_items,
+)
 
 
 def organiser_roles(user: Any, event: Event) -> list[Organiser]:
@@ -362,161 +389,6 @@ def can_see_knowledge(user: Any) -> bool:
 
 def can_see_impact(user: Any, event: Event) -> bool:
     return is_organiser(user, event)
-
-
-# Consent: one rule decides what a person's grants share, for every channel.
-
-
-@dataclass(frozen=True)
-class SharedItem:
-    """Something about people that consent decides: `needs` are the (scope, user id) grants
-    that must ALL reach the viewer's audience, `parties` the people who always see it, and
-    `knowing` the people who need no `met` grant because they were in the meeting.
-
-    - a person's contact details: needs ((contact, P),), parties (P,)
-    - who met whom: needs ((met, A), (met, B)), parties (A, B)
-    - the stage reached: needs met and stage from both, parties (A, B)
-    - a note by A: needs met from both and notes from A, parties (A,), knowing (A, B)
-    """
-
-    needs: tuple[tuple[str, int], ...]
-    parties: tuple[int, ...]
-    knowing: tuple[int, ...] = ()
-
-
-def met_item(people: Sequence[int]) -> SharedItem:
-    return SharedItem(needs=tuple(("met", person) for person in people), parties=tuple(people))
-
-
-def stage_item(people: Sequence[int]) -> SharedItem:
-    needs = tuple((scope, person) for scope in ("met", "stage") for person in people)
-    return SharedItem(needs=needs, parties=tuple(people))
-
-
-def note_item(people: Sequence[int], author: int) -> SharedItem:
-    needs = (*(("met", person) for person in people), ("notes", author))
-    return SharedItem(needs=needs, parties=(author,), knowing=tuple(people))
-
-
-def contact_item(person: int) -> SharedItem:
-    return SharedItem(needs=(("contact", person),), parties=(person,))
-
-
-def _clusters_by_user(user_ids: Iterable[int]) -> dict[int, set[int]]:
-    """The clusters each person belongs to, as `clusters_of` says, in three queries."""
-    ids = set(user_ids)
-    found: dict[int, set[int]] = {pk: set() for pk in ids}
-    organisations = dict(
-        User.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
-            "pk", "organisation_id"
-        )
-    )
-    by_organisation: dict[int, set[int]] = {}
-    for cluster_id, organisation_id in Cluster.objects.filter(
-        organisation__in=organisations.values()
-    ).values_list("pk", "organisation_id"):
-        by_organisation.setdefault(organisation_id, set()).add(cluster_id)
-    for cluster_id, organisation_id in Membership.objects.filter(
-        organisation__in=organisations.values()
-    ).values_list("cluster_id", "organisation_id"):
-        by_organisation.setdefault(organisation_id, set()).add(cluster_id)
-    for pk, organisation_id in organisations.items():
-        found[pk] |= by_organisation.get(organisation_id, set())
-    for pk, cluster_id in Organiser.staff.through.objects.filter(user__in=ids).values_list(
-        "user_id", "organiser__cluster_id"
-    ):
-        found[pk].add(cluster_id)
-    return found
-
-
-def _staff_clusters(user: Any) -> set[int]:
-    """The clusters whose staff the user is: the cluster's own organisation, or an organiser role."""
-    staff = set(Organiser.objects.filter(staff=user).values_list("cluster_id", flat=True))
-    if user.organisation_id:
-        staff |= set(
-            Cluster.objects.filter(organisation=user.organisation_id).values_list("pk", flat=True)
-        )
-    return staff
-
-
-def _partner_clusters(clusters: set[int]) -> set[int]:
-    """The clusters themselves and every cluster that shares a partner network with one."""
-    if not clusters:
-        return set()
-    networks = Cluster.networks.through.objects.filter(cluster__in=clusters).values("network")
-    partners = Cluster.networks.through.objects.filter(network__in=networks).values_list(
-        "cluster_id", flat=True
-    )
-    return clusters | set(partners)
-
-
-def audiences_for(viewer: Any, people: Iterable[int]) -> dict[int, set[str]]:
-    """For each person, the audiences of theirs the viewer is in (anyone is in the public)."""
-    ids = set(people)
-    if not viewer.is_authenticated:
-        return {pk: {Audience.PUBLIC} for pk in ids}
-    clusters = _clusters_by_user(ids | {viewer.pk})
-    mine = clusters[viewer.pk]
-    staff = _staff_clusters(viewer)
-    partners = _partner_clusters(mine)
-    found = {}
-    for pk in ids:
-        theirs = clusters[pk]
-        audiences = {Audience.PUBLIC.value}
-        if theirs & partners:
-            audiences.add(Audience.PARTNERSHIP)
-        if theirs & mine:
-            audiences.add(Audience.CLUSTER_MEMBERS)
-        if theirs & staff:
-            audiences.add(Audience.CLUSTER_STAFF)
-        found[pk] = audiences
-    return found
-
-
-def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
-    """THE visibility rule of shared items: for each item, whether `viewer` may see it.
-
-    A party always sees the item. Anyone else sees it only when every (scope, person) it needs
-    has an active grant to an audience of that person the viewer is in: who met whom only when
-    both people granted it to the viewer's audience (the other person of a meeting needs no
-    such grant to see the author's shared note). Grants are read on every call, so a
-    withdrawal counts from the next request. A fixed number of queries for any number of items.
-    """
-    uid = viewer.pk if viewer.is_authenticated else None
-    people = {person for item in items for _scope, person in item.needs}
-    if not people:
-        return [uid in item.parties for item in items]
-    audiences = audiences_for(viewer, people)
-    granted: set[tuple[int, str]] = set()
-    for user_id, scope, audience in Consent.objects.filter(
-        user__in=people, withdrawn__isnull=True, user__is_active=True
-    ).values_list("user_id", "scope", "audience"):
-        if audience in audiences[user_id]:
-            granted.add((user_id, scope))
-    return [
-        uid in item.parties
-        or all(
-            (person, scope) in granted or (scope == "met" and uid in item.knowing)
-            for scope, person in item.needs
-        )
-        for item in items
-    ]
-
-
-def can_see_item(viewer: Any, item: SharedItem) -> bool:
-    return visible_items(viewer, [item])[0]
-
-
-def can_ask_introduction(user: Any, meeting_people: Sequence[int], member: Registration) -> bool:
-    """A person of a cluster asks that cluster's own member who met, about a meeting they see."""
-    if not user.is_authenticated or member.user_id == user.pk:
-        return False
-    if member.user_id not in meeting_people:
-        return False
-    mine = set(clusters_of(user).values_list("pk", flat=True))
-    if not mine & _clusters_by_user([member.user_id])[member.user_id]:
-        return False
-    return can_see_item(user, met_item(meeting_people))
 
 
 def editor_clusters(user: Any) -> Any:
