@@ -23,13 +23,9 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
         Placement.objects.filter(plan=plan).select_related("slot__session", "meeting", "table")
     )
     members: dict[int, list[int]] = defaultdict(list)
-    # In the order the people joined the meeting, so a conflict names them the same way on
-    # every database (PostgreSQL returns rows in no fixed order without one).
-    for meeting_id, registration_id in (
-        Meeting.participants.through.objects.filter(meeting__event=event)
-        .order_by("meeting_id", "id")
-        .values_list("meeting_id", "registration_id")
-    ):
+    for meeting_id, registration_id in Meeting.participants.through.objects.filter(
+        meeting__event=event
+    ).values_list("meeting_id", "registration_id"):
         members[meeting_id].append(registration_id)
     registrations = {
         registration.pk: registration
@@ -43,8 +39,14 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
     }
 
     def names(meeting_id: int) -> str:
+        # Alphabetical, so a conflict names its people the same way on every database and
+        # whatever order they were added in (a many-to-many add has no order of its own).
         return " & ".join(
-            registrations[pk].user.full_name for pk in members[meeting_id] if pk in registrations
+            sorted(
+                registrations[pk].user.full_name
+                for pk in members[meeting_id]
+                if pk in registrations
+            )
         )
 
     booths = dict(
