@@ -219,3 +219,15 @@ def test_admin_registers_every_matchfair_model():
         if model.__module__.startswith("matchfair.") and not model._meta.auto_created
     }
     assert ours - {model._meta.label for model in MODELS} == set()
+
+
+SEALED = {"assembly.Ballot", "assembly.RollEntry"}
+
+
+@every_model
+def test_admin_delete_page_is_refused_only_for_sealed_models(admin_client_of, model):
+    first = model._default_manager.order_by("pk").first()
+    response = admin_client_of.get(
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_delete", args=[first.pk])
+    )
+    assert response.status_code == (403 if model._meta.label in SEALED else 200)

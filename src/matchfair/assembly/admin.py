@@ -5,6 +5,7 @@ and no admin log entry ever touches a ballot."""
 from django.contrib import admin
 from django.db import models
 
+from matchfair.admin_views import ReadOnlyAdmin
 from matchfair.assembly.models import (
     AgendaItem,
     Attendee,
@@ -73,25 +74,20 @@ class CandidacyAdmin(admin.ModelAdmin):
     raw_id_fields = ["candidate", "cluster", "nominated_by", "election"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+class SealedAdmin(ReadOnlyAdmin):
+    """The voter roll and the ballot box: what the count and the board rest on stays as cast."""
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    deletable = False
 
 
 @admin.register(RollEntry)
-class RollEntryAdmin(ReadOnlyAdmin):
+class RollEntryAdmin(SealedAdmin):
     list_display = ["cluster", "election"]
     list_select_related = ["cluster__organisation", "election__session"]
     search_fields = ["cluster__organisation__name"]
 
 
 @admin.register(Ballot)
-class BallotAdmin(ReadOnlyAdmin):
+class BallotAdmin(SealedAdmin):
     list_display = ["tracker", "box"]
     search_fields = ["tracker"]

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from matchfair.admin_views import ReadOnlyAdmin
 from matchfair.funding.models import (
     ConsortiumProposal,
     OrganisationIdentifiers,
@@ -24,17 +25,11 @@ class TopicChangeInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReadOnlyAdmin):
     list_display = ["identifier", "title", "programme", "status", "next_deadline", "budget"]
     list_filter = ["programme", "status"]
     search_fields = ["identifier", "title", "call_identifier"]
     inlines = [TopicChangeInline]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in Topic._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
 
 
 @admin.register(Subscription)
@@ -45,16 +40,10 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(TopicChange)
-class TopicChangeAdmin(admin.ModelAdmin):
+class TopicChangeAdmin(ReadOnlyAdmin):
     list_display = ["topic", "field", "at"]
     list_select_related = ["topic"]
     search_fields = ["topic__identifier", "field"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["topic", "field", "old", "new", "at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
 
 
 @admin.register(OrganisationIdentifiers)
@@ -66,35 +55,23 @@ class OrganisationIdentifiersAdmin(admin.ModelAdmin):
 
 
 @admin.register(PastProject)
-class PastProjectAdmin(admin.ModelAdmin):
+class PastProjectAdmin(ReadOnlyAdmin):
     list_display = ["cordis_id", "acronym", "title", "programme", "start_date"]
     search_fields = ["cordis_id", "acronym", "title"]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in PastProject._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(ReadOnlyAdmin):
     list_display = ["name", "project", "country", "organisation", "match", "match_method"]
     list_filter = ["match", "match_method"]
     list_select_related = ["project", "organisation"]
     search_fields = ["name", "vat_number", "project__acronym"]
     raw_id_fields = ["organisation", "decided_by"]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
 
 @admin.register(ConsortiumProposal)
-class ConsortiumProposalAdmin(admin.ModelAdmin):
+class ConsortiumProposalAdmin(ReadOnlyAdmin):
     list_display = ["topic", "lead", "created", "candidates"]
     list_select_related = ["topic", "lead"]
     search_fields = ["topic__identifier", "lead__name"]
     raw_id_fields = ["topic", "lead", "created_by"]
-
-    def has_add_permission(self, request) -> bool:
-        return False

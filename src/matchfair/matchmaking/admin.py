@@ -2,27 +2,21 @@
 
 from django.contrib import admin
 
+from matchfair.admin_views import ReadOnlyAdmin
 from matchfair.matchmaking.models import Suggestion, TextEmbedding
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(ReadOnlyAdmin):
     list_display = ["registration", "rank", "suggested", "score", "computed"]
     list_filter = ["registration__event"]
     search_fields = ["registration__user__full_name", "suggested__user__full_name"]
-    readonly_fields = [f.name for f in Suggestion._meta.fields]
     list_select_related = ["registration__user", "registration__event", "suggested__user"]
     raw_id_fields = ["registration", "suggested"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(TextEmbedding)
-class TextEmbeddingAdmin(admin.ModelAdmin):
+class TextEmbeddingAdmin(ReadOnlyAdmin):
     """Vectors the semantic extra computed; a refresh writes them, nobody edits them."""
 
     list_display = ["model", "key", "created"]
@@ -30,9 +24,3 @@ class TextEmbeddingAdmin(admin.ModelAdmin):
     search_fields = ["key"]
     readonly_fields = ["model", "key", "created"]
     exclude = ["vector"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
