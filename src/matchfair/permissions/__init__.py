@@ -59,7 +59,19 @@ from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 from matchfair.newsroom.models import Editor, Status
 
-# The consent rule lives in its own module; it is re-exported so every caller asks here.
+# Cluster membership and the consent rule live in their own modules; it is re-exported so every caller asks here.
+from matchfair.permissions.clusters import (
+    clusters_by_user as clusters_by_user,
+)
+from matchfair.permissions.clusters import (
+    clusters_of as clusters_of,
+)
+from matchfair.permissions.clusters import (
+    in_clusters as in_clusters,
+)
+from matchfair.permissions.clusters import (
+    is_verified as is_verified,
+)
 from matchfair.permissions.consent import (
     SharedItem as SharedItem,
 )
@@ -158,11 +170,6 @@ def supports(user: Any, registration: Registration) -> bool:
         role.is_lead or role.pk == registration.organiser_id
         for role in organiser_roles(user, registration.event)
     )
-
-
-def is_verified(user: Any) -> bool:
-    """The person confirmed their e-mail address by opening the link mailed to it."""
-    return bool(user.is_authenticated and user.email_verified)
 
 
 def can_request_meetings(user: Any) -> bool:
@@ -300,18 +307,6 @@ def can_answer_invitation(user: Any, invitation: Any) -> bool:
 
 def can_wish(user: Any, member: Any) -> bool:
     return user.is_authenticated and member.registration.user_id == user.pk
-
-
-def clusters_of(user: Any) -> Any:
-    """The clusters a person belongs to: their organisation is a member of the cluster or is the
-    cluster itself, or they are staff of one of the cluster's organiser roles. `organisation` is
-    set only once a membership request is approved; an unconfirmed address belongs nowhere."""
-    if not is_verified(user):
-        return Cluster.objects.none()
-    people = Q(organised_events__staff=user)
-    if user.organisation_id:
-        people |= Q(members=user.organisation_id) | Q(organisation=user.organisation_id)
-    return Cluster.objects.filter(people).distinct()
 
 
 def can_keep_contacts(user: Any, registration: Registration) -> bool:

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from matchfair.community.models import Cluster, Membership, User
+from matchfair.community.models import Cluster
 from matchfair.events.models import Organiser, Registration
 from matchfair.outcomes.models import Audience, Consent
+from matchfair.permissions.clusters import clusters_by_user, clusters_of
 
 
 @dataclass(frozen=True)
@@ -48,33 +49,6 @@ def contact_item(person: int) -> SharedItem:
     return SharedItem(needs=(("contact", person),), parties=(person,))
 
 
-def _clusters_by_user(user_ids: Iterable[int]) -> dict[int, set[int]]:
-    """The clusters each person belongs to, as `clusters_of` says, in three queries."""
-    ids = set(user_ids)
-    found: dict[int, set[int]] = {pk: set() for pk in ids}
-    organisations = dict(
-        User.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
-            "pk", "organisation_id"
-        )
-    )
-    by_organisation: dict[int, set[int]] = {}
-    for cluster_id, organisation_id in Cluster.objects.filter(
-        organisation__in=organisations.values()
-    ).values_list("pk", "organisation_id"):
-        by_organisation.setdefault(organisation_id, set()).add(cluster_id)
-    for cluster_id, organisation_id in Membership.objects.filter(
-        organisation__in=organisations.values()
-    ).values_list("cluster_id", "organisation_id"):
-        by_organisation.setdefault(organisation_id, set()).add(cluster_id)
-    for pk, organisation_id in organisations.items():
-        found[pk] |= by_organisation.get(organisation_id, set())
-    for pk, cluster_id in Organiser.staff.through.objects.filter(user__in=ids).values_list(
-        "user_id", "organiser__cluster_id"
-    ):
-        found[pk].add(cluster_id)
-    return found
-
-
 def _staff_clusters(user: Any) -> set[int]:
     """The clusters whose staff the user is: the cluster's own organisation, or an organiser role."""
     staff = set(Organiser.objects.filter(staff=user).values_list("cluster_id", flat=True))
@@ -101,7 +75,7 @@ def audiences_for(viewer: Any, people: Iterable[int]) -> dict[int, set[str]]:
     ids = set(people)
     if not viewer.is_authenticated:
         return {pk: {Audience.PUBLIC} for pk in ids}
-    clusters = _clusters_by_user(ids | {viewer.pk})
+    clusters = clusters_by_user(ids | {viewer.pk})
     mine = clusters[viewer.pk]
     staff = _staff_clusters(viewer)
     partners = _partner_clusters(mine)
@@ -159,9 +133,7 @@ def can_ask_introduction(user: Any, meeting_people: Sequence[int], member: Regis
         return False
     if member.user_id not in meeting_people:
         return False
-    from matchfair.permissions import clusters_of  # noqa: PLC0415 (import cycle)
-
     mine = set(clusters_of(user).values_list("pk", flat=True))
-    if not mine & _clusters_by_user([member.user_id])[member.user_id]:
+    if not mine & clusters_by_user([member.user_id])[member.user_id]:
         return False
     return can_see_item(user, met_item(meeting_people))

@@ -48,16 +48,10 @@ def shared_contacts(user: Any, event: Event) -> QuerySet[Contact]:
     if not clusters.exists():
         return Contact.objects.none()
     cluster_ids = list(clusters.values_list("pk", flat=True))
-    owners_in_cluster = (
-        Q(owner__user__organisation__clusters__in=cluster_ids)
-        | Q(owner__user__organisation__cluster__in=cluster_ids)
-        | Q(owner__user__organiser_roles__cluster__in=cluster_ids)
-    )
     ids = Contact.objects.filter(
-        owners_in_cluster,
+        permissions.in_clusters(cluster_ids, "owner__user"),
         event=event,
         shared_with_cluster=True,
-        owner__user__email_verified=True,
     ).values("pk")
     return (
         Contact.objects.filter(pk__in=ids)

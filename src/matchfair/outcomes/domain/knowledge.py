@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
@@ -79,10 +79,8 @@ def cluster_people(user: Any, event: Event) -> QuerySet[Registration]:
     """The registrations of the event whose people belong to one of the user's clusters."""
     clusters = permissions.clusters_of(user).values("pk")
     return Registration.objects.filter(
-        Q(user__organisation__clusters__in=clusters)
-        | Q(user__organisation__cluster__in=clusters)
-        | Q(user__organiser_roles__cluster__in=clusters),
         event=event,
+        pk__in=Registration.objects.filter(permissions.in_clusters(clusters, "user")).values("pk"),
     )
 
 
