@@ -52,7 +52,7 @@ def test_clusters_by_user_says_what_clusters_of_says(people):
 
 
 def test_in_clusters_finds_the_members_of_each_cluster(people):
-    users, expected, clusters = people
+    _users, expected, clusters = people
     for cluster in clusters:
         members = User.objects.filter(permissions.in_clusters([cluster.pk])).distinct()
         assert set(members.values_list("full_name", flat=True)) == {
