@@ -32,7 +32,13 @@ from matchfair.mailings.models import Mailing
 from matchfair.matchmaking.models import Suggestion, TextEmbedding
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import NoShow, Placement, Plan, SolverRun
-from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Outcome
+from matchfair.outcomes.models import (
+    CampaignMail,
+    Consent,
+    FollowUpStep,
+    IntroductionRequest,
+    Outcome,
+)
 from tests import factories
 from tests.newsroom.rows import newsroom_rows
 from tests.visits.rows import one_of_each
@@ -117,6 +123,10 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         granted=timezone.now(),
     )
     IntroductionRequest.objects.create(meeting=meeting, asked_by=lead_staff, member=ana)
+    # The event has its default campaigns; Ana was mailed by the first.
+    CampaignMail.objects.create(
+        campaign=event.follow_up_campaigns.first(), registration=ana, sent=timezone.now()
+    )
     _an_assembly(network, cluster, ana.user)
 
 
@@ -184,6 +194,8 @@ READ_ONLY |= {
     "outcomes.FollowUpStep",
     "outcomes.Consent",
     "outcomes.IntroductionRequest",
+    "outcomes.Campaign",
+    "outcomes.CampaignMail",
     "funding.Topic",
     "funding.TopicChange",
     "funding.PastProject",

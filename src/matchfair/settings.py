@@ -245,7 +245,13 @@ CELERY_BEAT_SCHEDULE = {
     "newsroom-publish-due": {"task": "matchfair.newsroom.tasks.publish_due", "schedule": 60.0},
     # Hourly, but the digest's key holds the ISO week: only the week's first run sends.
     "funding-digest": {"task": "matchfair.funding.tasks.send_weekly_digests", "schedule": 3600.0},
+    "outcomes-campaigns": {
+        "task": "matchfair.outcomes.tasks.send_due_campaigns",
+        "schedule": 3600.0,
+    },
 }
+# A follow-up campaign's link (matchfair.outcomes) opens its person's meetings for this long.
+OUTCOMES_LINK_DAYS = int(env("OUTCOMES_LINK_DAYS", "60"))
 # Background jobs: their files are deleted this many hours after they are made; a running job
 # that reports no progress for this many minutes has lost its worker and may be run again.
 JOBS_KEEP_HOURS = float(env("JOBS_KEEP_HOURS", "168"))

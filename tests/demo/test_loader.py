@@ -29,6 +29,7 @@ from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import released_result
 from matchfair.meetings.models import MeetingRequest, Plan
+from matchfair.outcomes.domain.campaigns import responses, send_due_campaigns
 from matchfair.outcomes.domain.knowledge import knowledge
 from matchfair.outcomes.domain.ladder import CLAIMED, CONFIRMED, ladder_of
 from matchfair.outcomes.domain.outcomes import no_show_questions
@@ -286,6 +287,17 @@ def test_demo_last_year_has_outcomes_at_every_stage(demo):
     ]
     assert [ladder.agreement for ladder in ladders].count(CLAIMED) == 1
     assert len(no_show_questions(past, scope=None)) == 1
+
+
+@pytest.mark.django_db
+def test_demo_last_year_campaigns_are_finished_and_mail_no_one_again(demo):
+    past = Event.objects.get(slug=LAST_YEAR_SLUG)
+    rates = [response.rate for response in responses(past, scope=None)]
+    queued = send_due_campaigns()
+    assert [c.days_after for c in past.follow_up_campaigns.all()] == [7, 91, 182]
+    assert all(c.sent and c.reminded for c in past.follow_up_campaigns.all())
+    assert rates[0] > rates[1] > rates[2] > 0
+    assert queued == 0
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -42,6 +43,8 @@ from matchfair.meetings.models import SolverRun
 from matchfair.newsroom.domain.articles import create_article
 from matchfair.newsroom.domain.workflow import publish, submit_for_review
 from matchfair.newsroom.models import Editor
+from matchfair.outcomes.domain.campaigns import link_for
+from matchfair.outcomes.models import CampaignMail
 from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
@@ -168,6 +171,12 @@ MATRIX = {
     "meetings:send": ("POST", (LOGIN, REGISTER, 302, 302, REGISTER, REGISTER, REGISTER)),
     "meetings:unschedule": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "meetings:venue": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "outcomes:campaign_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    # Anyone holding the mailed link: it opens that one person's meetings, nothing more.
+    "outcomes:campaign_answer": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "outcomes:campaign_change": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "outcomes:campaign_remove": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "outcomes:campaigns": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "outcomes:consent": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "outcomes:consent_grant": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
     "outcomes:consent_withdraw": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
@@ -319,6 +328,11 @@ def _scene():
     submit_for_review(article=article, reviewer=lead, by=lead)
     publish(article=article, by=lead)
     funding = _funding_scene(lead_organiser.cluster, ana.user)
+    campaign_link = link_for(
+        CampaignMail.objects.create(
+            campaign=event.follow_up_campaigns.first(), registration=ana, sent=timezone.now()
+        )
+    )
     users = {
         "anonymous": None,
         "outsider": outsider,
@@ -356,6 +370,8 @@ def _scene():
         "outcomes:meeting": meeting.pk,
         "outcomes:follow_up": meeting.pk,
         "outcomes:introduction": meeting.pk,
+        "outcomes:campaign_change": event.follow_up_campaigns.first().pk,
+        "outcomes:campaign_remove": event.follow_up_campaigns.last().pk,
         "meetings:remove_table": event.tables.first().pk,
         "meetings:remove_session": event.sessions.first().pk,
         "matchmaking:participant_suggestions": ana.pk,
@@ -411,6 +427,7 @@ def _scene():
         "visits:member_route": {"day": dt.date(2026, 11, 10).isoformat()},
         "api_pages:feed_create": {"registration": ana.pk},
         "api_pages:feed": {"token": feed_secret},
+        "outcomes:campaign_answer": {"token": campaign_link.rsplit("/", 2)[-2]},
         "console:set_password": {
             "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
             "token": default_token_generator.make_token(newcomer),

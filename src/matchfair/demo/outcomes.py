@@ -13,10 +13,11 @@ from matchfair.demo import scenario
 from matchfair.events.domain.venue import add_session, add_tables
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan
+from matchfair.outcomes.domain.campaigns import due_on
 from matchfair.outcomes.domain.consents import grant
 from matchfair.outcomes.domain.ladder import record_step
 from matchfair.outcomes.domain.outcomes import record_outcome
-from matchfair.outcomes.models import Stage
+from matchfair.outcomes.models import CampaignMail, Stage
 
 SLUG = scenario.PAST_EVENT_SLUG  # the newsroom's trip report is about the same expo
 NAME = f"{scenario.EVENT_NAME} (last year)"
@@ -88,6 +89,7 @@ def load_last_year(event: Event) -> Event | None:
         _requests_not_met(past, sofia, abroad, people)
         for index, (meeting, story) in enumerate(zip(meetings, STORIES, strict=True)):
             _outcomes(past, meeting, pairs[index], story)
+        _campaigns(past, list(people.values()))
         for position, registration in enumerate(sofia):
             if position not in SILENT:
                 for scope in ("met", "stage"):
@@ -198,3 +200,30 @@ def _outcomes(
                 value_band=value,
                 evidence="Signed on both sides" if stage == Stage.AGREEMENT_REACHED else "",
             )
+
+
+# Of everyone mailed by each default campaign, every n-th person answered: fewer each time.
+ANSWERED_EVERY = {7: 2, 91: 3, 182: 4}
+
+
+def _campaigns(past: Event, people: list[Registration]) -> None:
+    """Last year's three campaigns, all sent, their reminders too (the 6-month one finished),
+    with the answers they got; written as history, so no mail goes out for them."""
+    for campaign in past.follow_up_campaigns.all():
+        sent = dt.datetime.combine(due_on(campaign), dt.time(9), tzinfo=past.zone)
+        reminded = sent + dt.timedelta(days=campaign.reminder_days)
+        every = ANSWERED_EVERY.get(campaign.days_after, 3)
+        CampaignMail.objects.bulk_create(
+            [
+                CampaignMail(
+                    campaign=campaign,
+                    registration=registration,
+                    sent=sent,
+                    answered=sent + dt.timedelta(days=2) if index % every == 0 else None,
+                    reminded=None if index % every == 0 else reminded,
+                )
+                for index, registration in enumerate(people)
+            ]
+        )
+        campaign.sent, campaign.reminded = sent, reminded
+        campaign.save(update_fields=["sent", "reminded"])

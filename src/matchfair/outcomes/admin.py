@@ -4,7 +4,14 @@ is one person's answer or grant, written by them on the site (and consent is aud
 from django.contrib import admin
 
 from matchfair.admin_views import ReadOnlyAdmin
-from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Outcome
+from matchfair.outcomes.models import (
+    Campaign,
+    CampaignMail,
+    Consent,
+    FollowUpStep,
+    IntroductionRequest,
+    Outcome,
+)
 
 
 @admin.register(Outcome)
@@ -36,3 +43,19 @@ class IntroductionRequestAdmin(ReadOnlyAdmin):
     list_display = ["asked_by", "member", "meeting", "created"]
     list_select_related = ["asked_by", "member__user", "member__event", "meeting__event"]
     raw_id_fields = ["meeting", "asked_by", "member"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(ReadOnlyAdmin):
+    """Set on the console's follow-up page, which audits each change."""
+
+    list_display = ["event", "days_after", "reminder_days", "sent", "reminded"]
+    list_select_related = ["event"]
+    list_filter = ["event"]
+
+
+@admin.register(CampaignMail)
+class CampaignMailAdmin(ReadOnlyAdmin):
+    list_display = ["campaign", "registration", "sent", "reminded", "answered"]
+    list_select_related = ["campaign__event", "registration__user"]
+    raw_id_fields = ["campaign", "registration"]

@@ -9,6 +9,14 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save  # noqa: PLC0415 (app registry)
+
+        from matchfair.outcomes.domain.campaigns import (  # noqa: PLC0415 (app registry)
+            on_event_saved,
+        )
         from matchfair.outcomes.privacy import register_sections  # noqa: PLC0415 (app registry)
 
         register_sections()
+        post_save.connect(
+            on_event_saved, sender="events.Event", dispatch_uid="outcomes.default_campaigns"
+        )

@@ -68,6 +68,22 @@ class StepForm(forms.Form):
     )
 
 
+class CampaignForm(forms.Form):
+    days_after = forms.IntegerField(
+        label=_("Days after the event"),
+        min_value=1,
+        max_value=730,
+        help_text=_("Counted from the event's last day: 7 is a week, 91 three months."),
+    )
+    reminder_days = forms.IntegerField(
+        label=_("Reminder after (days)"),
+        min_value=1,
+        max_value=90,
+        initial=7,
+        help_text=_("Those who have not answered get one reminder this many days later."),
+    )
+
+
 class ConsentForm(forms.Form):
     scope = forms.ChoiceField(choices=Scope.choices)
     audience = forms.ChoiceField(choices=Audience.choices)

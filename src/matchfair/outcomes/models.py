@@ -194,3 +194,63 @@ class IntroductionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asked_by} asks {self.member} about {self.meeting}"
+
+
+class Campaign(models.Model):
+    """A follow-up round: some days after the event's last day, each person with meetings to
+    follow up gets one mail with a link of their own, and one reminder if they do not answer."""
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="follow_up_campaigns"
+    )
+    days_after = models.PositiveSmallIntegerField(_("days after the event"))
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder after (days)"),
+        default=7,
+        help_text=_("Those who have not answered get one reminder this many days later."),
+    )
+    sent = models.DateTimeField(_("sent"), null=True, blank=True)
+    reminded = models.DateTimeField(_("reminded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["event_id", "days_after"]
+        verbose_name = _("follow-up campaign")
+        verbose_name_plural = _("follow-up campaigns")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "days_after"], name="campaign_day_once"),
+            models.CheckConstraint(
+                condition=models.Q(days_after__gte=1, days_after__lte=730),
+                name="campaign_days_after_1_730",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reminder_days__gte=1, reminder_days__lte=90),
+                name="campaign_reminder_days_1_90",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.days_after} days after"
+
+
+class CampaignMail(models.Model):
+    """One person's mail of a campaign. Its signed link opens this person's meetings only; the
+    first answer through it is dated, for the campaign's response rate."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="mails")
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="campaign_mails"
+    )
+    sent = models.DateTimeField(_("sent"))
+    reminded = models.DateTimeField(_("reminded"), null=True, blank=True)
+    answered = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["campaign_id", "registration_id"]
+        verbose_name = _("campaign mail")
+        verbose_name_plural = _("campaign mails")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "registration"], name="campaign_mail_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} → {self.registration}"

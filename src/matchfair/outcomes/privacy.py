@@ -10,7 +10,13 @@ introductions they asked for are deleted.
 from typing import Any
 
 from matchfair.community.domain import privacy
-from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Outcome
+from matchfair.outcomes.models import (
+    CampaignMail,
+    Consent,
+    FollowUpStep,
+    IntroductionRequest,
+    Outcome,
+)
 
 
 def _names(meeting: Any, user: Any) -> str:
@@ -58,6 +64,18 @@ def collect(user: Any) -> dict[str, Any]:
             }
             for consent in Consent.objects.filter(user=user)
         ],
+        "follow_up_mails": [
+            {
+                "event": mail.campaign.event.slug,
+                "days_after": mail.campaign.days_after,
+                "sent": mail.sent.isoformat(),
+                "reminded": mail.reminded.isoformat() if mail.reminded else None,
+                "answered": mail.answered.isoformat() if mail.answered else None,
+            }
+            for mail in CampaignMail.objects.filter(registration__user=user).select_related(
+                "campaign__event"
+            )
+        ],
         "introductions_asked": [
             {"event": intro.meeting.event.slug, "member": intro.member.user.full_name}
             for intro in IntroductionRequest.objects.filter(asked_by=user).select_related(
@@ -85,5 +103,5 @@ def register_sections() -> None:
         "outcomes",
         collect=collect,
         erase=erase,
-        models=[Outcome, FollowUpStep, Consent, IntroductionRequest],
+        models=[Outcome, FollowUpStep, Consent, IntroductionRequest, CampaignMail],
     )

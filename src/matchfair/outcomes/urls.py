@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.outcomes import views
+from matchfair.outcomes import views, views_campaigns
 
 app_name = "outcomes"
 urlpatterns = [
@@ -17,5 +17,22 @@ urlpatterns = [
         name="introduction",
     ),
     path("e/<slug:event>/console/impact/", views.impact, name="impact"),
+    path("e/<slug:event>/console/follow-up/", views_campaigns.campaign_list, name="campaigns"),
+    path(
+        "e/<slug:event>/console/follow-up/add/",
+        views_campaigns.campaign_add,
+        name="campaign_add",
+    ),
+    path(
+        "e/<slug:event>/console/follow-up/<int:pk>/",
+        views_campaigns.campaign_change,
+        name="campaign_change",
+    ),
+    path(
+        "e/<slug:event>/console/follow-up/<int:pk>/remove/",
+        views_campaigns.campaign_remove,
+        name="campaign_remove",
+    ),
+    path("follow-up/<str:token>/", views_campaigns.campaign_answer, name="campaign_answer"),
     path("e/<slug:event>/console/impact.xlsx", views.impact_xlsx, name="impact_xlsx"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from matchfair import permissions
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
-from matchfair.outcomes.domain import consents
+from matchfair.outcomes.domain import campaigns, consents
 from matchfair.outcomes.domain.impact import impact_of, impact_rows
 from matchfair.outcomes.domain.knowledge import ask_introduction, knowledge
 from matchfair.outcomes.domain.ladder import ladder_of, record_step
@@ -223,6 +223,8 @@ def impact(request, event, context):
     context.update(
         impact=impact_of(event, scope=scope),
         questions=no_show_questions(event, scope=scope),
+        responses=campaigns.responses(event, scope=scope),
+        can_run_campaigns=permissions.can_run_campaigns(request.user, event),
     )
     return render(request, "outcomes/impact.html", context)
 
@@ -230,7 +232,9 @@ def impact(request, event, context):
 @organiser_view
 def impact_xlsx(request, event, context):
     scope = permissions.organiser_scope(request.user, event)
-    headers, rows = impact_rows(impact_of(event, scope=scope))
+    headers, rows = impact_rows(
+        impact_of(event, scope=scope), campaigns.responses(event, scope=scope)
+    )
     record_download(kind="impact", by=request.user, event=event, organisers=scope, format="xlsx")
     return FileResponse(
         write_xlsx([DataTable(title=_("Impact"), headers=headers, rows=rows)]),

@@ -34,6 +34,7 @@
 | grant or withdraw one's consent (`can_edit_consent`) | the person only |
 | the members' knowledge page, ask for an introduction (`can_see_knowledge`, `can_ask_introduction`) | people of a cluster (as `clusters_of`); an introduction only about a meeting they may see, to the cluster's own member who met |
 | the impact report and the no-show questions (`can_see_impact`, `organiser_scope`) | staff of any organiser of the event, over its own participants' meetings (the lead: all) |
+| set when the follow-up campaigns go out (`can_run_campaigns`) | the lead organiser's staff; a campaign's link opens its one person's open meetings without a login |
 | read the newsroom (archive, articles, feeds, search) | everyone, without a login; drafts and articles in review or scheduled only as below |
 | edit and publish a cluster's articles, review them, see its translation dashboard (`is_editor`, `can_review_article`) | the cluster's newsroom editors (an `Editor` row, granted by a superuser in the admin), superusers |
 | propose an article to a cluster (`can_propose_article`, `newsroom_clusters`) | people of the cluster as in `clusters_of` (its member organisations' staff), and its editors |
@@ -384,6 +385,11 @@ def can_see_knowledge(user: Any) -> bool:
 
 def can_see_impact(user: Any, event: Event) -> bool:
     return is_organiser(user, event)
+
+
+def can_run_campaigns(user: Any, event: Event) -> bool:
+    """The follow-up campaigns mail every participant: the lead organiser sets them."""
+    return is_lead_organiser(user, event)
 
 
 def editor_clusters(user: Any) -> Any:

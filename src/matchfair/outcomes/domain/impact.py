@@ -11,6 +11,7 @@ with a participant its organisers support; the lead sees all):
   confirmed (both sides reported the same type).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -133,8 +134,11 @@ def impact_of(event: Event, *, scope: list[Any] | None) -> Impact:
     )
 
 
-def impact_rows(impact: Impact) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
-    """The report as one table for a spreadsheet: the funnel, then the agreements."""
+def impact_rows(
+    impact: Impact, responses: Sequence[Any] = ()
+) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """The report as one table for a spreadsheet: the funnel, the agreements, then each
+    follow-up campaign's answers against its mails (`campaigns.responses`)."""
     headers = (_("Step"), _("Meetings"), _("Of the step before"))
     rows: list[tuple[object, ...]] = [
         (step.label, step.count, round(step.rate, 4) if step.rate is not None else "")
@@ -145,5 +149,14 @@ def impact_rows(impact: Impact) -> tuple[tuple[str, ...], list[tuple[object, ...
         (_("Agreements claimed"), impact.claimed, ""),
         (_("Median days to agreement"), impact.median_days_to_agreement or "", ""),
         (_("Reported as not held"), impact.no_show_reports, ""),
+    ]
+    rows += [
+        (
+            _("Campaign %(days)s days after: answered of %(mailed)s mailed")
+            % {"days": response.campaign.days_after, "mailed": response.mailed},
+            response.answered,
+            round(response.rate, 4) if response.rate is not None else "",
+        )
+        for response in responses
     ]
     return headers, rows
