@@ -1,11 +1,16 @@
 """The console pages that set up sessions and tables: the lead's staff only, times read in the
 event's time zone, and every refusal of the domain shown on its field."""
 
+import datetime as dt
+import zoneinfo
+
 import pytest
 from django.urls import reverse
 
-from matchfair.events.models import Session
+from matchfair.events.models import Event, Session
 from tests.factories import local
+
+MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
 
 
 def url(name, event, **kwargs):
@@ -85,3 +90,58 @@ def test_a_co_organiser_and_a_participant_cannot_set_up_the_event(client, event,
         response = client.post(url("session_new", event), session_form())
         assert response.status_code == 403
     assert not Session.objects.filter(name="Afternoon").exists()
+
+
+def event_form(**overrides):
+    return {
+        "name": "Smart City Expo 2027",
+        "venue": "Fira Gran Via",
+        "city": "Barcelona",
+        "time_zone": "Europe/Madrid",
+        "starts_on": "2027-11-16",
+        "ends_on": "2027-11-18",
+        "registration_open": "on",
+        "booking_opens_at": "2027-10-01T09:00",
+        "booking_closes_at": "2027-11-15T18:00",
+        **overrides,
+    }
+
+
+def test_the_leads_staff_create_an_event_from_the_console(client, event, lead_staff):
+    client.force_login(lead_staff)
+    cluster = event.organisers.get(is_lead=True).cluster
+    assert client.get(reverse("event_new")).status_code == 200
+    response = client.post(
+        reverse("event_new"), event_form(cluster=str(cluster.pk), slug="expo-2027")
+    )
+    created = Event.objects.get(slug="expo-2027")
+    assert response["Location"] == reverse("meetings:venue", kwargs={"event": "expo-2027"})
+    assert created.booking_opens_at == dt.datetime(2027, 10, 1, 9, tzinfo=MADRID)
+    assert list(created.organisers.get(is_lead=True).staff.all()) == [lead_staff]
+
+
+def test_the_lead_edits_the_event_and_sees_a_refusal_on_its_field(client, event, lead_staff):
+    client.force_login(lead_staff)
+    page = client.get(url("event_edit", event))
+    assert page.status_code == 200
+    stranded = client.post(
+        url("event_edit", event),
+        event_form(starts_on="2026-11-11", ends_on="2026-11-12", booking_opens_at=""),
+    )
+    assert "would lie outside the event" in stranded.content.decode()
+    client.post(
+        url("event_edit", event),
+        event_form(
+            starts_on=str(event.starts_on),
+            ends_on=str(event.ends_on),
+            booking_opens_at="",
+            booking_closes_at="",
+        ),
+    )
+    event.refresh_from_db()
+    assert (event.name, event.city) == ("Smart City Expo 2027", "Barcelona")
+
+
+def test_a_participant_cannot_create_an_event(client, ana):
+    client.force_login(ana.user)
+    assert client.get(reverse("event_new")).status_code == 403

@@ -123,6 +123,8 @@ MATRIX = {
     "funding:topic": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "funding:unsubscribe": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "events:availability": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "events:event_edit": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "event_new": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "events:session_edit": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "events:session_new": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "events:table_edit": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),

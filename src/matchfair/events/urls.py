@@ -18,6 +18,7 @@ urlpatterns = [
     path("participants/", views.directory_view, name="directory"),
     path("participants/<int:pk>/", views.participant, name="participant"),
     path("opportunities/", views.opportunities_view, name="opportunities"),
+    path("console/event/", views_setup.event_edit, name="event_edit"),
     path("console/venue/sessions/new/", views_setup.session_edit, name="session_new"),
     path("console/venue/sessions/<int:pk>/", views_setup.session_edit, name="session_edit"),
     path("console/venue/tables/new/", views_setup.tables_add, name="tables_new"),

@@ -1,15 +1,24 @@
-"""Console pages where the lead organiser's staff add and edit sessions (with their slots) and
-tables, so nobody needs the admin to set up an event. Each validates a form and makes one call
+"""Console pages where organisers create an event and the lead organiser's staff change its
+settings, add and edit sessions (with their slots) and tables, so nobody needs the admin to set
+up an event. Each validates a form and makes one call
 to `events.domain.venue`; times are read and shown in the event's time zone."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from matchfair.events.domain import venue
-from matchfair.events.forms_setup import SessionForm, TableForm, TablesForm
+from matchfair import permissions
+from matchfair.events.domain import setup, venue
+from matchfair.events.forms_setup import (
+    EventForm,
+    NewEventForm,
+    SessionForm,
+    TableForm,
+    TablesForm,
+)
 from matchfair.events.models import Session, Table
 from matchfair.web import manager_view
 
@@ -98,3 +107,42 @@ def table_edit(request, event, context, pk):
             return _venue(event)
     context.update(form=form, table=table)
     return render(request, "events/setup/table_form.html", context)
+
+
+@login_required
+def event_new(request):
+    clusters = permissions.event_clusters(request.user)
+    if not clusters.exists():
+        raise PermissionDenied(_("Only the staff of a lead organiser can create events."))
+    form = NewEventForm(request.POST if request.method == "POST" else None, clusters=clusters)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        cluster, slug = values.pop("cluster"), values.pop("slug")
+        try:
+            event = setup.create_event(cluster=cluster, slug=slug, by=request.user, **values)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Event “%(name)s” created. Now add its sessions and tables.")
+                % {"name": event.name},
+            )
+            return _venue(event)
+    return render(request, "events/setup/event_form.html", {"form": form, "event": None})
+
+
+@manager_view
+def event_edit(request, event, context):
+    with timezone.override(event.zone):
+        form = EventForm(request.POST if request.method == "POST" else None, instance=event)
+        if request.method == "POST" and form.is_valid():
+            try:
+                setup.edit_event(event=event, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The event's settings are saved."))
+                return redirect("events:event_edit", event=event.slug)
+        context.update(form=form)
+        return render(request, "events/setup/event_form.html", context)
