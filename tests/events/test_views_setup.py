@@ -71,7 +71,7 @@ def test_the_lead_edits_a_session_shown_in_local_time(client, event, lead_staff)
 
 def test_the_lead_adds_and_edits_tables(client, event, lead_staff):
     client.force_login(lead_staff)
-    client.post(url("tables_new", event), {"count": "2", "prefix": "Table", "location": "Hall 6"})
+    client.post(url("tables_new", event), {"count": "2", "name": "Table", "location": "Hall 6"})
     assert list(event.tables.filter(location="Hall 6").values_list("name", flat=True)) == [
         "Table 5",
         "Table 6",

@@ -98,7 +98,7 @@ class SessionForm(forms.Form):
 
 class TablesForm(forms.Form):
     count = forms.IntegerField(label=_("How many"), min_value=1, max_value=MAX_TABLES_AT_ONCE)
-    prefix = forms.CharField(
+    name = forms.CharField(
         label=_("Name"),
         max_length=40,
         initial=_("Table"),

@@ -76,7 +76,14 @@ def tables_add(request, event, context):
     form = TablesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            added = venue.add_tables(event=event, by=request.user, **form.cleaned_data)
+            values = form.cleaned_data
+            added = venue.add_tables(
+                event=event,
+                count=values["count"],
+                prefix=values["name"],
+                location=values["location"],
+                by=request.user,
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:

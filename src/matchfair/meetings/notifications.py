@@ -5,6 +5,7 @@ transaction as the change it reports, under a key that makes it unique, and sent
 commit.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.urls import reverse
@@ -73,7 +74,8 @@ def meeting_cancelled(meeting: Any, registration: Any, *, others: list[Any]) -> 
     )
 
 
-def agenda_changed(registration: Any, *, plan: Any, changes: list[str]) -> None:
+def agenda_changed(registration: Any, *, plan: Any, changes: Sequence[object]) -> None:
+    """`changes` are lines rendered in the reader's language when the mail is written."""
     url = reverse("meetings:agenda", kwargs={"event": registration.event.slug})
     _queue(
         registration.user,

@@ -7,7 +7,6 @@ from matchfair import permissions
 from matchfair.audit.models import AuditEntry
 from matchfair.events.domain.setup import create_event, edit_event
 from matchfair.events.models import Event
-from tests import factories
 from tests.factories import local
 
 
@@ -88,11 +87,3 @@ def test_edit_event_refuses_days_that_would_strand_a_session(event, lead_staff):
 def test_only_the_leads_staff_edit_an_event(event, co_staff):
     with pytest.raises(PermissionDenied):
         edit_event(event=event, by=co_staff, name="Taken over")
-
-
-def test_event_clusters_are_the_leads_clusters(event, lead_staff, co_staff, superuser):
-    lead_cluster = event.organisers.get(is_lead=True).cluster
-    assert list(permissions.event_clusters(lead_staff)) == [lead_cluster]
-    assert list(permissions.event_clusters(co_staff)) == []
-    assert permissions.event_clusters(superuser).count() == 2
-    assert not permissions.can_create_event(factories.UserFactory(), lead_cluster)

@@ -14,7 +14,7 @@ from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
 from matchfair.events.models import Event, Organiser
 
-SETTINGS = (
+SETTINGS: tuple[str, ...] = (
     "name",
     "description",
     "venue",
