@@ -53,8 +53,7 @@ class Change:
 
     @property
     def others(self) -> tuple[str, ...]:
-        spot = self.new or self.old
-        return spot.others if spot is not None else ()
+        return next((spot.others for spot in (self.new, self.old) if spot and spot.others), ())
 
     def __str__(self) -> str:
         values = {
