@@ -107,7 +107,11 @@ def contexts(world) -> dict[str, dict]:
             "changes": ["New meeting with Jonas Berg: Tue 10 Nov 09:00, Table 1, Hall 2"],
             "url": path,
         },
-        "meetings/mail/meeting_cancelled": {"others": ["Jonas Berg"], "url": path},
+        "meetings/mail/meeting_cancelled": {
+            "others": ["Jonas Berg"],
+            "where": "Tue 10 Nov 09:00, Table 1, Hall 2",
+            "url": path,
+        },
         "meetings/mail/request_answered": {"request": world.request, "url": path},
         "meetings/mail/request_cancelled": {"by": jonas.user, "url": path},
         "meetings/mail/request_received": {"request": world.request, "url": path},

@@ -62,13 +62,22 @@ def request_cancelled(meeting_request: Any, *, by: Any) -> None:
     )
 
 
-def meeting_cancelled(meeting: Any, registration: Any, *, others: list[Any]) -> None:
-    """An organiser called a meeting off on the day; the participant hears it at once."""
+def meeting_cancelled(
+    meeting: Any, registration: Any, *, others: list[Any], where: object = None
+) -> None:
+    """An organiser called a meeting off on the day; the participant hears it at once, with
+    when and where it was (`where`, rendered in their language) if it was released."""
     url = reverse("meetings:agenda", kwargs={"event": registration.event.slug})
     _queue(
         registration.user,
         "meeting_cancelled",
-        {"meeting": meeting, "registration": registration, "others": others, "url": url},
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "others": others,
+            "where": where,
+            "url": url,
+        },
         key=f"meeting:{meeting.pk}:cancelled:{registration.pk}",
         event=registration.event,
     )

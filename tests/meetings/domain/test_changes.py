@@ -172,6 +172,8 @@ def test_cancel_meeting_frees_the_slot_and_tells_both(
     assert (
         mail.outbox[0].body.splitlines()[2].startswith("The organisers cancelled your meeting with")
     )
+    # When and where it was, from the release the participants know.
+    assert mail.outbox[0].body.splitlines()[3] == "It was on Tue 10 Nov 09:00, Table 1, Hall 2."
     with pytest.raises(ValidationError, match="cancelled already"):
         cancel_meeting(meeting=meeting, by=lead_staff)
 

@@ -99,6 +99,24 @@ def agenda_spots(plan: Plan | None) -> dict[int, dict[int, Spot]]:
     return spots
 
 
+def spot_in(plan: Plan | None, meeting_id: int) -> Spot | None:
+    """When and where `plan` puts a meeting, or None when it does not place it."""
+    if plan is None:
+        return None
+    placement = (
+        plan.placements.filter(meeting_id=meeting_id, slot__isnull=False, table__isnull=False)
+        .select_related("slot", "table")
+        .first()
+    )
+    if placement is None or placement.slot is None or placement.table is None:
+        return None
+    return Spot(
+        starts_at=placement.slot.starts_at.astimezone(plan.event.zone),
+        table=placement.table.name,
+        location=placement.table.location,
+    )
+
+
 def _names(registrations: set[int]) -> dict[int, str]:
     """Each person as a mail names them: "Ana Petrova (Sofia Tech)"."""
     names = {}
