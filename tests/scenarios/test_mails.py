@@ -216,3 +216,15 @@ def test_a_change_mail_is_written_in_its_readers_language(
         release_plan(event=event, by=lead)
     body = next(message.body for message in mail.outbox if message.to == [ana.user.email])
     assert body.splitlines()[4].startswith("- Нова среща с Jonas Berg")
+
+
+def test_the_check_finds_what_a_mail_client_cannot_use():
+    body = (
+        "Hello Ana Petrova,\n\nDear Ana Petrova,\n\n"
+        "Your requests: /e/expo/requests/ and http://127.0.0.1:8000/e/expo/agenda/\n"
+    )
+    assert problems(body) == [
+        "relative link /e/expo/requests/",
+        "link to another site http://127.0.0.1:8000/e/expo/agenda/",
+        "2 greetings",
+    ]
