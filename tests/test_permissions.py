@@ -466,3 +466,12 @@ def test_can_revoke_calendar_feed_by_role(people, ana):
         "co": False,
         "superuser": False,
     }
+
+
+def test_event_clusters_are_the_leads_clusters(event, lead_staff, co_staff, superuser):
+    lead_cluster = event.organisers.get(is_lead=True).cluster
+    assert list(permissions.event_clusters(lead_staff)) == [lead_cluster]
+    assert list(permissions.event_clusters(co_staff)) == []
+    assert permissions.event_clusters(superuser).count() == 2
+    assert not permissions.can_create_event(factories.UserFactory(), lead_cluster)
+    assert not permissions.can_create_event(AnonymousUser(), lead_cluster)

@@ -12,6 +12,8 @@ from matchfair.settings import DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A site address unlike any path, so a test sees at once whether a mail's link is absolute.
+SITE_URL = "https://matchfair.test"
 CELERY_TASK_ALWAYS_EAGER = True
 SCHEDULE_TIME_LIMIT = 2.0
 DEBUG = False

@@ -7,12 +7,14 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from matchfair.events import views_setup as event_setup_views
 from matchfair.newsroom import views as newsroom_views
 
 urlpatterns = [
     path("", newsroom_views.front, name="home"),
     path("news/", include("matchfair.newsroom.urls")),
     path("accounts/", include("matchfair.community.urls")),
+    path("events/new/", event_setup_views.event_new, name="event_new"),
     path("e/<slug:event>/", include("matchfair.events.urls")),
     path("e/<slug:event>/", include("matchfair.meetings.urls")),
     path("e/<slug:event>/", include("matchfair.matchmaking.urls")),

@@ -139,3 +139,42 @@ def test_confirm_registration_page_registers_its_owner_only(client, event, lead_
     assert "Register me" in client.get(url).content.decode()
     response = client.post(url, {"answer": "confirm"})
     assert (response.status_code, known.registrations.get().status) == (302, "validated")
+
+
+TYPICAL = (
+    b"e-mail,name,company,country,role\nivo@example.org,Ivo Ivanov,Sofia Sensors,Bulgaria,CTO\n"
+)
+
+
+def test_a_typical_csv_is_imported_with_the_values_offered_for_missing_columns(
+    client, event, lead_staff, django_capture_on_commit_callbacks
+):
+    client.force_login(lead_staff)
+    upload(client, event, event.organisers.get(is_lead=True), data=TYPICAL)
+    batch = ImportBatch.objects.get()
+    page = client.get(url("import_mapping", event, pk=batch.pk))
+    form = page.context["form"]
+    country = str(event.organisers.get(is_lead=True).cluster.organisation.country)
+    assert (form["organisation_type"].initial, form["default_organisation_type"].initial) == (
+        "",
+        "company",
+    )
+    assert form["default_country"].initial == country
+    assert "Values for missing columns" in page.content.decode()
+    posted = {
+        "email": "0",
+        "full_name": "1",
+        "organisation": "2",
+        "country": "3",
+        "job_title": "4",
+        "default_organisation_type": "company",
+        "default_country": "BG",
+    }
+    response = client.post(url("import_mapping", event, pk=batch.pk), posted)
+    assert response["Location"] == url("import_review", event, pk=batch.pk)
+    review = client.get(response["Location"]).content.decode()
+    assert "Where the file gives none:" in review and "Every row is valid." in review
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("import_review", event, pk=batch.pk), {})
+    ivo = Registration.objects.get(user__email="ivo@example.org")
+    assert (ivo.user.organisation.kind, ivo.user.job_title) == ("company", "CTO")

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from matchfair.community.models import OrganisationType
 from matchfair.console.domain.tabular import FIELDS, KINDS, MAX_BYTES
 from matchfair.events.models import Organiser, Registration
 from matchfair.uploads import UploadValidator
@@ -97,10 +98,17 @@ class UploadForm(forms.Form):
 
 
 class MappingForm(forms.Form):
-    """One choice per field: which column of the file holds it."""
+    """One choice per field: which column of the file holds it; then, for the fields a file
+    often lacks, the value used where it has no column or an empty cell (`default_<key>`)."""
 
     def __init__(
-        self, *args, headers: list[str], samples: list[list[str]], initial_mapping, **kwargs
+        self,
+        *args,
+        headers: list[str],
+        samples: list[list[str]],
+        initial_mapping,
+        initial_defaults: dict[str, str],
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         choices: list[tuple[str, Any]] = [("", _("— not in the file —"))]
@@ -115,10 +123,39 @@ class MappingForm(forms.Form):
                 required=item.required,
                 initial=str(initial_mapping[item.key]) if item.key in initial_mapping else "",
             )
+        self.fields["default_organisation_type"] = forms.ChoiceField(
+            label=_("Organisation type where the file gives none"),
+            choices=[("", _("— none: such rows are refused —")), *OrganisationType.choices],
+            required=False,
+            initial=initial_defaults.get("organisation_type", ""),
+            help_text=_("Needed for every organisation the import creates."),
+        )
+        self.fields["default_country"] = forms.ChoiceField(
+            label=_("Country where the file gives none"),
+            choices=[("", _("— none: such rows are refused —")), *countries],
+            required=False,
+            initial=initial_defaults.get("country", ""),
+            help_text=_("Needed for every organisation the import creates."),
+        )
+
+    def column_fields(self) -> list[forms.BoundField]:
+        return [self[item.key] for item in FIELDS]
+
+    def default_fields(self) -> list[forms.BoundField]:
+        return [self["default_organisation_type"], self["default_country"]]
 
     def mapping(self) -> dict[str, int]:
         return {
-            key: int(value) for key, value in self.cleaned_data.items() if value not in ("", None)
+            item.key: int(self.cleaned_data[item.key])
+            for item in FIELDS
+            if self.cleaned_data.get(item.key) not in ("", None)
+        }
+
+    def defaults(self) -> dict[str, str]:
+        return {
+            key: self.cleaned_data[f"default_{key}"]
+            for key in ("organisation_type", "country")
+            if self.cleaned_data.get(f"default_{key}")
         }
 
 

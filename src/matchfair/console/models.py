@@ -35,6 +35,12 @@ class ImportBatch(models.Model):
     headers = models.JSONField(_("columns"), default=list)
     rows = models.JSONField(_("rows"), default=list)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    defaults = models.JSONField(
+        _("values for missing columns"),
+        default=dict,
+        blank=True,
+        help_text=_("Field key to the value used where the file gives none."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED
     )

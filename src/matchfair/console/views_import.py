@@ -66,10 +66,13 @@ def mapping(request, event, context, pk):
         headers=batch.headers,
         samples=samples,
         initial_mapping=initial,
+        initial_defaults=batch.defaults or importing.suggested_defaults(batch),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            importing.set_mapping(batch=batch, by=request.user, mapping=form.mapping())
+            importing.set_mapping(
+                batch=batch, by=request.user, mapping=form.mapping(), defaults=form.defaults()
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -102,7 +105,7 @@ def review(request, event, context, pk):
             )
             return redirect("console:import_review", event=event.slug, pk=batch.pk)
     result = importing.review(batch) if batch.status == ImportBatch.Status.UPLOADED else None
-    context.update(batch=batch, form=form, result=result)
+    context.update(batch=batch, form=form, result=result, filled=importing.filled_in(batch))
     return render(request, "console/import_review.html", context)
 
 

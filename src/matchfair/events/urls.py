@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.events import views
+from matchfair.events import views, views_setup
 
 app_name = "events"
 urlpatterns = [
@@ -18,4 +18,9 @@ urlpatterns = [
     path("participants/", views.directory_view, name="directory"),
     path("participants/<int:pk>/", views.participant, name="participant"),
     path("opportunities/", views.opportunities_view, name="opportunities"),
+    path("console/event/", views_setup.event_edit, name="event_edit"),
+    path("console/venue/sessions/new/", views_setup.session_edit, name="session_new"),
+    path("console/venue/sessions/<int:pk>/", views_setup.session_edit, name="session_edit"),
+    path("console/venue/tables/new/", views_setup.tables_add, name="tables_new"),
+    path("console/venue/tables/<int:pk>/", views_setup.table_edit, name="table_edit"),
 ]

@@ -23,7 +23,8 @@ class MailingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
             "You may write {name}, {organisation}, {event}, {agenda_url} and {requests_url}; "
-            "each recipient sees their own."
+            "each recipient sees their own, and the two links in full. Start with your own "
+            "greeting (“Dear {name},”) or leave it out: the mail then opens with “Hello <name>,”."
         ),
     )
 

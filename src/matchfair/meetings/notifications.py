@@ -5,6 +5,7 @@ transaction as the change it reports, under a key that makes it unique, and sent
 commit.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.urls import reverse
@@ -61,19 +62,29 @@ def request_cancelled(meeting_request: Any, *, by: Any) -> None:
     )
 
 
-def meeting_cancelled(meeting: Any, registration: Any, *, others: list[Any]) -> None:
-    """An organiser called a meeting off on the day; the participant hears it at once."""
+def meeting_cancelled(
+    meeting: Any, registration: Any, *, others: list[Any], where: object = None
+) -> None:
+    """An organiser called a meeting off on the day; the participant hears it at once, with
+    when and where it was (`where`, rendered in their language) if it was released."""
     url = reverse("meetings:agenda", kwargs={"event": registration.event.slug})
     _queue(
         registration.user,
         "meeting_cancelled",
-        {"meeting": meeting, "registration": registration, "others": others, "url": url},
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "others": others,
+            "where": where,
+            "url": url,
+        },
         key=f"meeting:{meeting.pk}:cancelled:{registration.pk}",
         event=registration.event,
     )
 
 
-def agenda_changed(registration: Any, *, plan: Any, changes: list[str]) -> None:
+def agenda_changed(registration: Any, *, plan: Any, changes: Sequence[object]) -> None:
+    """`changes` are lines rendered in the reader's language when the mail is written."""
     url = reverse("meetings:agenda", kwargs={"event": registration.event.slug})
     _queue(
         registration.user,

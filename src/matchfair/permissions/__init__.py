@@ -13,6 +13,8 @@
 | cancel a request or an accepted meeting (`can_cancel_request`) | either side; a request not yet answered only its sender (`can_withdraw_request`), the person asked declines it |
 | see a personal agenda | the person, and their organisers |
 | the organiser console, reports, exports and mailings (`is_organiser`, `organiser_scope`) | staff of any organiser of the event: event-wide figures in aggregate; names, exports, mailings and the participant console only for its own participants (`organiser_scope`: everyone for the lead) |
+| create an event for a cluster (`event_clusters`, `can_create_event`) | staff of that cluster's lead organiser role at any of its events, superusers; the creator becomes staff of the new event's lead organiser |
+| edit an event's settings, add and edit its sessions and tables (`can_manage_event`) | as "manage an event" |
 | change the schedule by hand and on the day, print table agendas and signs, edit the venue and import exhibitors (`can_manage_event`) | as "manage an event" |
 | print an agenda PDF (`can_see_agenda`) or a badge (`supports`) | as "see a personal agenda"; badges only for their organisers |
 | validate or reject a participant (`supports`) | as "support participants" |
@@ -125,6 +127,22 @@ def is_lead_organiser(user: Any, event: Event) -> bool:
 
 def can_manage_event(user: Any, event: Event) -> bool:
     return is_lead_organiser(user, event)
+
+
+def event_clusters(user: Any) -> Any:
+    """The clusters `user` may create an event for: those whose lead organiser role, at any of
+    their events, has the user as staff; every cluster for a superuser."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    if user.is_superuser:
+        return Cluster.objects.all()
+    return Cluster.objects.filter(
+        organised_events__staff=user, organised_events__is_lead=True
+    ).distinct()
+
+
+def can_create_event(user: Any, cluster: Any) -> bool:
+    return event_clusters(user).filter(pk=cluster.pk).exists()
 
 
 def organiser_scope(user: Any, event: Event) -> list[Organiser] | None:

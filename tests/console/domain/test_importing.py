@@ -321,3 +321,71 @@ def test_imported_people_take_part_at_once(event, lead_staff, ana):
     lena = Registration.objects.get(event=event, user__email="lena@example.org")
     meeting_request = send_request(sender=ana, recipient=lena, message="Bikes?", by=ana.user)
     assert meeting_request.recipient == lena
+
+
+TYPICAL = (
+    "e-mail,name,company,country,role\n"
+    "lena@example.org,Lena Novak,Ljubljana Mobility Lab,Slovenia,CEO\n"
+    "ivo@example.org,Ivo Ivanov,Sofia Sensors,,CTO\n"
+)
+
+
+def test_a_typical_csv_without_an_organisation_type_is_refused_without_defaults(event, lead_staff):
+    batch = uploaded(event, lead_staff, csv_file(TYPICAL))
+    assert batch.mapping == {
+        "email": 0,
+        "full_name": 1,
+        "organisation": 2,
+        "country": 3,
+        "job_title": 4,
+    }
+    assert problems(batch) == {(2, "organisation_type"), (3, "country"), (3, "organisation_type")}
+
+
+def test_a_typical_csv_imports_with_values_for_its_missing_columns(
+    event, lead_staff, django_capture_on_commit_callbacks
+):
+    batch = uploaded(event, lead_staff, csv_file(TYPICAL))
+    importing.set_mapping(
+        batch=batch,
+        by=lead_staff,
+        mapping=batch.mapping,
+        defaults={"organisation_type": "company", "country": "BG"},
+    )
+    assert (problems(batch), importing.filled_in(batch)) == (
+        set(),
+        [("Organisation type", "Company"), ("Country", "Bulgaria")],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = importing.import_batch(batch=batch, by=lead_staff)
+    assert report == {"imported": 2, "skipped": [], "invited": 2, "asked": 0}
+    created = Organisation.objects.filter(name__in=["Ljubljana Mobility Lab", "Sofia Sensors"])
+    # The file's own country wins over the value for missing cells.
+    assert sorted((item.name, item.kind, str(item.country)) for item in created) == [
+        ("Ljubljana Mobility Lab", "company", "SI"),
+        ("Sofia Sensors", "company", "BG"),
+    ]
+    assert User.objects.get(email="ivo@example.org").job_title == "CTO"
+
+
+def test_values_for_missing_columns_are_checked(event, lead_staff):
+    batch = uploaded(event, lead_staff, csv_file(TYPICAL))
+    with pytest.raises(ValidationError, match="Choose an organisation type"):
+        importing.set_mapping(
+            batch=batch, by=lead_staff, mapping=batch.mapping, defaults={"organisation_type": "x"}
+        )
+    with pytest.raises(ValidationError, match="Choose a country"):
+        importing.set_mapping(
+            batch=batch, by=lead_staff, mapping=batch.mapping, defaults={"country": "Atlantis"}
+        )
+    batch.refresh_from_db()
+    assert batch.defaults == {}
+
+
+def test_suggested_defaults_are_a_company_in_the_organisers_country(event, lead_staff):
+    batch = uploaded(event, lead_staff, csv_file(TYPICAL))
+    country = str(event.organisers.get(is_lead=True).cluster.organisation.country)
+    assert importing.suggested_defaults(batch) == {
+        "organisation_type": "company",
+        "country": country,
+    }

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from matchfair.audit.models import AuditEntry
-from matchfair.events.domain.venue import add_session, add_tables
+from matchfair.events.domain.venue import add_session, add_tables, edit_session, edit_table
 from matchfair.events.models import Session, Table
 from tests import factories
 from tests.factories import local
@@ -173,3 +173,74 @@ def test_add_tables_of_none_is_refused(event, count):
         add_tables(event=event, count=count)
     assert caught.value.message_dict == {"count": ["Add at least one table."]}
     assert event.tables.count() == 4
+
+
+def edit(session, by, **overrides):
+    fields = {
+        "name": session.name,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "slot_minutes": session.slot_minutes,
+        "is_b2b": session.is_b2b,
+    }
+    return edit_session(session=session, by=by, **{**fields, **overrides})
+
+
+def test_edit_session_cuts_the_slots_again_for_new_times(event, lead_staff):
+    session = add(event)
+    edited = edit(
+        session, lead_staff, name=" Late afternoon ", ends_at=local(10, 16), slot_minutes=20
+    )
+    assert (edited.name, slot_times(edited)) == (
+        "Late afternoon",
+        [
+            ("14:00", "14:20"),
+            ("14:20", "14:40"),
+            ("14:40", "15:00"),
+            ("15:00", "15:20"),
+            ("15:20", "15:40"),
+            ("15:40", "16:00"),
+        ],
+    )
+    entry = AuditEntry.objects.get(action="session.edited")
+    assert (entry.details["before"]["name"], entry.details["slots_cut_again"]) == (
+        "Afternoon",
+        True,
+    )
+
+
+def test_edit_session_refuses_what_add_session_refuses(event, lead_staff):
+    session = add(event)
+    morning = event.sessions.order_by("starts_at").first()
+    with pytest.raises(ValidationError, match="overlaps the session “Morning 1”"):
+        edit(session, lead_staff, starts_at=morning.starts_at)
+    with pytest.raises(ValidationError, match="within the event's days"):
+        edit(session, lead_staff, starts_at=local(9, 14), ends_at=local(9, 16))
+    with pytest.raises(ValidationError, match="between 5 and 240 minutes"):
+        edit(session, lead_staff, slot_minutes=3)
+    with pytest.raises(ValidationError, match="end after it starts"):
+        edit(session, lead_staff, ends_at=local(10, 13))
+    with pytest.raises(ValidationError, match="Give the session a name"):
+        edit(session, lead_staff, name="  ")
+    session.refresh_from_db()
+    assert (session.name, slot_times(session)[0]) == ("Afternoon", ("14:00", "14:30"))
+
+
+def test_edit_session_keeps_its_own_times_without_overlapping_itself(event, lead_staff):
+    session = add(event)
+    assert edit(session, lead_staff, name="Renamed").slots.count() == 3
+
+
+def test_edit_table_renames_and_moves_it_to_a_hall(event, lead_staff):
+    table = event.tables.first()
+    edited = edit_table(table=table, name="  Stand  B 12 ", location="Hall 6", by=lead_staff)
+    assert (edited.name, edited.location) == ("Stand B 12", "Hall 6")
+    assert AuditEntry.objects.get(action="table.edited").details["before"]["location"] == "Hall 2"
+
+
+def test_edit_table_refuses_a_name_taken_in_the_event(event, lead_staff):
+    first, second = event.tables.all()[:2]
+    with pytest.raises(ValidationError, match="Another table of this event is called"):
+        edit_table(table=second, name=first.name, location="", by=lead_staff)
+    with pytest.raises(ValidationError, match="Give the table a name"):
+        edit_table(table=second, name=" ", location="", by=lead_staff)

@@ -61,10 +61,9 @@ def test_preview_renders_for_the_first_recipient(event, ana, jonas, lead_staff):
         audience_name="all",
     )
     assert (shown.sample, shown.count, shown.subject) == (ana, 2, f"Welcome to {event.name}")
-    assert shown.body.splitlines()[:3] == [
-        "Hello Ana Petrova,",
+    assert shown.body.splitlines()[:2] == [
+        f"Dear Ana Petrova, see https://matchfair.test/e/{event.slug}/agenda/",
         "",
-        f"Dear Ana Petrova, see /e/{event.slug}/agenda/",
     ]
     assert Message.objects.count() == 0  # a preview sends nothing
 
@@ -159,9 +158,10 @@ def test_personal_fills_every_placeholder(event, ana):
         body="{organisation}: {agenda_url} {requests_url}",
         registration=ana,
     )
+    site = "https://matchfair.test"
     assert (subject, body.splitlines()[2]) == (
         f"{event.name} for Ana Petrova",
-        f"{ana.user.organisation}: /e/{event.slug}/agenda/ /e/{event.slug}/requests/",
+        f"{ana.user.organisation}: {site}/e/{event.slug}/agenda/ {site}/e/{event.slug}/requests/",
     )
 
 

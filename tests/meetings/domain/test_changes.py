@@ -172,17 +172,20 @@ def test_cancel_meeting_frees_the_slot_and_tells_both(
     assert (
         mail.outbox[0].body.splitlines()[2].startswith("The organisers cancelled your meeting with")
     )
+    # When and where it was, from the release the participants know.
+    assert mail.outbox[0].body.splitlines()[3] == "It was on Tue 10 Nov 09:00, Table 1, Hall 2."
     with pytest.raises(ValidationError, match="cancelled already"):
         cancel_meeting(meeting=meeting, by=lead_staff)
 
 
 def test_release_after_a_cancellation_shows_it_in_the_diff(
-    event, ana, released, meeting, lead_staff
+    event, ana, jonas, released, meeting, lead_staff
 ):
     cancel_meeting(meeting=meeting, by=lead_staff, notify=False)
     second = release_plan(event=event, by=lead_staff, notify=False)
-    assert agenda_changes(released, second)[ana.pk] == [
-        "Meeting cancelled: was Tue 10 Nov 09:00, Table 1"
+    assert [str(line) for line in agenda_changes(released, second)[ana.pk]] == [
+        f"Meeting with Jonas Berg ({jonas.user.organisation}) cancelled:"
+        f" was Tue 10 Nov 09:00, Table 1, {event.tables.get(name='Table 1').location}"
     ]
 
 
@@ -195,8 +198,9 @@ def test_release_leaves_out_a_meeting_cancelled_by_its_participants(
     cancel_request(meeting.request, by=ana.user)  # the draft still holds the meeting
     second = release_plan(event=event, by=lead_staff, notify=False)
     assert second.placements.get().slot is None
-    assert agenda_changes(released, second)[jonas.pk] == [
-        "Meeting cancelled: was Tue 10 Nov 09:00, Table 1"
+    assert [str(line) for line in agenda_changes(released, second)[jonas.pk]] == [
+        f"Meeting with Ana Petrova ({ana.user.organisation}) cancelled:"
+        f" was Tue 10 Nov 09:00, Table 1, {event.tables.get(name='Table 1').location}"
     ]
 
 

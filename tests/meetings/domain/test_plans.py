@@ -60,9 +60,11 @@ def test_release_plan_tells_only_people_whose_agenda_changed(
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [ana.user.email, jonas.user.email]
     )
-    assert (
-        "Meeting moved: Tue 10 Nov 09:00, Table 1 → Tue 10 Nov 09:30, Table 1"
-        in mail.outbox[0].body
+    body = next(message.body for message in mail.outbox if message.to == [ana.user.email])
+    assert body.splitlines()[4] == (
+        f"- Meeting with Jonas Berg ({jonas.user.organisation}) moved:"
+        f" Tue 10 Nov 09:00, {table.name}, {table.location}"
+        f" → Tue 10 Nov 09:30, {table.name}, {table.location}"
     )
 
 
@@ -71,8 +73,12 @@ def test_agenda_changes_lists_new_and_removed_meetings(event, ana, jonas, meetin
     table = event.tables.first()
     write_draft(event=event, result=result_for(meeting, slot, table), by=lead_staff)
     release = release_plan(event=event, by=lead_staff, notify=False)
-    assert agenda_changes(None, release) == {
-        ana.pk: ["New meeting: Tue 10 Nov 09:00, Table 1"],
-        jonas.pk: ["New meeting: Tue 10 Nov 09:00, Table 1"],
+    where = f"Tue 10 Nov 09:00, Table 1, {table.location}"
+    assert {
+        person: [str(line) for line in lines]
+        for person, lines in agenda_changes(None, release).items()
+    } == {
+        ana.pk: [f"New meeting with Jonas Berg ({jonas.user.organisation}): {where}"],
+        jonas.pk: [f"New meeting with Ana Petrova ({ana.user.organisation}): {where}"],
     }
     assert agenda_changes(release, release) == {}

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from matchfair.events.domain.venue import add_session, add_tables
+from matchfair.events.domain.venue import add_session, add_tables, edit_session
 from matchfair.events.models import Session, Slot, Table
 from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
@@ -117,3 +117,27 @@ def test_remove_empty_session_deletes_it(event, lead_staff):
     session = event.sessions.order_by("starts_at").last()
     remove_session(session=session, by=lead_staff, confirm=True)
     assert not Session.objects.filter(pk=session.pk).exists()
+
+
+def test_a_session_with_placed_meetings_keeps_its_times_but_can_be_renamed(
+    event, ana, jonas, lead_staff
+):
+    meeting = meet(ana, jonas)
+    session = event.sessions.order_by("starts_at").first()
+    slot = session.slots.order_by("starts_at").first()
+    write_draft(event=event, result=result_for(meeting, slot, event.tables.first()), by=lead_staff)
+    fields = {
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "slot_minutes": session.slot_minutes,
+        "is_b2b": True,
+    }
+    with pytest.raises(ValidationError, match="times cannot change"):
+        edit_session(
+            session=session, name="Morning", by=lead_staff, **{**fields, "slot_minutes": 20}
+        )
+    renamed = edit_session(session=session, name="Opening morning", by=lead_staff, **fields)
+    assert (renamed.name, Placement.objects.get(plan__kind="draft").slot) == (
+        "Opening morning",
+        slot,
+    )

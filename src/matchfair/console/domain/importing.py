@@ -103,8 +103,47 @@ def create_batch(*, event: Event, organiser: Organiser, by: Any, upload: Any) ->
     return batch
 
 
-def set_mapping(*, batch: ImportBatch, by: Any, mapping: dict[str, int]) -> ImportBatch:
-    """Keep which column holds which field (field key to column index)."""
+# The fields a whole file may share one value for, when it has no column (or an empty cell) for
+# them: a list of company contacts rarely says "company" on each row.
+DEFAULTABLE = ("organisation_type", "country")
+
+
+def suggested_defaults(batch: ImportBatch) -> dict[str, str]:
+    """The values offered for missing columns: a company, in the organiser's own country."""
+    organisation = batch.organiser.cluster.organisation
+    return {"organisation_type": OrganisationType.COMPANY, "country": str(organisation.country)}
+
+
+def filled_in(batch: ImportBatch) -> list[tuple[str, str]]:
+    """The batch's values for missing columns as a reader sees them: (field, value) pairs."""
+    shown = []
+    for key, value in batch.defaults.items():
+        if key == "organisation_type":
+            shown.append((str(FIELDS_BY_KEY[key].label), str(OrganisationType(value).label)))
+        elif key == "country":
+            shown.append((str(FIELDS_BY_KEY[key].label), str(countries.name(value))))
+    return shown
+
+
+def _clean_defaults(defaults: dict[str, str]) -> dict[str, str]:
+    clean = {key: str(value).strip() for key, value in defaults.items() if key in DEFAULTABLE}
+    clean = {key: value for key, value in clean.items() if value}
+    if "organisation_type" in clean and _organisation_kind(clean["organisation_type"]) is None:
+        raise ValidationError({"organisation_type": _("Choose an organisation type.")})
+    if "country" in clean and not _country(clean["country"]):
+        raise ValidationError({"country": _("Choose a country.")})
+    return clean
+
+
+def set_mapping(
+    *,
+    batch: ImportBatch,
+    by: Any,
+    mapping: dict[str, int],
+    defaults: dict[str, str] | None = None,
+) -> ImportBatch:
+    """Keep which column holds which field (field key to column index), and the values used
+    where the file gives none (`DEFAULTABLE` fields only)."""
     if not permissions.can_open_import(by, batch):
         raise PermissionDenied
     if batch.status != ImportBatch.Status.UPLOADED:
@@ -124,10 +163,19 @@ def set_mapping(*, batch: ImportBatch, by: Any, mapping: dict[str, int]) -> Impo
             _("The column %(column)s is chosen for more than one field.")
             % {"column": batch.headers[repeated[0]]}
         )
+    filled = _clean_defaults(defaults or {})
     with transaction.atomic():
         batch.mapping = clean
-        batch.save(update_fields=["mapping"])
-        record(action="import.mapped", actor=by, subject=batch, event=batch.event, mapping=clean)
+        batch.defaults = filled
+        batch.save(update_fields=["mapping", "defaults"])
+        record(
+            action="import.mapped",
+            actor=by,
+            subject=batch,
+            event=batch.event,
+            mapping=clean,
+            defaults=filled,
+        )
     return batch
 
 
@@ -188,10 +236,14 @@ class _Lookups:
 
 
 def _values(batch: ImportBatch, cells: list[str]) -> dict[str, Any]:
-    return {
+    values = {
         item.key: (cells[batch.mapping[item.key]].strip() if item.key in batch.mapping else "")
         for item in FIELDS
     }
+    for key, value in batch.defaults.items():
+        if key in DEFAULTABLE and not values[key]:
+            values[key] = value
+    return values
 
 
 def _check_fields(row: RowReport, lookups: _Lookups) -> None:

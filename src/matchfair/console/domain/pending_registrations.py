@@ -8,7 +8,6 @@ registration the import would have made.
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +18,7 @@ from matchfair.audit.domain import record
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.events.models import Registration
 from matchfair.outbox.domain import queue_message
+from matchfair.outbox.domain.links import absolute_url
 
 
 def ask(*, batch: ImportBatch, user: Any, row: int, values: dict[str, Any]) -> PendingRegistration:
@@ -42,7 +42,7 @@ def ask(*, batch: ImportBatch, user: Any, row: int, values: dict[str, Any]) -> P
         context={
             "event": batch.event,
             "organiser": batch.organiser,
-            "url": settings.SITE_URL + pending.get_absolute_url(),
+            "url": absolute_url(pending.get_absolute_url()),
         },
         event=batch.event,
     )

@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -146,7 +145,6 @@ def _mail_participant(registration: Registration, template: str, **extra: Any) -
         "user": user,
         "registration": registration,
         "event": registration.event,
-        "site_url": settings.SITE_URL,
         "url": reverse("events:detail", kwargs={"event": registration.event.slug}),
         **extra,
     }

@@ -1,5 +1,6 @@
 """Mailings: an organiser writes to a filtered group of participants, previews, then sends once."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -15,9 +16,16 @@ from matchfair.audit.domain import record
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.mailings.models import Mailing
 from matchfair.meetings.models import Meeting, MeetingRequest
-from matchfair.outbox.domain import Draft, queue_many, render
+from matchfair.outbox.domain import Draft, absolute_url, queue_many, render
 
 PLACEHOLDERS = ("{name}", "{organisation}", "{event}", "{agenda_url}", "{requests_url}")
+
+# The words a letter opens with, in the languages the site speaks.
+GREETING = re.compile(
+    r"(dear|hello|hi|hey|good (morning|afternoon|evening|day)|greetings)\b"
+    r"|здравей|уважаем|скъп|добър ден|драг",  # Bulgarian stems: "Уважаеми", "Уважаема"
+    re.IGNORECASE,
+)
 
 
 def audience(
@@ -72,21 +80,30 @@ def _fill(text: str, registration: Registration) -> str:
         "{name}": registration.user.full_name,
         "{organisation}": str(registration.user.organisation or ""),
         "{event}": event.name,
-        "{agenda_url}": reverse("meetings:agenda", kwargs={"event": event.slug}),
-        "{requests_url}": reverse("meetings:requests", kwargs={"event": event.slug}),
+        "{agenda_url}": absolute_url(reverse("meetings:agenda", kwargs={"event": event.slug})),
+        "{requests_url}": absolute_url(reverse("meetings:requests", kwargs={"event": event.slug})),
     }
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text
 
 
+def opens_with_greeting(text: str) -> bool:
+    """Whether the organiser's text greets the reader itself ("Dear {name},", "Hello all,")."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return bool(GREETING.match(first)) or (first.endswith(",") and len(first.split()) <= 5)
+
+
 def personal(*, subject: str, body: str, registration: Registration) -> tuple[str, str]:
-    """The mailing as this participant receives it, framed in their own language."""
+    """The mailing as this participant receives it, framed in their own language.
+
+    The frame greets the reader only when the organiser's text does not: one greeting a mail."""
     return render(
         template="mailings/mail/mailing",
         context={
             "subject": _fill(subject, registration),
             "text": _fill(body, registration),
+            "greet": not opens_with_greeting(body),
             "registration": registration,
             "event": registration.event,
         },

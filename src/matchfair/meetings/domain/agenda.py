@@ -4,13 +4,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 import icalendar
-from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from matchfair.events.models import Registration, Slot, Table
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement, Plan
+from matchfair.outbox.domain.links import absolute_url
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
             % {
                 "event": event.name,
                 "table": item.table.name,
-                "url": f"{settings.SITE_URL}/e/{event.slug}/agenda/",
+                "url": absolute_url(reverse("meetings:agenda", kwargs={"event": event.slug})),
             },
         )
         calendar.add_component(vevent)

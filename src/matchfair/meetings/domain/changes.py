@@ -19,6 +19,7 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration, Slot, Table
 from matchfair.meetings import notifications
+from matchfair.meetings.domain.differences import spot_in
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.domain.requests import book, lock_participants
 from matchfair.meetings.domain.versions import agendas_changed
@@ -189,9 +190,10 @@ def cancel_meeting(*, meeting: Meeting, by: Any, notify: bool = True) -> Meeting
         record(action="meeting.cancelled", actor=by, subject=locked, event=event)
         if notify:
             people = list(locked.participants.select_related("user", "event"))
+            where = spot_in(latest_release(event), locked.pk)
             for person in people:
                 others = [other.user.full_name for other in people if other.pk != person.pk]
-                notifications.meeting_cancelled(locked, person, others=others)
+                notifications.meeting_cancelled(locked, person, others=others, where=where)
     meeting.refresh_from_db()
     return locked
 

@@ -1,7 +1,6 @@
 """Plans: the event's one draft, written from a solver run or by hand, and its releases, each an
 immutable snapshot whose difference from the previous one tells who must be told."""
 
-from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration
 from matchfair.meetings import notifications
+from matchfair.meetings.domain.differences import agenda_changes
 from matchfair.meetings.domain.instance import (
     key_id,
     meeting_key,
@@ -83,29 +83,6 @@ def latest_release(event: Event) -> Plan | None:
     return event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version").first()
 
 
-def _agenda_lines(plan: Plan | None) -> dict[int, dict[int, str]]:
-    """For each registration: meeting id → a line describing when and where it is."""
-    lines: dict[int, dict[int, str]] = defaultdict(dict)
-    if plan is None:
-        return lines
-    placements = plan.placements.filter(slot__isnull=False).select_related("slot", "table")
-    zone = plan.event.zone
-    people = Meeting.participants.through.objects.filter(
-        meeting__placements__plan=plan, meeting__placements__slot__isnull=False
-    ).values_list("meeting_id", "registration_id")
-    members: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, registration_id in people:
-        members[meeting_id].append(registration_id)
-    for placement in placements:
-        if placement.slot is None or placement.table is None:
-            continue
-        when = placement.slot.starts_at.astimezone(zone).strftime("%a %d %b %H:%M")
-        line = f"{when}, {placement.table.name}"
-        for registration_id in members[placement.meeting_id]:
-            lines[registration_id][placement.meeting_id] = line
-    return lines
-
-
 def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) -> Plan:
     """Snapshot the draft as the next release; tell only the people whose agenda changed."""
     with transaction.atomic():
@@ -160,33 +137,3 @@ def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) 
                     registration, plan=release, changes=changes[registration.pk]
                 )
     return release
-
-
-def agenda_changes(previous: Plan | None, current: Plan) -> dict[int, list[str]]:
-    """What changed for each participant between two plans, as lines a person can read."""
-    before, after = _agenda_lines(previous), _agenda_lines(current)
-    cancelled = set(
-        Meeting.objects.filter(
-            pk__in={meeting for lines in before.values() for meeting in lines},
-            status=Meeting.Status.CANCELLED,
-        ).values_list("pk", flat=True)
-    )
-    changes: dict[int, list[str]] = {}
-    for registration_id in set(before) | set(after):
-        old, new = before.get(registration_id, {}), after.get(registration_id, {})
-        lines = []
-        for meeting_id in sorted(set(old) | set(new)):
-            if meeting_id not in old:
-                lines.append(_("New meeting: %(when)s") % {"when": new[meeting_id]})
-            elif meeting_id not in new and meeting_id in cancelled:
-                lines.append(_("Meeting cancelled: was %(when)s") % {"when": old[meeting_id]})
-            elif meeting_id not in new:
-                lines.append(_("Meeting removed: was %(when)s") % {"when": old[meeting_id]})
-            elif old[meeting_id] != new[meeting_id]:
-                lines.append(
-                    _("Meeting moved: %(old)s → %(new)s")
-                    % {"old": old[meeting_id], "new": new[meeting_id]}
-                )
-        if lines:
-            changes[registration_id] = lines
-    return changes

@@ -22,6 +22,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from matchfair.outbox.domain.links import absolute_url, site_host
 from matchfair.outbox.models import Message
 
 
@@ -39,10 +40,13 @@ class Draft:
 def render(
     *, template: str, context: dict[str, Any], user: Any = None, language: str | None = None
 ) -> tuple[str, str]:
-    """Subject and body of `template` in the recipient's language."""
+    """Subject and body of `template` in the recipient's language.
+
+    Links in the template go through the `absolute` filter (`{% load mail %}{{ url|absolute }}`),
+    so a mail client gets them whole."""
     language = language or getattr(user, "language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
-        context = {**context, "user": user, "site_url": settings.SITE_URL}
+        context = {**context, "user": user}
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)
     return " ".join(subject.split()), body
@@ -152,7 +156,7 @@ def claim(message_id: int) -> bool:
 
 
 def message_id_header(key: str) -> str:
-    domain = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "matchfair"
+    domain = site_host() or "matchfair"
     digest = hashlib.sha256(key.encode()).hexdigest()[:40]
     return f"<{digest}.matchfair@{domain}>"
 
@@ -239,6 +243,7 @@ def resend(
 
 __all__ = [
     "Draft",
+    "absolute_url",
     "claim",
     "deliver",
     "queue_many",

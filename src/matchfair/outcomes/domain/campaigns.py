@@ -90,9 +90,8 @@ def open_meetings(
 
 
 def link_for(mail: CampaignMail) -> str:
-    """The absolute address of the mail's own answer page."""
-    token = signing.dumps(mail.pk, salt=SALT)
-    return settings.SITE_URL.rstrip("/") + reverse("outcomes:campaign_answer", args=[token])
+    """The path of the mail's own answer page (mails make it absolute)."""
+    return reverse("outcomes:campaign_answer", args=[signing.dumps(mail.pk, salt=SALT)])
 
 
 def mail_from_link(token: str) -> CampaignMail:
@@ -152,7 +151,7 @@ def _drafts(
                 "event": event,
                 "campaign": campaign,
                 "meetings": lines,
-                "link": link_for(mail),
+                "url": link_for(mail),
                 "expires": settings.OUTCOMES_LINK_DAYS,
             },
             user=user,

@@ -9,7 +9,6 @@ import io
 from collections.abc import Sequence
 
 import segno
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -18,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from matchfair.events.models import Event, Registration, Table
+from matchfair.outbox.domain.links import absolute_url
 from matchfair.reports.domain.pdf import BOLD, FONT, fit_font_size, new_canvas
 
 BADGE_WIDTH = 90 * mm
@@ -35,7 +35,7 @@ def profile_url(registration: Registration) -> str:
     path = reverse(
         "events:participant", kwargs={"event": registration.event.slug, "pk": registration.pk}
     )
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def badge_qr(registration: Registration) -> segno.QRCode:

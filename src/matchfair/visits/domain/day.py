@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import icalendar
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
 from matchfair.events.models import Session
 from matchfair.meetings.domain.agenda import agenda_for
+from matchfair.outbox.domain.links import absolute_url
 from matchfair.visits.domain.instance import entrance_of, hall_for
 from matchfair.visits.models import DelegationMember, Hall
 
@@ -192,7 +192,7 @@ def day_calendar(member: DelegationMember, days: list[Day]) -> bytes:
                     "place": item.walk_from,
                 }
             if item.url:
-                description += f" {settings.SITE_URL}{item.url}"
+                description += f" {absolute_url(item.url)}"
             vevent.add("description", description)
             calendar.add_component(vevent)
     calendar.add_missing_timezones()

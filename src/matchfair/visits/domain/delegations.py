@@ -4,7 +4,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -16,6 +15,7 @@ from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
 from matchfair.events.models import Event, Registration
 from matchfair.outbox.domain import queue_message
+from matchfair.outbox.domain.links import absolute_url
 from matchfair.visits.models import (
     Delegation,
     DelegationMember,
@@ -161,7 +161,7 @@ def _mail_invitation(invitation: Invitation) -> None:
         context={
             "invitation": invitation,
             "event": event,
-            "url": settings.SITE_URL + invitation.get_absolute_url(),
+            "url": absolute_url(invitation.get_absolute_url()),
         },
         event=event,
     )

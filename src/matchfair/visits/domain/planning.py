@@ -13,6 +13,7 @@ from django.utils import timezone
 from matchfair.audit.domain import record
 from matchfair.events.models import Event
 from matchfair.outbox.domain import queue_message
+from matchfair.outbox.domain.links import absolute_url
 from matchfair.routing import VisitsError, check, parse_visits, plan_visits
 from matchfair.visits.domain.instance import Built, build_request
 from matchfair.visits.models import Delegation, DelegationMember, ItineraryStop, SkippedStop
@@ -164,9 +165,7 @@ def _tell(member: DelegationMember, delegation: Delegation) -> None:
     member.delegation = delegation  # the mail's template reads it: no query per member
     user = member.registration.user
     event = delegation.event
-    url = settings.SITE_URL + reverse(
-        "visits:member_day", kwargs={"event": event.slug, "pk": member.pk}
-    )
+    url = absolute_url(reverse("visits:member_day", kwargs={"event": event.slug, "pk": member.pk}))
     planned = delegation.planned.isoformat() if delegation.planned else ""
     queue_message(
         key=f"itinerary:{member.pk}:{planned}",
