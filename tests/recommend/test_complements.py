@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchfair.recommend import DOMAINS, Opportunity, Profile, Recommendation, recommend
-from matchfair.recommend.complements import segment_max
 from matchfair.recommend.reasons import shorten
 from tests.recommend.conftest import TRAFFIC_OFFER, TRAFFIC_REQUEST, ProfileBuilder
 
@@ -75,15 +74,6 @@ def test_recommend_reasons_quote_shortened_titles(profile: ProfileBuilder) -> No
         'Offers "Adaptive traffic lights with measured travel times before…" — answers your '
         'request "Reduce congestion at junctions"'
     )
-
-
-def test_segment_max_fills_owners_without_rows() -> None:
-    matrix = np.asarray([[1.0, 5.0], [3.0, 2.0], [0.5, 0.1]])
-    owners = np.asarray([0, 0, 2], dtype=np.int64)
-    found = segment_max(matrix, owners, 3, axis=0, fill=-1.0)
-    assert found.tolist() == [[3.0, 5.0], [-1.0, -1.0], [0.5, 0.1]]
-    by_column = segment_max(matrix.T, owners, 3, axis=1, fill=-1.0)
-    assert by_column.tolist() == [[3.0, -1.0, 0.5], [5.0, -1.0, 0.1]]
 
 
 _WORDS = [
@@ -183,3 +173,25 @@ def test_recommend_every_suggestion_quotes_a_request_and_the_offer_answering_it(
                 assert asked is not None, first
                 assert asked["request"] in titles(them, "request")
                 assert asked["offer"] in titles(me, "offer")
+
+
+def test_recommend_supplier_description_answers_when_it_lists_no_offer(
+    profile: ProfileBuilder,
+) -> None:
+    city = profile("city", organisation_type="city", requests=[TRAFFIC_REQUEST])
+    startup = profile("startup", organisation_type="startup", country="ES")
+    startup = replace(
+        startup,
+        description="Adaptive traffic lights: signal control that adapts to queues and "
+        "congestion at busy junctions, live in four cities across Spain.",
+    )
+    town = replace(
+        profile("town", organisation_type="city", country="PT"),
+        description="Adaptive traffic lights and congestion at busy junctions worry us too.",
+    )
+    result = recommend([city, startup, town])
+    assert _ids(result["city"]) == ["startup"]
+    assert result["city"][0].reasons[0] == (
+        'Offers "Adaptive traffic lights: signal control that adapts to…" — answers '
+        'your request "Reduce congestion at junctions"'
+    )

@@ -23,35 +23,39 @@ IntArray = npt.NDArray[np.int64]
 RIVAL_MARGIN = 1e-6
 
 
-def segment_max(
-    matrix: Float64Matrix, owners: IntArray, count: int, *, axis: int, fill: float
+def _ragged_max(
+    table: Float64Matrix, fixed: IntArray, starts: IntArray, counts: IntArray, *, along_rows: bool
 ) -> Float64Matrix:
-    """Maximum over the rows (axis 0) or columns (axis 1) of each owner, `fill` where an
-    owner has none. `owners` is sorted and lies in 0..count-1.
+    """For each entry e: the maximum of table[starts[e] : starts[e] + counts[e], fixed[e]]
+    (along_rows) or of table[fixed[e], starts[e] : starts[e] + counts[e]]; -inf when empty.
     """
-    shape = (count, matrix.shape[1]) if axis == 0 else (matrix.shape[0], count)
-    out = np.full(shape, fill, dtype=np.float64)
-    if len(owners) == 0 or matrix.size == 0:
-        return out
-    present = np.unique(owners)
-    starts = np.searchsorted(owners, present)
-    reduced = np.maximum.reduceat(matrix, starts, axis=axis)
-    if axis == 0:
-        out[present] = reduced
-    else:
-        out[:, present] = reduced
-    return out
+    best = np.full(len(fixed), -np.inf, dtype=np.float64)
+    total = int(counts.sum())
+    if total == 0:
+        return best
+    entry = np.repeat(np.arange(len(fixed), dtype=np.int64), counts)
+    first = np.cumsum(counts) - counts
+    position = starts[entry] + np.arange(total, dtype=np.int64) - first[entry]
+    values = table[position, fixed[entry]] if along_rows else table[fixed[entry], position]
+    present = np.flatnonzero(counts > 0)
+    best[present] = np.maximum.reduceat(values, first[present])
+    return best
 
 
 class BlockComplements:
     """For a block of participants against everyone from `start` on: how well they answer
     the block's requests, and how well the block's offers answer theirs.
+
+    Only opportunity pairs at or above `threshold` can count, a few per cent of all pairs,
+    so the competitor rule is checked for those alone, and the per-participant maxima are
+    taken over them alone.
     """
 
-    def __init__(self, offers: Side, requests: Side, participants: int) -> None:
+    def __init__(self, offers: Side, requests: Side, participants: int, threshold: float) -> None:
         self.offers = offers
         self.requests = requests
         self.n = participants
+        self.threshold = threshold
         # Products in float64, rounded to float32 at the end: a float32 product's last bits
         # depend on the shape of the tile (the kernel's summation order), which would let
         # a score straddling the rounding grid come out differently per block size.
@@ -62,47 +66,53 @@ class BlockComplements:
         """Two (n - start) × (last - first) matrices, candidates along rows: the best
         similarity between a block member's request and a candidate's offer (they answer),
         and between a member's offer and a candidate's request (the member answers), each
-        without the pairs where the offer is a rival's. 0 where a side has nothing.
+        without the pairs where the offer is a rival's. 0 where nothing reaches the threshold.
         """
         offers, requests, n = self.offers, self.requests, self.n
         width, height = last - first, n - start
-        my_offers = slice(int(offers.starts[first]), int(offers.starts[last]))
-        my_requests = slice(int(requests.starts[first]), int(requests.starts[last]))
-        their_offers = slice(int(offers.starts[start]), int(offers.starts[n]))
-        their_requests = slice(int(requests.starts[start]), int(requests.starts[n]))
-        my_offer_owner = offers.owners[my_offers] - first
-        my_request_owner = requests.owners[my_requests] - first
-        their_offer_owner = offers.owners[their_offers] - start
-        their_request_owner = requests.owners[their_requests] - start
-
+        o0, o1 = int(offers.starts[first]), int(offers.starts[last])
+        their_o0 = int(offers.starts[start])
+        r0, r1 = int(requests.starts[first]), int(requests.starts[last])
+        their_r0 = int(requests.starts[start])
+        their_offer_vectors = self.offer_vectors[their_o0:]
+        my_offer_vectors = self.offer_vectors[o0:o1]
         # Offer against offer: how close each offer is to what the other side sells.
-        alike = self.offer_vectors[their_offers] @ self.offer_vectors[my_offers].T
-        # Each candidate offer's closest offer of each member, and each member offer's
-        # closest offer of each candidate.
-        rival_to_me = segment_max(alike, my_offer_owner, width, axis=1, fill=-np.inf)
-        rival_to_them = segment_max(alike, their_offer_owner, height, axis=0, fill=-np.inf)
-        del alike
+        alike = their_offer_vectors @ my_offer_vectors.T
+        # Rows of each participant's offers within `alike` (theirs) or its columns (mine).
+        my_offer_start = offers.starts[first:last] - o0
+        my_offer_count = offers.starts[first + 1 : last + 1] - offers.starts[first:last]
+        their_offer_start = offers.starts[start:n] - their_o0
+        their_offer_count = offers.starts[start + 1 : n + 1] - offers.starts[start:n]
 
-        answers_me = self.offer_vectors[their_offers] @ self.request_vectors[my_requests].T
-        answers_me[answers_me <= rival_to_me[:, my_request_owner] + RIVAL_MARGIN] = 0.0
-        they_answer = segment_max(
-            segment_max(answers_me, their_offer_owner, height, axis=0, fill=0.0),
-            my_request_owner,
-            width,
-            axis=1,
-            fill=0.0,
+        they_answer = np.zeros((height, width), dtype=np.float64)
+        answers = their_offer_vectors @ self.request_vectors[r0:r1].T
+        rows, columns = np.nonzero(answers >= self.threshold)
+        values = answers[rows, columns]
+        del answers
+        member = requests.owners[r0 + columns] - first
+        rival = _ragged_max(
+            alike, rows, my_offer_start[member], my_offer_count[member], along_rows=False
         )
-        del answers_me, rival_to_me
+        keep = values > rival + RIVAL_MARGIN
+        candidate = offers.owners[their_o0 + rows[keep]] - start
+        np.maximum.at(they_answer, (candidate, member[keep]), values[keep])
 
-        answers_them = self.request_vectors[their_requests] @ self.offer_vectors[my_offers].T
-        answers_them[answers_them <= rival_to_them[their_request_owner] + RIVAL_MARGIN] = 0.0
-        i_answer = segment_max(
-            segment_max(answers_them, their_request_owner, height, axis=0, fill=0.0),
-            my_offer_owner,
-            width,
-            axis=1,
-            fill=0.0,
+        i_answer = np.zeros((height, width), dtype=np.float64)
+        answers = self.request_vectors[their_r0:] @ my_offer_vectors.T
+        rows, columns = np.nonzero(answers >= self.threshold)
+        values = answers[rows, columns]
+        del answers
+        candidate = requests.owners[their_r0 + rows] - start
+        rival = _ragged_max(
+            alike,
+            columns,
+            their_offer_start[candidate],
+            their_offer_count[candidate],
+            along_rows=True,
         )
+        keep = values > rival + RIVAL_MARGIN
+        member = offers.owners[o0 + columns[keep]] - first
+        np.maximum.at(i_answer, (candidate[keep], member), values[keep])
         return they_answer.astype(np.float32), i_answer.astype(np.float32)
 
 

@@ -234,7 +234,9 @@ class Engine:
                 domain_weight=self.weights.opportunity_domain,
             )
         n = len(self.profiles)
-        self._complements = BlockComplements(self.vectors.offers, self.vectors.requests, n)
+        self._complements = BlockComplements(
+            self.vectors.offers, self.vectors.requests, n, self.weights.min_similarity
+        )
         self._type_fit = type_fit_matrix()
         w = self.weights
         # Folds the threshold's rescaling and the organisation-type fit into one multiplier.
