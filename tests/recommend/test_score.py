@@ -48,7 +48,8 @@ def test_recommend_skips_own_organisation(profile: ProfileBuilder) -> None:
     outsider = profile("outsider", offers=[TRAFFIC_OFFER])
     result = recommend([asker, colleague, outsider])
     assert _ids(result["asker"]) == ["outsider"]
-    assert _ids(result["colleague"]) == ["outsider"]
+    # The colleague and the outsider sell the same thing: competitors, not a match.
+    assert _ids(result["colleague"]) == []
 
 
 def test_recommend_skips_excluded_one_way(profile: ProfileBuilder) -> None:
@@ -57,7 +58,7 @@ def test_recommend_skips_excluded_one_way(profile: ProfileBuilder) -> None:
     second = profile("second", offers=[TRAFFIC_OFFER])
     result = recommend([asker, first, second])
     assert _ids(result["asker"]) == ["second"]
-    assert _ids(result["first"]) == ["asker", "second"]
+    assert _ids(result["first"]) == ["asker"]
 
 
 def test_recommend_mutual_interest_ranks_above_one_way(profile: ProfileBuilder) -> None:
@@ -78,13 +79,10 @@ def test_recommend_nothing_in_common_recommends_nobody(profile: ProfileBuilder) 
     assert recommend([asker, water]) == {"asker": [], "water": []}
 
 
-def test_recommend_shared_domain_alone_gives_domain_reason(profile: ProfileBuilder) -> None:
+def test_recommend_shared_domain_alone_recommends_nobody(profile: ProfileBuilder) -> None:
     asker = profile("asker", requests=[TRAFFIC_REQUEST])
     also_asking = profile("also", requests=[PARKING_REQUEST])
-    result = recommend([asker, also_asking])
-    assert result["asker"] == [
-        Recommendation(id="also", score=0.15, reasons=("Both request partners in mobility",))
-    ]
+    assert recommend([asker, also_asking]) == {"asker": [], "also": []}
 
 
 def test_recommend_top_twenty_is_not_one_country(profile: ProfileBuilder) -> None:

@@ -289,6 +289,15 @@ TEMPLATES: tuple[Template, ...] = (
        "We connect start-ups in our portfolio with cities that buy their first pilots.",
        "governance ict", topics="funding"),
     # Requests and offers that answer ones above
+    _t("offer", "co", "Installation and maintenance of traffic controllers",
+       "A system integrator: our crews install and maintain signal controllers, detectors and "
+       "cabinets for {n} municipalities, and run local deployments for software vendors.",
+       "mobility ict",
+       (4, 30, 1), topics="integration"),
+    _t("offer", "co", "Systems integration for urban mobility projects",
+       "A system integrator that tenders, integrates and operates mobility software from several "
+       "vendors for cities and road operators, with our own field service.", "mobility ict",
+       topics="integration"),
     _t("offer", "co st", "Passenger counting for buses and trams",
        "Boarding and alighting counts from door sensors, with an open API for network planning.",
        "mobility", topics="counting"),
@@ -351,3 +360,157 @@ TEMPLATES: tuple[Template, ...] = (
        "A group of cities buys innovation together; we hold an open market consultation.", ""),
 )
 # fmt: on
+
+# Other titles for the offers that many generated companies bring, so the directory does not
+# show dozens of cards with one title. Each holder takes the next title in turn.
+TITLE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "Seed investment for urban-tech start-ups": (
+        "Seed investment for urban-tech start-ups",
+        "Pre-seed and seed tickets for govtech founders",
+    ),
+    "Growth capital for climate-tech scale-ups": (
+        "Growth capital for climate-tech scale-ups",
+        "Series A and B rounds for climate tech",
+    ),
+    "Rooftop solar potential from aerial imagery": (
+        "Rooftop solar potential from aerial imagery",
+        "Solar cadastre for every roof in the city",
+    ),
+    "Acoustic leak detection for water mains": (
+        "Acoustic leak detection for water mains",
+        "Finding leaks in water pipes by sound",
+    ),
+    "Systems integration for urban mobility projects": (
+        "Systems integration for urban mobility projects",
+        "Multi-vendor integration of city traffic systems",
+    ),
+    "Participatory budgeting platform": (
+        "Participatory budgeting platform",
+        "Online voting on neighbourhood projects",
+    ),
+    "BIM-based facility management for public buildings": (
+        "BIM-based facility management for public buildings",
+        "Digital building logbooks for municipal property",
+    ),
+    "Marketplace for reused construction materials": (
+        "Marketplace for reused construction materials",
+        "Second-hand building materials from demolitions",
+    ),
+    "IoT retrofit kit for school ventilation": (
+        "IoT retrofit kit for school ventilation",
+        "CO₂ sensors and ventilation control for classrooms",
+        "Indoor-air monitoring for schools and kindergartens",
+        "Wireless ventilation control for old school buildings",
+    ),
+    "Flood forecasting for urban catchments": (
+        "Flood forecasting for urban catchments",
+        "Early warning of flash floods from rain radar",
+        "Stormwater modelling for city drainage",
+    ),
+    "Multilingual chatbot for citizen services": (
+        "Multilingual chatbot for citizen services",
+        "Virtual assistant for the city hall website",
+        "Citizen helpdesk chatbot in many languages",
+    ),
+    "Privacy-preserving video analytics at the edge": (
+        "Privacy-preserving video analytics at the edge",
+        "Anonymised camera analytics for public spaces",
+        "Edge AI that counts people without storing images",
+    ),
+    "Green roofs and pocket parks: design and build": (
+        "Green roofs and pocket parks: design and build",
+        "Nature-based solutions for hot districts",
+        "Urban greening: green walls, roofs and small parks",
+    ),
+    "Route optimisation for waste collection": (
+        "Route optimisation for waste collection",
+        "Collection routes planned from fill levels",
+        "Fewer kilometres for waste trucks",
+    ),
+    "Testbed for connected and automated driving": (
+        "Testbed for connected and automated driving",
+        "Urban test route with roadside units",
+    ),
+    "Fill-level sensors for waste containers": (
+        "Fill-level sensors for waste containers",
+        "Ultrasonic sensors for bins and bottle banks",
+    ),
+    "Battery storage for bus depots": (
+        "Battery storage for bus depots",
+        "Second-life batteries for e-bus charging peaks",
+    ),
+    "Cybersecurity audits of operational technology": (
+        "Cybersecurity audits of operational technology",
+        "OT security for water, traffic and building systems",
+    ),
+    "LED street lighting retrofit with remote dimming": (
+        "LED street lighting retrofit with remote dimming",
+        "Street-light retrofit financed by the savings",
+    ),
+    "Installation and maintenance of traffic controllers": (
+        "Installation and maintenance of traffic controllers",
+        "Integration and upkeep of traffic signal controllers",
+        "Local field service and integration for traffic systems",
+    ),
+    "Adaptive traffic signal control software": (
+        "Adaptive traffic signal control software",
+        "Real-time signal timing for congested corridors",
+        "Green-wave coordination for arterial roads",
+        "Bus and tram priority at traffic lights",
+        "Cloud traffic-light optimisation on existing controllers",
+        "AI signal control with travel-time reporting",
+    ),
+    "Smart parking sensors and guidance app": (
+        "Smart parking sensors and guidance app",
+        "Parking occupancy from street cameras",
+        "In-ground parking sensors with a driver app",
+        "Parking guidance signs and enforcement dashboard",
+    ),
+    "Demand-responsive shuttle platform": (
+        "Demand-responsive shuttle platform",
+        "On-demand minibus booking and dispatch",
+        "Ride-pooling software for rural bus lines",
+    ),
+    "Fleet management for shared bikes and e-scooters": (
+        "Fleet management for shared bikes and e-scooters",
+        "Micromobility operations and geofencing",
+        "Dockless bike-share fleet software",
+    ),
+    "EV charging point management (OCPP 2.0.1)": (
+        "EV charging point management (OCPP 2.0.1)",
+        "Public charger back office with roaming",
+        "Smart charging within the grid limit",
+    ),
+    "White-label mobility-as-a-service app": (
+        "White-label mobility-as-a-service app",
+        "One ticket for bus, train, bike and taxi",
+        "Journey planner and ticketing app for operators",
+    ),
+    "LoRaWAN air-quality sensor network": (
+        "LoRaWAN air-quality sensor network",
+        "Calibrated low-cost air-quality sensors",
+        "Street-level NO₂ and particulate monitoring",
+    ),
+    "Urban data platform based on FIWARE": (
+        "Urban data platform based on FIWARE",
+        "Open-source city data platform and dashboards",
+        "Context broker and data models for city systems",
+    ),
+    "City digital twin with a 3D model": (
+        "City digital twin with a 3D model",
+        "3D city model for planning and solar studies",
+    ),
+    "Virtual power plant for municipal buildings": (
+        "Virtual power plant for municipal buildings",
+        "Flexibility trading for public buildings",
+    ),
+    "Noise monitoring with source classification": (
+        "Noise monitoring with source classification",
+        "Acoustic sensors that tell traffic from night-life noise",
+        "Noise maps from a network of sound sensors",
+    ),
+    "Passenger counting for buses and trams": (
+        "Passenger counting for buses and trams",
+        "Automatic boarding counts from door sensors",
+    ),
+}

@@ -6,10 +6,11 @@ Pure Python and deterministic: the same `random.Random` seed always gives the sa
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 from matchfair.demo import scenario
-from matchfair.demo.opportunities import TEMPLATES, Template
+from matchfair.demo.opportunities import TEMPLATES, TITLE_VARIANTS, Template
 from matchfair.demo.scenario import Country, OpportunityFact, OrganisationFact
 
 # Letters that Unicode does not decompose into ASCII, spelled the way people write them in mail.
@@ -140,7 +141,7 @@ def _organisation_name(
 
 
 def _opportunities(
-    kind: str, domains: tuple[str, ...], rng: random.Random
+    kind: str, domains: tuple[str, ...], rng: random.Random, used: Counter[str]
 ) -> tuple[OpportunityFact, ...]:
     main = domains[0]
     eligible: list[Template] = []
@@ -170,10 +171,14 @@ def _opportunities(
     for template in chosen:
         low, high, step = template.numbers
         values = {"n": rng.randrange(low, high + 1, step), "field": scenario.DOMAIN_WORDS[main]}
+        # The next of the template's titles, counted rather than drawn: the draws stay as they were.
+        titles = TITLE_VARIANTS.get(template.title, (template.title,))
+        title = titles[used[template.title] % len(titles)]
+        used[template.title] += 1
         facts.append(
             OpportunityFact(
                 kind=template.kind,
-                title=template.title.format(**values),
+                title=title.format(**values),
                 description=template.description.format(**values),
                 domains=template.domains or (main,),
                 topics=template.topics,
@@ -282,6 +287,7 @@ def generate_organisations(rng: random.Random) -> list[OrganisationFact]:
     facts = list(scenario.FIXED_ORGANISATIONS)
     names = _Names(facts)
     kinds = [kind for kind, share in scenario.KIND_SHARES for _ in range(share)]
+    used: Counter[str] = Counter()
     for country in _country_plan(rng):
         for _attempt in range(20):
             kind = rng.choice(kinds)
@@ -289,7 +295,7 @@ def generate_organisations(rng: random.Random) -> list[OrganisationFact]:
             name, city = _organisation_name(kind, country, domains[0], rng)
             if names.organisation(name, country.code):
                 break
-        opportunities = _opportunities(kind, domains, rng)
+        opportunities = _opportunities(kind, domains, rng, used)
         headline, about = _profile(kind, name, city, domains, opportunities, rng)
         person = person_name(country, rng)
         slug = names.slug(name)

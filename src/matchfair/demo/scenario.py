@@ -201,6 +201,15 @@ PARTICIPANT_ORGANISATION = OrganisationFact(
             ("mobility", "ict"),
             ("channels", "data-platform"),
         ),
+        OpportunityFact(
+            "request",
+            "Test site in a city for our signal-control pilot",
+            "A free six-month pilot on one congested corridor, with before-and-after travel "
+            "times, for a city in Southern Europe that lets us test on its streets and open "
+            "traffic data.",
+            ("mobility",),
+            ("pilot",),
+        ),
     ),
 )
 PARTNER_ORGANISATION = OrganisationFact(

@@ -71,15 +71,33 @@ class OpportunityVectors:
     dimensions: int
 
 
+# Organisations whose description says what they sell, when they list no offer of their own.
+SUPPLIER_TYPES = frozenset({"company", "startup", "research", "university"})
+
+
+def offers_of(profile: Profile) -> tuple[Opportunity, ...]:
+    """The profile's offers; for a supplier that lists none, its description stands as one.
+
+    The description becomes the title, so a reason quotes its first words.
+    """
+    offers = tuple(o for o in profile.opportunities if o.kind == "offer")
+    description = " ".join(profile.description.split())
+    if offers or profile.organisation_type not in SUPPLIER_TYPES or not description:
+        return offers
+    return (Opportunity(kind="offer", title=description),)
+
+
 def _side(profiles: Sequence[Profile], kind: str) -> tuple[list[Opportunity], IntArray, IntArray]:
     items: list[Opportunity] = []
     owners: list[int] = []
     starts = np.zeros(len(profiles) + 1, dtype=np.int64)
     for index, profile in enumerate(profiles):
-        for opportunity in profile.opportunities:
-            if opportunity.kind == kind:
-                items.append(opportunity)
-                owners.append(index)
+        if kind == "offer":
+            mine: Sequence[Opportunity] = offers_of(profile)
+        else:
+            mine = [o for o in profile.opportunities if o.kind == kind]
+        items.extend(mine)
+        owners.extend([index] * len(mine))
         starts[index + 1] = len(items)
     return items, np.asarray(owners, dtype=np.int64), starts
 
@@ -127,7 +145,11 @@ def _domain_vectors(items: Sequence[Opportunity], owners: Sequence[Profile]) -> 
 
 def opportunity_texts(profiles: Sequence[Profile]) -> list[str]:
     """The texts the engine embeds: what a background job passes to EmbeddingCache.refresh."""
-    return [o.text for p in profiles for o in p.opportunities]
+    return [
+        o.text
+        for p in profiles
+        for o in (*offers_of(p), *(r for r in p.opportunities if r.kind == "request"))
+    ]
 
 
 def opportunity_vectors(

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from matchfair.recommend.complements import RIVAL_MARGIN
 from matchfair.recommend.contract import DOMAINS, ORGANISATION_TYPES, Profile
 from matchfair.recommend.features import Side
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
+Float64Array = npt.NDArray[np.float64]
 
 MAX_REASONS = 3
 
@@ -101,11 +103,21 @@ class BestPairs:
     similarity: FloatArray
 
 
-def best_pairs(a_side: Side, b_side: Side, a_owner: IntArray, b_owner: IntArray) -> BestPairs:
+def best_pairs(
+    a_side: Side,
+    b_side: Side,
+    a_owner: IntArray,
+    b_owner: IntArray,
+    *,
+    rival_a: Float64Array | None = None,
+    rival_b: Float64Array | None = None,
+) -> BestPairs:
     """Closest opportunity pair of each participant pair, for all pairs in one pass.
 
     The ragged cartesian products of the owners' rows are laid end to end, so a few
-    numpy calls serve thousands of pairs instead of one Python loop each.
+    numpy calls serve thousands of pairs instead of one Python loop each. `rival_a` (or
+    `rival_b`) gives, per pair and a-row (b-row) laid end to end as `rival_best` returns
+    them, a similarity the pair must beat: a pair no better than that does not count.
     """
     pairs = len(a_owner)
     a_count = a_side.count(a_owner)
@@ -124,7 +136,19 @@ def best_pairs(a_side: Side, b_side: Side, a_owner: IntArray, b_owner: IntArray)
     offset = np.arange(total, dtype=np.int64) - group_start[group]
     a_rows = a_side.starts[a_owner][group] + offset // b_count[group]
     b_rows = b_side.starts[b_owner][group] + offset % b_count[group]
-    similarity = np.einsum("ij,ij->i", a_side.vectors[a_rows], b_side.vectors[b_rows])
+    similarity = np.einsum(
+        "ij,ij->i",
+        a_side.vectors[a_rows].astype(np.float64),
+        b_side.vectors[b_rows].astype(np.float64),
+    )
+    for rival, side, rows, owner, count in (
+        (rival_a, a_side, a_rows, a_owner, a_count),
+        (rival_b, b_side, b_rows, b_owner, b_count),
+    ):
+        if rival is not None:
+            rival_start = np.cumsum(count) - count
+            at = rival_start[group] + rows - side.starts[owner][group]
+            similarity[similarity <= rival[at] + RIVAL_MARGIN] = 0.0
     order = np.lexsort((-similarity, group))
     present = np.flatnonzero(sizes > 0)
     first = order[group_start[present]]
@@ -134,11 +158,26 @@ def best_pairs(a_side: Side, b_side: Side, a_owner: IntArray, b_owner: IntArray)
     return result
 
 
+# Longer titles are cut at a word, so a reason stays one line on a phone.
+TITLE_LIMIT = 60
+
+
+def shorten(title: str, limit: int = TITLE_LIMIT) -> str:
+    """The title as quoted in a reason: whole up to `limit` characters, else cut at a word."""
+    title = " ".join(title.split()).replace('"', "'")
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
 def complement_reason_offer(offer_title: str, request_title: str) -> str:
     """They offer something that answers your request."""
-    return f'Offers "{offer_title}" — answers your request "{request_title}"'
+    return f'Offers "{shorten(offer_title)}" — answers your request "{shorten(request_title)}"'
 
 
 def complement_reason_request(request_title: str, offer_title: str) -> str:
     """They request something your offer answers."""
-    return f'Requests "{request_title}" — your offer "{offer_title}" answers it'
+    return f'Requests "{shorten(request_title)}" — your offer "{shorten(offer_title)}" answers it'

@@ -14,8 +14,9 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
+from matchfair.recommend.complements import BlockComplements, rival_best
 from matchfair.recommend.contract import DOMAINS, ORGANISATION_TYPES, Profile, Recommendation
-from matchfair.recommend.features import OpportunityVectors, Side, opportunity_vectors
+from matchfair.recommend.features import OpportunityVectors, opportunity_vectors
 from matchfair.recommend.reasons import (
     MAX_REASONS,
     best_pairs,
@@ -121,78 +122,6 @@ def _participants(profiles: Sequence[Profile]) -> _Participants:
         blocked_other=np.ascontiguousarray(pairs[:, 1]),
         countries=countries,
     )
-
-
-class _Reducer:
-    """Best cosine between one side's opportunities (a) of each block participant and the
-    other side's (b) of every participant: requests to offers, or offers to requests.
-
-    Rows are laid out slot by slot: slot 0 holds every participant's first opportunity
-    (a zero vector when it has none), slot 1 the second ones, and so on. The best match
-    per participant is then slot 0 raised by the later slots, which are short, instead of
-    a segmented reduction over the whole similarity matrix.
-    """
-
-    def __init__(self, a: Side, b: Side, participants: int) -> None:
-        self.a = a
-        self.n = participants
-        b_slots = _slot_of(b)
-        first_rows = np.zeros((participants, b.vectors.shape[1]), dtype=np.float32)
-        has = b.count(np.arange(participants)) > 0
-        first_rows[has] = b.vectors[b.starts[:-1][has]]
-        later = np.flatnonzero(b_slots > 0)
-        later = later[np.lexsort((b.owners[later], b_slots[later]))]
-        # Products in float64, rounded to float32 at the end: a float32 product's last bits
-        # depend on the shape of the tile (the kernel's summation order), which would let
-        # a score straddling the rounding grid come out differently per block size.
-        self.b_matrix = np.vstack([first_rows, b.vectors[later]]).astype(np.float64)
-        # (row range in b_matrix, owners) per later slot; owners are unique within a slot.
-        self.b_groups: list[tuple[int, int, IntArray]] = []
-        later_slots = b_slots[later]
-        for slot in np.unique(later_slots):
-            lo, hi = np.searchsorted(later_slots, [slot, slot + 1])
-            self.b_groups.append((participants + lo, participants + hi, b.owners[later[lo:hi]]))
-        self.a_slots = _slot_of(a)
-
-    def __call__(self, first: int, last: int, start: int) -> FloatMatrix:
-        """(n - start) × (last - first): best raw cosine from each participant of the block
-        (columns) to each participant from `start` on (rows); 0 where a side has nothing.
-        """
-        width = last - first
-        a0, a1 = int(self.a.starts[first]), int(self.a.starts[last])
-        if a1 == a0:
-            return np.zeros((self.n - start, width), dtype=np.float32)
-        slots = self.a_slots[a0:a1]
-        local = self.a.owners[a0:a1] - first
-        later = np.flatnonzero(slots > 0)
-        later = later[np.argsort(slots[later], kind="stable")]
-        # The first `width` queries are each block member's first opportunity, in member
-        # order (zeros for members with none), so those columns of the product are already
-        # the answer; only the later opportunities need a scatter.
-        queries = np.zeros((width + len(later), self.a.vectors.shape[1]), dtype=np.float64)
-        firsts = np.flatnonzero(slots == 0)
-        queries[local[firsts]] = self.a.vectors[a0 + firsts]
-        queries[width:] = self.a.vectors[a0 + later]
-        # Candidates run along rows, so the gathers and scatters below move whole rows.
-        best = self.b_matrix[start : self.n] @ queries.T
-        for lo, hi, owners in self.b_groups:
-            skip = int(np.searchsorted(owners, start))
-            if lo + skip < hi:
-                rows = owners[skip:] - start
-                best[rows] = np.maximum(best[rows], self.b_matrix[lo + skip : hi] @ queries.T)
-        out = best[:, :width]
-        later_slots = slots[later]
-        for slot in np.unique(later_slots):
-            lo, hi = np.searchsorted(later_slots, [slot, slot + 1])
-            columns = local[later[lo:hi]]
-            out[:, columns] = np.maximum(out[:, columns], best[:, width + lo : width + hi])
-        return out.astype(np.float32)
-
-
-def _slot_of(side: Side) -> IntArray:
-    """Position of each row within its owner's opportunities."""
-    slots: IntArray = np.arange(len(side.owners), dtype=np.int64) - side.starts[side.owners]
-    return slots
 
 
 def _diversify(
@@ -305,15 +234,16 @@ class Engine:
                 domain_weight=self.weights.opportunity_domain,
             )
         n = len(self.profiles)
-        self._answers_me = _Reducer(self.vectors.requests, self.vectors.offers, n)
-        self._i_answer = _Reducer(self.vectors.offers, self.vectors.requests, n)
+        self._complements = BlockComplements(
+            self.vectors.offers, self.vectors.requests, n, self.weights.min_similarity
+        )
         self._type_fit = type_fit_matrix()
         w = self.weights
         # Folds the threshold's rescaling and the organisation-type fit into one multiplier.
         self._factor = (
             (1.0 + w.organisation_type * self._type_fit) / (1.0 - w.min_similarity)
         ).astype(np.float32)
-        # float64 for the same reason as _Reducer's products.
+        # float64 for the same reason as BlockComplements' products.
         self._domains = self.facts.domains.astype(np.float64) * np.sqrt(w.domain)
         # Reason texts that depend only on types or domain masks, built once each.
         self._reason_cache: dict[tuple[int, int], str | None] = {}
@@ -327,11 +257,10 @@ class Engine:
         kinds = self.facts.organisation_type
         mine, theirs = kinds[first:last], kinds[start:]
         threshold = np.float32(w.min_similarity)
-        they_answer = self._answers_me(first, last, start)
+        they_answer, i_answer = self._complements(first, last, start)
         they_answer -= threshold
         np.maximum(they_answer, 0.0, out=they_answer)
         they_answer *= self._factor.T[:, mine][theirs]
-        i_answer = self._i_answer(first, last, start)
         i_answer -= threshold
         np.maximum(i_answer, 0.0, out=i_answer)
         i_answer *= self._factor[:, mine][theirs]
@@ -339,7 +268,11 @@ class Engine:
         score *= np.float32(w.mutual)
         score += they_answer
         score += i_answer
-        score += (self._domains[start:] @ self._domains[first:last].T).astype(np.float32)
+        # Shared domains rank complements; on their own they are no reason to meet, and
+        # two sellers of one product share every domain.
+        domains = (self._domains[start:] @ self._domains[first:last].T).astype(np.float32)
+        domains[score <= 0] = 0.0
+        score += domains
         return score
 
     def _blocked(
@@ -386,8 +319,15 @@ class Engine:
         rows, slots = np.nonzero(picked >= 0)
         chosen = columns[rows, picked[rows, slots]]
         owners = rows + first
-        offered = best_pairs(self.vectors.requests, self.vectors.offers, owners, chosen)
-        asked = best_pairs(self.vectors.offers, self.vectors.requests, owners, chosen)
+        offers, requests = self.vectors.offers, self.vectors.requests
+        # Their offer against my request, unless it is closer to one of my own offers; my
+        # offer against their request, unless it is closer to one of theirs.
+        offered = best_pairs(
+            requests, offers, owners, chosen, rival_b=rival_best(offers, chosen, owners)
+        )
+        asked = best_pairs(
+            offers, requests, owners, chosen, rival_a=rival_best(offers, owners, chosen)
+        )
         kinds = self.facts.organisation_type
         threshold = self.weights.min_similarity
         they = (
