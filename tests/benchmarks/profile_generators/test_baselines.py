@@ -5,10 +5,6 @@ import importlib.util
 import math
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
-from benchmarks.profile_generators import GENERATORS
 from benchmarks.profile_generators.baselines import (
     BaselineUnavailable,
     embedding,
@@ -19,6 +15,10 @@ from benchmarks.profile_generators.baselines import (
     tfidf,
 )
 from benchmarks.profile_generators.corpus import Corpus
+from hypothesis import given
+from hypothesis import strategies as st
+
+from benchmarks.profile_generators import GENERATORS
 
 grades_strategy = st.dictionaries(
     st.text("abcdefgh", min_size=1, max_size=3), st.integers(0, 2), min_size=1, max_size=30

@@ -2,6 +2,7 @@
 
 from benchmarks.profile_generators.baselines import run_all
 from benchmarks.profile_generators.bilingual import bilingual, written_in_bulgarian
+
 from matchfair.recommend import parse_profiles
 
 
