@@ -271,27 +271,39 @@ def assemble(n: int, seed: int, topics: Sequence[Topic], style: Style) -> Corpus
             if need:
                 taken.add(need.topic.key)
                 s.needs.append(need)
-    # Competitor traps: a pure seller whose topic someone requests gets a twin that sells the
-    # same in the same words, and asks for nothing either of them offers.
+    # Competitor traps: a seller whose product someone requests, and who asks for nothing in the
+    # families it sells, gets a twin that sells the same in the same words and asks for nothing
+    # either of them offers. A corpus too small to have such a seller gets a plain seller.
     requested = {n.topic.key for s in sketches for n in s.needs if n.kind == "request"}
+
+    def families(s: Sketch, kind: str) -> set[str]:
+        return {n.topic.family for n in s.needs if n.kind == kind}
+
     sellers = [
         s
         for s in sketches
-        if s.needs and all(n.kind == "offer" for n in s.needs)
-        if any(n.topic.key in requested for n in s.needs)
+        if families(s, "offer") and not families(s, "offer") & families(s, "request")
+        if any(n.kind == "offer" and n.topic.key in requested for n in s.needs)
     ]
     traps: list[tuple[Sketch, Sketch]] = []
     for j in range(n_traps):
-        original = rng.choice(sellers) if sellers else sketches[0]
+        pid = f"p{n_main + j + 1}"
+        if not sellers:
+            plain = Sketch(pid, "company", _weighted(rng, style.countries), rng.choice(domains))
+            pool = [t for t in topics if "company" in t.offered_by]
+            plain.needs.append(Need("offer", rng.choice(pool), None))
+            sketches.append(plain)
+            continue
+        original = rng.choice(sellers)
         twin = Sketch(
-            f"p{n_main + j + 1}",
+            pid,
             original.organisation_type,
             _weighted(rng, style.countries),
             original.home_domain,
             [Need("offer", n.topic, n.variant) for n in original.needs if n.kind == "offer"],
         )
-        families = {n.topic.family for n in original.needs}
-        far = [t for t in topics if t.family not in families and offered_by[t.key]]
+        taken = families(original, "offer") | families(original, "request")
+        far = [t for t in topics if t.family not in taken and offered_by[t.key] - {original.id}]
         if far and rng.random() < 0.5:
             twin.needs.append(Need("request", rng.choice(far), None))
         sketches.append(twin)

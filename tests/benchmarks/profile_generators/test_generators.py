@@ -37,12 +37,20 @@ def test_document_passes_the_contract(corpus):
     assert len(parsed) == 600
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(name=st.sampled_from(NAMES), n=st.integers(4, 80), seed=st.integers(0, 10**6))
-def test_small_documents_pass_the_contract(name, n, seed):
+def test_any_size_and_seed_keeps_the_rules(name, n, seed):
     corpus = GENERATORS[name](n, seed)
+    asking = [
+        p["id"]
+        for p in corpus.document["participants"]
+        if any(o["kind"] == "request" for o in p.get("opportunities", []))
+    ]
 
     assert len(parse_profiles(corpus.document)) == n
+    assert asking
+    assert [pid for pid in asking if not corpus.relevance[pid]] == []
+    assert [(a, b) for a, b in corpus.competitor_traps if corpus.grade(a, b)] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
