@@ -19,6 +19,7 @@ partner has no ideal list and is left out of the mean; a partner listed twice co
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -43,7 +44,7 @@ def ndcg_at_k(ranked: Sequence[str], grades: Mapping[str, int], k: int = 20) -> 
     ideal = sorted((g for g in grades.values() if g > 0), reverse=True)[:k]
     if not ideal:
         return None
-    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    idcg = sum(((1 << g) - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
     seen: set[str] = set()
     dcg = 0.0
     for i, partner in enumerate(ranked[:k]):
@@ -52,7 +53,7 @@ def ndcg_at_k(ranked: Sequence[str], grades: Mapping[str, int], k: int = 20) -> 
         seen.add(partner)
         g = grades.get(partner, 0)
         if g > 0:
-            dcg += (2**g - 1) / math.log2(i + 2)
+            dcg += ((1 << g) - 1) / math.log2(i + 2)
     return dcg / idcg
 
 
@@ -193,6 +194,7 @@ def tfidf(document: Mapping[str, Any], k: int = 20) -> Ranking:
     return _rank(document, pairs, k)
 
 
+@functools.cache
 def _load_model() -> Any:
     """The packaged all-MiniLM-L6-v2, offline; BaselineUnavailable when the extra is missing."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -110,8 +110,13 @@ class Sketch:
 class Style(Protocol):
     """What a generator supplies: its own words for organisations, descriptions and needs."""
 
-    name: str
-    countries: Sequence[tuple[str, int]]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def countries(self) -> Sequence[tuple[str, int]]:
+        """(ISO code, weight) pairs to draw participants' countries from."""
+        ...
 
     def organisation(self, rng: random.Random, sketch: Sketch) -> str: ...
 

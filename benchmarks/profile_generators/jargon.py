@@ -428,7 +428,7 @@ class _Jargon:
         _, _, _, _, offers, requests = _SOUP[need.topic.key]
         if need.kind == "offer":
             title = rng.choice(_OFFER_LABELS) + rng.choice(offers)
-            notes = _OFFER_NOTES
+            notes: tuple[str, ...] = _OFFER_NOTES
         else:
             title = rng.choice(requests)
             notes = _ASK_NOTES
