@@ -85,7 +85,8 @@ $(SEMANTIC_VENV)/.installed: pyproject.toml
 
 test-semantic: $(SEMANTIC_VENV)/.installed
 	$(SEMANTIC_VENV)/bin/python -m pytest -p no:cacheprovider -q \
-	    tests/recommend/test_semantic.py tests/matchmaking/domain/test_embeddings.py
+	    tests/recommend/test_semantic.py tests/matchmaking/domain/test_embeddings.py \
+	    tests/benchmarks/profile_generators/test_baselines.py
 
 clean:
 	rm -rf $(VENV) $(SEMANTIC_VENV) node_modules .tools var .pytest_cache .mypy_cache .ruff_cache
