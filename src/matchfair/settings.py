@@ -245,7 +245,14 @@ CELERY_BEAT_SCHEDULE = {
     "newsroom-publish-due": {"task": "matchfair.newsroom.tasks.publish_due", "schedule": 60.0},
     # Hourly, but the digest's key holds the ISO week: only the week's first run sends.
     "funding-digest": {"task": "matchfair.funding.tasks.send_weekly_digests", "schedule": 3600.0},
+    # Hourly; each reminder's key holds the item, its deadline and the step: sent once.
+    "assembly-deadlines": {
+        "task": "matchfair.assembly.tasks.remind_deadlines",
+        "schedule": 3600.0,
+    },
 }
+# The work plan: reminders go this many days before an item's deadline.
+WORKPLAN_REMINDER_DAYS = [int(day) for day in env_list("WORKPLAN_REMINDER_DAYS", "7,1")]
 # Background jobs: their files are deleted this many hours after they are made; a running job
 # that reports no progress for this many minutes has lost its worker and may be run again.
 JOBS_KEEP_HOURS = float(env("JOBS_KEEP_HOURS", "168"))
