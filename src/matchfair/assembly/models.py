@@ -312,7 +312,8 @@ class Milestone(models.Model):
     done = models.BooleanField(_("done"), default=False)
 
     class Meta:
-        ordering = ["item", "due", "pk"]
+        # Dated milestones first, by date, on every database; then those without a date.
+        ordering = ["item", models.F("due").asc(nulls_last=True), "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 
