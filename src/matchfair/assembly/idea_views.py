@@ -56,7 +56,8 @@ def board(request, network):
     if domain in dict(DOMAIN_CHOICES):
         found = found.filter(domains__contains=f",{domain},")
     order = request.GET.get("order", "")
-    found = found.order_by("-support_count", "-created") if order == "support" else found
+    newest = ("-created", "-pk")
+    found = found.order_by(*(("-support_count", *newest) if order == "support" else newest))
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     labels = dict(DOMAIN_CHOICES)
     return render(
@@ -165,13 +166,14 @@ def comment(request, pk):
 
 def _member(request, idea):
     """The member cluster a support is given or withdrawn for: the one posted, among those the
-    person acts for."""
+    person acts for; without one, the only member they act for."""
     pk = request.POST.get("cluster", "")
-    cluster = (
-        permissions.member_clusters(request.user, idea.network).filter(pk=pk).first()
-        if pk.isdigit()
-        else None
-    )
+    theirs = permissions.member_clusters(request.user, idea.network)
+    if pk.isdigit():
+        cluster = theirs.filter(pk=pk).first()
+    else:
+        only = list(theirs[:2])
+        cluster = only[0] if len(only) == 1 else None
     if cluster is None:
         raise PermissionDenied(_("You support an idea only for a member you act for."))
     return cluster

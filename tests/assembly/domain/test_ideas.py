@@ -111,7 +111,9 @@ def test_people_of_a_member_organisation_and_a_standing_delegate_propose(network
 def test_an_outsider_cannot_propose_nor_comment(network, members, idea):
     outsider = factories.UserFactory()
     with pytest.raises(PermissionDenied):
-        propose_idea(network=network, cluster=members[1], title="T", description_en="x", by=outsider)
+        propose_idea(
+            network=network, cluster=members[1], title="T", description_en="x", by=outsider
+        )
     with pytest.raises(PermissionDenied):
         comment_idea(idea, body="Hello", by=outsider)
 
@@ -165,7 +167,9 @@ def test_an_idea_goes_through_evaluation_into_a_new_work_plan_item(
         "A **data space** for mobility.",
     )
     assert list(item.ideas.all()) == [accepted]
-    assert sorted(Message.objects.filter(kind="assembly.idea_status").values_list("key", flat=True)) == [
+    assert sorted(
+        Message.objects.filter(kind="assembly.idea_status").values_list("key", flat=True)
+    ) == [
         f"assembly.idea:{idea.pk}:accepted",
         f"assembly.idea:{idea.pk}:evaluation",
     ]

@@ -98,7 +98,9 @@ def test_milestones_are_added_by_the_secretariat_and_ticked_by_the_person(
 
 
 def _reminders():
-    return sorted(Message.objects.filter(kind="assembly.deadline_reminder").values_list("key", "to"))
+    return sorted(
+        Message.objects.filter(kind="assembly.deadline_reminder").values_list("key", "to")
+    )
 
 
 def test_reminders_go_once_per_step_before_the_deadline(item, member_people, settings):

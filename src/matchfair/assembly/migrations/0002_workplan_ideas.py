@@ -6,120 +6,300 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assembly', '0001_initial'),
-        ('community', '0002_trust'),
+        ("assembly", "0001_initial"),
+        ("community", "0002_trust"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Idea',
+            name="Idea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('description_bg', models.TextField(blank=True, verbose_name='description (Bulgarian)')),
-                ('domains', models.CharField(blank=True, max_length=300, verbose_name='domains')),
-                ('partners_sought', models.TextField(blank=True, verbose_name='partners sought')),
-                ('status', models.CharField(choices=[('new', 'new'), ('evaluation', 'under evaluation'), ('accepted', 'accepted'), ('refused', 'refused')], default='new', max_length=12, verbose_name='status')),
-                ('refusal_reason', models.TextField(blank=True, verbose_name='reason for refusal')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assembly_ideas', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='community.cluster', verbose_name='proposing member')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='community.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                (
+                    "description_bg",
+                    models.TextField(blank=True, verbose_name="description (Bulgarian)"),
+                ),
+                ("domains", models.CharField(blank=True, max_length=300, verbose_name="domains")),
+                ("partners_sought", models.TextField(blank=True, verbose_name="partners sought")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "new"),
+                            ("evaluation", "under evaluation"),
+                            ("accepted", "accepted"),
+                            ("refused", "refused"),
+                        ],
+                        default="new",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("refusal_reason", models.TextField(blank=True, verbose_name="reason for refusal")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assembly_ideas",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ideas",
+                        to="community.cluster",
+                        verbose_name="proposing member",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ideas",
+                        to="community.network",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'idea',
-                'verbose_name_plural': 'ideas',
-                'ordering': ['-created', '-pk'],
+                "verbose_name": "idea",
+                "verbose_name_plural": "ideas",
+                "ordering": ["-created", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='IdeaComment',
+            name="IdeaComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='comment')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='idea_comments', to=settings.AUTH_USER_MODEL)),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='assembly.idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="comment")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="idea_comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="assembly.idea",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment on an idea',
-                'verbose_name_plural': 'comments on ideas',
-                'ordering': ['idea', 'created', 'pk'],
+                "verbose_name": "comment on an idea",
+                "verbose_name_plural": "comments on ideas",
+                "ordering": ["idea", "created", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='WorkItem',
+            name="WorkItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('deadline', models.DateField(verbose_name='deadline')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('in-progress', 'in progress'), ('done', 'done'), ('dropped', 'dropped')], default='planned', max_length=12, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
-                ('adopted_by', models.CharField(blank=True, max_length=300, verbose_name='adopted by (motion)')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='work_items', to='community.network')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='work_items', to='community.cluster', verbose_name='owner member')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='work_items', to=settings.AUTH_USER_MODEL, verbose_name='person responsible')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("deadline", models.DateField(verbose_name="deadline")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("in-progress", "in progress"),
+                            ("done", "done"),
+                            ("dropped", "dropped"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="progress (%)"),
+                ),
+                (
+                    "adopted_by",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="adopted by (motion)"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="work_items",
+                        to="community.network",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="work_items",
+                        to="community.cluster",
+                        verbose_name="owner member",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="work_items",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person responsible",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'work plan item',
-                'verbose_name_plural': 'work plan items',
-                'ordering': ['deadline', 'pk'],
+                "verbose_name": "work plan item",
+                "verbose_name_plural": "work plan items",
+                "ordering": ["deadline", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('due', models.DateField(blank=True, null=True, verbose_name='due')),
-                ('done', models.BooleanField(default=False, verbose_name='done')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='assembly.workitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("due", models.DateField(blank=True, null=True, verbose_name="due")),
+                ("done", models.BooleanField(default=False, verbose_name="done")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="assembly.workitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['item', models.OrderBy(models.F('due'), nulls_last=True), 'pk'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["item", models.OrderBy(models.F("due"), nulls_last=True), "pk"],
             },
         ),
         migrations.AddField(
-            model_name='idea',
-            name='work_item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ideas', to='assembly.workitem', verbose_name='work plan item'),
+            model_name="idea",
+            name="work_item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="ideas",
+                to="assembly.workitem",
+                verbose_name="work plan item",
+            ),
         ),
         migrations.CreateModel(
-            name='IdeaSupport',
+            name="IdeaSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='idea_supports', to='community.cluster')),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='assembly.idea')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='idea_supports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="idea_supports",
+                        to="community.cluster",
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="assembly.idea",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="idea_supports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support for an idea',
-                'verbose_name_plural': 'supports for ideas',
-                'ordering': ['idea', 'created', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('idea', 'cluster'), name='idea_one_support_per_member')],
+                "verbose_name": "support for an idea",
+                "verbose_name_plural": "supports for ideas",
+                "ordering": ["idea", "created", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("idea", "cluster"), name="idea_one_support_per_member"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='workitem',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='work_item_progress_percent'),
+            model_name="workitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="work_item_progress_percent"
+            ),
         ),
         migrations.AddIndex(
-            model_name='idea',
-            index=models.Index(fields=['network', 'status'], name='idea_board'),
+            model_name="idea",
+            index=models.Index(fields=["network", "status"], name="idea_board"),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'refused'), _negated=True), models.Q(('refusal_reason', ''), _negated=True), _connector='OR'), name='idea_refused_with_a_reason'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "refused"), _negated=True),
+                    models.Q(("refusal_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="idea_refused_with_a_reason",
+            ),
         ),
     ]
