@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from matchfair.assembly.domain.ideas import propose_idea, start_evaluation, support_idea
 from matchfair.assembly.models import Idea, IdeaSupport
+from matchfair.community.models import Network
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +172,12 @@ def test_the_secretariat_accepts_into_a_new_work_plan_item(
 def test_an_outsider_sees_no_board(client, network):
     client.force_login(factories.UserFactory())
     assert client.get(reverse("assembly:ideas", kwargs={"network": network.pk})).status_code == 403
+
+
+def test_my_partnerships_lists_only_the_networks_one_takes_part_in(
+    client, network, member_people
+):
+    Network.objects.create(name="Another alliance", kind="alliance")
+    client.force_login(member_people[2])
+    page = client.get(reverse("assembly:partnerships")).content.decode()
+    assert ("Smart City Tech Partnership" in page, "Another alliance" in page) == (True, False)

@@ -82,6 +82,7 @@ MATRIX = {
     "assembly:milestone_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:milestone_done": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
     "assembly:open": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:partnerships": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "assembly:publish": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:quorum": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:record": ("GET", (200, 200, 200, 200, 200, 200, 200)),

@@ -41,6 +41,15 @@ def _idea(request, pk):
 
 
 @login_required
+def partnerships(request):
+    """The partnerships a person takes part in, with their boards and work plans: the way in."""
+    networks = permissions.member_networks(request.user).annotate(
+        idea_count=Count("ideas", distinct=True), item_count=Count("work_items", distinct=True)
+    )
+    return render(request, "assembly/partnerships.html", {"networks": networks.order_by("name")})
+
+
+@login_required
 def board(request, network):
     network = _network(request, network)
     status = request.GET.get("status", "")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("elections/<int:pk>/close/", views.close_page, name="close"),
     path("elections/<int:pk>/publish/", views.publish_page, name="publish"),
     # The ideas board.
+    path("partnerships/", idea_views.partnerships, name="partnerships"),
     path("networks/<int:network>/ideas/", idea_views.board, name="ideas"),
     path("networks/<int:network>/ideas/new/", idea_views.propose, name="idea_new"),
     path("ideas/<int:pk>/", idea_views.idea_page, name="idea"),

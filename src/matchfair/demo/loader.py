@@ -33,6 +33,7 @@ from matchfair.community.models import (
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
 from matchfair.demo.funding import delete_funding, load_funding
+from matchfair.demo.ideas import load_ideas
 from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
@@ -169,6 +170,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         load_last_year(event)  # last year's edition, with outcomes and consents; once
         load_newsroom()  # the cluster's year in articles, an editor; once
         load_funding(event)  # the funding calls and the members' CORDIS projects; once
+        load_ideas()  # the partnership's ideas board and work plan; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 

@@ -47,7 +47,7 @@
 | nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
 | cast a member's ballot (`voting_for`) | the member's checked-in delegate or substitute; once per member (the voter roll) |
 | see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
-| read the ideas board and an idea's page, comment (`can_see_ideas`, `can_comment_idea`) | the network's members, as `is_network_member` |
+| read the ideas board and an idea's page, comment (`can_see_ideas`, `can_comment_idea`); one's partnerships (`member_networks`) | the network's members, as `is_network_member` |
 | propose an idea, support one for a member (`member_clusters`, `can_propose_idea`, `can_support_idea`) | people of a member cluster (as `clusters_of`) and its standing delegate, for that member; one support per member |
 | take an idea into evaluation, accept it into the work plan or refuse it (`can_evaluate_idea`) | the secretariat |
 | read the work plan and its progress page (`can_see_work_plan`) | the network's members |
@@ -121,6 +121,9 @@ from matchfair.permissions.workplan import (
 )
 from matchfair.permissions.workplan import (
     member_clusters as member_clusters,
+)
+from matchfair.permissions.workplan import (
+    member_networks as member_networks,
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 import matchfair.permissions as permissions
-from matchfair.community.models import Cluster
+from matchfair.community.models import Cluster, Network
 
 
 def member_clusters(user: Any, network: Any) -> Any:
@@ -27,6 +27,19 @@ def member_clusters(user: Any, network: Any) -> Any:
         .select_related("organisation")
         .distinct()
     )
+
+
+def member_networks(user: Any) -> Any:
+    """The networks whose ideas board and work plan a person sees (as `is_network_member`): all
+    of them for a superuser."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    mine = Q(clusters__in=permissions.clusters_of(user).values("pk")) | Q(delegates__user=user)
+    if user.organisation_id:
+        mine |= Q(statute__secretariat__organisation=user.organisation_id)
+    return Network.objects.filter(mine).distinct()
 
 
 def can_see_ideas(user: Any, network: Any) -> bool:

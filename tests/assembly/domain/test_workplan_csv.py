@@ -71,9 +71,9 @@ def test_an_export_imports_back_unchanged(network, planned, secretary):
 
 def test_rows_without_an_id_add_items(network, members, secretary):
     data = (
-        "title;owner;deadline;progress;status\n"
-        "Joint Horizon proposal;Aarhus Digital;2027-02-01;10;in-progress\n"
-    ).encode()
+        b"title;owner;deadline;progress;status\n"
+        b"Joint Horizon proposal;Aarhus Digital;2027-02-01;10;in-progress\n"
+    )
     result = import_items(network=network, rows=read_csv(data), by=secretary)
     item = WorkItem.objects.get()
     assert (result.created, item.owner, item.progress, item.status) == (
