@@ -174,9 +174,7 @@ def test_an_outsider_sees_no_board(client, network):
     assert client.get(reverse("assembly:ideas", kwargs={"network": network.pk})).status_code == 403
 
 
-def test_my_partnerships_lists_only_the_networks_one_takes_part_in(
-    client, network, member_people
-):
+def test_my_partnerships_lists_only_the_networks_one_takes_part_in(client, network, member_people):
     Network.objects.create(name="Another alliance", kind="alliance")
     client.force_login(member_people[2])
     page = client.get(reverse("assembly:partnerships")).content.decode()

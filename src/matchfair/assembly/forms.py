@@ -68,7 +68,9 @@ class AcceptForm(forms.Form):
 
     def __init__(self, *args, idea: Idea, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["work_item"].queryset = WorkItem.objects.filter(network=idea.network_id)
+        self.fields["work_item"].queryset = WorkItem.objects.filter(  # type: ignore[attr-defined]
+            network=idea.network_id
+        )
 
 
 class WorkItemForm(forms.Form):

@@ -230,8 +230,9 @@ def load_ideas(today: dt.date | None = None) -> None:
             continue
         start_evaluation(idea, by=secretary)
         if stage == "accepted":
-            item = accept_idea(idea, deadline=today + dt.timedelta(days=240), by=secretary)
-            report_progress(item.work_item, status="in-progress", progress=10, by=secretary)
+            accepted = accept_idea(idea, deadline=today + dt.timedelta(days=240), by=secretary)
+            assert accepted.work_item is not None
+            report_progress(accepted.work_item, status="in-progress", progress=10, by=secretary)
         elif stage == "refused":
             refuse_idea(
                 idea,
