@@ -58,6 +58,7 @@ from matchfair.meetings.domain.requests import (
 )
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
 from matchfair.newsroom.models import Tag
+from matchfair.outbox.models import Message
 
 logger = logging.getLogger(__name__)
 
@@ -201,12 +202,15 @@ def delete_demo() -> None:
         )
         # What the demo's people did outside an event (their consents) leaves with them.
         AuditEntry.objects.filter(actor__in=demo_users, event__isnull=True).delete()
+        # And the mails they were sent outside an event (the ideas board's news to authors).
+        Message.objects.filter(user__in=demo_users, event__isnull=True).delete()
         demo_users.delete()
         delete_funding()
-        Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
+        # Networks first: the partnership's statute and work plan protect its member clusters.
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]
         ).delete()
+        Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
         # The newsroom's tags go with the last article that used them.
         Tag.objects.filter(articles__isnull=True).delete()
 
