@@ -145,3 +145,22 @@ def test_an_outsider_sees_no_work_plan(client, network):
     client.force_login(factories.UserFactory())
     url = reverse("assembly:work_plan", kwargs={"network": network.pk})
     assert client.get(url).status_code == 403
+
+
+def test_the_secretariat_changes_an_item_and_a_wrong_address_changes_nothing(
+    client, network, members, member_people, secretary
+):
+    item = _item(network, members[1], secretary, title="Pilot")
+    client.force_login(secretary)
+    url = reverse("assembly:work_item_edit", kwargs={"pk": item.pk})
+    form = {"title": "Pilot in Lyon", "owner": members[1].pk, "deadline": "2027-04-01"}
+    client.post(url, {**form, "person_email": "nobody@example.org"})
+    unchanged = WorkItem.objects.get().title
+    client.post(url, {**form, "person_email": member_people[1].email})
+    item.refresh_from_db()
+    assert (unchanged, item.title, item.person, str(item.deadline)) == (
+        "Pilot",
+        "Pilot in Lyon",
+        member_people[1],
+        "2027-04-01",
+    )

@@ -34,6 +34,7 @@ urlpatterns = [
         name="work_plan_import",
     ),
     path("work-plan/<int:pk>/", workplan_views.item_page, name="work_item"),
+    path("work-plan/<int:pk>/edit/", workplan_views.edit_item, name="work_item_edit"),
     path("work-plan/<int:pk>/progress/", workplan_views.report_progress, name="work_item_progress"),
     path("work-plan/<int:pk>/milestones/", workplan_views.add_milestone, name="milestone_add"),
     path("milestones/<int:pk>/done/", workplan_views.milestone_done, name="milestone_done"),

@@ -63,6 +63,8 @@ def work_plan(request, network):
             milestone_count=Count("milestones", distinct=True),
             milestones_done=Count("milestones", filter=Q(milestones__done=True), distinct=True),
         )
+        # A grouped query drops the model's ordering: say it again.
+        .order_by("deadline", "pk")
     )
     today = timezone.localdate()
     counts = {status: 0 for status in WorkItem.Status.values}
@@ -94,17 +96,12 @@ def add_item(request, network):
 
     def call():
         data = form.cleaned_data
-        person = None
-        if data["person_email"]:
-            person = User.objects.filter(email__iexact=data["person_email"]).first()
-            if person is None:
-                raise ValidationError({"person_email": _("Nobody has this address.")})
         return workplan.add_item(
             network=network,
             title=data["title"],
             description=data["description"],
             owner=data["owner"],
-            person=person,
+            person=_person(data["person_email"]),
             deadline=data["deadline"],
             adopted_by=data["adopted_by"],
             by=request.user,
@@ -141,7 +138,59 @@ def item_page(request, pk):
             if reports
             else None,
             "milestone_form": MilestoneForm() if runs else None,
+            "edit_form": WorkItemForm(
+                network=item.network,
+                initial={
+                    "title": item.title,
+                    "description": item.description,
+                    "owner": item.owner_id,
+                    "person_email": item.person.email if item.person else "",
+                    "deadline": item.deadline,
+                    "adopted_by": item.adopted_by,
+                },
+            )
+            if runs
+            else None,
         },
+    )
+
+
+def _person(email):
+    """The account with this address, or None for none given."""
+    if not email:
+        return None
+    person = User.objects.filter(email__iexact=email).first()
+    if person is None:
+        raise ValidationError({"person_email": _("Nobody has this address.")})
+    return person
+
+
+@login_required
+@require_POST
+def edit_item(request, pk):
+    item = _item(request, pk)
+    _running(request, item.network)
+    form = WorkItemForm(request.POST, network=item.network)
+
+    def call():
+        data = form.cleaned_data
+        return workplan.change_item(
+            item,
+            title=data["title"],
+            description=data["description"],
+            owner=data["owner"],
+            person=_person(data["person_email"]),
+            deadline=data["deadline"],
+            adopted_by=data["adopted_by"],
+            by=request.user,
+        )
+
+    return run_domain_call(
+        request,
+        call,
+        success=_("The item is changed."),
+        then=redirect("assembly:work_item", pk=item.pk),
+        form=form,
     )
 
 
