@@ -13,7 +13,15 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
+from matchfair.assembly.domain.ideas import (
+    accept_idea,
+    comment_idea,
+    propose_idea,
+    start_evaluation,
+    support_idea,
+)
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
+from matchfair.assembly.domain.workplan import add_milestone
 from matchfair.assembly.models import Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
@@ -128,6 +136,20 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
         campaign=event.follow_up_campaigns.first(), registration=ana, sent=timezone.now()
     )
     _an_assembly(network, cluster, ana.user)
+    _ideas_and_work_plan(network, cluster, ana.user)
+
+
+def _ideas_and_work_plan(network, cluster, member):
+    """An idea with a comment and a support, accepted into a work plan item with a milestone."""
+    secretary = factories.UserFactory(is_superuser=True)
+    idea = propose_idea(
+        network=network, cluster=cluster, title="Data space", description_en="x", by=member
+    )
+    comment_idea(idea, body="Count us in", by=member)
+    support_idea(idea, cluster=cluster, by=member)
+    start_evaluation(idea, by=secretary)
+    item = accept_idea(idea, deadline=dt.date(2027, 6, 30), by=secretary).work_item
+    add_milestone(item, title="Kick-off", by=secretary)
 
 
 def _an_assembly(network, cluster, delegate):

@@ -249,9 +249,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matchfair.outcomes.tasks.send_due_campaigns",
         "schedule": 3600.0,
     },
+    # Hourly; each reminder's key holds the item, its deadline and the step: sent once.
+    "assembly-deadlines": {
+        "task": "matchfair.assembly.tasks.remind_deadlines",
+        "schedule": 3600.0,
+    },
 }
 # A follow-up campaign's link (matchfair.outcomes) opens its person's meetings for this long.
 OUTCOMES_LINK_DAYS = int(env("OUTCOMES_LINK_DAYS", "60"))
+# The work plan: reminders go this many days before an item's deadline.
+WORKPLAN_REMINDER_DAYS = [int(day) for day in env_list("WORKPLAN_REMINDER_DAYS", "7,1")]
 # Background jobs: their files are deleted this many hours after they are made; a running job
 # that reports no progress for this many minutes has lost its worker and may be run again.
 JOBS_KEEP_HOURS = float(env("JOBS_KEEP_HOURS", "168"))

@@ -84,3 +84,15 @@ def board_election(session, members, secretary):
         for cluster, name in zip(members[1:], ("Camille", "Frederik", "Rita"), strict=True)
     ]
     return election, candidacies
+
+
+@pytest.fixture
+def member_people(members):
+    """One person of each member cluster's own organisation: Sofia (the secretariat), Lyon,
+    Aarhus, Porto."""
+    return [
+        factories.UserFactory(full_name=name, organisation=cluster.organisation)
+        for cluster, name in zip(
+            members, ("Sofia Staff", "Lyon Staff", "Aarhus Staff", "Porto Staff"), strict=True
+        )
+    ]

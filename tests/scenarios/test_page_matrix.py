@@ -23,9 +23,11 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
+from matchfair.assembly.domain.ideas import propose_idea
 from matchfair.assembly.domain.sessions import check_in, register_attendee
+from matchfair.assembly.domain.workplan import add_item, add_milestone
 from matchfair.assembly.models import Election, Session, Statute
-from matchfair.community.models import Cluster, Membership, MembershipRequest, Network
+from matchfair.community.models import Cluster, Delegate, Membership, MembershipRequest, Network
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
@@ -71,12 +73,31 @@ MATRIX = {
     "assembly:ballot": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
     "assembly:check_in": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:idea": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:idea_accept": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:idea_comment": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
+    "assembly:idea_evaluate": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:idea_new": ("GET", (LOGIN, 403, 200, 403, 200, 403, 403)),
+    "assembly:idea_refuse": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:idea_support": ("POST", (LOGIN, 403, 302, 403, 302, 403, 403)),
+    "assembly:idea_unsupport": ("POST", (LOGIN, 403, 302, 403, 302, 403, 403)),
+    "assembly:ideas": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:milestone_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:milestone_done": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
     "assembly:open": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:partnerships": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "assembly:publish": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:quorum": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:record": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "assembly:result": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "assembly:session": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:work_item": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:work_item_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:work_item_edit": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:work_item_progress": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
+    "assembly:work_plan": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:work_plan_csv": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "assembly:work_plan_import": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "community:account": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "community:erase": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
     "community:login": ("GET", (200, 302, 302, 302, 302, 302, 302)),
@@ -271,6 +292,58 @@ def _assembly(ana, lead):
     return chair, board
 
 
+def _ideas_and_work_plan(chair, ana, lead):
+    """Ana is also her member's standing delegate: she proposed an idea (new) and is responsible
+    for a work plan item with a milestone."""
+    network = chair.session.network
+    member = chair.session.attendees.get(user=ana).cluster
+    Delegate.objects.create(network=network, cluster=member, user=ana)
+    idea = propose_idea(
+        network=network, cluster=member, title="Data space", description_en="x", by=ana
+    )
+    item = add_item(
+        network=network,
+        title="Pilot",
+        owner=member,
+        person=ana,
+        deadline=dt.date(2027, 6, 30),
+        by=lead,
+    )
+    milestone = add_milestone(item, title="Kick-off", by=lead)
+    return {
+        "pk": {
+            **{name: idea.pk for name in IDEA_PAGES},
+            "assembly:work_item": item.pk,
+            "assembly:work_item_progress": item.pk,
+            "assembly:work_item_edit": item.pk,
+            "assembly:milestone_add": item.pk,
+            "assembly:milestone_done": milestone.pk,
+        },
+        "extra": {
+            name: {"network": network.pk}
+            for name in (
+                "assembly:ideas",
+                "assembly:idea_new",
+                "assembly:work_plan",
+                "assembly:work_item_add",
+                "assembly:work_plan_csv",
+                "assembly:work_plan_import",
+            )
+        },
+    }
+
+
+IDEA_PAGES = (
+    "assembly:idea",
+    "assembly:idea_accept",
+    "assembly:idea_comment",
+    "assembly:idea_evaluate",
+    "assembly:idea_refuse",
+    "assembly:idea_support",
+    "assembly:idea_unsupport",
+)
+
+
 def _scene():
     event = factories.b2b_event()
     lead = factories.UserFactory(full_name="Lena Lead")
@@ -349,6 +422,7 @@ def _scene():
         "superuser": factories.UserFactory(is_staff=True, is_superuser=True),
     }
     chair, board = _assembly(ana.user, lead)
+    plan = _ideas_and_work_plan(chair, ana.user, lead)
     pk = {
         "assembly:ballot": chair.pk,
         "assembly:check_in": chair.session.attendees.get(checked_in_at__isnull=True).pk,
@@ -428,6 +502,7 @@ def _scene():
         "newsroom:mark_reviewed": article.pk,
         "newsroom:step": article.pk,
         **funding,
+        **plan["pk"],
     }
     extra = {
         "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
@@ -459,6 +534,7 @@ def _scene():
         "newsroom:feed_tag": {"fmt": "rss", "language": "en", "tag": "expo"},
         "newsroom:mark_reviewed": {"language": "bg"},
         "newsroom:step": {"step": "archive"},
+        **plan["extra"],
     }
     return event, users, pk, extra
 

@@ -12,9 +12,14 @@ from matchfair.assembly.models import (
     Ballot,
     Candidacy,
     Election,
+    Idea,
+    IdeaComment,
+    IdeaSupport,
+    Milestone,
     RollEntry,
     Session,
     Statute,
+    WorkItem,
 )
 
 
@@ -91,3 +96,52 @@ class RollEntryAdmin(SealedAdmin):
 class BallotAdmin(SealedAdmin):
     list_display = ["tracker", "box"]
     search_fields = ["tracker"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(WorkItem)
+class WorkItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "owner", "person", "deadline", "status", "progress"]
+    list_select_related = ["network", "owner__organisation", "person"]
+    list_filter = ["status"]
+    search_fields = ["title", "owner__organisation__name", "person__full_name"]
+    raw_id_fields = ["owner", "person"]
+    inlines = [MilestoneInline]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "item", "due", "done"]
+    list_select_related = ["item"]
+    list_filter = ["done"]
+    search_fields = ["title", "item__title"]
+    raw_id_fields = ["item"]
+
+
+@admin.register(Idea)
+class IdeaAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "cluster", "author", "status", "created"]
+    list_select_related = ["network", "cluster__organisation", "author"]
+    list_filter = ["status"]
+    search_fields = ["title", "cluster__organisation__name"]
+    raw_id_fields = ["cluster", "author", "work_item"]
+
+
+@admin.register(IdeaComment)
+class IdeaCommentAdmin(admin.ModelAdmin):
+    list_display = ["idea", "author", "created"]
+    list_select_related = ["idea", "author"]
+    search_fields = ["body", "idea__title"]
+    raw_id_fields = ["idea", "author"]
+
+
+@admin.register(IdeaSupport)
+class IdeaSupportAdmin(admin.ModelAdmin):
+    list_display = ["idea", "cluster", "user", "created"]
+    list_select_related = ["idea", "cluster__organisation", "user"]
+    search_fields = ["idea__title", "cluster__organisation__name"]
+    raw_id_fields = ["idea", "cluster", "user"]

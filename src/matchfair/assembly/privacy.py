@@ -1,5 +1,7 @@
 """The assembly app's section of a person's data export and erasure (see
-community.domain.privacy): the sessions they were registered at and their candidacies.
+community.domain.privacy): the sessions they were registered at and their candidacies, the
+ideas they proposed, their comments and supports, and the work plan items they are responsible
+for.
 
 Ballots are not personal data: nothing in the ballot box points to a person or a member, by
 construction (docs/assembly.md), so there is nothing of anyone's to export or erase there. The
@@ -8,7 +10,7 @@ voter roll names member clusters, not people.
 
 from typing import Any
 
-from matchfair.assembly.models import Attendee, Candidacy
+from matchfair.assembly.models import Attendee, Candidacy, Idea, IdeaComment, IdeaSupport, WorkItem
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
 
@@ -42,6 +44,32 @@ def collect(user: Any) -> dict[str, Any]:
             }
             for c in candidacies
         ],
+        "ideas": [
+            {
+                "title": i.title,
+                "member": str(i.cluster),
+                "description_en": i.description_en,
+                "description_bg": i.description_bg,
+                "partners_sought": i.partners_sought,
+                "status": i.status,
+                "created": moment(i.created),
+            }
+            for i in Idea.objects.filter(author=user).select_related("cluster__organisation")
+        ],
+        "idea_comments": [
+            {"idea": c.idea.title, "comment": c.body, "created": moment(c.created)}
+            for c in IdeaComment.objects.filter(author=user).select_related("idea")
+        ],
+        "idea_supports": [
+            {"idea": s.idea.title, "member": str(s.cluster), "created": moment(s.created)}
+            for s in IdeaSupport.objects.filter(user=user).select_related(
+                "idea", "cluster__organisation"
+            )
+        ],
+        "work_items": [
+            {"title": w.title, "member": str(w.owner), "deadline": moment(w.deadline)}
+            for w in WorkItem.objects.filter(person=user).select_related("owner__organisation")
+        ],
     }
 
 
@@ -51,7 +79,18 @@ def erase(user: Any) -> None:
     Attendee.objects.filter(user=user).delete()
     Candidacy.objects.filter(candidate=user, election__status="draft").delete()
     Candidacy.objects.filter(candidate=user).update(statement_en="", statement_bg="")
+    # Their comments go; an idea and a support belong to the member cluster, so they stay,
+    # without the person's name; work plan items lose their person responsible.
+    IdeaComment.objects.filter(author=user).delete()
+    Idea.objects.filter(author=user).update(author=None)
+    IdeaSupport.objects.filter(user=user).update(user=None)
+    WorkItem.objects.filter(person=user).update(person=None)
 
 
 def register_sections() -> None:
-    privacy.register("assembly", collect=collect, erase=erase, models=[Attendee, Candidacy])
+    privacy.register(
+        "assembly",
+        collect=collect,
+        erase=erase,
+        models=[Attendee, Candidacy, Idea, IdeaComment, IdeaSupport, WorkItem],
+    )

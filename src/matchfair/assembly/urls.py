@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.assembly import views
+from matchfair.assembly import idea_views, views, workplan_views
 
 app_name = "assembly"
 urlpatterns = [
@@ -13,4 +13,29 @@ urlpatterns = [
     path("elections/<int:pk>/open/", views.open_page, name="open"),
     path("elections/<int:pk>/close/", views.close_page, name="close"),
     path("elections/<int:pk>/publish/", views.publish_page, name="publish"),
+    # The ideas board.
+    path("partnerships/", idea_views.partnerships, name="partnerships"),
+    path("networks/<int:network>/ideas/", idea_views.board, name="ideas"),
+    path("networks/<int:network>/ideas/new/", idea_views.propose, name="idea_new"),
+    path("ideas/<int:pk>/", idea_views.idea_page, name="idea"),
+    path("ideas/<int:pk>/comment/", idea_views.comment, name="idea_comment"),
+    path("ideas/<int:pk>/support/", idea_views.support, name="idea_support"),
+    path("ideas/<int:pk>/unsupport/", idea_views.unsupport, name="idea_unsupport"),
+    path("ideas/<int:pk>/evaluate/", idea_views.evaluate, name="idea_evaluate"),
+    path("ideas/<int:pk>/accept/", idea_views.accept, name="idea_accept"),
+    path("ideas/<int:pk>/refuse/", idea_views.refuse, name="idea_refuse"),
+    # The work plan.
+    path("networks/<int:network>/work-plan/", workplan_views.work_plan, name="work_plan"),
+    path("networks/<int:network>/work-plan/add/", workplan_views.add_item, name="work_item_add"),
+    path("networks/<int:network>/work-plan.csv", workplan_views.export_csv, name="work_plan_csv"),
+    path(
+        "networks/<int:network>/work-plan/import/",
+        workplan_views.import_csv,
+        name="work_plan_import",
+    ),
+    path("work-plan/<int:pk>/", workplan_views.item_page, name="work_item"),
+    path("work-plan/<int:pk>/edit/", workplan_views.edit_item, name="work_item_edit"),
+    path("work-plan/<int:pk>/progress/", workplan_views.report_progress, name="work_item_progress"),
+    path("work-plan/<int:pk>/milestones/", workplan_views.add_milestone, name="milestone_add"),
+    path("milestones/<int:pk>/done/", workplan_views.milestone_done, name="milestone_done"),
 ]

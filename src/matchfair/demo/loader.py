@@ -33,6 +33,7 @@ from matchfair.community.models import (
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.expo import load_expo, load_venue
 from matchfair.demo.funding import delete_funding, load_funding
+from matchfair.demo.ideas import load_ideas
 from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
@@ -57,6 +58,7 @@ from matchfair.meetings.domain.requests import (
 )
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
 from matchfair.newsroom.models import Tag
+from matchfair.outbox.models import Message
 
 logger = logging.getLogger(__name__)
 
@@ -169,6 +171,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         load_last_year(event)  # last year's edition, with outcomes and consents; once
         load_newsroom()  # the cluster's year in articles, an editor; once
         load_funding(event)  # the funding calls and the members' CORDIS projects; once
+        load_ideas()  # the partnership's ideas board and work plan; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 
@@ -199,12 +202,15 @@ def delete_demo() -> None:
         )
         # What the demo's people did outside an event (their consents) leaves with them.
         AuditEntry.objects.filter(actor__in=demo_users, event__isnull=True).delete()
+        # And the mails they were sent outside an event (the ideas board's news to authors).
+        Message.objects.filter(user__in=demo_users, event__isnull=True).delete()
         demo_users.delete()
         delete_funding()
-        Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
+        # Networks first: the partnership's statute and work plan protect its member clusters.
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]
         ).delete()
+        Organisation.objects.filter(website__endswith=scenario.WEBSITE_SUFFIX).delete()
         # The newsroom's tags go with the last article that used them.
         Tag.objects.filter(articles__isnull=True).delete()
 

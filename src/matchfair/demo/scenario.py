@@ -118,7 +118,7 @@ MEMBER = Login(
 DELEGATE = Login(
     "Delegate of Sofia in the partnership",
     "delegate@sofia-cluster.demo",
-    "My day with the delegation's joint visits; the partnership assembly pages come later",
+    "My day with the delegation's joint visits; /assembly/partnerships/: the partnership's ideas board and work plan",
 )
 EDITOR = Login(
     "Newsroom editor of the Sofia cluster",

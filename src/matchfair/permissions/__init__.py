@@ -50,6 +50,12 @@
 | nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
 | cast a member's ballot (`voting_for`) | the member's checked-in delegate or substitute; once per member (the voter roll) |
 | see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
+| read the ideas board and an idea's page, comment (`can_see_ideas`, `can_comment_idea`); one's partnerships (`member_networks`) | the network's members, as `is_network_member` |
+| propose an idea, support one for a member (`member_clusters`, `can_propose_idea`, `can_support_idea`) | people of a member cluster (as `clusters_of`) and its standing delegate, for that member; one support per member |
+| take an idea into evaluation, accept it into the work plan or refuse it (`can_evaluate_idea`) | the secretariat |
+| read the work plan and its progress page (`can_see_work_plan`) | the network's members |
+| add and change work plan items and milestones, import and export the plan (`can_run_work_plan`) | the secretariat |
+| report an item's status and progress, tick its milestones (`can_report_progress`) | the item's person responsible, the secretariat |
 """
 
 from collections.abc import Iterable
@@ -101,6 +107,38 @@ from matchfair.permissions.consent import (
 )
 from matchfair.permissions.consent import (
     visible_items as visible_items,
+)
+
+# The ideas board and the work plan live in their own module, re-exported likewise.
+from matchfair.permissions.workplan import (
+    can_comment_idea as can_comment_idea,
+)
+from matchfair.permissions.workplan import (
+    can_evaluate_idea as can_evaluate_idea,
+)
+from matchfair.permissions.workplan import (
+    can_propose_idea as can_propose_idea,
+)
+from matchfair.permissions.workplan import (
+    can_report_progress as can_report_progress,
+)
+from matchfair.permissions.workplan import (
+    can_run_work_plan as can_run_work_plan,
+)
+from matchfair.permissions.workplan import (
+    can_see_ideas as can_see_ideas,
+)
+from matchfair.permissions.workplan import (
+    can_see_work_plan as can_see_work_plan,
+)
+from matchfair.permissions.workplan import (
+    can_support_idea as can_support_idea,
+)
+from matchfair.permissions.workplan import (
+    member_clusters as member_clusters,
+)
+from matchfair.permissions.workplan import (
+    member_networks as member_networks,
 )
 
 
