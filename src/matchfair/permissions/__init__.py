@@ -45,7 +45,11 @@
 | run a partnership's assembly: check-in, open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
 | see an assembly session, its agenda and quorum (`is_network_member`, `can_see_session`) | the network's members: people of a member cluster, its delegates, the session's attendees; the secretariat |
 | nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
-| cast a member's ballot (`voting_for`) | the member's checked-in delegate or substitute; once per member (the voter roll) |
+| cast a member's ballot or motion vote (`voting_for`, `voting_members`, `can_vote_for`) | the member's checked-in delegate or substitute, or the checked-in holder of its proxy; once per member (the roll) |
+| hand a member's vote to another member's delegate, withdraw it (`can_give_proxy`) | the member's registered voting delegate; the secretariat (a proxy handed in on paper) |
+| propose a motion or amendment (`moving_for`), second it (`seconding_for`), withdraw it (`can_withdraw_motion`) | a checked-in delegate or substitute, for their member; the secretariat; a seconder is of another member than the mover; the mover or the secretariat withdraws |
+| open and close a motion's vote, publish the minutes (`can_run_assembly`) | the secretariat |
+| download the minutes PDF (`can_see_minutes`) | the secretariat; everyone once published |
 | see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
 """
 
@@ -513,17 +517,12 @@ def can_see_session(user: Any, session: Any) -> bool:
 
 
 def voting_for(user: Any, election: Any) -> Any:
-    """The member cluster `user` may cast a ballot for in `election`: as its checked-in voting
-    delegate or substitute at the session; None otherwise. Whether the member has already voted
-    is the voter roll's business (`cast_ballot`)."""
-    if not user.is_authenticated:
-        return None
-    attendee = (
-        election.session.attendees.filter(user=user, checked_in_at__isnull=False)
-        .select_related("cluster__organisation")
-        .first()
-    )
-    return attendee.cluster if attendee is not None else None
+    """The member cluster `user` casts a ballot for first in `election`: their own, as its
+    checked-in voting delegate or substitute at the session; None otherwise. A proxy holder
+    casts for the members they represent too (`voting_members`). Whether the member has already
+    voted is the voter roll's business (`cast_ballot`)."""
+    members = voting_members(user, election.session)
+    return members[0] if members else None
 
 
 def can_nominate(user: Any, session: Any, cluster: Any) -> bool:
@@ -544,3 +543,81 @@ def can_see_ballot_board(user: Any, election: Any) -> bool:
     if election.status == "published":
         return True
     return election.status == "closed" and is_network_member(user, election.session.network)
+
+
+# Proxies, motions and minutes of the assembly (docs/assembly.md). `motion` an assembly Motion.
+
+
+def _checked_in(user: Any, session: Any) -> Any:
+    """The user's checked-in attendance at `session`, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        session.attendees.filter(user=user, checked_in_at__isnull=False)
+        .select_related("cluster__organisation")
+        .first()
+    )
+
+
+def voting_members(user: Any, session: Any) -> list[Any]:
+    """The members `user` casts votes for at `session`: their own member as its checked-in
+    delegate or substitute, then each member whose active proxy they hold, checked in as its
+    holder. Whether a member has already voted is the roll's business."""
+    attendee = _checked_in(user, session)
+    if attendee is None:
+        return []
+    held = [
+        proxy.cluster
+        for proxy in attendee.proxies_held.filter(withdrawn_at__isnull=True)
+        .select_related("cluster__organisation")
+        .order_by("cluster__organisation__name")
+    ]
+    return [attendee.cluster, *held]
+
+
+def can_vote_for(user: Any, session: Any, cluster: Any) -> bool:
+    return any(member.pk == cluster.pk for member in voting_members(user, session))
+
+
+def moving_for(user: Any, session: Any) -> Any:
+    """The member `user` proposes motions for: their own as a checked-in delegate or substitute;
+    the secretariat's cluster for the secretariat. None: they may not move."""
+    attendee = _checked_in(user, session)
+    if attendee is not None:
+        return attendee.cluster
+    if can_run_assembly(user, session):
+        return session.network.statute.secretariat
+    return None
+
+
+def seconding_for(user: Any, motion: Any) -> Any:
+    """The member `user` seconds `motion` for: a checked-in delegate or substitute of another
+    member than the one that moved it; None otherwise."""
+    attendee = _checked_in(user, motion.session)
+    if attendee is None or attendee.cluster_id == motion.mover_id:
+        return None
+    return attendee.cluster
+
+
+def can_withdraw_motion(user: Any, motion: Any) -> bool:
+    """The moving member's checked-in people (or the secretariat) withdraw it before the vote."""
+    if can_run_assembly(user, motion.session):
+        return True
+    attendee = _checked_in(user, motion.session)
+    return attendee is not None and attendee.cluster_id == motion.mover_id
+
+
+def can_give_proxy(user: Any, session: Any, cluster: Any) -> bool:
+    """A member hands its vote on (or takes it back) through its registered voting delegate;
+    the secretariat records a proxy handed in on paper."""
+    if can_run_assembly(user, session):
+        return True
+    return bool(
+        user.is_authenticated
+        and session.attendees.filter(user=user, cluster=cluster, role="delegate").exists()
+    )
+
+
+def can_see_minutes(user: Any, session: Any) -> bool:
+    """The minutes PDF: the secretariat always; everyone once published."""
+    return session.minutes_published_at is not None or can_run_assembly(user, session)
