@@ -14,7 +14,15 @@ from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
-from matchfair.assembly.models import Election, Session, Statute
+from matchfair.assembly.domain.motions import (
+    cast_motion_vote,
+    close_motion_vote,
+    open_motion_vote,
+    propose_motion,
+    second_motion,
+)
+from matchfair.assembly.domain.proxies import give_proxy
+from matchfair.assembly.models import Attendee, Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
@@ -125,7 +133,7 @@ def _an_assembly(network, cluster, delegate):
     secretary = factories.UserFactory(is_superuser=True)
     Statute.objects.create(network=network, secretariat=cluster)
     session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 3, 16))
-    add_agenda_item(session, title="Opening", minutes=10, by=secretary)
+    item = add_agenda_item(session, title="Opening", minutes=10, by=secretary)
     attendee = register_attendee(
         session, cluster=cluster, user=delegate, role="delegate", by=secretary
     )
@@ -138,6 +146,22 @@ def _an_assembly(network, cluster, delegate):
     open_election(election, by=secretary)
     cast_ballot(election, voter=cluster, choices=[candidacy.pk], by=delegate)
     publish_election(close_election(election, by=secretary), by=secretary)
+    other, third = factories.ClusterFactory(), factories.ClusterFactory()
+    other.networks.add(network)
+    third.networks.add(network)
+    seconder = factories.UserFactory()
+    check_in(
+        register_attendee(session, cluster=other, user=seconder, role="delegate", by=secretary),
+        by=secretary,
+    )
+    give_proxy(session, cluster=third, holder=Attendee.objects.get(user=delegate), by=secretary)
+    motion = propose_motion(
+        session, agenda_item=item, title="Adopt the plan", text="Adopted.", by=delegate
+    )
+    second_motion(motion, by=seconder)
+    open_motion_vote(motion, by=secretary)
+    cast_motion_vote(motion, voter=cluster, choice="yes", by=delegate)
+    close_motion_vote(motion, by=secretary)
 
 
 @pytest.fixture
@@ -191,6 +215,7 @@ READ_ONLY |= {
     "funding.ConsortiumProposal",
     "assembly.Ballot",
     "assembly.RollEntry",
+    "assembly.MotionVote",
 }
 
 

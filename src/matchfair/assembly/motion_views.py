@@ -138,8 +138,12 @@ def propose_page(request, pk):
 @require_POST
 def motion_vote_page(request, pk):
     motion = _motion(request, pk)
-    members = {m.pk: m for m in permissions.voting_members(request.user, motion.session)}
-    voter = members.get(int(request.POST["member"])) if request.POST.get("member", "").isdigit() else None
+    members = permissions.voting_members(request.user, motion.session)
+    # `member` names which of the members the user votes for; their own when it is missing.
+    wanted = request.POST.get("member", "")
+    voter = next((m for m in members if str(m.pk) == wanted), None) if wanted else None
+    if voter is None and not wanted and members:
+        voter = members[0]
     if voter is None:
         raise PermissionDenied(_("Only a member's checked-in delegate, substitute or proxy votes."))
     return run_domain_call(
