@@ -13,7 +13,6 @@ from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
-from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.domain.motions import (
     cast_motion_vote,
     close_motion_vote,
@@ -22,6 +21,7 @@ from matchfair.assembly.domain.motions import (
     second_motion,
 )
 from matchfair.assembly.domain.proxies import give_proxy
+from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.models import Attendee, Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration

@@ -138,7 +138,9 @@ def test_the_minutes_are_for_the_secretariat_then_for_everyone(client, session, 
     assert client.get(url).status_code == 200
 
 
-def test_proxies_given_and_withdrawn_in_the_page(client, session, members, secretary, aarhus_delegate):
+def test_proxies_given_and_withdrawn_in_the_page(
+    client, session, members, secretary, aarhus_delegate
+):
     pia = attend(session, members[3], "Pia Porto", "delegate", by=secretary)
     proxy = give_proxy(
         session, cluster=members[3], holder=Attendee.objects.get(user=aarhus_delegate), by=pia

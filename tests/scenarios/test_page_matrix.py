@@ -267,9 +267,7 @@ def _assembly(ana, lead):
     cast_ballot(board, voter=member, choices=[board.candidacies.get().pk], by=ana)
     publish_election(close_election(board, by=lead), by=lead)
     # Ana holds the other member's proxy; the secretariat moved a motion Ana may second.
-    give_proxy(
-        session, cluster=other, holder=session.attendees.get(user=ana), by=lead
-    )
+    give_proxy(session, cluster=other, holder=session.attendees.get(user=ana), by=lead)
     item = add_agenda_item(session, title="Work plan", minutes=20, by=lead)
     propose_motion(session, agenda_item=item, title="Adopt", text="Adopted.", by=lead)
     return chair, board

@@ -71,7 +71,9 @@ def motion_page(request, pk):
             "motion": motion,
             "session": session,
             "amendments": motion.amendments.exclude(status=Motion.Status.WITHDRAWN),
-            "ballots": [(member, member.pk in voted, voted.get(member.pk, "")) for member in members],
+            "ballots": [
+                (member, member.pk in voted, voted.get(member.pk, "")) for member in members
+            ],
             "choices": MotionVote.Choice.choices,
             "outcome": motion_outcome(motion) if motion.status == Motion.Status.CLOSED else None,
             "roll": (

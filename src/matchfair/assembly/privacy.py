@@ -83,4 +83,6 @@ def erase(user: Any) -> None:
 
 
 def register_sections() -> None:
-    privacy.register("assembly", collect=collect, erase=erase, models=[Attendee, Candidacy, Motion, Proxy])
+    privacy.register(
+        "assembly", collect=collect, erase=erase, models=[Attendee, Candidacy, Motion, Proxy]
+    )

@@ -165,9 +165,7 @@ def test_withdrawing_a_motion_withdraws_its_amendments(session, item, voters, se
     assert amendment.status == "withdrawn"
 
 
-def test_a_motion_is_put_to_the_vote_only_with_a_quorum(
-    session, network, members, item, secretary
-):
+def test_a_motion_is_put_to_the_vote_only_with_a_quorum(session, network, members, item, secretary):
     network.statute.quorum_percent = 75
     network.statute.save()
     mover = attend(session, members[1], "Léa", "delegate", by=secretary)
@@ -177,9 +175,7 @@ def test_a_motion_is_put_to_the_vote_only_with_a_quorum(
         open_motion_vote(motion, by=secretary)
 
 
-def test_a_proxy_holder_votes_for_the_represented_member(
-    session, members, item, voters, secretary
-):
+def test_a_proxy_holder_votes_for_the_represented_member(session, members, item, voters, secretary):
     pia = Attendee.objects.get(user=voters[2])
     pia.checked_in_at = None
     pia.save()

@@ -44,7 +44,11 @@ def test_fifty_two_motion_votes_at_once_for_one_member_make_one_roll_row_and_one
     jobs = [vote(people[i % 4], ("yes", "no", "abstain")[i % 3]) for i in range(52)]
     outcomes = at_once(*jobs)
     motion = Motion.objects.get(pk=motion.pk)
-    assert (kinds(outcomes), MotionVote.objects.count(), motion.yes + motion.no + motion.abstain) == (
+    assert (
+        kinds(outcomes),
+        MotionVote.objects.count(),
+        motion.yes + motion.no + motion.abstain,
+    ) == (
         {"MotionVote": 1, "ValidationError": 51},
         1,
         1,

@@ -67,9 +67,7 @@ def test_a_member_hands_its_vote_once_and_takes_it_back(
         session, cluster=members[3], holder=holder_of(session, aarhus_delegate), by=porto_delegate
     )
     with pytest.raises(ValidationError, match="already handed its vote on"):
-        give_proxy(
-            session, cluster=members[3], holder=holder_of(session, lyon), by=porto_delegate
-        )
+        give_proxy(session, cluster=members[3], holder=holder_of(session, lyon), by=porto_delegate)
     withdraw_proxy(proxy, by=porto_delegate)
     give_proxy(session, cluster=members[3], holder=holder_of(session, lyon), by=porto_delegate)
     assert list(

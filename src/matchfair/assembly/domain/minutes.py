@@ -35,9 +35,7 @@ def publish_minutes(session: Session, *, by: Any) -> Session:
 def _attendance(page: Page, session: Session) -> None:
     page.text(_("Attendance"), size=13, font=BOLD)
     people: dict[int, list[str]] = {}
-    for attendee in session.attendees.filter(checked_in_at__isnull=False).select_related(
-        "user"
-    ):
+    for attendee in session.attendees.filter(checked_in_at__isnull=False).select_related("user"):
         people.setdefault(attendee.cluster_id, []).append(
             f"{attendee.user} ({attendee.get_role_display()})"
         )
@@ -97,15 +95,15 @@ def _attendance(page: Page, session: Session) -> None:
             }
             if proxy.withdrawn_at:
                 line += ", " + _("withdrawn %(when)s") % {
-                    "when": formats.date_format(
-                        timezone.localtime(proxy.withdrawn_at), "j M Y H:i"
-                    )
+                    "when": formats.date_format(timezone.localtime(proxy.withdrawn_at), "j M Y H:i")
                 }
             page.text(line, indent=8, size=9)
 
 
 def _motion(page: Page, motion: Motion) -> None:
-    label = _("Amendment: %(title)s") % {"title": motion.title} if motion.amends_id else motion.title
+    label = (
+        _("Amendment: %(title)s") % {"title": motion.title} if motion.amends_id else motion.title
+    )
     page.text(label, size=11, font=BOLD, indent=8 if motion.amends_id else 0)
     indent = 16 if motion.amends_id else 8
     seconder = motion.seconded_by or "—"
@@ -184,9 +182,7 @@ def _election(page: Page, election: Election) -> None:
             indent=8,
             size=8,
         )
-    page.text(
-        _("Ballot-board head: %(head)s") % {"head": election.board_head}, indent=8, size=8
-    )
+    page.text(_("Ballot-board head: %(head)s") % {"head": election.board_head}, indent=8, size=8)
 
 
 def minutes_pdf(session: Session, *, compress: bool | None = None) -> bytes:

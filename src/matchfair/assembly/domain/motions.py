@@ -102,7 +102,7 @@ def propose_motion(
         agenda_item = amends.agenda_item
     if agenda_item is None or agenda_item.session_id != session.pk:
         errors["agenda_item"] = _("Choose an item of this session's agenda.")
-    if errors:
+    if errors or agenda_item is None:
         raise ValidationError(errors)
     if secret is None:
         statute = getattr(session.network, "statute", None)
@@ -163,7 +163,9 @@ def second_motion(motion: Motion, *, by: Any) -> Motion:
 def withdraw_motion(motion: Motion, *, by: Any) -> Motion:
     """The mover (or the secretariat) withdraws a motion before its vote, with its amendments."""
     if not permissions.can_withdraw_motion(by, motion):
-        raise PermissionDenied(_("Only the member that moved it, or the secretariat, withdraws it."))
+        raise PermissionDenied(
+            _("Only the member that moved it, or the secretariat, withdraws it.")
+        )
     with transaction.atomic():
         locked = _locked(motion)
         if locked.status not in (Motion.Status.PROPOSED, Motion.Status.SECONDED):

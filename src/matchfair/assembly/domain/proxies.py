@@ -65,8 +65,7 @@ def give_proxy(session: Session, *, cluster: Cluster, holder: Attendee, by: Any)
                 raise ValidationError(
                     {
                         "holder": _(
-                            "%(name)s already holds %(held)s proxies; the statute allows"
-                            " %(limit)s."
+                            "%(name)s already holds %(held)s proxies; the statute allows %(limit)s."
                         )
                         % {"name": holder.user, "held": held, "limit": limit}
                     }

@@ -6,90 +6,261 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assembly', '0001_initial'),
-        ('community', '0002_trust'),
+        ("assembly", "0001_initial"),
+        ("community", "0002_trust"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='session',
-            name='minutes_published_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='minutes published at'),
+            model_name="session",
+            name="minutes_published_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="minutes published at"),
         ),
         migrations.AddField(
-            model_name='statute',
-            name='proxies_per_holder',
-            field=models.PositiveSmallIntegerField(default=1, verbose_name='proxies a delegate may hold (0: no proxies)'),
+            model_name="statute",
+            name="proxies_per_holder",
+            field=models.PositiveSmallIntegerField(
+                default=1, verbose_name="proxies a delegate may hold (0: no proxies)"
+            ),
         ),
         migrations.AddField(
-            model_name='statute',
-            name='secret_motions',
-            field=models.BooleanField(default=False, verbose_name='motions are voted by secret vote unless the motion says otherwise'),
+            model_name="statute",
+            name="secret_motions",
+            field=models.BooleanField(
+                default=False,
+                verbose_name="motions are voted by secret vote unless the motion says otherwise",
+            ),
         ),
         migrations.CreateModel(
-            name='Motion',
+            name="Motion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('original_text', models.TextField(blank=True, verbose_name='text as proposed')),
-                ('threshold', models.CharField(choices=[('simple', 'simple majority of the votes cast'), ('absolute', 'absolute majority of the members'), ('two-thirds', 'two thirds of the votes cast')], default='simple', max_length=10, verbose_name='threshold')),
-                ('secret', models.BooleanField(default=False, verbose_name='secret vote')),
-                ('status', models.CharField(choices=[('proposed', 'proposed'), ('seconded', 'seconded'), ('open', 'voting open'), ('closed', 'voted'), ('withdrawn', 'withdrawn')], default='proposed', max_length=10, verbose_name='status')),
-                ('yes', models.PositiveIntegerField(default=0, verbose_name='yes')),
-                ('no', models.PositiveIntegerField(default=0, verbose_name='no')),
-                ('abstain', models.PositiveIntegerField(default=0, verbose_name='abstain')),
-                ('members', models.PositiveIntegerField(default=0, verbose_name='members when the vote closed')),
-                ('adopted', models.BooleanField(blank=True, null=True, verbose_name='adopted')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
-                ('agenda_item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='motions', to='assembly.agendaitem', verbose_name='agenda item')),
-                ('amends', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='amendments', to='assembly.motion', verbose_name='amends')),
-                ('mover', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='motions_moved', to='community.cluster')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='motions_proposed', to=settings.AUTH_USER_MODEL)),
-                ('seconded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='motions_seconded', to='community.cluster')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='motions', to='assembly.session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                ("original_text", models.TextField(blank=True, verbose_name="text as proposed")),
+                (
+                    "threshold",
+                    models.CharField(
+                        choices=[
+                            ("simple", "simple majority of the votes cast"),
+                            ("absolute", "absolute majority of the members"),
+                            ("two-thirds", "two thirds of the votes cast"),
+                        ],
+                        default="simple",
+                        max_length=10,
+                        verbose_name="threshold",
+                    ),
+                ),
+                ("secret", models.BooleanField(default=False, verbose_name="secret vote")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "proposed"),
+                            ("seconded", "seconded"),
+                            ("open", "voting open"),
+                            ("closed", "voted"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="proposed",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("yes", models.PositiveIntegerField(default=0, verbose_name="yes")),
+                ("no", models.PositiveIntegerField(default=0, verbose_name="no")),
+                ("abstain", models.PositiveIntegerField(default=0, verbose_name="abstain")),
+                (
+                    "members",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="members when the vote closed"
+                    ),
+                ),
+                ("adopted", models.BooleanField(blank=True, null=True, verbose_name="adopted")),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="closed at"),
+                ),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="motions",
+                        to="assembly.agendaitem",
+                        verbose_name="agenda item",
+                    ),
+                ),
+                (
+                    "amends",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="amendments",
+                        to="assembly.motion",
+                        verbose_name="amends",
+                    ),
+                ),
+                (
+                    "mover",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="motions_moved",
+                        to="community.cluster",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="motions_proposed",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "seconded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="motions_seconded",
+                        to="community.cluster",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="motions",
+                        to="assembly.session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'motion',
-                'verbose_name_plural': 'motions',
-                'ordering': ['session', 'agenda_item__position', 'pk'],
+                "verbose_name": "motion",
+                "verbose_name_plural": "motions",
+                "ordering": ["session", "agenda_item__position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MotionVote',
+            name="MotionVote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('choice', models.CharField(blank=True, choices=[('yes', 'yes'), ('no', 'no'), ('abstain', 'abstain')], max_length=8, verbose_name='vote')),
-                ('by_proxy', models.BooleanField(default=False, verbose_name='cast by a proxy holder')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='motion_votes', to='community.cluster')),
-                ('motion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='assembly.motion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "choice",
+                    models.CharField(
+                        blank=True,
+                        choices=[("yes", "yes"), ("no", "no"), ("abstain", "abstain")],
+                        max_length=8,
+                        verbose_name="vote",
+                    ),
+                ),
+                (
+                    "by_proxy",
+                    models.BooleanField(default=False, verbose_name="cast by a proxy holder"),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="motion_votes",
+                        to="community.cluster",
+                    ),
+                ),
+                (
+                    "motion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="assembly.motion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'motion vote',
-                'verbose_name_plural': 'motion votes',
-                'ordering': ['motion', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('motion', 'cluster'), name='motion_one_vote_per_member')],
+                "verbose_name": "motion vote",
+                "verbose_name_plural": "motion votes",
+                "ordering": ["motion", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("motion", "cluster"), name="motion_one_vote_per_member"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Proxy',
+            name="Proxy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('given_at', models.DateTimeField(auto_now_add=True, verbose_name='given at')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn at')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proxies_given', to='community.cluster', verbose_name='represented member')),
-                ('given_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('holder', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proxies_held', to='assembly.attendee', verbose_name="holder (another member's voting delegate)")),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proxies', to='assembly.session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("given_at", models.DateTimeField(auto_now_add=True, verbose_name="given at")),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="withdrawn at"),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proxies_given",
+                        to="community.cluster",
+                        verbose_name="represented member",
+                    ),
+                ),
+                (
+                    "given_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "holder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proxies_held",
+                        to="assembly.attendee",
+                        verbose_name="holder (another member's voting delegate)",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proxies",
+                        to="assembly.session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'proxy',
-                'verbose_name_plural': 'proxies',
-                'ordering': ['session', 'given_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('session', 'cluster'), name='proxy_one_active_per_member')],
+                "verbose_name": "proxy",
+                "verbose_name_plural": "proxies",
+                "ordering": ["session", "given_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("withdrawn_at__isnull", True)),
+                        fields=("session", "cluster"),
+                        name="proxy_one_active_per_member",
+                    )
+                ],
             },
         ),
     ]
