@@ -104,6 +104,8 @@ def test_a_delegate_hands_the_vote_over_and_the_holder_votes_by_proxy(
     client.force_login(aarhus_delegate)
     session_page = client.get(reverse("assembly:session", kwargs={"pk": session.pk}))
     assert "Vote for Porto Smart (proxy)" in session_page.content.decode()
+    quorum = client.get(reverse("assembly:quorum", kwargs={"pk": session.pk})).content.decode()
+    assert "2 of 4 members present or represented; 2 needed (50%). (1 by proxy)" in quorum
     url = reverse("assembly:ballot", kwargs={"pk": election.pk})
     assert "By proxy for Porto Smart" in client.get(url, {"for": members[3].pk}).content.decode()
     client.post(url, {"for": members[3].pk, f"rank-{camille.pk}": "1"})
