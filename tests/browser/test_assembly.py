@@ -94,3 +94,31 @@ def test_a_delegate_holds_a_proxy_moves_and_votes_on_a_phone(page, live_server, 
     expect(page.get_by_text("Porto Smart: abstain")).to_be_visible()
     assert fits_the_phone(page)
     assert Proxy.objects.get().holder.user == people["Léa"]
+
+
+def test_the_secretariat_runs_the_vote_and_publishes_the_minutes(
+    page, live_server, transactional_db
+):
+    session, secretary, people = _scene()
+    motion = Motion.objects.create(
+        session=session,
+        agenda_item=session.agenda.get(),
+        title="Adopt the work plan 2027",
+        text="Adopted.",
+        mover=people["Léa"].organisation.cluster,
+        seconded_by=people["Anders"].organisation.cluster,
+        status="seconded",
+    )
+    log_in(page, live_server, secretary.email)
+    page.goto(f"{live_server.url}/assembly/motions/{motion.pk}/")
+    page.get_by_role("button", name="Put to the vote").click()
+    expect(page.locator(".messages")).to_contain_text("The motion is put to the vote.")
+    page.get_by_role("button", name="Close the vote").click()
+    expect(page.locator(".messages")).to_contain_text("The vote is closed")
+    expect(page.get_by_text("Rejected", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Annual assembly").click()
+    page.get_by_role("button", name="Publish the minutes").click()
+    expect(page.locator(".messages")).to_contain_text("The minutes are public.")
+    page.context.clear_cookies()
+    answer = page.request.get(f"{live_server.url}/assembly/{session.pk}/minutes.pdf")
+    assert (answer.status, answer.body()[:4]) == (200, b"%PDF")
