@@ -20,9 +20,17 @@ from matchfair.assembly.domain.ideas import (
     start_evaluation,
     support_idea,
 )
+from matchfair.assembly.domain.motions import (
+    cast_motion_vote,
+    close_motion_vote,
+    open_motion_vote,
+    propose_motion,
+    second_motion,
+)
+from matchfair.assembly.domain.proxies import give_proxy
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.domain.workplan import add_milestone
-from matchfair.assembly.models import Election, Session, Statute
+from matchfair.assembly.models import Attendee, Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
@@ -157,7 +165,7 @@ def _an_assembly(network, cluster, delegate):
     secretary = factories.UserFactory(is_superuser=True)
     Statute.objects.create(network=network, secretariat=cluster)
     session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 3, 16))
-    add_agenda_item(session, title="Opening", minutes=10, by=secretary)
+    item = add_agenda_item(session, title="Opening", minutes=10, by=secretary)
     attendee = register_attendee(
         session, cluster=cluster, user=delegate, role="delegate", by=secretary
     )
@@ -170,6 +178,22 @@ def _an_assembly(network, cluster, delegate):
     open_election(election, by=secretary)
     cast_ballot(election, voter=cluster, choices=[candidacy.pk], by=delegate)
     publish_election(close_election(election, by=secretary), by=secretary)
+    other, third = factories.ClusterFactory(), factories.ClusterFactory()
+    other.networks.add(network)
+    third.networks.add(network)
+    seconder = factories.UserFactory()
+    check_in(
+        register_attendee(session, cluster=other, user=seconder, role="delegate", by=secretary),
+        by=secretary,
+    )
+    give_proxy(session, cluster=third, holder=Attendee.objects.get(user=delegate), by=secretary)
+    motion = propose_motion(
+        session, agenda_item=item, title="Adopt the plan", text="Adopted.", by=delegate
+    )
+    second_motion(motion, by=seconder)
+    open_motion_vote(motion, by=secretary)
+    cast_motion_vote(motion, voter=cluster, choice="yes", by=delegate)
+    close_motion_vote(motion, by=secretary)
 
 
 @pytest.fixture
@@ -225,6 +249,7 @@ READ_ONLY |= {
     "funding.ConsortiumProposal",
     "assembly.Ballot",
     "assembly.RollEntry",
+    "assembly.MotionVote",
 }
 
 
@@ -255,7 +280,7 @@ def test_admin_registers_every_matchfair_model():
     assert ours - {model._meta.label for model in MODELS} == set()
 
 
-SEALED = {"assembly.Ballot", "assembly.RollEntry"}
+SEALED = {"assembly.Ballot", "assembly.RollEntry", "assembly.MotionVote"}
 
 
 @every_model

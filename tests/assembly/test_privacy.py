@@ -1,15 +1,29 @@
-"""A person's ideas, comments, supports and work plan items in their data export, and what
-erasing the account leaves: the member's ideas and supports without the name, no comment."""
+"""A person's ideas, comments, supports, work plan items, motions and proxies in their data
+export, and what erasing the account leaves: the member's ideas and supports without the name,
+no comment, and motions and proxies on the record without the person."""
 
 import datetime as dt
 
 import pytest
 
 from matchfair.assembly.domain.ideas import comment_idea, propose_idea, support_idea
+from matchfair.assembly.domain.motions import propose_motion
+from matchfair.assembly.domain.proxies import give_proxy
+from matchfair.assembly.domain.sessions import add_agenda_item
 from matchfair.assembly.domain.workplan import add_item
-from matchfair.assembly.models import Idea, IdeaComment, IdeaSupport, WorkItem
+from matchfair.assembly.models import (
+    Attendee,
+    Idea,
+    IdeaComment,
+    IdeaSupport,
+    Motion,
+    Proxy,
+    WorkItem,
+)
+from matchfair.assembly.privacy import collect, erase
 from matchfair.community.domain.privacy import erase_account, export_personal_data
 from tests import factories
+from tests.assembly.conftest import attend
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +66,21 @@ def test_erasure_keeps_the_members_idea_and_support_without_the_person(lyon_idea
         list(IdeaSupport.objects.values_list("cluster__organisation__name", "user")),
         WorkItem.objects.get().person,
     ) == (None, 0, [("Lyon Urban Lab", None)], None)
+
+
+def test_motions_and_proxies_are_exported_and_stay_on_the_record_without_the_person(
+    session, members, secretary, aarhus_delegate
+):
+    lea = attend(session, members[1], "Léa", "delegate", by=secretary)
+    item = add_agenda_item(session, title="Plan", minutes=5, by=secretary)
+    propose_motion(session, agenda_item=item, title="Adopt", text="Adopted.", by=lea)
+    give_proxy(
+        session, cluster=members[1], holder=Attendee.objects.get(user=aarhus_delegate), by=lea
+    )
+    data = collect(lea)
+    assert (data["motions_proposed"][0]["title"], data["proxies_handed_over"][0]["member"]) == (
+        "Adopt",
+        "Lyon Urban Lab",
+    )
+    erase(lea)
+    assert (Motion.objects.get().proposed_by, Proxy.objects.get().given_by) == (None, None)

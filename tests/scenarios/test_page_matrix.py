@@ -24,9 +24,11 @@ from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
 from matchfair.assembly.domain.ideas import propose_idea
-from matchfair.assembly.domain.sessions import check_in, register_attendee
+from matchfair.assembly.domain.motions import propose_motion
+from matchfair.assembly.domain.proxies import give_proxy
+from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.domain.workplan import add_item, add_milestone
-from matchfair.assembly.models import Election, Session, Statute
+from matchfair.assembly.models import Election, Motion, Proxy, Session, Statute
 from matchfair.community.models import Cluster, Delegate, Membership, MembershipRequest, Network
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
@@ -73,6 +75,7 @@ MATRIX = {
     "assembly:ballot": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
     "assembly:check_in": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:close_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:idea": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:idea_accept": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:idea_comment": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
@@ -84,13 +87,23 @@ MATRIX = {
     "assembly:ideas": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:milestone_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:milestone_done": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
+    "assembly:minutes": ("GET", (404, 404, 404, 404, 200, 404, 200)),
+    "assembly:motion": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:motion_vote": ("POST", (LOGIN, 403, 302, 403, 403, 403, 403)),
     "assembly:open": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:open_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:partnerships": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "assembly:propose": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:proxies": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:publish": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:publish_minutes": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:quorum": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:record": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "assembly:result": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "assembly:second": ("POST", (LOGIN, 403, 302, 403, 403, 403, 403)),
     "assembly:session": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:withdraw_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:withdraw_proxy": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:work_item": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:work_item_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:work_item_edit": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
@@ -289,6 +302,10 @@ def _assembly(ana, lead):
         open_election(election, by=lead)
     cast_ballot(board, voter=member, choices=[board.candidacies.get().pk], by=ana)
     publish_election(close_election(board, by=lead), by=lead)
+    # Ana holds the other member's proxy; the secretariat moved a motion Ana may second.
+    give_proxy(session, cluster=other, holder=session.attendees.get(user=ana), by=lead)
+    item = add_agenda_item(session, title="Work plan", minutes=20, by=lead)
+    propose_motion(session, agenda_item=item, title="Adopt", text="Adopted.", by=lead)
     return chair, board
 
 
@@ -433,6 +450,17 @@ def _scene():
         "assembly:record": board.pk,
         "assembly:result": board.pk,
         "assembly:session": chair.session_id,
+        "assembly:close_motion": Motion.objects.get().pk,
+        "assembly:minutes": chair.session_id,
+        "assembly:motion": Motion.objects.get().pk,
+        "assembly:motion_vote": Motion.objects.get().pk,
+        "assembly:open_motion": Motion.objects.get().pk,
+        "assembly:propose": chair.session_id,
+        "assembly:proxies": chair.session_id,
+        "assembly:publish_minutes": chair.session_id,
+        "assembly:second": Motion.objects.get().pk,
+        "assembly:withdraw_motion": Motion.objects.get().pk,
+        "assembly:withdraw_proxy": Proxy.objects.get().pk,
         "events:participant": ana.pk,
         "events:opportunity_edit": opportunity.pk,
         "events:opportunity_delete": opportunity.pk,

@@ -1,5 +1,6 @@
 """The assembly in the admin: statutes, sessions and their agenda, attendees, elections and
-candidacies are edited here; the voter roll and the ballot box are read-only, so no admin action
+candidacies, motions and proxies are edited here; the voter roll, the ballot box and the
+motions' roll are read-only, so no admin action
 and no admin log entry ever touches a ballot."""
 
 from django.contrib import admin
@@ -16,6 +17,9 @@ from matchfair.assembly.models import (
     IdeaComment,
     IdeaSupport,
     Milestone,
+    Motion,
+    MotionVote,
+    Proxy,
     RollEntry,
     Session,
     Statute,
@@ -25,7 +29,7 @@ from matchfair.assembly.models import (
 
 @admin.register(Statute)
 class StatuteAdmin(admin.ModelAdmin):
-    list_display = ["network", "secretariat", "quorum_percent"]
+    list_display = ["network", "secretariat", "quorum_percent", "proxies_per_holder"]
     list_select_related = ["network", "secretariat__organisation"]
     search_fields = ["network__name"]
     raw_id_fields = ["secretariat"]
@@ -80,9 +84,41 @@ class CandidacyAdmin(admin.ModelAdmin):
 
 
 class SealedAdmin(ReadOnlyAdmin):
-    """The voter roll and the ballot box: what the count and the board rest on stays as cast."""
+    """The voter roll, the ballot box and the motions' roll: what the counts and the board rest
+    on stays as cast."""
 
     deletable = False
+
+
+@admin.register(Motion)
+class MotionAdmin(admin.ModelAdmin):
+    """Motions are moved, seconded and voted on the assembly pages; here they are read and
+    corrected in wording only, never in their tally."""
+
+    list_display = ["title", "session", "mover", "threshold", "status", "yes", "no", "abstain"]
+    list_select_related = ["session", "mover__organisation"]
+    list_filter = ["status", "threshold", "secret"]
+    search_fields = ["title", "text"]
+    raw_id_fields = ["session", "agenda_item", "amends", "proposed_by", "mover", "seconded_by"]
+    readonly_fields = [
+        "status",
+        "yes",
+        "no",
+        "abstain",
+        "members",
+        "adopted",
+        "closed_at",
+        "original_text",
+    ]
+
+
+@admin.register(Proxy)
+class ProxyAdmin(admin.ModelAdmin):
+    list_display = ["cluster", "holder", "session", "given_at", "withdrawn_at"]
+    list_select_related = ["cluster__organisation", "holder__user", "session"]
+    search_fields = ["cluster__organisation__name", "holder__user__full_name"]
+    raw_id_fields = ["session", "cluster", "holder", "given_by"]
+    readonly_fields = ["given_at"]
 
 
 @admin.register(RollEntry)
@@ -90,6 +126,13 @@ class RollEntryAdmin(SealedAdmin):
     list_display = ["cluster", "election"]
     list_select_related = ["cluster__organisation", "election__session"]
     search_fields = ["cluster__organisation__name"]
+
+
+@admin.register(MotionVote)
+class MotionVoteAdmin(SealedAdmin):
+    list_display = ["cluster", "motion", "choice", "by_proxy"]
+    list_select_related = ["cluster__organisation", "motion"]
+    search_fields = ["cluster__organisation__name", "motion__title"]
 
 
 @admin.register(Ballot)

@@ -29,6 +29,12 @@ class Statute(models.Model):
     quorum_percent = models.PositiveSmallIntegerField(
         _("quorum (percent of the members present or represented)"), default=50
     )
+    proxies_per_holder = models.PositiveSmallIntegerField(
+        _("proxies a delegate may hold (0: no proxies)"), default=1
+    )
+    secret_motions = models.BooleanField(
+        _("motions are voted by secret vote unless the motion says otherwise"), default=False
+    )
 
     class Meta:
         verbose_name = _("statute")
@@ -62,6 +68,7 @@ class Session(models.Model):
         related_name="assembly_sessions",
         verbose_name=_("expo event"),
     )
+    minutes_published_at = models.DateTimeField(_("minutes published at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-date"]
@@ -430,3 +437,140 @@ class IdeaSupport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster} supports {self.idea}"
+
+
+class Proxy(models.Model):
+    """A member's vote handed to another member's voting delegate for a session. Withdrawn
+    proxies stay, with the time of withdrawal, as the record of every hand-over."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="proxies")
+    cluster = models.ForeignKey(
+        "community.Cluster",
+        on_delete=models.CASCADE,
+        related_name="proxies_given",
+        verbose_name=_("represented member"),
+    )
+    holder = models.ForeignKey(
+        Attendee,
+        on_delete=models.CASCADE,
+        related_name="proxies_held",
+        verbose_name=_("holder (another member's voting delegate)"),
+    )
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    given_by = models.ForeignKey(
+        "community.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "given_at", "pk"]
+        verbose_name = _("proxy")
+        verbose_name_plural = _("proxies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "cluster"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="proxy_one_active_per_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster} → {self.holder.user}"
+
+
+class Motion(models.Model):
+    """A motion on an agenda item; an amendment is a motion on a motion, voted first.
+
+    The tally (yes, no, abstain) is kept on the motion, the roll (`MotionVote`) says which member
+    voted; in an open vote the roll also says how, in a secret one it does not."""
+
+    class Threshold(models.TextChoices):
+        SIMPLE = "simple", _("simple majority of the votes cast")
+        ABSOLUTE = "absolute", _("absolute majority of the members")
+        TWO_THIRDS = "two-thirds", _("two thirds of the votes cast")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        SECONDED = "seconded", _("seconded")
+        OPEN = "open", _("voting open")
+        CLOSED = "closed", _("voted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="motions")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, related_name="motions", verbose_name=_("agenda item")
+    )
+    amends = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="amendments",
+        verbose_name=_("amends"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    original_text = models.TextField(_("text as proposed"), blank=True)
+    proposed_by = models.ForeignKey(
+        "community.User", null=True, on_delete=models.SET_NULL, related_name="motions_proposed"
+    )
+    # The member that moved it; the secretariat's cluster when the secretariat did.
+    mover = models.ForeignKey(
+        "community.Cluster", on_delete=models.CASCADE, related_name="motions_moved"
+    )
+    seconded_by = models.ForeignKey(
+        "community.Cluster",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="motions_seconded",
+    )
+    threshold = models.CharField(
+        _("threshold"), max_length=10, choices=Threshold.choices, default=Threshold.SIMPLE
+    )
+    secret = models.BooleanField(_("secret vote"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    yes = models.PositiveIntegerField(_("yes"), default=0)
+    no = models.PositiveIntegerField(_("no"), default=0)
+    abstain = models.PositiveIntegerField(_("abstain"), default=0)
+    members = models.PositiveIntegerField(_("members when the vote closed"), default=0)
+    adopted = models.BooleanField(_("adopted"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "agenda_item__position", "pk"]
+        verbose_name = _("motion")
+        verbose_name_plural = _("motions")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MotionVote(models.Model):
+    """The roll of a motion's vote: that a member voted (once: unique), and in an open vote how.
+    In a secret vote `choice` stays empty and only the motion's tally knows."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", _("yes")
+        NO = "no", _("no")
+        ABSTAIN = "abstain", _("abstain")
+
+    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="votes")
+    cluster = models.ForeignKey(
+        "community.Cluster", on_delete=models.CASCADE, related_name="motion_votes"
+    )
+    choice = models.CharField(_("vote"), max_length=8, choices=Choice.choices, blank=True)
+    by_proxy = models.BooleanField(_("cast by a proxy holder"), default=False)
+
+    class Meta:
+        ordering = ["motion", "pk"]
+        verbose_name = _("motion vote")
+        verbose_name_plural = _("motion votes")
+        constraints = [
+            models.UniqueConstraint(fields=["motion", "cluster"], name="motion_one_vote_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster}: {self.choice or '—'}"

@@ -1,7 +1,7 @@
 """The assembly app's section of a person's data export and erasure (see
-community.domain.privacy): the sessions they were registered at and their candidacies, the
-ideas they proposed, their comments and supports, and the work plan items they are responsible
-for.
+community.domain.privacy): the sessions they were registered at, their candidacies, the motions
+they proposed and the proxies they handed over, the ideas they proposed, their comments and
+supports, and the work plan items they are responsible for.
 
 Ballots are not personal data: nothing in the ballot box points to a person or a member, by
 construction (docs/assembly.md), so there is nothing of anyone's to export or erase there. The
@@ -10,7 +10,16 @@ voter roll names member clusters, not people.
 
 from typing import Any
 
-from matchfair.assembly.models import Attendee, Candidacy, Idea, IdeaComment, IdeaSupport, WorkItem
+from matchfair.assembly.models import (
+    Attendee,
+    Candidacy,
+    Idea,
+    IdeaComment,
+    IdeaSupport,
+    Motion,
+    Proxy,
+    WorkItem,
+)
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
 
@@ -70,12 +79,38 @@ def collect(user: Any) -> dict[str, Any]:
             {"title": w.title, "member": str(w.owner), "deadline": moment(w.deadline)}
             for w in WorkItem.objects.filter(person=user).select_related("owner__organisation")
         ],
+        "motions_proposed": [
+            {
+                "session": m.session.title,
+                "title": m.title,
+                "text": m.original_text or m.text,
+                "for": str(m.mover),
+                "status": m.status,
+            }
+            for m in Motion.objects.filter(proposed_by=user).select_related(
+                "session", "mover__organisation"
+            )
+        ],
+        "proxies_handed_over": [
+            {
+                "session": p.session.title,
+                "member": str(p.cluster),
+                "holder": str(p.holder.user),
+                "given_at": moment(p.given_at),
+                "withdrawn_at": moment(p.withdrawn_at),
+            }
+            for p in Proxy.objects.filter(given_by=user).select_related(
+                "session", "cluster__organisation", "holder__user"
+            )
+        ],
     }
 
 
 def erase(user: Any) -> None:
     """Attendance goes; a candidacy in an election not yet counted is withdrawn, and one already
-    counted keeps its place on the record with the statements cleared."""
+    counted keeps its place on the record with the statements cleared. Motions and proxies belong
+    to the assembly's record (the minutes): they stay, no longer naming who proposed or handed
+    them over; the member they were for stays."""
     Attendee.objects.filter(user=user).delete()
     Candidacy.objects.filter(candidate=user, election__status="draft").delete()
     Candidacy.objects.filter(candidate=user).update(statement_en="", statement_bg="")
@@ -85,6 +120,8 @@ def erase(user: Any) -> None:
     Idea.objects.filter(author=user).update(author=None)
     IdeaSupport.objects.filter(user=user).update(user=None)
     WorkItem.objects.filter(person=user).update(person=None)
+    Motion.objects.filter(proposed_by=user).update(proposed_by=None)
+    Proxy.objects.filter(given_by=user).update(given_by=None)
 
 
 def register_sections() -> None:
@@ -92,5 +129,5 @@ def register_sections() -> None:
         "assembly",
         collect=collect,
         erase=erase,
-        models=[Attendee, Candidacy, Idea, IdeaComment, IdeaSupport, WorkItem],
+        models=[Attendee, Candidacy, Motion, Proxy, Idea, IdeaComment, IdeaSupport, WorkItem],
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.assembly import idea_views, views, workplan_views
+from matchfair.assembly import idea_views, motion_views, views, workplan_views
 
 app_name = "assembly"
 urlpatterns = [
@@ -38,4 +38,15 @@ urlpatterns = [
     path("work-plan/<int:pk>/progress/", workplan_views.report_progress, name="work_item_progress"),
     path("work-plan/<int:pk>/milestones/", workplan_views.add_milestone, name="milestone_add"),
     path("milestones/<int:pk>/done/", workplan_views.milestone_done, name="milestone_done"),
+    path("<int:pk>/proxies/", motion_views.proxies_page, name="proxies"),
+    path("proxies/<int:pk>/withdraw/", motion_views.withdraw_proxy_page, name="withdraw_proxy"),
+    path("<int:pk>/motions/new/", motion_views.propose_page, name="propose"),
+    path("motions/<int:pk>/", motion_views.motion_page, name="motion"),
+    path("motions/<int:pk>/vote/", motion_views.motion_vote_page, name="motion_vote"),
+    path("motions/<int:pk>/second/", motion_views.second_page, name="second"),
+    path("motions/<int:pk>/withdraw/", motion_views.withdraw_motion_page, name="withdraw_motion"),
+    path("motions/<int:pk>/open/", motion_views.open_motion_page, name="open_motion"),
+    path("motions/<int:pk>/close/", motion_views.close_motion_page, name="close_motion"),
+    path("<int:pk>/minutes.pdf", motion_views.minutes_download, name="minutes"),
+    path("<int:pk>/minutes/publish/", motion_views.publish_minutes_page, name="publish_minutes"),
 ]

@@ -19,6 +19,7 @@ from matchfair.assembly.domain.counting import (
     open_election,
     publish_election,
 )
+from matchfair.assembly.domain.proxies import active_proxies
 from matchfair.assembly.domain.sessions import check_in, quorum
 from matchfair.assembly.models import Attendee, Election, RollEntry, Session
 from matchfair.web import report_errors, run_domain_call
@@ -40,6 +41,7 @@ def session_page(request, pk):
         RollEntry.objects.filter(election__session=session).values_list("election", "cluster")
     )
     mine = session.attendees.filter(user=request.user).select_related("cluster").first()
+    represented = permissions.voting_members(request.user, session)[1:]
     return render(
         request,
         "assembly/session.html",
@@ -48,8 +50,19 @@ def session_page(request, pk):
             "agenda": session.agenda.all(),
             "quorum": quorum(session),
             "elections": [
-                (e, mine is not None and (e.pk, mine.cluster_id) in voted) for e in elections
+                (
+                    e,
+                    mine is not None and (e.pk, mine.cluster_id) in voted,
+                    [(m, (e.pk, m.pk) in voted) for m in represented],
+                )
+                for e in elections
             ],
+            "represented": represented,
+            "motions": session.motions.exclude(status="withdrawn").select_related(
+                "agenda_item", "mover__organisation"
+            ),
+            "can_move": permissions.moving_for(request.user, session) is not None,
+            "proxies": active_proxies(session),
             "mine": mine,
             "runs": runs,
             "attendees": (
@@ -102,9 +115,12 @@ def _ranking(election, candidacies, post):
 @login_required
 def ballot_page(request, pk):
     election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
-    voter = permissions.voting_for(request.user, election)
-    if voter is None:
+    # A proxy holder votes for each member they represent: `?for=` names which.
+    members = permissions.voting_members(request.user, election.session)
+    if not members:
         raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+    wanted = request.POST.get("for") or request.GET.get("for", "")
+    voter = next((m for m in members if str(m.pk) == wanted), members[0])
     candidacies = list(
         election.candidacies.filter(accepted=True).select_related(
             "candidate", "cluster__organisation"
@@ -136,6 +152,7 @@ def ballot_page(request, pk):
             "candidacies": candidacies,
             "ranks": range(1, len(candidacies) + 1),
             "voted": RollEntry.objects.filter(election=election, cluster=voter).exists(),
+            "by_proxy": voter != members[0],
         },
     )
 

@@ -48,7 +48,11 @@
 | run a partnership's assembly: check-in, open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
 | see an assembly session, its agenda and quorum (`is_network_member`, `can_see_session`) | the network's members: people of a member cluster, its delegates, the session's attendees; the secretariat |
 | nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
-| cast a member's ballot (`voting_for`) | the member's checked-in delegate or substitute; once per member (the voter roll) |
+| cast a member's ballot or motion vote (`voting_for`, `voting_members`, `can_vote_for`) | the member's checked-in delegate or substitute, or the checked-in holder of its proxy; once per member (the roll) |
+| hand a member's vote to another member's delegate, withdraw it (`can_give_proxy`) | the member's registered voting delegate; the secretariat (a proxy handed in on paper) |
+| propose a motion or amendment (`moving_for`), second it (`seconding_for`), withdraw it (`can_withdraw_motion`) | a checked-in delegate or substitute, for their member; the secretariat; a seconder is of another member than the mover; the mover or the secretariat withdraws |
+| open and close a motion's vote, publish the minutes (`can_run_assembly`) | the secretariat |
+| download the minutes PDF (`can_see_minutes`) | the secretariat; everyone once published |
 | see a result and the ballot board (`can_see_ballot_board`) | everyone once published; the members once counted |
 | read the ideas board and an idea's page, comment (`can_see_ideas`, `can_comment_idea`); one's partnerships (`member_networks`) | the network's members, as `is_network_member` |
 | propose an idea, support one for a member (`member_clusters`, `can_propose_idea`, `can_support_idea`) | people of a member cluster (as `clusters_of`) and its standing delegate, for that member; one support per member |
@@ -68,7 +72,9 @@ from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 from matchfair.newsroom.models import Editor, Status
 
-# Cluster membership and the consent rule live in their own modules; it is re-exported so every caller asks here.
+# Cluster membership, the consent rule, and the assembly's rules on proxies, motions, minutes,
+# ideas and the work plan live in their own modules; they are re-exported so every caller asks
+# here.
 from matchfair.permissions.clusters import (
     clusters_by_user as clusters_by_user,
 )
@@ -107,6 +113,27 @@ from matchfair.permissions.consent import (
 )
 from matchfair.permissions.consent import (
     visible_items as visible_items,
+)
+from matchfair.permissions.motions import (
+    can_give_proxy as can_give_proxy,
+)
+from matchfair.permissions.motions import (
+    can_see_minutes as can_see_minutes,
+)
+from matchfair.permissions.motions import (
+    can_vote_for as can_vote_for,
+)
+from matchfair.permissions.motions import (
+    can_withdraw_motion as can_withdraw_motion,
+)
+from matchfair.permissions.motions import (
+    moving_for as moving_for,
+)
+from matchfair.permissions.motions import (
+    seconding_for as seconding_for,
+)
+from matchfair.permissions.motions import (
+    voting_members as voting_members,
 )
 
 # The ideas board and the work plan live in their own module, re-exported likewise.
@@ -570,17 +597,12 @@ def can_see_session(user: Any, session: Any) -> bool:
 
 
 def voting_for(user: Any, election: Any) -> Any:
-    """The member cluster `user` may cast a ballot for in `election`: as its checked-in voting
-    delegate or substitute at the session; None otherwise. Whether the member has already voted
-    is the voter roll's business (`cast_ballot`)."""
-    if not user.is_authenticated:
-        return None
-    attendee = (
-        election.session.attendees.filter(user=user, checked_in_at__isnull=False)
-        .select_related("cluster__organisation")
-        .first()
-    )
-    return attendee.cluster if attendee is not None else None
+    """The member cluster `user` casts a ballot for first in `election`: their own, as its
+    checked-in voting delegate or substitute at the session; None otherwise. A proxy holder
+    casts for the members they represent too (`voting_members`). Whether the member has already
+    voted is the voter roll's business (`cast_ballot`)."""
+    members = voting_members(user, election.session)
+    return members[0] if members else None
 
 
 def can_nominate(user: Any, session: Any, cluster: Any) -> bool:

@@ -213,8 +213,8 @@ def test_an_override_naming_no_file_is_an_error_not_a_silent_other_font(tmp_path
 
 
 def test_only_the_pdf_module_makes_canvases_or_registers_fonts():
-    """Agendas, badges, table signs and itineraries all draw on `new_canvas`, with its fonts,
-    and no module names a system font directory."""
+    """Agendas, badges, table signs, itineraries and assembly minutes all draw on `new_canvas`,
+    with its fonts, and no module names a system font directory."""
     root = Path(matchfair.__file__).parent
     sources = {path.relative_to(root).as_posix(): path.read_text() for path in root.rglob("*.py")}
     elsewhere = ("Canvas(", "registerFont", "TTFont(")
@@ -227,7 +227,12 @@ def test_only_the_pdf_module_makes_canvases_or_registers_fonts():
     users = sorted(name for name, source in sources.items() if "new_canvas(" in source)
     assert (found, users) == (
         [],
-        ["reports/domain/badges.py", "reports/domain/pdf.py", "visits/pdf.py"],
+        [
+            "assembly/domain/minutes.py",
+            "reports/domain/badges.py",
+            "reports/domain/pdf.py",
+            "visits/pdf.py",
+        ],
     )
 
 

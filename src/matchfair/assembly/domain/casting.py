@@ -50,12 +50,16 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
     """Cast `voter`'s ballot (candidacy ids, most preferred first) and return its tracker.
 
     One vote per member: the roll's unique (election, member) row refuses a second ballot, from
-    the same person or from the member's other delegate or substitute, even at the same moment.
+    the same person, the member's other delegate or substitute, or the holder of its proxy, even
+    at the same moment.
     The roll row and the ballot are written in one transaction: both, or neither.
     """
-    if permissions.voting_for(by, election) != voter:
+    if not permissions.can_vote_for(by, election.session, voter):
         raise PermissionDenied(
-            _("Only %(member)s's checked-in delegate or substitute votes for it.")
+            _(
+                "Only %(member)s's checked-in delegate or substitute, or the holder of its proxy,"
+                " votes for it."
+            )
             % {"member": voter}
         )
     picked = _valid_choices(election, choices)

@@ -124,9 +124,10 @@ def check_in(attendee: Attendee, *, by: Any) -> Attendee:
 class Quorum:
     """Members present or represented against all members, and the statute's threshold."""
 
-    present: int
+    present: int  # members present or represented
     members: int
     threshold_percent: int
+    by_proxy: int = 0  # of `present`, those represented only by a proxy holder
 
     @property
     def needed(self) -> int:
@@ -142,10 +143,22 @@ def quorum(session: Session) -> Quorum:
     statute = getattr(session.network, "statute", None)
     threshold = statute.quorum_percent if statute is not None else 50
     members = session.network.clusters.count()
-    present = (
-        session.attendees.filter(checked_in_at__isnull=False, cluster__networks=session.network)
-        .values("cluster")
-        .distinct()
-        .count()
+    present = set(
+        session.attendees.filter(
+            checked_in_at__isnull=False, cluster__networks=session.network
+        ).values_list("cluster", flat=True)
     )
-    return Quorum(present=present, members=members, threshold_percent=threshold)
+    # Represented: an active proxy whose holder is checked in.
+    represented = set(
+        session.proxies.filter(
+            withdrawn_at__isnull=True,
+            holder__checked_in_at__isnull=False,
+            cluster__networks=session.network,
+        ).values_list("cluster", flat=True)
+    )
+    return Quorum(
+        present=len(present | represented),
+        members=members,
+        threshold_percent=threshold,
+        by_proxy=len(represented - present),
+    )

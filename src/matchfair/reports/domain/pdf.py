@@ -196,7 +196,7 @@ def table_agendas(
             yield table, entries[table.pk]
 
 
-class _Page:
+class Page:
     """A cursor down an A4 page that starts a new page, with the running header, when full."""
 
     def __init__(self, canvas: Canvas, header: str) -> None:
@@ -225,7 +225,7 @@ def _day(value: dt.datetime) -> str:
     return formats.date_format(value, "l j F Y")
 
 
-def _draw_entries(page: _Page, entries: list[Entry], event: Event, *, with_table: bool) -> None:
+def _draw_entries(page: Page, entries: list[Entry], event: Event, *, with_table: bool) -> None:
     zone = event.zone
     current_day = None
     if not entries:
@@ -246,7 +246,7 @@ def _draw_entries(page: _Page, entries: list[Entry], event: Event, *, with_table
         page.y -= 4
 
 
-def _agenda_intro(page: _Page, event: Event, plan: Plan | None, heading: str, sub: str) -> None:
+def _agenda_intro(page: Page, event: Event, plan: Plan | None, heading: str, sub: str) -> None:
     page.text(event.name, size=10)
     page.text(heading, size=18, font=BOLD)
     if sub:
@@ -279,7 +279,7 @@ def agendas_pdf(
             canvas.showPage()
         name = registration.user.full_name
         organisation = registration.user.organisation
-        page = _Page(canvas, f"{event.name} — {name}")
+        page = Page(canvas, f"{event.name} — {name}")
         _agenda_intro(
             page,
             event,
@@ -289,7 +289,7 @@ def agendas_pdf(
         )
         _draw_entries(page, entries, event, with_table=True)
     if not registrations:
-        _Page(canvas, event.name).text(_("No participants to print."), size=12)
+        Page(canvas, event.name).text(_("No participants to print."), size=12)
     canvas.save()
     return buffer.getvalue()
 
@@ -305,7 +305,7 @@ def tables_pdf(
     for number, (table, entries) in enumerate(table_agendas(plan, tables)):
         if number:
             canvas.showPage()
-        page = _Page(canvas, f"{event.name} — {table.name}")
+        page = Page(canvas, f"{event.name} — {table.name}")
         _agenda_intro(
             page,
             event,
@@ -315,6 +315,6 @@ def tables_pdf(
         )
         _draw_entries(page, entries, event, with_table=False)
     if not tables:
-        _Page(canvas, event.name).text(_("No tables to print."), size=12)
+        Page(canvas, event.name).text(_("No tables to print."), size=12)
     canvas.save()
     return buffer.getvalue()

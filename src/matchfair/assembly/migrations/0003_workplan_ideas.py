@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assembly", "0001_initial"),
+        ("assembly", "0002_motions_proxies_minutes"),
         ("community", "0002_trust"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,74 @@
+"""The assembly's rules on proxies, motions and minutes, role by role."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from matchfair import permissions
+from matchfair.assembly.domain.motions import propose_motion
+from matchfair.assembly.domain.proxies import give_proxy, withdraw_proxy
+from matchfair.assembly.domain.sessions import add_agenda_item
+from matchfair.assembly.models import Attendee
+from tests import factories
+from tests.assembly.conftest import attend
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def porto(session, members, secretary):
+    """Porto's voting delegate, not checked in, who handed Porto's vote to Aarhus."""
+    return attend(session, members[3], "Pia", "delegate", by=secretary, checked_in=False)
+
+
+def test_who_votes_for_which_member(
+    session, members, secretary, lyon_people, aarhus_delegate, porto
+):
+    proxy = give_proxy(
+        session, cluster=members[3], holder=Attendee.objects.get(user=aarhus_delegate), by=porto
+    )
+    outsider = factories.UserFactory()
+    assert [
+        [m.pk for m in permissions.voting_members(who, session)]
+        for who in (lyon_people[1], aarhus_delegate, porto, secretary, outsider, AnonymousUser())
+    ] == [[members[1].pk], [members[2].pk, members[3].pk], [], [], [], []]
+    withdraw_proxy(proxy, by=porto)
+    assert not permissions.can_vote_for(aarhus_delegate, session, members[3])
+
+
+def test_who_moves_seconds_and_withdraws(session, members, secretary, lyon_people, aarhus_delegate):
+    item = add_agenda_item(session, title="Plan", minutes=5, by=secretary)
+    motion = propose_motion(session, agenda_item=item, title="T", text="X", by=lyon_people[0])
+    assert (
+        permissions.moving_for(lyon_people[1], session),
+        permissions.moving_for(secretary, session),
+        permissions.moving_for(factories.UserFactory(), session),
+    ) == (members[1], members[0], None)
+    assert (
+        permissions.seconding_for(lyon_people[2], motion),
+        permissions.seconding_for(aarhus_delegate, motion),
+        permissions.seconding_for(secretary, motion),
+    ) == (None, members[2], None)
+    assert [
+        permissions.can_withdraw_motion(who, motion)
+        for who in (lyon_people[1], aarhus_delegate, secretary)
+    ] == [True, False, True]
+
+
+def test_who_hands_a_vote_over(session, members, secretary, lyon_people):
+    assert [
+        permissions.can_give_proxy(who, session, members[1])
+        for who in (lyon_people[0], lyon_people[1], secretary, AnonymousUser())
+    ] == [True, False, True, False]
+
+
+def test_who_reads_the_minutes(session, secretary, lyon_people):
+    before = [
+        permissions.can_see_minutes(who, session)
+        for who in (secretary, lyon_people[0], AnonymousUser())
+    ]
+    session.minutes_published_at = timezone.now()
+    assert (before, permissions.can_see_minutes(AnonymousUser(), session)) == (
+        [True, False, False],
+        True,
+    )
