@@ -208,3 +208,30 @@ def test_the_floor_plan_zooms_inside_its_frame_on_a_phone(browser, live_server, 
     assert frame.evaluate("frame => frame.scrollWidth > frame.clientWidth") is True
     context.close()
     assert errors == []
+
+
+def test_the_menu_folds_on_a_phone_and_marks_the_current_page(
+    browser, live_server, transactional_db
+):
+    event = factories.b2b_event()
+    ana = factories.RegistrationFactory(event=event, user__full_name="Ana Petrova")
+    context = browser.new_context(locale="en-GB", viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail address").fill(ana.user.email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/e/{event.slug}/requests/")
+    toggle = page.get_by_role("button", name="Menu")
+    requests = page.locator("#menu").get_by_role("link", name="Requests")
+    expect(requests).to_be_hidden()
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(requests).to_be_visible()
+    expect(requests).to_have_attribute("aria-current", "page")
+    assert page.locator('#menu [aria-current="page"]').count() == 1
+    # On a wide screen the links are all there and the button is not.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(toggle).to_be_hidden()
+    expect(page.locator("#menu").get_by_role("link", name="My agenda")).to_be_visible()
+    context.close()
