@@ -126,3 +126,14 @@ def test_the_check_finds_a_known_violation(page, live_server, tmp_path):
         '<!DOCTYPE html><html lang="en"><title>x</title><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"></html>'
     )
     assert [v.split(" ")[0] for v in violations(page, broken.as_uri())] == ["image-alt"]
+
+
+def test_pages_on_a_phone_have_no_serious_violations(page, live_server, scene):
+    # At 390 px the menu folds, tables become cards and wide tables scroll in their own region.
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, scene["lead"].email)
+    phone_pages = ["/e/{slug}/venue/", "/e/{slug}/console/participants/", "/e/{slug}/console/day/"]
+    assert _check(page, live_server, scene, phone_pages) == {}
+    page.context.clear_cookies()
+    log_in(page, live_server, scene["ana"].user.email)
+    assert _check(page, live_server, scene, PARTICIPANT) == {}

@@ -310,7 +310,8 @@ def test_schedule_with_a_bad_time_limit_names_the_field(client, event, lead_staf
     client.force_login(lead_staff)
     response = client.post(url(event, "console/schedule/"), {"time_limit": "0"}, follow=True)
     assert shown_messages(response) == [
-        "Seconds the optimiser may take: Ensure this value is greater than or equal to 1."
+        "Time to search for a better schedule (seconds): Ensure this value is greater than or "
+        "equal to 1."
     ]
     assert SolverRun.objects.count() == 0
 
@@ -374,19 +375,19 @@ def test_run_status_of_a_running_run_gives_the_gaps_and_their_bound(client, even
     client.force_login(lead_staff)
     page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
     assert "5 gaps so far." in page
-    assert "No schedule reaching the bound has fewer than 2." in page
+    assert "A schedule with the most meetings has at least 2." in page
     with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
         page = client.get(
             url(event, f"console/runs/{run.pk}/"), HTTP_ACCEPT_LANGUAGE="bg"
         ).content.decode()
     assert "Засега 5 празнини." in page
-    assert "Никой график, който достига границата, няма по-малко от 2." in page
+    assert "График с най-много срещи има поне 2." in page
     # Before any search has proved a bound, the page claims none.
     run.progress = {**progress, "holes": 1, "holes_bound": None}
     run.save()
     page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
     assert "1 gap so far." in page
-    assert "No schedule reaching" not in page
+    assert "has at least" not in page
 
 
 def test_a_finished_run_not_proved_optimal_gives_its_gaps_bound(client, event, lead_staff):

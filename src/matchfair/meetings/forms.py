@@ -24,11 +24,28 @@ class AnswerForm(forms.Form):
     )
 
 
+# Plain words for the optimiser's two settings; the console shows them under "Advanced".
+SEARCH_TIME = _("Time to search for a better schedule (seconds)")
+SEARCH_TIME_HELP = _(
+    "The optimiser stops after this long and keeps the best schedule found. Most events need "
+    "20 seconds; a very large one may place a few more meetings with more time."
+)
+
+
 class ScheduleForm(forms.Form):
     time_limit = forms.FloatField(
-        label=_("Seconds the optimiser may take"), min_value=1, max_value=600, initial=20
+        label=SEARCH_TIME, help_text=SEARCH_TIME_HELP, min_value=1, max_value=600, initial=20
     )
-    seed = forms.IntegerField(label=_("Seed"), min_value=0, initial=0, required=False)
+    seed = forms.IntegerField(
+        label=_("Variant number"),
+        help_text=_(
+            "The same number gives the same schedule again. Another number gives another "
+            "schedule, as good by the same measures, for when you want to compare."
+        ),
+        min_value=0,
+        initial=0,
+        required=False,
+    )
 
 
 class ReleaseForm(forms.Form):
@@ -77,5 +94,5 @@ class NoShowForm(forms.Form):
 
 class ReplanForm(forms.Form):
     time_limit = forms.FloatField(
-        label=_("Seconds the optimiser may take"), min_value=1, max_value=600, initial=5
+        label=SEARCH_TIME, help_text=SEARCH_TIME_HELP, min_value=1, max_value=600, initial=5
     )

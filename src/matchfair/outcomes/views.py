@@ -138,7 +138,10 @@ def consent(request):
             (
                 scope,
                 label,
-                [(audience, (scope, audience) in grants) for audience, _l in Audience.choices],
+                [
+                    (audience, audience_label, (scope, audience) in grants)
+                    for audience, audience_label in Audience.choices
+                ],
             )
             for scope, label in Scope.choices
         ],

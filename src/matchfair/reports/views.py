@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from matchfair import permissions
 from matchfair.jobs.domain import request_job
 from matchfair.meetings.domain.plans import latest_release
+from matchfair.ordering import natural_key
 from matchfair.reports import jobs
 from matchfair.reports.domain import exports
 from matchfair.reports.domain.badges import badges_pdf, table_signs_pdf
@@ -89,7 +90,9 @@ def dashboard(request, event):
         ],
         plan=sections[0][2].plan,
         is_lead=organisers is None,
-        tables=event.tables.order_by("name") if organisers is None else [],
+        tables=sorted(event.tables.all(), key=lambda table: natural_key(table.name))
+        if organisers is None
+        else [],
     )
     return render(request, "reports/dashboard.html", context)
 
@@ -197,7 +200,7 @@ def _tables(request, slug):
         tables = event.tables.filter(pk=int(chosen)).select_related("booth_of__user__organisation")
         if not tables:
             raise Http404
-    return event, list(tables.order_by("name"))
+    return event, sorted(tables, key=lambda table: natural_key(table.name))
 
 
 @login_required

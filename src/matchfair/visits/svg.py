@@ -83,7 +83,8 @@ def floor_plan(
         # Sized so the name fits the pavilion's width (a letter is about 0.6 em wide).
         size = min(font, pavilion.width / max(len(pavilion.name), 1) * 1.6)
         out += [
-            f'<a href="{escape(pavilion.get_absolute_url())}" class="pavilion" '
+            f'<a href="{escape(pavilion.get_absolute_url())}" '
+            f'class="pavilion{" here" if highlight == pavilion else ""}" '
             f'aria-label="{escape(label)}">',
             f"<title>{escape(label)}</title>",
             _rect(pavilion, fill, "#b9770e", line * 2),
@@ -96,7 +97,8 @@ def floor_plan(
         fill = HIGHLIGHT_FILL if highlight == stand else STAND_FILL
         size = min(font * 0.8, stand.width / max(len(stand.code), 1) * 1.6)
         out += [
-            f'<a href="{escape(stand.get_absolute_url())}" class="stand" aria-label="{escape(label)}">',
+            f'<a href="{escape(stand.get_absolute_url())}" '
+            f'class="stand{" here" if highlight == stand else ""}" aria-label="{escape(label)}">',
             f"<title>{escape(label)}</title>",
             _rect(stand, fill, STAND_STROKE, line),
             f'<text x="{_n(stand.x + stand.width / 2)}" y="{_n(stand.y + stand.depth / 2 + size / 3)}" '

@@ -3,6 +3,9 @@ import io
 
 import openpyxl
 
+from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+from matchfair.meetings.domain.plans import release_plan, write_draft
+from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.reports.domain.exports import (
     DataTable,
     csv_lines,
@@ -15,6 +18,7 @@ from matchfair.reports.domain.exports import (
 )
 from matchfair.reports.domain.statistics import event_statistics
 from matchfair.spreadsheets import safe_cell
+from tests import factories
 
 
 def read_csv(lines) -> list[list[str]]:
@@ -154,3 +158,34 @@ def test_sheet_titles_are_made_valid_and_unique():
     with write_xlsx(tables) as handle:
         workbook = openpyxl.load_workbook(handle)
     assert workbook.sheetnames == ["A B   x", "A B   x 2"]
+
+
+def test_meeting_rows_list_one_slot_s_tables_in_natural_order(db):
+    # Ten tables: "Table 10" sorts before "Table 2" as text, not as people count.
+    event = factories.b2b_event(tables=10)
+    slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at").first()
+    tables = {table.name: table for table in event.tables.all()}
+    people = [factories.RegistrationFactory(event=event) for _ in range(6)]
+    organiser = factories.UserFactory()
+    assignments = []
+    for (first, second), name in zip(
+        [people[0:2], people[2:4], people[4:6]], ["Table 10", "Table 2", "Table 1"], strict=True
+    ):
+        meeting = accept_request(
+            send_request(sender=first, recipient=second, message="Hi", by=first.user),
+            by=second.user,
+        )
+        assignments.append(
+            {
+                "meeting": meeting_key(meeting.pk),
+                "slot": slot_key(slot.pk),
+                "table": table_key(tables[name].pk),
+            }
+        )
+    write_draft(
+        event=event,
+        result={"assignments": assignments, "unscheduled": [], "stats": {"scheduled": 3}},
+        by=organiser,
+    )
+    release_plan(event=event, by=organiser, notify=False)
+    assert [row[4] for row in meeting_rows(event)] == ["Table 1", "Table 2", "Table 10"]

@@ -11,6 +11,8 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import IO, Any
 
 from django.db.models import F, QuerySet
@@ -20,6 +22,7 @@ from openpyxl import Workbook
 from matchfair.events.models import Event, Organiser
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement, Plan
+from matchfair.ordering import natural_key
 from matchfair.reports.domain.statistics import (
     Statistics,
     reason_group,
@@ -101,8 +104,10 @@ def meeting_rows(event: Event, *, organisers: Sequence[Organiser] | None = None)
     )
     zone = event.zone
     batch: list[tuple] = []
-    for placement in ordered.iterator(chunk_size=BATCH):
-        batch.append(placement)
+    # The database orders table names as text ("Table 10" before "Table 2"); each slot's rows,
+    # at most one per table, are put in natural order here.
+    for _starts, in_slot in groupby(ordered.iterator(chunk_size=BATCH), key=itemgetter(1)):
+        batch.extend(sorted(in_slot, key=lambda row: natural_key(row[3] or "")))
         if len(batch) >= BATCH:
             yield from _rows_for(batch, scope, zone)
             batch = []

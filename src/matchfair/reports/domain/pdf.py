@@ -253,7 +253,8 @@ def _agenda_intro(page: Page, event: Event, plan: Plan | None, heading: str, sub
         page.text(sub, size=11)
     note = _("Times are local (%(zone)s).") % {"zone": event.time_zone}
     if plan is not None:
-        note += " " + _("Schedule version %(version)s.") % {"version": plan.version}
+        released = formats.date_format(plan.created.astimezone(event.zone), "j F, H:i")
+        note += " " + _("Schedule as released on %(when)s.") % {"when": released}
     page.text(note, size=9)
     page.y -= 6
 
