@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from matchfair.events.models import Slot
 from matchfair.meetings.domain.plans import release_plan, write_draft
-from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, SolverRun
+from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan, SolverRun
 from tests import factories
 from tests.meetings.domain.helpers import meet, result_for
 
@@ -314,3 +314,19 @@ def test_the_day_board_after_a_change_shows_request_times_in_the_event_time_zone
     assert response.templates[0].name == "meetings/_day_board.html"
     assert shown in response.content.decode()
     assert shown in client.get(url(event, "day/")).content.decode()
+
+
+def test_unscheduling_from_the_release_section_returns_to_it(
+    client, upcoming, lead_staff, ana, jonas
+):
+    event = upcoming
+    carl = factories.RegistrationFactory(event=event, user__full_name="Carl Third")
+    first, second = meet(ana, jonas), meet(ana, carl)
+    slot = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    draft = Plan.objects.create(event=event, kind="draft")
+    draft.placements.create(meeting=first, slot=slot, table=event.tables.order_by("id")[0])
+    draft.placements.create(meeting=second, slot=slot, table=event.tables.order_by("id")[1])
+    client.force_login(lead_staff)
+    response = client.post(url(event, f"meetings/{first.pk}/unschedule/"), {"back": "console"})
+    assert response["Location"] == url(event) + "#release"
+    assert client.get(url(event)).context["blocking"] == []

@@ -32,10 +32,23 @@ class ScheduleForm(forms.Form):
 
 
 class ReleaseForm(forms.Form):
+    """`soft` names the draft's softer conflicts for the confirmation; "" when there are none
+    (the box is left out), None when the form only reads a POST."""
+
     name = forms.CharField(label=_("Name of this release"), max_length=120, required=False)
     notify = forms.BooleanField(
         label=_("Tell participants whose agenda changed"), required=False, initial=True
     )
+    confirmed = forms.BooleanField(label=_("Release it with these"), required=False)
+
+    def __init__(self, *args, soft: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if soft == "":
+            del self.fields["confirmed"]
+        elif soft is not None:
+            self.fields["confirmed"].label = _(
+                "I have looked at these and release the draft with them: %(what)s"
+            ) % {"what": soft}
 
 
 class SlotChoiceField(forms.ModelChoiceField):

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -147,6 +148,8 @@ def day(request, event, context):
 
 
 def _after_change(request, event, context):
+    if request.POST.get("back") == "console":  # a fix offered on the console's release section
+        return redirect(reverse("meetings:console", kwargs={"event": event.slug}) + "#release")
     if request.htmx:
         return render(request, "meetings/_day_board.html", _board(request, event, context))
     target = redirect("meetings:day", event=event.slug)
