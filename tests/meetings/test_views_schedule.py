@@ -88,9 +88,10 @@ def test_unschedule_with_htmx_returns_the_board_with_conflicts(
     assert f"Meeting #{meeting.pk} has no slot now." in response.content.decode()
 
 
-def test_move_into_an_occupied_table_answers_with_the_rule(
-    client, event, released, meeting, lead_staff
+def test_move_into_an_occupied_table_is_refused_by_the_form(
+    client, upcoming, released, meeting, lead_staff
 ):
+    event = upcoming
     other = meet(
         factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
     )
@@ -99,19 +100,57 @@ def test_move_into_an_occupied_table_answers_with_the_rule(
     response = client.post(
         url(event, f"meetings/{other.pk}/move/"),
         {"slot": first.pk, "table": event.tables.first().pk},
-        HTTP_HX_REQUEST="true",
     )
-    body = response.content.decode()
     assert response.status_code == 200
-    assert "One meeting per table and slot: Table 1 already holds" in body
+    assert [str(m) for m in response.context["messages"]] == [
+        "Table: This table is not free then; choose one of those offered."
+    ]
     assert not Placement.objects.filter(plan__kind="draft", meeting=other).exists()
 
 
-def test_move_page_lists_slots_in_the_event_time_zone(client, event, meeting, lead_staff):
+def test_move_page_lists_only_slots_where_everyone_is_free_in_local_time(
+    client, upcoming, released, meeting, ana, lead_staff
+):
+    event = upcoming
+    slots = list(Slot.objects.filter(session__event=event).order_by("starts_at"))
+    busy = meet(ana, factories.RegistrationFactory(event=event))
     client.force_login(lead_staff)
-    response = client.get(url(event, f"meetings/{meeting.pk}/move/"))
-    choices = [label for _value, label in response.context["form"].fields["slot"].choices][1:]
-    assert choices[0] == "Tue 10 Nov 09:00 · Morning 1"
+    response = client.get(url(event, f"meetings/{busy.pk}/move/"))
+    # Ana meets Jonas in the first slot (the release), so it is not offered.
+    assert [option.slot for option in response.context["options"]] == slots[1:]
+    labels = [label for _value, label in response.context["form"].fields["slot"].choices]
+    assert labels[0].endswith(" 09:30 · Morning 1")
+
+
+def test_move_page_for_a_slot_offers_its_free_tables_then_moves(
+    client, upcoming, released, meeting, lead_staff
+):
+    event = upcoming
+    second = Slot.objects.filter(session__event=event).order_by("starts_at")[1]
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"meetings/{meeting.pk}/move/"), {"slot": second.pk})
+    choices = [label for _value, label in page.context["form"].fields["table"].choices]
+    assert choices == [f"Table {n} · Hall 2" for n in (1, 2, 3, 4)]
+    table = event.tables.get(name="Table 3")
+    response = client.post(
+        url(event, f"meetings/{meeting.pk}/move/"), {"slot": second.pk, "table": table.pk}
+    )
+    assert response["Location"] == url(event, "day/")
+    placed = Placement.objects.get(plan__kind="draft", meeting=meeting)
+    assert (placed.slot, placed.table) == (second, table)
+
+
+def test_move_page_never_offers_someone_elses_stand(
+    client, upcoming, released, meeting, lead_staff
+):
+    event = upcoming
+    stand = event.tables.get(name="Table 2")
+    stand.booth_of = factories.RegistrationFactory(event=event)
+    stand.save()
+    second = Slot.objects.filter(session__event=event).order_by("starts_at")[1]
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"meetings/{meeting.pk}/move/"), {"slot": second.pk})
+    assert [table.name for table in page.context["tables"]] == ["Table 1", "Table 3", "Table 4"]
 
 
 def test_cancel_no_show_and_late_accept_from_the_day_page(

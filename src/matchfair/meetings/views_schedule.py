@@ -23,6 +23,7 @@ from matchfair.meetings.domain.changes import (
     unschedule_meeting,
 )
 from matchfair.meetings.domain.conflicts import plan_conflicts
+from matchfair.meetings.domain.move_options import MovePlanner
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.domain.solver_runs import request_solve
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
@@ -167,15 +168,23 @@ def _meeting(event, pk):
 
 @manager_view
 def move(request, event, context, pk):
+    """Two steps: the slots where all the meeting's people are free, then a free table there,
+    with the walks that would be too tight said before anything is saved."""
     meeting = _meeting(event, pk)
     plan = _working_plan(event)
-    current = (
-        plan.placements.filter(meeting=meeting).select_related("slot", "table").first()
-        if plan
-        else None
+    planner = MovePlanner(meeting=meeting, plan=plan, now=timezone.now())
+    candidates = planner.candidate_slots()
+    wanted = request.POST.get("slot") or request.GET.get("slot")
+    chosen = next((slot for slot in candidates if str(slot.pk) == wanted), None)
+    tables = planner.tables(chosen) if chosen is not None else []
+    walks = planner.walks(chosen, tables) if chosen is not None else {}
+    form = MoveForm(
+        request.POST or None,
+        slots=candidates,
+        tables=tables,
+        zone=event.zone,
+        tight=frozenset(walks),
     )
-    initial = {"slot": current.slot_id, "table": current.table_id} if current else {}
-    form = MoveForm(request.POST or None, event=event, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -192,23 +201,25 @@ def move(request, event, context, pk):
                         "table": placement.table.name,
                     },
                 )
-                if not request.htmx:
-                    return redirect("meetings:day", event=event.slug)
+                return redirect("meetings:day", event=event.slug)
         else:
             report_errors(request, form)
-    plan = _working_plan(event)
+    if wanted and chosen is None and request.method == "GET":
+        messages.error(request, _("Someone of this meeting is not free then."))
     context.update(
         meeting=meeting,
         form=form,
+        chosen=chosen,
+        tables=tables,
+        walks=walks,
+        options=planner.slots() if chosen is None else [],
         placement=(
             plan.placements.filter(meeting=meeting).select_related("slot", "table").first()
             if plan
             else None
         ),
-        conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
     )
-    template = "meetings/_move_result.html" if request.htmx else "meetings/move.html"
-    return render(request, template, context)
+    return render(request, "meetings/move.html", context)
 
 
 @manager_view
