@@ -369,3 +369,62 @@ def test_unscheduling_from_the_release_section_returns_to_it(
     response = client.post(url(event, f"meetings/{first.pk}/unschedule/"), {"back": "console"})
     assert response["Location"] == url(event) + "#release"
     assert client.get(url(event)).context["blocking"] == []
+
+
+@pytest.fixture
+def busy_session(upcoming, lead_staff):
+    """Three meetings in the first morning: Ana at 09:00 and 10:00, Carl and Dan at 09:30."""
+    event = upcoming
+    slots = list(Slot.objects.filter(session__event=event).order_by("starts_at"))
+    people = {
+        name: factories.RegistrationFactory(event=event, user__full_name=name)
+        for name in ("Ana Petrova", "Ben Ode", "Carl Third", "Dan Fourth", "Eve Fifth")
+    }
+    table_10 = event.tables.create(name="Table 10", location="Hall 2")
+    draft = Plan.objects.create(event=event, kind="draft")
+    for first, second, slot, table in [
+        ("Ana Petrova", "Ben Ode", slots[0], table_10),
+        ("Carl Third", "Dan Fourth", slots[1], event.tables.get(name="Table 2")),
+        ("Ana Petrova", "Eve Fifth", slots[2], event.tables.get(name="Table 1")),
+    ]:
+        draft.placements.create(meeting=meet(people[first], people[second]), slot=slot, table=table)
+    return event, slots
+
+
+def _board_rows(response):
+    return [
+        (f"{slot.starts_at.astimezone(slot.session.event.zone):%H:%M}", placement.table.name)
+        for slot, placements in response.context["rows"]
+        for placement in placements
+    ]
+
+
+def test_day_board_finds_a_persons_meetings_across_the_session(client, busy_session, lead_staff):
+    event, _slots = busy_session
+    client.force_login(lead_staff)
+    response = client.get(url(event, "day/"), {"search": "petrova"})
+    assert _board_rows(response) == [("09:00", "Table 10"), ("10:00", "Table 1")]
+    assert "2 meetings found in this session." in response.content.decode()
+
+
+def test_day_board_finds_a_table_and_a_time(client, busy_session, lead_staff):
+    event, slots = busy_session
+    client.force_login(lead_staff)
+    by_table = client.get(url(event, "day/"), {"search": "Table 10"})
+    by_time = client.get(url(event, "day/"), {"search": "9:30"})
+    assert _board_rows(by_table) == [("09:00", "Table 10")]
+    assert (by_time.context["slot"], _board_rows(by_time)) == (slots[1], [("09:30", "Table 2")])
+
+
+def test_day_board_sorts_tables_naturally(client, busy_session, lead_staff):
+    event, slots = busy_session
+    others = [factories.RegistrationFactory(event=event) for _ in range(2)]
+    table_30 = event.tables.get(name="Table 3")  # made before Table 10: by id it comes first
+    table_30.name = "Table 30"
+    table_30.save()
+    Plan.objects.get(event=event, kind="draft").placements.create(
+        meeting=meet(*others), slot=slots[0], table=table_30
+    )
+    client.force_login(lead_staff)
+    response = client.get(url(event, "day/"), {"slot": slots[0].pk})
+    assert _board_rows(response) == [("09:00", "Table 10"), ("09:00", "Table 30")]

@@ -165,24 +165,22 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
                 )
             )
         table = placement.table
-        if table is not None:
-            if (
-                table.booth_of_id is not None
-                and table.booth_of_id not in members[placement.meeting_id]
-            ):
-                owner = registrations.get(table.booth_of_id)
-                conflicts.append(
-                    Conflict(
-                        "foreign_booth",
-                        placement.meeting_id,
-                        _("%(names)s: %(table)s is the private stand of %(owner)s")
-                        % {
-                            "names": names(placement.meeting_id),
-                            "table": table.name,
-                            "owner": owner.user.full_name if owner else "—",
-                        },
-                    )
+        if table is not None and (
+            table.booth_of_id is not None and table.booth_of_id not in members[placement.meeting_id]
+        ):
+            owner = registrations.get(table.booth_of_id)
+            conflicts.append(
+                Conflict(
+                    "foreign_booth",
+                    placement.meeting_id,
+                    _("%(names)s: %(table)s is the private stand of %(owner)s")
+                    % {
+                        "names": names(placement.meeting_id),
+                        "table": table.name,
+                        "owner": owner.user.full_name if owner else "—",
+                    },
                 )
+            )
         for registration_id in members[placement.meeting_id]:
             booth = booths.get(registration_id)
             if booth is not None and booth != placement.table_id:

@@ -142,12 +142,13 @@ def _check_releasable(draft: Plan, *, confirmed: bool) -> None:
     if blocking:
         named = [f"{conflict.label}: {conflict.message}" for conflict in blocking]
         if len(named) > NAMED_PROBLEMS:
-            named = named[:NAMED_PROBLEMS] + [
+            named = [
+                *named[:NAMED_PROBLEMS],
                 _("… and %(count)s more, listed in the console.")
-                % {"count": len(named) - NAMED_PROBLEMS}
+                % {"count": len(named) - NAMED_PROBLEMS},
             ]
         raise ValidationError(
-            [_("This draft cannot be released until these problems are fixed:")] + named
+            [_("This draft cannot be released until these problems are fixed:"), *named]
         )
     soft = [conflict for conflict in conflicts if conflict.kind != "cancelled"]
     if soft and not confirmed:
