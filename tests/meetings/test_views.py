@@ -470,6 +470,18 @@ def test_console_release_section_lists_each_problem_with_its_fixes(
     assert "double_booked" not in page
 
 
+def test_console_release_section_in_bulgarian_has_no_codes(
+    client, event, lead_staff, ana, jonas
+):
+    _double_booked_draft(event, ana, jonas)
+    client.force_login(lead_staff)
+    with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
+        page = client.get(url(event, "console/"), HTTP_ACCEPT_LANGUAGE="bg").content.decode()
+    assert "Тази чернова не може да се публикува, докато не се оправи 1 проблем." in page
+    assert "<td>Две срещи по едно и също време</td>" in page
+    assert "Извади срещата от графика" in page
+
+
 def test_release_with_soft_conflicts_asks_for_the_named_confirmation(
     client, event, lead_staff, ana, jonas
 ):
