@@ -470,9 +470,7 @@ def test_console_release_section_lists_each_problem_with_its_fixes(
     assert "double_booked" not in page
 
 
-def test_console_release_section_in_bulgarian_has_no_codes(
-    client, event, lead_staff, ana, jonas
-):
+def test_console_release_section_in_bulgarian_has_no_codes(client, event, lead_staff, ana, jonas):
     _double_booked_draft(event, ana, jonas)
     client.force_login(lead_staff)
     with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
