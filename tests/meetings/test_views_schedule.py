@@ -138,6 +138,10 @@ def test_move_page_for_a_slot_offers_its_free_tables_then_moves(
     assert response["Location"] == url(event, "day/")
     placed = Placement.objects.get(plan__kind="draft", meeting=meeting)
     assert (placed.slot, placed.table) == (second, table)
+    # The day page says it once: its layout shows the messages, the board only after htmx.
+    assert (
+        client.get(response["Location"]).content.decode().count(f"Meeting #{meeting.pk} moved") == 1
+    )
 
 
 def test_move_page_never_offers_someone_elses_stand(
