@@ -165,10 +165,13 @@ def plan_conflicts(plan: Plan) -> list[Conflict]:
                 )
             )
         table = placement.table
-        if table is not None and (
-            table.booth_of_id is not None and table.booth_of_id not in members[placement.meeting_id]
+        owner_id = table.booth_of_id if table is not None else None
+        if (
+            table is not None
+            and owner_id is not None
+            and owner_id not in members[placement.meeting_id]
         ):
-            owner = registrations.get(table.booth_of_id)
+            owner = registrations.get(owner_id)
             conflicts.append(
                 Conflict(
                     "foreign_booth",
