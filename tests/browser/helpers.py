@@ -49,5 +49,5 @@ def release_meeting(event, first, second, *, slot_index=1):
         },
         by=organiser,
     )
-    release_plan(event=event, by=organiser, notify=False)
+    release_plan(event=event, by=organiser, notify=False, confirmed=True)
     return meeting

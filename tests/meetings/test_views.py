@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from matchfair.events.models import Slot
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.models import Meeting, MeetingRequest, Plan, SolverRun
 from tests import factories
@@ -429,6 +430,88 @@ def test_release_of_a_draft_makes_version_1(client, event, lead_staff):
     assert list(Plan.objects.filter(kind="release").values_list("version", "name")) == [
         (1, "First")
     ]
+
+
+def _double_booked_draft(event, ana, jonas):
+    """A draft where Ana has two meetings at 09:00, at two tables."""
+    carl = factories.RegistrationFactory(event=event, user__full_name="Carl Third")
+    meetings = [accept_request(send(ana, other), by=other.user) for other in (jonas, carl)]
+    slot = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    draft = Plan.objects.create(event=event, kind="draft", stats={"scheduled": 2})
+    for meeting, table in zip(meetings, event.tables.order_by("id"), strict=False):
+        draft.placements.create(meeting=meeting, slot=slot, table=table)
+    return meetings
+
+
+def test_release_of_a_double_booked_draft_is_refused_with_the_problem(
+    client, event, lead_staff, ana, jonas
+):
+    _double_booked_draft(event, ana, jonas)
+    client.force_login(lead_staff)
+    response = client.post(
+        url(event, "console/release/"), {"name": "First", "confirmed": "on"}, follow=True
+    )
+    assert shown_messages(response) == [
+        "This draft cannot be released until these problems are fixed:",
+        "Booked twice: Ana Petrova has 2 meetings in one slot",
+    ]
+    assert Plan.objects.filter(kind="release").count() == 0
+
+
+def test_console_release_section_lists_each_problem_with_its_fixes(
+    client, event, lead_staff, ana, jonas
+):
+    first, _second = _double_booked_draft(event, ana, jonas)
+    client.force_login(lead_staff)
+    response = client.get(url(event, "console/"))
+    page = response.content.decode()
+    assert [c.kind for c in response.context["blocking"]] == ["double_booked"]
+    assert "This draft cannot be released until 1 problem is fixed." in page
+    assert f'action="/e/{event.slug}/console/meetings/{first.pk}/unschedule/"' in page
+    assert "double_booked" not in page
+
+
+def test_console_release_section_in_bulgarian_has_no_codes(client, event, lead_staff, ana, jonas):
+    _double_booked_draft(event, ana, jonas)
+    client.force_login(lead_staff)
+    with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
+        page = client.get(url(event, "console/"), HTTP_ACCEPT_LANGUAGE="bg").content.decode()
+    assert "Тази чернова не може да се публикува, докато не се оправи 1 проблем." in page
+    assert "<td>Две срещи по едно и също време</td>" in page
+    assert "Извади срещата от графика" in page
+
+
+def test_release_with_soft_conflicts_asks_for_the_named_confirmation(
+    client, event, lead_staff, ana, jonas
+):
+    meeting = accept_request(send(ana, jonas), by=jonas.user)
+    Plan.objects.create(event=event, kind="draft").placements.create(
+        meeting=meeting, reason="No common free slot"
+    )
+    client.force_login(lead_staff)
+    page = client.get(url(event, "console/")).content.decode()
+    assert "I have looked at these and release the draft with them: 1 × No slot" in page
+    refused = client.post(url(event, "console/release/"), {"name": "First"}, follow=True)
+    assert shown_messages(refused) == [
+        "Confirm that you release the draft with these: 1 × No slot."
+    ]
+    done = client.post(
+        url(event, "console/release/"), {"name": "First", "confirmed": "on"}, follow=True
+    )
+    assert shown_messages(done) == ["Released as version 1."]
+
+
+def test_console_counts_hand_moves_since_the_last_release(client, event, lead_staff, ana, jonas):
+    meeting = accept_request(send(ana, jonas), by=jonas.user)
+    first_slot, second_slot = Slot.objects.filter(session__event=event).order_by("starts_at")[:2]
+    table = event.tables.first()
+    release = Plan.objects.create(event=event, kind="release", version=1, stats={"moved_count": 0})
+    release.placements.create(meeting=meeting, slot=first_slot, table=table)
+    draft = Plan.objects.create(event=event, kind="draft", stats={"moved_count": 0})
+    draft.placements.create(meeting=meeting, slot=second_slot, table=table)
+    client.force_login(lead_staff)
+    response = client.get(url(event, "console/"))
+    assert response.context["moved"] == 1
 
 
 def test_release_is_forbidden_to_co_organiser_staff(client, event, co_staff):

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from matchfair.events.models import Slot
 from matchfair.meetings.domain.plans import release_plan, write_draft
-from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, SolverRun
+from matchfair.meetings.models import Meeting, MeetingRequest, NoShow, Placement, Plan, SolverRun
 from tests import factories
 from tests.meetings.domain.helpers import meet, result_for
 
@@ -88,9 +88,10 @@ def test_unschedule_with_htmx_returns_the_board_with_conflicts(
     assert f"Meeting #{meeting.pk} has no slot now." in response.content.decode()
 
 
-def test_move_into_an_occupied_table_answers_with_the_rule(
-    client, event, released, meeting, lead_staff
+def test_move_into_an_occupied_table_is_refused_by_the_form(
+    client, upcoming, released, meeting, lead_staff
 ):
+    event = upcoming
     other = meet(
         factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
     )
@@ -99,19 +100,61 @@ def test_move_into_an_occupied_table_answers_with_the_rule(
     response = client.post(
         url(event, f"meetings/{other.pk}/move/"),
         {"slot": first.pk, "table": event.tables.first().pk},
-        HTTP_HX_REQUEST="true",
     )
-    body = response.content.decode()
     assert response.status_code == 200
-    assert "One meeting per table and slot: Table 1 already holds" in body
+    assert [str(m) for m in response.context["messages"]] == [
+        "Table: This table is not free then; choose one of those offered."
+    ]
     assert not Placement.objects.filter(plan__kind="draft", meeting=other).exists()
 
 
-def test_move_page_lists_slots_in_the_event_time_zone(client, event, meeting, lead_staff):
+def test_move_page_lists_only_slots_where_everyone_is_free_in_local_time(
+    client, upcoming, released, meeting, ana, lead_staff
+):
+    event = upcoming
+    slots = list(Slot.objects.filter(session__event=event).order_by("starts_at"))
+    busy = meet(ana, factories.RegistrationFactory(event=event))
     client.force_login(lead_staff)
-    response = client.get(url(event, f"meetings/{meeting.pk}/move/"))
-    choices = [label for _value, label in response.context["form"].fields["slot"].choices][1:]
-    assert choices[0] == "Tue 10 Nov 09:00 · Morning 1"
+    response = client.get(url(event, f"meetings/{busy.pk}/move/"))
+    # Ana meets Jonas in the first slot (the release), so it is not offered.
+    assert [option.slot for option in response.context["options"]] == slots[1:]
+    labels = [label for _value, label in response.context["form"].fields["slot"].choices]
+    assert labels[0].endswith(" 09:30 · Morning 1")
+
+
+def test_move_page_for_a_slot_offers_its_free_tables_then_moves(
+    client, upcoming, released, meeting, lead_staff
+):
+    event = upcoming
+    second = Slot.objects.filter(session__event=event).order_by("starts_at")[1]
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"meetings/{meeting.pk}/move/"), {"slot": second.pk})
+    choices = [label for _value, label in page.context["form"].fields["table"].choices]
+    assert choices == [f"Table {n} · Hall 2" for n in (1, 2, 3, 4)]
+    table = event.tables.get(name="Table 3")
+    response = client.post(
+        url(event, f"meetings/{meeting.pk}/move/"), {"slot": second.pk, "table": table.pk}
+    )
+    assert response["Location"] == url(event, "day/")
+    placed = Placement.objects.get(plan__kind="draft", meeting=meeting)
+    assert (placed.slot, placed.table) == (second, table)
+    # The day page says it once: its layout shows the messages, the board only after htmx.
+    assert (
+        client.get(response["Location"]).content.decode().count(f"Meeting #{meeting.pk} moved") == 1
+    )
+
+
+def test_move_page_never_offers_someone_elses_stand(
+    client, upcoming, released, meeting, lead_staff
+):
+    event = upcoming
+    stand = event.tables.get(name="Table 2")
+    stand.booth_of = factories.RegistrationFactory(event=event)
+    stand.save()
+    second = Slot.objects.filter(session__event=event).order_by("starts_at")[1]
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"meetings/{meeting.pk}/move/"), {"slot": second.pk})
+    assert [table.name for table in page.context["tables"]] == ["Table 1", "Table 3", "Table 4"]
 
 
 def test_cancel_no_show_and_late_accept_from_the_day_page(
@@ -314,3 +357,78 @@ def test_the_day_board_after_a_change_shows_request_times_in_the_event_time_zone
     assert response.templates[0].name == "meetings/_day_board.html"
     assert shown in response.content.decode()
     assert shown in client.get(url(event, "day/")).content.decode()
+
+
+def test_unscheduling_from_the_release_section_returns_to_it(
+    client, upcoming, lead_staff, ana, jonas
+):
+    event = upcoming
+    carl = factories.RegistrationFactory(event=event, user__full_name="Carl Third")
+    first, second = meet(ana, jonas), meet(ana, carl)
+    slot = Slot.objects.filter(session__event=event).order_by("starts_at").first()
+    draft = Plan.objects.create(event=event, kind="draft")
+    draft.placements.create(meeting=first, slot=slot, table=event.tables.order_by("id")[0])
+    draft.placements.create(meeting=second, slot=slot, table=event.tables.order_by("id")[1])
+    client.force_login(lead_staff)
+    response = client.post(url(event, f"meetings/{first.pk}/unschedule/"), {"back": "console"})
+    assert response["Location"] == url(event) + "#release"
+    assert client.get(url(event)).context["blocking"] == []
+
+
+@pytest.fixture
+def busy_session(upcoming, lead_staff):
+    """Three meetings in the first morning: Ana at 09:00 and 10:00, Carl and Dan at 09:30."""
+    event = upcoming
+    slots = list(Slot.objects.filter(session__event=event).order_by("starts_at"))
+    people = {
+        name: factories.RegistrationFactory(event=event, user__full_name=name)
+        for name in ("Ana Petrova", "Ben Ode", "Carl Third", "Dan Fourth", "Eve Fifth")
+    }
+    table_10 = event.tables.create(name="Table 10", location="Hall 2")
+    draft = Plan.objects.create(event=event, kind="draft")
+    for first, second, slot, table in [
+        ("Ana Petrova", "Ben Ode", slots[0], table_10),
+        ("Carl Third", "Dan Fourth", slots[1], event.tables.get(name="Table 2")),
+        ("Ana Petrova", "Eve Fifth", slots[2], event.tables.get(name="Table 1")),
+    ]:
+        draft.placements.create(meeting=meet(people[first], people[second]), slot=slot, table=table)
+    return event, slots
+
+
+def _board_rows(response):
+    return [
+        (f"{slot.starts_at.astimezone(slot.session.event.zone):%H:%M}", placement.table.name)
+        for slot, placements in response.context["rows"]
+        for placement in placements
+    ]
+
+
+def test_day_board_finds_a_persons_meetings_across_the_session(client, busy_session, lead_staff):
+    event, _slots = busy_session
+    client.force_login(lead_staff)
+    response = client.get(url(event, "day/"), {"search": "petrova"})
+    assert _board_rows(response) == [("09:00", "Table 10"), ("10:00", "Table 1")]
+    assert "2 meetings found in this session." in response.content.decode()
+
+
+def test_day_board_finds_a_table_and_a_time(client, busy_session, lead_staff):
+    event, slots = busy_session
+    client.force_login(lead_staff)
+    by_table = client.get(url(event, "day/"), {"search": "Table 10"})
+    by_time = client.get(url(event, "day/"), {"search": "9:30"})
+    assert _board_rows(by_table) == [("09:00", "Table 10")]
+    assert (by_time.context["slot"], _board_rows(by_time)) == (slots[1], [("09:30", "Table 2")])
+
+
+def test_day_board_sorts_tables_naturally(client, busy_session, lead_staff):
+    event, slots = busy_session
+    others = [factories.RegistrationFactory(event=event) for _ in range(2)]
+    table_30 = event.tables.get(name="Table 3")  # made before Table 10: by id it comes first
+    table_30.name = "Table 30"
+    table_30.save()
+    Plan.objects.get(event=event, kind="draft").placements.create(
+        meeting=meet(*others), slot=slots[0], table=table_30
+    )
+    client.force_login(lead_staff)
+    response = client.get(url(event, "day/"), {"slot": slots[0].pk})
+    assert _board_rows(response) == [("09:00", "Table 10"), ("09:00", "Table 30")]

@@ -99,6 +99,6 @@ def world(event, lead_staff, co_staff) -> World:
         },
         by=lead_staff,
     )
-    release = release_plan(event=event, by=lead_staff, notify=False)
+    release = release_plan(event=event, by=lead_staff, notify=False, confirmed=True)
     NoShow.objects.create(meeting=meetings["ana-jonas"], registration=jonas, recorded_by=lead_staff)
     return World(event, lead, co, ana, jonas, eve, cleo, dan, meetings, slots, tables, release)

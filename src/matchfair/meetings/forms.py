@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.events.models import Slot, Table
-
 
 class MeetingRequestForm(forms.Form):
     message = forms.CharField(
@@ -49,40 +47,66 @@ class ScheduleForm(forms.Form):
 
 
 class ReleaseForm(forms.Form):
+    """`soft` names the draft's softer conflicts for the confirmation; "" when there are none
+    (the box is left out), None when the form only reads a POST."""
+
     name = forms.CharField(label=_("Name of this release"), max_length=120, required=False)
     notify = forms.BooleanField(
         label=_("Tell participants whose agenda changed"), required=False, initial=True
     )
+    confirmed = forms.BooleanField(label=_("Release it with these"), required=False)
 
-
-class SlotChoiceField(forms.ModelChoiceField):
-    def __init__(self, *args, zone=None, **kwargs):
-        self.zone = zone
+    def __init__(self, *args, soft: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, obj):
-        start = obj.starts_at.astimezone(self.zone) if self.zone else obj.starts_at
-        return f"{start:%a %d %b %H:%M} · {obj.session.name}"
+        if soft == "":
+            del self.fields["confirmed"]
+        elif soft is not None:
+            self.fields["confirmed"].label = _(
+                "I have looked at these and release the draft with them: %(what)s"
+            ) % {"what": soft}
 
 
 class MoveForm(forms.Form):
-    """Where an organiser moves a meeting by hand: any B2B slot and table in use of the event."""
+    """Where an organiser moves a meeting by hand: one of the slots where all its people are
+    free, and one of the tables free then (`domain.move_options` says which)."""
 
-    slot = SlotChoiceField(label=_("Slot"), queryset=None)
-    table: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Table"), queryset=None)
+    slot = forms.TypedChoiceField(
+        label=_("Slot"),
+        coerce=int,
+        error_messages={"invalid_choice": _("Someone of this meeting is not free then.")},
+    )
+    table = forms.TypedChoiceField(
+        label=_("Table"),
+        coerce=int,
+        error_messages={
+            "invalid_choice": _("This table is not free then; choose one of those offered.")
+        },
+    )
 
-    def __init__(self, *args, event, **kwargs):
+    def __init__(self, *args, slots, tables, zone, tight=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
-        slot_field = self.fields["slot"]
-        slot_field.queryset = (
-            Slot.objects.filter(session__event=event, session__is_b2b=True)
-            .select_related("session")
-            .order_by("starts_at")
-        )
-        slot_field.zone = event.zone
-        self.fields["table"].queryset = Table.objects.filter(event=event, is_active=True).order_by(
-            "id"
-        )
+        self.slots = {slot.pk: slot for slot in slots}
+        self.tables = {table.pk: table for table in tables}
+        self.fields["slot"].choices = [
+            (slot.pk, f"{slot.starts_at.astimezone(zone):%a %d %b %H:%M} · {slot.session.name}")
+            for slot in slots
+        ]
+        self.fields["table"].choices = [(table.pk, _table_label(table, tight)) for table in tables]
+
+    def clean_slot(self):
+        return self.slots[self.cleaned_data["slot"]]
+
+    def clean_table(self):
+        return self.tables[self.cleaned_data["table"]]
+
+
+def _table_label(table, tight) -> str:
+    label = f"{table.name} · {table.location}" if table.location else table.name
+    if table.booth_of_id is not None:
+        label = _("%(table)s (their own stand)") % {"table": label}
+    if table.location in tight:
+        label = _("%(table)s — walk too tight") % {"table": label}
+    return str(label)
 
 
 class NoShowForm(forms.Form):

@@ -19,8 +19,8 @@ from matchfair import permissions
 from matchfair.events.models import Registration
 from matchfair.limits import limited
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
-from matchfair.meetings.domain.conflicts import plan_conflicts
-from matchfair.meetings.domain.plans import latest_release, release_plan
+from matchfair.meetings.domain.conflicts import plan_conflicts, summary
+from matchfair.meetings.domain.plans import latest_release, moved_since_release, release_plan
 from matchfair.meetings.domain.queries import requests_of
 from matchfair.meetings.domain.requests import (
     accept_request,
@@ -191,20 +191,26 @@ def agenda_ics(request, event, context):
 def console(request, event, context):
     draft = event.plans.filter(kind=Plan.Kind.DRAFT).first()
     conflicts = plan_conflicts(draft) if draft else []
+    blocking = [conflict for conflict in conflicts if conflict.blocking]
+    # Cancelled meetings need no confirmation: the release leaves them out by itself.
+    soft = [c for c in conflicts if not c.blocking and c.kind != "cancelled"]
+    release = latest_release(event)
     run = event.solver_runs.first()
     # The form starts from the last run's settings, so a second run with another seed or
     # more time changes only what the organiser changes.
     last = {"time_limit": run.time_limit, "seed": run.seed} if run else {}
     context.update(
         draft=draft,
-        release=latest_release(event),
+        release=release,
+        blocking=blocking,
+        moved=moved_since_release(draft) if draft and release else None,
         releases=event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version")[:10],
         conflicts=conflicts,
         run=run,
         schedule_form=ScheduleForm(
             initial={"time_limit": settings.SCHEDULE_TIME_LIMIT, "seed": 0, **last}
         ),
-        release_form=ReleaseForm(initial={"notify": True}),
+        release_form=ReleaseForm(initial={"notify": True}, soft=summary(soft)),
         counts={
             "participants": event.registrations.filter(
                 status=Registration.Status.VALIDATED

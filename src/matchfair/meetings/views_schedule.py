@@ -2,6 +2,7 @@
 no-shows, late requests, re-planning with what has started locked, and removing tables or
 sessions after saying which meetings they take with them."""
 
+import re
 from collections import defaultdict
 from urllib.parse import urlencode
 
@@ -9,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,11 +24,13 @@ from matchfair.meetings.domain.changes import (
     unschedule_meeting,
 )
 from matchfair.meetings.domain.conflicts import plan_conflicts
+from matchfair.meetings.domain.move_options import MovePlanner
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.domain.solver_runs import request_solve
 from matchfair.meetings.domain.venue_changes import remove_session, remove_table
 from matchfair.meetings.forms import MoveForm, NoShowForm, ReplanForm
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan, SolverRun
+from matchfair.ordering import natural_key
 from matchfair.web import manager_view, report_errors, run_domain_call
 
 
@@ -63,6 +67,23 @@ def _current_slot(slots, wanted):
 # search by name finds the others.
 ASKED_SHOWN = 100
 UNPLACED_SHOWN = 100
+# Meetings a board search shows across the session's slots.
+MATCHES_SHOWN = 200
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?$")
+
+
+def _slot_at(slots, text, zone):
+    """The slot of the session starting at a time typed as "11:00", "11.30" or "11"."""
+    found = _TIME.match(text)
+    if found is None:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    for slot in slots:
+        start = slot.starts_at.astimezone(zone)
+        if (start.hour, start.minute) == (hour, minute):
+            return slot
+    return None
 
 
 def _board(request, event, context):
@@ -74,7 +95,14 @@ def _board(request, event, context):
     )
     slots = list(session.slots.order_by("starts_at")) if session is not None else []
     slot = _current_slot(slots, request.GET.get("slot") or request.POST.get("slot"))
+    # One box finds a time (that slot), a person or a table (their meetings in the session).
+    search = (request.GET.get("search") or request.POST.get("search") or "").strip()
+    at = _slot_at(slots, search, event.zone) if search else None
+    if at is not None:
+        slot = at
+    people_or_table = search if search and at is None else ""
     rows: dict = defaultdict(list)
+    matches_count = 0
     find = (request.GET.get("find") or request.POST.get("find") or "").strip()
     waiting_all = Placement.objects.none()
     if plan is not None:
@@ -85,7 +113,25 @@ def _board(request, event, context):
                 "meeting__participants__user", "meeting__no_shows__registration__user"
             )
         )
-        for placement in placements.filter(slot=slot).order_by("table_id"):
+        if people_or_table:
+            found = (
+                placements.filter(slot__session=session)
+                .filter(
+                    Q(meeting__participants__user__full_name__icontains=people_or_table)
+                    | Q(table__name__icontains=people_or_table)
+                )
+                .distinct()
+            )
+            shown_placements = list(found.order_by("slot__starts_at", "table_id")[:MATCHES_SHOWN])
+            matches_count = (
+                found.count() if len(shown_placements) == MATCHES_SHOWN else len(shown_placements)
+            )
+        else:
+            shown_placements = list(placements.filter(slot=slot))
+        for placement in sorted(
+            shown_placements,
+            key=lambda p: (p.slot.starts_at, natural_key(p.table.name if p.table else "")),
+        ):
             rows[placement.slot].append(placement)
         waiting_all = placements.filter(slot__isnull=True)
     planned = plan.placements.values("meeting_id") if plan is not None else []
@@ -118,6 +164,10 @@ def _board(request, event, context):
         slots=slots,
         slot=slot,
         rows=sorted(rows.items(), key=lambda item: item[0].starts_at),
+        search=search,
+        searching=bool(people_or_table),
+        matches_count=matches_count,
+        matches_shown=sum(len(placements) for placements in rows.values()),
         waiting=waiting,
         unplanned=unplanned,
         # Counted only when the list is full, as below.
@@ -147,10 +197,12 @@ def day(request, event, context):
 
 
 def _after_change(request, event, context):
+    if request.POST.get("back") == "console":  # a fix offered on the console's release section
+        return redirect(reverse("meetings:console", kwargs={"event": event.slug}) + "#release")
     if request.htmx:
         return render(request, "meetings/_day_board.html", _board(request, event, context))
     target = redirect("meetings:day", event=event.slug)
-    keep = {key: request.POST.get(key) for key in ("session", "slot", "q", "find")}
+    keep = {key: request.POST.get(key) for key in ("session", "slot", "q", "find", "search")}
     if keep["session"] and keep["slot"]:
         target["Location"] += "?" + urlencode({key: value for key, value in keep.items() if value})
     return target
@@ -164,15 +216,23 @@ def _meeting(event, pk):
 
 @manager_view
 def move(request, event, context, pk):
+    """Two steps: the slots where all the meeting's people are free, then a free table there,
+    with the walks that would be too tight said before anything is saved."""
     meeting = _meeting(event, pk)
     plan = _working_plan(event)
-    current = (
-        plan.placements.filter(meeting=meeting).select_related("slot", "table").first()
-        if plan
-        else None
+    planner = MovePlanner(meeting=meeting, plan=plan, now=timezone.now())
+    candidates = planner.candidate_slots()
+    wanted = request.POST.get("slot") or request.GET.get("slot")
+    chosen = next((slot for slot in candidates if str(slot.pk) == wanted), None)
+    tables = planner.tables(chosen) if chosen is not None else []
+    walks = planner.walks(chosen, tables) if chosen is not None else {}
+    form = MoveForm(
+        request.POST or None,
+        slots=candidates,
+        tables=tables,
+        zone=event.zone,
+        tight=frozenset(walks),
     )
-    initial = {"slot": current.slot_id, "table": current.table_id} if current else {}
-    form = MoveForm(request.POST or None, event=event, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -189,23 +249,25 @@ def move(request, event, context, pk):
                         "table": placement.table.name,
                     },
                 )
-                if not request.htmx:
-                    return redirect("meetings:day", event=event.slug)
+                return redirect("meetings:day", event=event.slug)
         else:
             report_errors(request, form)
-    plan = _working_plan(event)
+    if wanted and chosen is None and request.method == "GET":
+        messages.error(request, _("Someone of this meeting is not free then."))
     context.update(
         meeting=meeting,
         form=form,
+        chosen=chosen,
+        tables=tables,
+        walks=walks,
+        options=planner.slots() if chosen is None else [],
         placement=(
             plan.placements.filter(meeting=meeting).select_related("slot", "table").first()
             if plan
             else None
         ),
-        conflicts=plan_conflicts(plan) if plan is not None and plan.kind == Plan.Kind.DRAFT else [],
     )
-    template = "meetings/_move_result.html" if request.htmx else "meetings/move.html"
-    return render(request, template, context)
+    return render(request, "meetings/move.html", context)
 
 
 @manager_view
@@ -319,7 +381,9 @@ def replan(request, event, context):
 def venue(request, event, context):
     context.update(
         sessions=event.sessions.order_by("starts_at"),
-        tables=event.tables.filter(is_active=True).order_by("id"),
+        tables=sorted(
+            event.tables.filter(is_active=True), key=lambda table: natural_key(table.name)
+        ),
     )
     return render(request, "meetings/venue.html", context)
 

@@ -136,6 +136,27 @@ def test_move_onto_an_inactive_table_is_refused(event, meeting, lead_staff):
         )
 
 
+def test_move_onto_someone_elses_stand_is_refused(event, meeting, lead_staff):
+    stand = event.tables.first()
+    stand.booth_of = factories.RegistrationFactory(event=event)
+    stand.save()
+    with pytest.raises(ValidationError, match=f"{stand.name} is a private stand"):
+        move_meeting(
+            meeting=meeting, slot=slots_of(event)[1], table=stand, by=lead_staff, now=BEFORE
+        )
+    assert not Placement.objects.filter(meeting=meeting).exists()
+
+
+def test_move_onto_the_owners_own_stand_is_made(event, ana, meeting, lead_staff):
+    stand = event.tables.first()
+    stand.booth_of = ana
+    stand.save()
+    placement = move_meeting(
+        meeting=meeting, slot=slots_of(event)[1], table=stand, by=lead_staff, now=BEFORE
+    )
+    assert (placement.slot, placement.table) == (slots_of(event)[1], stand)
+
+
 def test_participant_cannot_move_a_meeting(event, ana, meeting):
     with pytest.raises(PermissionDenied):
         move_meeting(

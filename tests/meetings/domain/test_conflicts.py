@@ -2,8 +2,9 @@
 
 import pytest
 
-from matchfair.meetings.domain.conflicts import Conflict, plan_conflicts
+from matchfair.meetings.domain.conflicts import BLOCKING, LABELS, Conflict, plan_conflicts, summary
 from matchfair.meetings.models import Meeting, Placement, Plan
+from matchfair.visits.models import Hall
 from tests import factories
 from tests.meetings.domain.helpers import meet, slots_of
 
@@ -149,3 +150,79 @@ def test_plan_conflicts_looks_at_the_given_plan_only(event, draft, meeting, lead
         [],
         ["unscheduled"],
     )
+
+
+def test_plan_conflicts_meeting_at_someone_elses_stand_names_the_owner(event, draft, meeting):
+    exhibitor = factories.RegistrationFactory(event=event, user__full_name="Eve Exhibitor")
+    stand = event.tables.first()
+    stand.booth_of = exhibitor
+    stand.save()
+    place(draft, meeting, slots_of(event)[0], stand)
+    assert plan_conflicts(draft) == [
+        Conflict(
+            "foreign_booth",
+            meeting.pk,
+            f"Ana Petrova & Jonas Berg: {stand.name} is the private stand of Eve Exhibitor",
+        )
+    ]
+
+
+@pytest.fixture
+def far_table(event):
+    """A table in Hall 6, 700 m (ten minutes' walk) from Hall 2, where the others stand."""
+    Hall.objects.create(event=event, name="Hall 2", x=0, y=0, width=100, depth=60)
+    Hall.objects.create(event=event, name="Hall 6", x=700, y=0, width=100, depth=60)
+    table = event.tables.last()
+    table.location = "Hall 6"
+    table.save()
+    return table
+
+
+def test_plan_conflicts_walk_between_back_to_back_meetings_in_two_halls(
+    event, draft, meeting, ana, far_table
+):
+    later = meet(ana, factories.RegistrationFactory(event=event))
+    first, second = slots_of(event)[:2]
+    place(draft, meeting, first, event.tables.first())
+    place(draft, later, second, far_table)
+    assert plan_conflicts(draft) == [
+        Conflict(
+            "walk",
+            later.pk,
+            f"Ana Petrova needs 10 min to walk from {event.tables.first().name} (Hall 2) "
+            f"to {far_table.name} (Hall 6) and has 0",
+        )
+    ]
+
+
+def test_plan_conflicts_walk_with_a_free_slot_between_is_no_conflict(
+    event, draft, meeting, ana, far_table
+):
+    later = meet(ana, factories.RegistrationFactory(event=event))
+    first, _free, third = slots_of(event)[:3]
+    place(draft, meeting, first, event.tables.first())
+    place(draft, later, third, far_table)
+    assert plan_conflicts(draft) == []
+
+
+def test_conflict_labels_are_plain_words_and_only_hard_kinds_block():
+    kinds = ["double_booked", "unavailable", "foreign_booth", "unscheduled", "walk", "not_planned"]
+    conflicts = [Conflict(kind, 1, "") for kind in kinds]
+    assert [(c.label, c.blocking) for c in conflicts] == [
+        ("Booked twice", True),
+        ("Not available then", True),
+        ("At someone else's stand", True),
+        ("No slot", False),
+        ("Walk too tight", False),
+        ("Not in the plan yet", False),
+    ]
+    assert set(LABELS) >= BLOCKING
+
+
+def test_summary_counts_each_kind_in_order_of_appearance():
+    conflicts = [
+        Conflict("unscheduled", 1, ""),
+        Conflict("walk", 2, ""),
+        Conflict("unscheduled", 3, ""),
+    ]
+    assert summary(conflicts) == "2 × No slot, 1 × Walk too tight"

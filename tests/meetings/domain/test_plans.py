@@ -1,13 +1,24 @@
 """The draft and its releases: `meetings.domain.plans`."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from matchfair.meetings.domain.plans import agenda_changes, release_plan, write_draft
+from matchfair.meetings.domain.changes import move_meeting
+from matchfair.meetings.domain.plans import (
+    agenda_changes,
+    moved_since_release,
+    release_plan,
+    write_draft,
+)
 from matchfair.meetings.models import Placement, Plan
 from tests import factories
 from tests.meetings.domain.helpers import meet, result_for, slots_of
+
+# Before the event's first slot, so every slot can still take a move.
+NOW = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
 def test_write_draft_replaces_the_previous_draft(event, meeting, lead_staff):
@@ -82,3 +93,78 @@ def test_agenda_changes_lists_new_and_removed_meetings(event, ana, jonas, meetin
         jonas.pk: [f"New meeting with Ana Petrova ({ana.user.organisation}): {where}"],
     }
     assert agenda_changes(release, release) == {}
+
+
+def test_release_plan_with_a_double_booking_is_refused_naming_the_problem(
+    event, ana, jonas, meeting, lead_staff
+):
+    other = meet(ana, factories.RegistrationFactory(event=event))
+    slot = slots_of(event)[0]
+    first_table, second_table = event.tables.all()[:2]
+    both = result_for(meeting, slot, first_table)
+    both["assignments"].append(result_for(other, slot, second_table)["assignments"][0])
+    write_draft(event=event, result=both, by=lead_staff)
+    with pytest.raises(ValidationError) as refused:
+        release_plan(event=event, by=lead_staff, notify=False, confirmed=True)
+    assert refused.value.messages == [
+        "This draft cannot be released until these problems are fixed:",
+        "Booked twice: Ana Petrova has 2 meetings in one slot",
+    ]
+    assert Plan.objects.filter(kind="release").count() == 0
+
+
+def test_release_plan_outside_availability_is_refused(event, jonas, meeting, lead_staff):
+    morning_2 = event.sessions.get(name="Morning 2")
+    jonas.unavailable_sessions.add(morning_2)
+    write_draft(
+        event=event,
+        result=result_for(meeting, morning_2.slots.first(), event.tables.first()),
+        by=lead_staff,
+    )
+    with pytest.raises(ValidationError, match="Not available then: Jonas Berg is not available"):
+        release_plan(event=event, by=lead_staff, notify=False, confirmed=True)
+
+
+def test_release_plan_soft_conflicts_need_a_confirmation_naming_them(
+    event, ana, meeting, lead_staff
+):
+    meet(ana, factories.RegistrationFactory(event=event))  # accepted after the draft
+    write_draft(
+        event=event,
+        result=result_for(meeting, slots_of(event)[0], event.tables.first()),
+        by=lead_staff,
+    )
+    with pytest.raises(ValidationError, match=r"with these: 1 × Not in the plan yet\."):
+        release_plan(event=event, by=lead_staff, notify=False)
+    release = release_plan(event=event, by=lead_staff, notify=False, confirmed=True)
+    assert release.version == 1
+
+
+def test_moved_since_release_counts_hand_moves(event, meeting, ana, lead_staff):
+    other = meet(
+        factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
+    )
+    third = meet(
+        factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
+    )
+    slots, tables = slots_of(event), list(event.tables.all())
+    placed = result_for(meeting, slots[0], tables[0])
+    placed["assignments"] += result_for(other, slots[0], tables[1])["assignments"]
+    placed["assignments"] += result_for(third, slots[0], tables[2])["assignments"]
+    placed["stats"] = {"scheduled": 3, "moved_count": 0}
+    write_draft(event=event, result=placed, by=lead_staff)
+    release_plan(event=event, by=lead_staff, notify=False)
+    Plan.objects.filter(kind="draft").delete()
+    move_meeting(meeting=meeting, slot=slots[1], table=tables[0], by=lead_staff, now=NOW)
+    move_meeting(meeting=other, slot=slots[0], table=tables[3], by=lead_staff, now=NOW)
+    draft = Plan.objects.get(kind="draft")
+    assert moved_since_release(draft) == 2
+
+
+def test_moved_since_release_without_a_release_is_zero(event, meeting, lead_staff):
+    draft = write_draft(
+        event=event,
+        result=result_for(meeting, slots_of(event)[0], event.tables.first()),
+        by=lead_staff,
+    )
+    assert moved_since_release(draft) == 0

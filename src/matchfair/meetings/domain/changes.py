@@ -1,8 +1,8 @@
 """Changes to the schedule by hand and on the event day, always made in the draft.
 
 A hand move is refused only when it would break a rule the venue cannot bend: one meeting per
-table and slot, a table in use, a B2B slot of this event that has not started yet, an active
-meeting. A move that breaks a person's rule (availability, one meeting per slot, a booth owner
+table and slot, a table in use and not someone else's private stand, a B2B slot of this event
+that has not started yet, an active meeting. A move that breaks a person's rule (availability, one meeting per slot, a booth owner
 away from their booth) is allowed and shows up at once among the draft's conflicts, so the
 organiser can decide with the whole picture in front of them.
 """
@@ -90,6 +90,16 @@ def move_meeting(
     if _started(slot, now):
         raise ValidationError(
             {"slot": _("This slot has started already; a meeting can only move to a later slot.")}
+        )
+    if (
+        table.booth_of_id is not None
+        and not meeting.participants.filter(pk=table.booth_of_id).exists()
+    ):
+        raise ValidationError(
+            {
+                "table": _("%(table)s is a private stand: only its owner's meetings go there.")
+                % {"table": table.name}
+            }
         )
     with transaction.atomic():
         draft = ensure_draft(event=event, by=by)

@@ -5,12 +5,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils.translation import gettext as _
 
 from matchfair.audit.domain import record
 from matchfair.events.models import Event, Registration
 from matchfair.meetings import notifications
+from matchfair.meetings.domain.conflicts import plan_conflicts, summary
 from matchfair.meetings.domain.differences import agenda_changes
 from matchfair.meetings.domain.instance import (
     key_id,
@@ -83,12 +84,71 @@ def latest_release(event: Event) -> Plan | None:
     return event.plans.filter(kind=Plan.Kind.RELEASE).order_by("-version").first()
 
 
-def release_plan(*, event: Event, by: Any, name: str = "", notify: bool = True) -> Plan:
-    """Snapshot the draft as the next release; tell only the people whose agenda changed."""
+# A refusal names this many problems; the console lists them all.
+NAMED_PROBLEMS = 20
+
+
+def moved_since_release(draft: Plan) -> int:
+    """Meetings of the latest release that the draft holds in another slot or at another table.
+
+    Counted from the placements themselves, so hand moves count as well as the engine's."""
+    release = latest_release(draft.event)
+    if release is None:
+        return 0
+    same = Placement.objects.filter(
+        plan=release,
+        meeting_id=OuterRef("meeting_id"),
+        slot_id=OuterRef("slot_id"),
+        table_id=OuterRef("table_id"),
+    )
+    was_placed = Placement.objects.filter(
+        plan=release, meeting_id=OuterRef("meeting_id"), slot__isnull=False
+    )
+    return (
+        Placement.objects.filter(plan=draft, slot__isnull=False)
+        .filter(Exists(was_placed))
+        .exclude(Exists(same))
+        .count()
+    )
+
+
+def _check_releasable(draft: Plan, *, confirmed: bool) -> None:
+    """Refuse a draft that breaks a rule people rely on; ask for a confirmation of the rest."""
+    conflicts = plan_conflicts(draft)
+    blocking = [conflict for conflict in conflicts if conflict.blocking]
+    if blocking:
+        named = [f"{conflict.label}: {conflict.message}" for conflict in blocking]
+        if len(named) > NAMED_PROBLEMS:
+            named = [
+                *named[:NAMED_PROBLEMS],
+                _("… and %(count)s more, listed in the console.")
+                % {"count": len(named) - NAMED_PROBLEMS},
+            ]
+        raise ValidationError(
+            [_("This draft cannot be released until these problems are fixed:"), *named]
+        )
+    soft = [conflict for conflict in conflicts if conflict.kind != "cancelled"]
+    if soft and not confirmed:
+        raise ValidationError(
+            _("Confirm that you release the draft with these: %(what)s.") % {"what": summary(soft)},
+            code="confirm",
+        )
+
+
+def release_plan(
+    *, event: Event, by: Any, name: str = "", notify: bool = True, confirmed: bool = False
+) -> Plan:
+    """Snapshot the draft as the next release; tell only the people whose agenda changed.
+
+    A draft with a blocking conflict is refused, naming each problem; one with only softer
+    conflicts (no slot, a tight walk, …) needs `confirmed=True`. Cancelled meetings need
+    nothing: the release leaves them out by itself.
+    """
     with transaction.atomic():
         draft = Plan.objects.select_for_update().filter(event=event, kind=Plan.Kind.DRAFT).first()
         if draft is None:
             raise ValidationError(_("There is no draft to release. Run the scheduler first."))
+        _check_releasable(draft, confirmed=confirmed)
         previous = latest_release(event)
         version = (event.plans.aggregate(top=Max("version"))["top"] or 0) + 1
         release = Plan.objects.create(
