@@ -15,6 +15,11 @@ urlpatterns = [
     path("feed/<str:language>/<str:fmt>/", feed, name="feed_language"),
     path("feed/<str:language>/<str:fmt>/kind/<str:kind>/", feed, name="feed_kind"),
     path("feed/<str:language>/<str:fmt>/tag/<str:tag>/", feed, name="feed_tag"),
+    path(
+        "feed/<str:language>/<str:fmt>/kind/<str:kind>/tag/<str:tag>/",
+        feed,
+        name="feed_kind_tag",
+    ),
     path("desk/", views.desk, name="desk"),
     path("desk/new/", views.new, name="new"),
     path("desk/translations/", views.translation_dashboard, name="translations"),

@@ -107,6 +107,18 @@ def feed_links(language: str, *, kind: str = "", tag: str = "") -> list[dict[str
                     "title": _("Tag %(tag)s (%(format)s)") % {"tag": tag, "format": fmt.upper()},
                 }
             )
+        if kind and tag:
+            links.append(
+                {
+                    "href": reverse(
+                        "newsroom:feed_kind_tag",
+                        kwargs={"language": language, "fmt": fmt, "kind": kind, "tag": tag},
+                    ),
+                    "type": mime,
+                    "title": _("%(kind)s, tag %(tag)s (%(format)s)")
+                    % {"kind": Kind(kind).label, "tag": tag, "format": fmt.upper()},
+                }
+            )
     return links
 
 
