@@ -245,6 +245,11 @@ CELERY_BEAT_SCHEDULE = {
     "newsroom-publish-due": {"task": "matchfair.newsroom.tasks.publish_due", "schedule": 60.0},
     # Hourly, but the digest's key holds the ISO week: only the week's first run sends.
     "funding-digest": {"task": "matchfair.funding.tasks.send_weekly_digests", "schedule": 3600.0},
+    # The same for the newsroom: a week's digest records what it covered and keys its messages.
+    "newsroom-digest": {
+        "task": "matchfair.newsroom.tasks.send_weekly_digest",
+        "schedule": 3600.0,
+    },
 }
 # Background jobs: their files are deleted this many hours after they are made; a running job
 # that reports no progress for this many minutes has lost its worker and may be run again.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from matchfair.newsroom import views
+from matchfair.newsroom import digest_views, views
 from matchfair.newsroom.feeds import feed
 
 app_name = "newsroom"
@@ -19,6 +19,13 @@ urlpatterns = [
         "feed/<str:language>/<str:fmt>/kind/<str:kind>/tag/<str:tag>/",
         feed,
         name="feed_kind_tag",
+    ),
+    path("digest/", digest_views.digest, name="digest"),
+    path("digest/stop/", digest_views.digest_stop, name="digest_stop"),
+    path(
+        "digest/unsubscribe/<str:token>/",
+        digest_views.digest_unsubscribe,
+        name="digest_unsubscribe",
     ),
     path("desk/", views.desk, name="desk"),
     path("desk/new/", views.new, name="new"),
