@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from matchfair.newsroom.domain.articles import create_article, save_article
 from matchfair.newsroom.domain.workflow import publish, submit_for_review
+from tests.visits.rows import one_of_each
 
 
 @pytest.fixture
@@ -192,3 +193,18 @@ def test_archive_in_bulgarian_speaks_bulgarian(client, published):
         1,
         1,
     )
+
+
+def test_start_trip_report_from_the_delegation_page(client, event, ana, jonas, lead_staff):
+    delegation = one_of_each(event, ana, jonas)
+    client.force_login(lead_staff)
+    page = client.get(delegation.get_absolute_url()).content.decode()
+    response = client.post(reverse("newsroom:start_trip_report", args=[delegation.pk]))
+    article = delegation.articles.get()
+    client.force_login(ana.user)
+    refused = client.post(reverse("newsroom:start_trip_report", args=[delegation.pk]))
+    assert ("Start a trip report" in page, response["Location"]) == (
+        True,
+        reverse("newsroom:edit", args=[article.pk]),
+    )
+    assert (refused.status_code, delegation.articles.count()) == (404, 1)

@@ -198,6 +198,7 @@ MATRIX = {
     "newsroom:new": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "newsroom:revisions": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
     "newsroom:search": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:start_trip_report": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:step": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:translations": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "reports:agendas": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
@@ -443,6 +444,7 @@ def _scene():
         "newsroom:digest_unsubscribe": {"token": digest_token},
         "newsroom:mark_reviewed": {"language": "bg"},
         "newsroom:step": {"step": "archive"},
+        "newsroom:start_trip_report": {"delegation": delegation.pk},
     }
     return event, users, pk, extra
 

@@ -14,6 +14,8 @@ In the order the layers run:
 - `domain/media.py`: images (renditions, no EXIF, a pixel cap) and PDF attachments.
 - `domain/archive.py`: what readers see: the archive's filters, keyset pages, related articles.
 - `domain/search.py`: search in both languages on SQLite and PostgreSQL.
+- `domain/trip_reports.py`: a draft trip report from a delegation's places, protected meeting
+  counts and publicly shared contacts.
 - `domain/newsletter.py`: the weekly digest: subscriptions, what each week covered, the mails
   and their signed unsubscribe links.
 - `forms.py`, `views.py`, `digest_views.py`, `feeds.py` (RSS 2.0 and Atom), `urls.py`,

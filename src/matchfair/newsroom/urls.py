@@ -30,6 +30,11 @@ urlpatterns = [
     path("desk/", views.desk, name="desk"),
     path("desk/new/", views.new, name="new"),
     path("desk/translations/", views.translation_dashboard, name="translations"),
+    path(
+        "desk/trip-report/<int:delegation>/",
+        views.start_trip_report,
+        name="start_trip_report",
+    ),
     path("desk/<int:pk>/", views.edit, name="edit"),
     path("desk/<int:pk>/revisions/", views.revisions, name="revisions"),
     path("desk/<int:pk>/images/", views.add_image, name="add_image"),
