@@ -4,6 +4,7 @@ and the editors who review what members propose. Logic lives in `domain/`."""
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGES = ("en", "bg")
@@ -288,7 +289,7 @@ class Digest(models.Model):
     articles (and the outbox's keys send nothing twice) and no later week covers them again."""
 
     week = models.CharField(_("week"), max_length=8, unique=True)  # ISO week, "2026-W49"
-    made = models.DateTimeField(_("made"), auto_now_add=True)
+    made = models.DateTimeField(_("made"), default=timezone.now)
     articles = models.ManyToManyField(Article, blank=True, related_name="digests")
 
     class Meta:

@@ -114,3 +114,18 @@ def test_subscribing_again_replaces_the_choice(db):
     subscribe(user=person, kinds=["blog", "news"], language="bg")
     row = DigestSubscription.objects.get()
     assert (row.kind_codes, row.language) == (["news", "blog"], "bg")
+
+
+def test_a_week_without_a_digest_is_not_lost(cluster, editor):
+    subscribe(user=factories.UserFactory(), kinds=["news"], language="en")
+    _published(cluster, editor, kind="news", title="First", at=MONDAY - dt.timedelta(days=1))
+    send_weekly_digest(now=MONDAY)
+    # The beat was down the next week; the week after, the digest covers both weeks.
+    late = _published(cluster, editor, kind="news", title="Late", at=MONDAY + dt.timedelta(days=2))
+    sent = send_weekly_digest(now=MONDAY + dt.timedelta(days=14))
+    last = Message.objects.filter(kind="newsroom.digest").order_by("pk").last()
+    assert (sent, _titles(last), list(Digest.objects.get(week="2026-W52").articles.all())) == (
+        1,
+        ["Late"],
+        [late],
+    )

@@ -3,8 +3,8 @@ ISO week the articles published since the last digest go out once, through the o
 
 `send_weekly_digest` runs hourly under celery beat (`newsroom-digest` in
 settings.CELERY_BEAT_SCHEDULE), as the funding digest does. The week's first run records a
-`Digest` with the articles it covers (published in the last seven days and in no earlier
-digest); a later run of the same week reuses that record, and every message's outbox key holds
+`Digest` with the articles it covers (published since the previous digest, or in the last
+seven days if that is longer, and in no earlier digest); a later run of the same week reuses that record, and every message's outbox key holds
 the week and the person, so a re-run or a retried task sends nothing twice, and no article is
 in two digests.
 
@@ -97,15 +97,21 @@ def digest_of_week(now: dt.datetime) -> Digest:
     found = Digest.objects.filter(week=week).first()
     if found is not None:
         return found
+    # Since the last digest (or a week, the first time), whichever is earlier: a week the beat
+    # did not run is not lost.
+    since = now - WINDOW
+    previous = Digest.objects.filter(made__lt=now).order_by("-made").first()
+    if previous is not None:
+        since = min(since, previous.made)
     covered = (
         reading.published()
-        .filter(published_at__gt=now - WINDOW, published_at__lte=now)
+        .filter(published_at__gt=since, published_at__lte=now)
         .exclude(digests__isnull=False)
         .values_list("pk", flat=True)
     )
     try:
         with transaction.atomic():
-            made = Digest.objects.create(week=week)
+            made = Digest.objects.create(week=week, made=now)
             made.articles.set(list(covered))
     except IntegrityError:  # a concurrent run made it first: its record counts
         return Digest.objects.get(week=week)
