@@ -1,6 +1,8 @@
 """The digest newsletter's pages: a signed-in person chooses the kinds and the language of the
 weekly digest, and the signed link in every digest unsubscribes without logging in."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,17 +19,18 @@ from matchfair.web import run_domain_call
 @login_required
 @require_http_methods(["GET", "POST"])
 def digest(request: HttpRequest) -> HttpResponse:
-    subscription = DigestSubscription.objects.filter(user=request.user).first()
+    user: Any = request.user
+    subscription = DigestSubscription.objects.filter(user=user).first()
     initial = {
         "kinds": subscription.kind_codes if subscription else ["news"],
-        "language": subscription.language if subscription else request.user.language or "en",
+        "language": subscription.language if subscription else user.language or "en",
     }
     if request.method == "POST":
         form = DigestForm(request.POST)
         return run_domain_call(
             request,
             lambda: newsletter.subscribe(
-                user=request.user,
+                user=user,
                 kinds=form.cleaned_data["kinds"],
                 language=form.cleaned_data["language"],
             ),
@@ -45,9 +48,10 @@ def digest(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def digest_stop(request: HttpRequest) -> HttpResponse:
-    subscription = DigestSubscription.objects.filter(user=request.user).first()
+    user: Any = request.user
+    subscription = DigestSubscription.objects.filter(user=user).first()
     if subscription is not None:
-        newsletter.unsubscribe(subscription, by=request.user)
+        newsletter.unsubscribe(subscription, by=user)
     return redirect("newsroom:digest")
 
 

@@ -83,7 +83,10 @@ def subscription_of_token(token: str) -> DigestSubscription | None:
         return None
     if not isinstance(payload, dict):
         return None
-    return DigestSubscription.objects.filter(pk=payload.get("s"), user=payload.get("u")).first()
+    pk, user = payload.get("s"), payload.get("u")
+    if not (isinstance(pk, int) and isinstance(user, int)):
+        return None
+    return DigestSubscription.objects.filter(pk=pk, user=user).first()
 
 
 def _week(now: dt.datetime) -> str:
