@@ -81,7 +81,7 @@ def test_trip_report_is_a_draft_of_the_delegations_places_and_counts(scene, lead
         False,
         False,
     )
-    assert words["bg"].title.startswith("Доклад от пътуване")
+    assert words["bg"].title.startswith("Отчет от пътуване: Sofia delegation")
 
 
 def test_only_what_both_people_shared_with_the_public_is_named(scene, ana, lead_staff):
