@@ -8,7 +8,8 @@ It builds a throwaway test database (SQLite in a temporary directory, or `test_<
 PostgreSQL server named), fills it with bulk_create (the search triggers see every row), and
 times whole requests through Django's test client, templates included: the archive (first
 page, a page 400 articles deep by its keyset cursor, by kind, tag and month), an article page,
-a search in each language and a typo, and the feeds, made and cached. The baseline, in the same
+a search in each language and a typo, and the feeds (site-wide, a language, a kind, a tag, a
+kind and a tag), made and cached. The baseline, in the same
 run, is the deep page's query by offset (`Paginator`), against the same page by keyset.
 """
 
@@ -188,7 +189,13 @@ def main() -> int:
             ("search, Bulgarian", lambda: client.get("/news/search/?q=осветление")),
             ("search, a typo", lambda: client.get("/news/search/?q=delegatoin")),
         ]
-        feeds = ["/news/feed/rss/", "/news/feed/bg/atom/", "/news/feed/en/rss/kind/blog/"]
+        feeds = [
+            "/news/feed/rss/",
+            "/news/feed/bg/atom/",
+            "/news/feed/en/rss/kind/blog/",
+            "/news/feed/en/rss/tag/tag-7/",
+            "/news/feed/bg/atom/kind/news/tag/tag-7/",
+        ]
         print(
             f"{args.articles:,} published articles in two languages on {connection.vendor}, "
             f"built in {built:.0f} s; {args.requests} requests each.\n"

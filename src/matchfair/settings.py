@@ -254,6 +254,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matchfair.assembly.tasks.remind_deadlines",
         "schedule": 3600.0,
     },
+    # Hourly too: a newsroom digest records what it covered and keys its messages by week.
+    "newsroom-digest": {
+        "task": "matchfair.newsroom.tasks.send_weekly_digest",
+        "schedule": 3600.0,
+    },
 }
 # A follow-up campaign's link (matchfair.outcomes) opens its person's meetings for this long.
 OUTCOMES_LINK_DAYS = int(env("OUTCOMES_LINK_DAYS", "60"))

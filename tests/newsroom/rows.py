@@ -7,6 +7,7 @@ from PIL import Image
 
 from matchfair.newsroom.domain.articles import create_article
 from matchfair.newsroom.domain.media import add_attachment, add_image
+from matchfair.newsroom.domain.newsletter import digest_of_week, subscribe
 from matchfair.newsroom.models import Article, Editor
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -37,4 +38,6 @@ def newsroom_rows(cluster, editor) -> Article:
         title_bg="Доклад",
         by=editor,
     )
+    subscribe(user=editor, kinds=["news"], language="bg")
+    digest_of_week(article.created)
     return article

@@ -2,8 +2,9 @@ import feedparser
 import pytest
 from django.urls import reverse
 
-from matchfair.newsroom.domain.articles import save_article
+from matchfair.newsroom.domain.articles import create_article, save_article
 from matchfair.newsroom.domain.workflow import publish, submit_for_review
+from tests.visits.rows import one_of_each
 
 
 @pytest.fixture
@@ -56,6 +57,10 @@ def test_draft_is_not_found_by_readers(client, draft):
         ("newsroom:feed_language", {"fmt": "rss", "language": "bg"}),
         ("newsroom:feed_kind", {"fmt": "atom", "language": "en", "kind": "news"}),
         ("newsroom:feed_tag", {"fmt": "rss", "language": "en", "tag": "energy"}),
+        (
+            "newsroom:feed_kind_tag",
+            {"fmt": "atom", "language": "bg", "kind": "news", "tag": "energy"},
+        ),
     ],
 )
 def test_feeds_parse_and_keep_guids_by_id(
@@ -93,6 +98,10 @@ def test_feed_is_cached_until_the_newsroom_changes(
         "/news/feed/xx/rss/",
         "/news/feed/en/rss/kind/poem/",
         "/news/feed/en/rss/tag/nothing/",
+        "/news/feed/en/rss/kind/news/tag/nothing/",
+        "/news/feed/en/rss/kind/poem/tag/energy/",
+        "/news/feed/en/json/kind/news/tag/energy/",
+        "/news/feed/xx/rss/kind/news/tag/energy/",
         "/news/?kind=poem",
         "/news/?year=abc",
         "/news/?after=zzz",
@@ -101,6 +110,30 @@ def test_feed_is_cached_until_the_newsroom_changes(
 )
 def test_invalid_parameters_answer_404(client, db, url):
     assert client.get(url).status_code == 404
+
+
+def test_kind_and_tag_feed_holds_only_articles_of_both(client, published, cluster, editor):
+    for kind, tag in (("blog", "Energy"), ("news", "Water")):
+        other = create_article(
+            cluster=cluster,
+            kind=kind,
+            by=editor,
+            words={"en": {"title": f"{kind} {tag}", "body": "Text"}},
+            tags=[tag],
+        )
+        submit_for_review(article=other, reviewer=editor, by=editor)
+        publish(article=other, by=editor)
+    url = reverse(
+        "newsroom:feed_kind_tag",
+        kwargs={"fmt": "rss", "language": "en", "kind": "news", "tag": "energy"},
+    )
+    parsed = feedparser.parse(client.get(url).content)
+    assert (parsed.bozo, [e.title for e in parsed.entries]) == (False, ["Smart lighting in Sofia"])
+
+
+def test_archive_by_kind_and_tag_announces_the_combined_feed(client, published):
+    page = client.get("/news/?kind=news&tag=energy").content.decode()
+    assert "/news/feed/en/rss/kind/news/tag/energy/" in page
 
 
 def test_archive_announces_its_feeds(client, published):
@@ -160,3 +193,18 @@ def test_archive_in_bulgarian_speaks_bulgarian(client, published):
         1,
         1,
     )
+
+
+def test_start_trip_report_from_the_delegation_page(client, event, ana, jonas, lead_staff):
+    delegation = one_of_each(event, ana, jonas)
+    client.force_login(lead_staff)
+    page = client.get(delegation.get_absolute_url()).content.decode()
+    response = client.post(reverse("newsroom:start_trip_report", args=[delegation.pk]))
+    article = delegation.articles.get()
+    client.force_login(ana.user)
+    refused = client.post(reverse("newsroom:start_trip_report", args=[delegation.pk]))
+    assert ("Start a trip report" in page, response["Location"]) == (
+        True,
+        reverse("newsroom:edit", args=[article.pk]),
+    )
+    assert (refused.status_code, delegation.articles.count()) == (404, 1)

@@ -45,6 +45,7 @@ from matchfair.mailings.models import Mailing
 from matchfair.meetings.domain.requests import send_request
 from matchfair.meetings.models import SolverRun
 from matchfair.newsroom.domain.articles import create_article
+from matchfair.newsroom.domain.newsletter import subscribe, unsubscribe_token
 from matchfair.newsroom.domain.workflow import publish, submit_for_review
 from matchfair.newsroom.models import Editor
 from matchfair.outcomes.domain.campaigns import link_for
@@ -233,15 +234,20 @@ MATRIX = {
     "newsroom:article": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "newsroom:article_by_id": ("GET", (301, 301, 301, 301, 301, 301, 301)),
     "newsroom:desk": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "newsroom:digest": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "newsroom:digest_stop": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
+    "newsroom:digest_unsubscribe": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "newsroom:edit": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
     "newsroom:feed": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "newsroom:feed_kind": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:feed_kind_tag": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "newsroom:feed_language": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "newsroom:feed_tag": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "newsroom:mark_reviewed": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:new": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "newsroom:revisions": ("GET", (LOGIN, 404, 404, 404, 200, 404, 200)),
     "newsroom:search": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "newsroom:start_trip_report": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:step": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:translations": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "reports:agendas": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
@@ -423,6 +429,8 @@ def _scene():
     )
     submit_for_review(article=article, reviewer=lead, by=lead)
     publish(article=article, by=lead)
+    # Ana follows the newsroom's digest; its signed link unsubscribes without a log-in.
+    digest_token = unsubscribe_token(subscribe(user=ana.user, kinds=["news"], language="bg"))
     funding = _funding_scene(lead_organiser.cluster, ana.user)
     campaign_link = link_for(
         CampaignMail.objects.create(
@@ -560,8 +568,11 @@ def _scene():
         "newsroom:feed_language": {"fmt": "atom", "language": "bg"},
         "newsroom:feed_kind": {"fmt": "rss", "language": "en", "kind": "news"},
         "newsroom:feed_tag": {"fmt": "rss", "language": "en", "tag": "expo"},
+        "newsroom:feed_kind_tag": {"fmt": "atom", "language": "bg", "kind": "news", "tag": "expo"},
+        "newsroom:digest_unsubscribe": {"token": digest_token},
         "newsroom:mark_reviewed": {"language": "bg"},
         "newsroom:step": {"step": "archive"},
+        "newsroom:start_trip_report": {"delegation": delegation.pk},
         **plan["extra"],
     }
     return event, users, pk, extra

@@ -8,6 +8,8 @@ from matchfair.newsroom.models import (
     ArticleImage,
     ArticleRevision,
     ArticleTranslation,
+    Digest,
+    DigestSubscription,
     Editor,
     Tag,
 )
@@ -52,3 +54,16 @@ class ArticleImageAdmin(admin.ModelAdmin):
 @admin.register(ArticleAttachment)
 class ArticleAttachmentAdmin(admin.ModelAdmin):
     list_display = ["article", "title_en", "size"]
+
+
+@admin.register(DigestSubscription)
+class DigestSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["user", "kinds", "language", "created"]
+    list_filter = ["language"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Digest)
+class DigestAdmin(admin.ModelAdmin):
+    list_display = ["week", "made"]
+    readonly_fields = ["week", "articles"]

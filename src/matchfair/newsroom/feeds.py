@@ -1,5 +1,5 @@
 """RSS 2.0 and Atom feeds of the newsroom with Django's syndication framework: site-wide, per
-language, per kind and per tag. An item's GUID is built from the article's id and language, so
+language, per kind, per tag and per kind and tag together. An item's GUID is built from the article's id and language, so
 it stays the same when a slug is edited. A parameter that names nothing answers 404.
 """
 

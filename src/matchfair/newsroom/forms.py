@@ -4,6 +4,7 @@ publication moment. They validate input; the domain decides."""
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from matchfair.community.models import Cluster, User
@@ -144,4 +145,15 @@ class ReviewerForm(forms.Form):
 class ScheduleForm(forms.Form):
     publish_at = forms.DateTimeField(
         label=_("Publish at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
+class DigestForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Kinds of article"), choices=Kind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[(code, name) for code, name in settings.LANGUAGES if code in LANGUAGES],
+        widget=forms.RadioSelect,
     )

@@ -4,6 +4,7 @@ and the editors who review what members propose. Logic lives in `domain/`."""
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGES = ("en", "bg")
@@ -256,3 +257,45 @@ class ArticleAttachment(models.Model):
 
     def title(self, language: str) -> str:
         return self.title_bg if language == "bg" else self.title_en
+
+
+class DigestSubscription(models.Model):
+    """A person's wish to receive the weekly digest: the kinds of article they follow, in one
+    language. Unsubscribing deletes the row (the signed link in every digest, or the page)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="newsroom_digest"
+    )
+    # The kinds' codes as ",news,blog,", like Article.domains.
+    kinds = models.CharField(_("kinds"), max_length=200)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("digest subscription")
+        verbose_name_plural = _("digest subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.language})"
+
+    @property
+    def kind_codes(self) -> list[str]:
+        return [code for code in self.kinds.split(",") if code]
+
+
+class Digest(models.Model):
+    """One week's digest: the articles it covered, so that a re-run of the week sends the same
+    articles (and the outbox's keys send nothing twice) and no later week covers them again."""
+
+    week = models.CharField(_("week"), max_length=8, unique=True)  # ISO week, "2026-W49"
+    made = models.DateTimeField(_("made"), default=timezone.now)
+    articles = models.ManyToManyField(Article, blank=True, related_name="digests")
+
+    class Meta:
+        ordering = ["-week"]
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+
+    def __str__(self) -> str:
+        return self.week

@@ -1,15 +1,16 @@
 """The newsroom's section of a person's data export and erasure (see community.domain.privacy).
 
 The articles a person wrote or reviewed, the revisions they saved and their editor roles are
-exported. On erasure the articles and their revisions stay (they belong to the cluster, and are
-published under its name): they point to the anonymised account, and the editor roles go.
+exported, with the digest subscription. On erasure the articles and their revisions stay (they
+belong to the cluster, and are published under its name): they point to the anonymised
+account; the editor roles and the digest subscription go.
 """
 
 from typing import Any
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.newsroom.models import Article, ArticleRevision, Editor
+from matchfair.newsroom.models import Article, ArticleRevision, DigestSubscription, Editor
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -41,14 +42,27 @@ def collect(user: Any) -> dict[str, Any]:
             str(role.cluster)
             for role in Editor.objects.filter(user=user).select_related("cluster__organisation")
         ],
+        "digest": [
+            {
+                "kinds": s.kind_codes,
+                "language": s.language,
+                "subscribed": moment(s.created),
+                "changed": moment(s.updated),
+            }
+            for s in DigestSubscription.objects.filter(user=user)
+        ],
     }
 
 
 def erase(user: Any) -> None:
     Editor.objects.filter(user=user).delete()
+    DigestSubscription.objects.filter(user=user).delete()
 
 
 def register_sections() -> None:
     privacy.register(
-        "newsroom", collect=collect, erase=erase, models=[Article, ArticleRevision, Editor]
+        "newsroom",
+        collect=collect,
+        erase=erase,
+        models=[Article, ArticleRevision, Editor, DigestSubscription],
     )

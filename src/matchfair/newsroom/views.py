@@ -20,7 +20,7 @@ from matchfair.events.models import Event
 from matchfair.events.taxonomy import DOMAINS
 from matchfair.newsroom import markup
 from matchfair.newsroom.domain import archive as reading
-from matchfair.newsroom.domain import media, translations, workflow
+from matchfair.newsroom.domain import media, translations, trip_reports, workflow
 from matchfair.newsroom.domain.articles import create_article, diff_revisions, save_article
 from matchfair.newsroom.domain.search import articles_matching
 from matchfair.newsroom.forms import (
@@ -31,6 +31,7 @@ from matchfair.newsroom.forms import (
     ScheduleForm,
 )
 from matchfair.newsroom.models import LANGUAGES, Article, Kind, Status, Tag
+from matchfair.visits.models import Delegation
 from matchfair.web import report_errors, run_domain_call
 
 
@@ -105,6 +106,18 @@ def feed_links(language: str, *, kind: str = "", tag: str = "") -> list[dict[str
                     ),
                     "type": mime,
                     "title": _("Tag %(tag)s (%(format)s)") % {"tag": tag, "format": fmt.upper()},
+                }
+            )
+        if kind and tag:
+            links.append(
+                {
+                    "href": reverse(
+                        "newsroom:feed_kind_tag",
+                        kwargs={"language": language, "fmt": fmt, "kind": kind, "tag": tag},
+                    ),
+                    "type": mime,
+                    "title": _("%(kind)s, tag %(tag)s (%(format)s)")
+                    % {"kind": Kind(kind).label, "tag": tag, "format": fmt.upper()},
                 }
             )
     return links
@@ -487,3 +500,18 @@ def revisions(request: HttpRequest, pk: int) -> HttpResponse:
         "newsroom/revisions.html",
         {"article": article, "revisions": listed, "diff": diff},
     )
+
+
+@login_required
+@require_POST
+def start_trip_report(request: HttpRequest, delegation: int) -> HttpResponse:
+    """A draft trip report from the delegation's data, opened for editing."""
+    found = get_object_or_404(Delegation.objects.select_related("event", "cluster"), pk=delegation)
+    if not permissions.can_start_trip_report(request.user, found):
+        raise Http404(_("No such delegation."))
+    article = trip_reports.start_trip_report(delegation=found, by=request.user)
+    messages.success(
+        request,
+        _("A draft trip report was written from the delegation's data: edit it, add photos."),
+    )
+    return redirect("newsroom:edit", pk=article.pk)

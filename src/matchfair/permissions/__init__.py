@@ -504,6 +504,11 @@ def can_propose_article(user: Any, cluster: Any) -> bool:
     return bool(user.is_authenticated and newsroom_clusters(user).filter(pk=cluster.pk).exists())
 
 
+def can_start_trip_report(user: Any, delegation: Any) -> bool:
+    """Those who manage a delegation and write for its cluster's newsroom start its trip report."""
+    return can_manage_delegation(user, delegation) and can_propose_article(user, delegation.cluster)
+
+
 def can_edit_article(user: Any, article: Any) -> bool:
     """Editors change an article at any step; its author only while it is a draft."""
     if not user.is_authenticated:

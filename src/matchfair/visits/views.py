@@ -206,6 +206,7 @@ def _delegation_page(request, context, found, members_form=None, joint_form=None
         invitations=found.invitations.exclude(status=Invitation.Status.ACCEPTED).select_related(
             "registration__user__organisation"
         ),
+        can_start_trip_report=permissions.can_start_trip_report(request.user, found),
     )
     return render(request, "visits/delegation.html", context, status=status)
 

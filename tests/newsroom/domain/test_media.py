@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from PIL import Image
 
 from matchfair.newsroom.domain.media import add_attachment, add_image
 from matchfair.newsroom.models import ArticleAttachment, ArticleImage
+from tests.newsroom.rows import PDF
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +101,29 @@ def test_add_attachment_not_a_pdf_is_refused(draft, member):
             by=member,
         )
     assert ArticleAttachment.objects.count() == 0
+
+
+def test_files_of_a_draft_have_unguessable_names(client, draft, member):
+    """Media are served without a permission check, so a draft's files must not be found by
+    guessing: each is named by 128 random bits, and no directory is listed."""
+    first = add_image(
+        article=draft, upload=upload(jpeg_with_gps(40, 20)), alt_en="A", alt_bg="Б", by=member
+    )
+    second = add_image(
+        article=draft, upload=upload(jpeg_with_gps(40, 20)), alt_en="A", alt_bg="Б", by=member
+    )
+    attachment = add_attachment(
+        article=draft, upload=upload(PDF, "plan.pdf"), title_en="P", title_bg="П", by=member
+    )
+    names = [*first.renditions.values(), *second.renditions.values(), attachment.file.name]
+    stems = {re.sub(r"-\d+\.\w+$|\.pdf$", "", name.rsplit("/", 1)[-1]) for name in names}
+    served = client.get(first.small_url)
+    served.close()
+    listing = client.get(f"/media/newsroom/images/{draft.pk}/")
+    neighbour = client.get(first.small_url.replace(first.small_url.rsplit("/", 1)[-1][:8], "0" * 8))
+    assert (
+        len(stems),
+        all(re.fullmatch(r"[0-9a-f]{32}", stem) for stem in stems),
+        "plan" in attachment.file.name,
+    ) == (3, True, False)
+    assert (served.status_code, listing.status_code, neighbour.status_code) == (200, 404, 404)
