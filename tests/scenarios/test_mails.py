@@ -1,6 +1,7 @@
 """Every kind of mail the system sends, rendered and sent through the real outbox: its links are
 whole (a mail client has no page to resolve a path against) and it greets its reader once."""
 
+import datetime as dt
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -70,6 +71,37 @@ def contexts(world) -> dict[str, dict]:
     delegation = SimpleNamespace(name="Sofia at the expo", cluster="Sofia City of Knowledge")
     return {
         "assembly/mail/tracker": {"tracker": "7f3a-91c2", "member": organisation},
+        "assembly/mail/deadline_reminder": {
+            "item": SimpleNamespace(
+                title="Data space pilot",
+                network="Smart City Tech Partnership",
+                owner=organisation,
+                deadline=dt.date(2027, 6, 30),
+                progress=40,
+                get_status_display="in progress",
+            ),
+            "days": 7,
+            "url": "/assembly/work-plan/1/",
+        },
+        "assembly/mail/idea_status": {
+            "idea": "Data space",
+            "status": "accepted",
+            "reason": "",
+            "url": "/assembly/ideas/1/",
+        },
+        "newsroom/email/digest": {
+            "items": [
+                SimpleNamespace(
+                    words={"title": "Expo news", "summary": "What we saw."},
+                    kind="news",
+                    other_language=False,
+                    url="/news/2026/12/expo-news/",
+                )
+            ],
+            "week": "2026-W49",
+            "unsubscribe_url": "/news/digest/unsubscribe/signed/",
+            "settings_url": "/news/digest/",
+        },
         "community/mail/address_taken": {"login_url": "/login/", "reset_url": "/password/"},
         "community/mail/confirm": {"url": "/account/confirm/abc/"},
         "community/mail/membership_approved": {"organisation": organisation, "url": "/account/"},

@@ -18,7 +18,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -135,7 +134,7 @@ def _items(articles: list[Article], subscription: DigestSubscription) -> list[di
                 "article": article,
                 "words": words,
                 "kind": Kind(article.kind).label,
-                "url": f"{settings.SITE_URL}{path}",
+                "url": path,
                 "other_language": words.language != subscription.language,
             }
         )
@@ -168,8 +167,8 @@ def send_weekly_digest(*, now: dt.datetime | None = None) -> int:
             context={
                 "items": items,
                 "week": digest.week,
-                "unsubscribe_url": f"{settings.SITE_URL}{unsubscribe_path}",
-                "settings_url": f"{settings.SITE_URL}{reverse('newsroom:digest')}",
+                "unsubscribe_url": unsubscribe_path,
+                "settings_url": reverse("newsroom:digest"),
             },
             user=user,
             language=subscription.language,
