@@ -8,10 +8,13 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from matchfair.events import views_setup as event_setup_views
+from matchfair.matchmaking import views_home
 from matchfair.newsroom import views as newsroom_views
 
 urlpatterns = [
     path("", newsroom_views.front, name="home"),
+    path("home/", views_home.dashboard, name="dashboard"),
+    path("start/", views_home.start, name="start"),
     path("news/", include("matchfair.newsroom.urls")),
     path("accounts/", include("matchfair.community.urls")),
     path("events/new/", event_setup_views.event_new, name="event_new"),

@@ -195,6 +195,13 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+    @property
+    def initials(self) -> str:
+        """Up to two letters for a card without a photo: first and last name ("Ana Petrova" → "AP")."""
+        words = (self.full_name or self.email).split()
+        letters = [words[0][0], words[-1][0]] if len(words) > 1 else [words[0][0]] if words else []
+        return "".join(letters).upper()
+
 
 class MembershipRequest(models.Model):
     """A person asking to belong to an existing organisation; its admins decide.

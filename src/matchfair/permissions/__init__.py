@@ -129,6 +129,14 @@ def can_manage_event(user: Any, event: Event) -> bool:
     return is_lead_organiser(user, event)
 
 
+def organises_any_event(user: Any) -> bool:
+    """Staff of an organiser of some event, or a superuser: after logging in they land where
+    organisers always have (the front page, with their events), not on the attendee home."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_superuser or Organiser.objects.filter(staff=user).exists())
+
+
 def event_clusters(user: Any) -> Any:
     """The clusters `user` may create an event for: those whose lead organiser role, at any of
     their events, has the user as staff; every cluster for a superuser."""
