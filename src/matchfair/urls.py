@@ -33,9 +33,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("matchfair.api.urls")),
-    # Only the newsroom's public files: the images' renditions and the attachments.
+    # Only the public files: the newsroom's image renditions and attachments, and the photos and
+    # logos on cards (random names; a file's name is known only from a page that shows it).
     re_path(
-        r"^media/(?P<path>newsroom/(?:images|attachments)/[\w./-]+)$",
+        r"^media/(?P<path>(?:newsroom/(?:images|attachments)|people/photos|organisations/logos)"
+        r"/(?:[\w-]+/)*[\w-]+\.\w+)$",  # no ".." segment: nothing outside these folders
         serve,
         {"document_root": settings.MEDIA_ROOT},
     ),

@@ -42,8 +42,12 @@ def test_requests_page_counts_each_tab(client, event, ana, jonas):
     response = client.get(url(event, "requests/"))
     assert (response.status_code, response.context["tabs"]) == (
         200,
-        [("waiting", "Waiting for me", 1), ("sent", "Sent", 1), ("accepted", "Accepted", 1),
-         ("declined", "Declined", 0)],
+        [
+            ("waiting", "Waiting for me", 1),
+            ("sent", "Sent", 1),
+            ("accepted", "Accepted", 1),
+            ("declined", "Declined", 0),
+        ],
     )
 
 

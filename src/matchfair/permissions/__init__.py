@@ -234,6 +234,11 @@ def can_decide_membership(user: Any, organisation: Any) -> bool:
     return membership_deciders(organisation).filter(pk=user.pk).exists()
 
 
+def can_change_logo(user: Any, organisation: Any) -> bool:
+    """The organisation's logo: whoever decides its memberships (its admins) changes it."""
+    return can_decide_membership(user, organisation)
+
+
 def can_see_contact(user: Any, registration: Registration) -> bool:
     if not user.is_authenticated:
         return False

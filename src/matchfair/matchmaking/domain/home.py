@@ -40,7 +40,7 @@ class EventHome:
 
     @property
     def booking_state(self) -> str:
-        """"open", "not_yet" or "closed": where the event's booking window stands now."""
+        """ "open", "not_yet" or "closed": where the event's booking window stands now."""
         now = timezone.now()
         if self.event.booking_opens_at and now < self.event.booking_opens_at:
             return "not_yet"
