@@ -1,3 +1,4 @@
+import base64
 import io
 import os
 
@@ -7,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from matchfair.community.domain import privacy
 from matchfair.community.domain.pictures import (
     remove_logo,
     remove_photo,
@@ -132,3 +134,23 @@ def test_remove_photo_and_logo_delete_the_files(db, tmp_path, django_capture_on_
         remove_photo(user=admin, by=admin)
         remove_logo(organisation=admin.organisation, by=admin)
     assert (stored_files(tmp_path), admin.photo, admin.organisation.logo) == ([], "", "")
+
+
+def test_the_personal_data_export_holds_the_photo(db):
+    user = factories.UserFactory()
+    set_photo(user=user, upload=upload(jpeg_with_gps()), by=user)
+    exported = privacy.export_personal_data(user=user)["photo"]
+    with default_storage.open(user.photo) as handle:
+        stored = handle.read()
+    assert (exported["media_type"], base64.b64decode(exported["base64"])) == (
+        "image/jpeg",
+        stored,
+    )
+
+
+def test_erasure_deletes_the_photo(db, tmp_path, django_capture_on_commit_callbacks):
+    user = factories.UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        set_photo(user=user, upload=upload(jpeg_with_gps()), by=user)
+        privacy.erase_account(user=user, by=user, password=factories.PASSWORD)
+    assert (stored_files(tmp_path), User.objects.get(pk=user.pk).photo) == ([], "")

@@ -47,7 +47,7 @@ def _replace(row: Any, field: str, name: str, *, action: str, by: Any) -> None:
     """Point `row.field` at `name` (a stored file, or "" to remove) in one transaction."""
     try:
         with transaction.atomic():
-            locked = type(row).objects.select_for_update().get(pk=row.pk)
+            locked = row._meta.model.objects.select_for_update().get(pk=row.pk)
             old = getattr(locked, field)
             setattr(locked, field, name)
             locked.save(update_fields=[field])
