@@ -66,3 +66,10 @@ def test_front_page_says_how_it_works_with_booking_dates(client, event):
         "How it works" in page,
         "Meeting requests are open until the event." in page,
     ] == [True, True]
+
+
+def test_home_speaks_bulgarian(client, event, ana):
+    running(event)
+    client.force_login(ana.user)
+    page = client.get("/home/", HTTP_ACCEPT_LANGUAGE="bg").content.decode()
+    assert ["Здравейте, Ana" in page, "0 покани ви чакат" in page] == [True, True]
