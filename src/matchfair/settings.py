@@ -146,7 +146,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "community.User"
 LOGIN_URL = "community:login"
-LOGIN_REDIRECT_URL = "home"
+# Participants land on their home, organisers on the front page (matchmaking.views_home.start).
+LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "home"
 
 PASSWORD_HASHERS = [

@@ -8,10 +8,13 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from matchfair.events import views_setup as event_setup_views
+from matchfair.matchmaking import views_home
 from matchfair.newsroom import views as newsroom_views
 
 urlpatterns = [
     path("", newsroom_views.front, name="home"),
+    path("home/", views_home.dashboard, name="dashboard"),
+    path("start/", views_home.start, name="start"),
     path("news/", include("matchfair.newsroom.urls")),
     path("accounts/", include("matchfair.community.urls")),
     path("events/new/", event_setup_views.event_new, name="event_new"),
@@ -30,9 +33,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("matchfair.api.urls")),
-    # Only the newsroom's public files: the images' renditions and the attachments.
+    # Only the public files: the newsroom's image renditions and attachments, and the photos and
+    # logos on cards (random names; a file's name is known only from a page that shows it).
     re_path(
-        r"^media/(?P<path>newsroom/(?:images|attachments)/[\w./-]+)$",
+        r"^media/(?P<path>(?:newsroom/(?:images|attachments)|people/photos|organisations/logos)"
+        r"/(?:[\w-]+/)*[\w-]+\.\w+)$",  # no ".." segment: nothing outside these folders
         serve,
         {"document_root": settings.MEDIA_ROOT},
     ),

@@ -18,22 +18,26 @@ def missing(reason):
     pytest.skip(reason)
 
 
-def log_in(page, live_server, email):
+def log_in(page, live_server, email, *, lands="/"):
+    """Log in; `lands` is where the login leads: the front page, or /home/ for a participant of a
+    running or coming event."""
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}{lands}")
 
 
-def release_meeting(event, first, second, *, slot_index=1):
-    """An accepted meeting between two registrations, placed in a released plan."""
+def release_meeting(event, first, second, *, slot_index=1, slot=None):
+    """An accepted meeting between two registrations, placed in a released plan (in `slot`, or
+    the first session's slot number `slot_index`)."""
     organiser = factories.UserFactory()
     meeting = accept_request(
         send_request(sender=first, recipient=second, message="Hello", by=first.user),
         by=second.user,
     )
-    slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[slot_index]
+    if slot is None:
+        slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[slot_index]
     write_draft(
         event=event,
         result={

@@ -283,7 +283,8 @@ def test_login_with_the_right_password_logs_in(client, db):
     response = client.post(
         "/accounts/login/", {"username": "ana@mobility.example", "password": factories.PASSWORD}
     )
-    assert (response.status_code, response["Location"]) == (302, "/")
+    # /start/ sends a participant of a running or coming event home, everyone else to "/".
+    assert (response.status_code, response["Location"]) == (302, "/start/")
     assert logged_in_user_id(client) == str(user.pk)
 
 

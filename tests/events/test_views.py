@@ -375,7 +375,7 @@ def test_directory_for_htmx_renders_only_the_list(client, crowd):
     )
     assert (response.status_code, template_names(response), shown(response)) == (
         200,
-        ["events/_participant_list.html", "events/_pager.html"],
+        ["events/_participant_list.html", "events/_avatar.html", "events/_pager.html"],
         ["Jonas Berg"],
     )
     assert "<html" not in response.content.decode()

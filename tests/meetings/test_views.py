@@ -7,7 +7,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from matchfair.events.models import Slot
-from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.meetings.domain.requests import (
+    accept_request,
+    cancel_request,
+    decline_request,
+    send_request,
+)
 from matchfair.meetings.models import Meeting, MeetingRequest, Plan, SolverRun
 from tests import factories
 
@@ -27,18 +32,52 @@ def send(sender, recipient, message="Shall we talk about parking?"):
 # The requests page
 
 
-def test_requests_page_splits_incoming_and_outgoing(client, event, ana, jonas):
+def test_requests_page_counts_each_tab(client, event, ana, jonas):
     third = factories.RegistrationFactory(event=event, user__full_name="Tia Third")
-    incoming = send(jonas, ana)
-    outgoing = send(ana, third)
+    fourth = factories.RegistrationFactory(event=event)
+    send(jonas, ana)
+    send(ana, third)
+    accept_request(send(fourth, ana), by=ana.user)
     send(jonas, third)
     client.force_login(ana.user)
     response = client.get(url(event, "requests/"))
-    assert (response.status_code, response.context["incoming"], response.context["outgoing"]) == (
+    assert (response.status_code, response.context["tabs"]) == (
         200,
-        [incoming],
-        [outgoing],
+        [
+            ("waiting", "Waiting for me", 1),
+            ("sent", "Sent", 1),
+            ("accepted", "Accepted", 1),
+            ("declined", "Declined", 0),
+        ],
     )
+
+
+def test_requests_page_shows_the_chosen_tab(client, event, ana, jonas):
+    third = factories.RegistrationFactory(event=event)
+    send(jonas, ana)
+    outgoing = send(ana, third)
+    client.force_login(ana.user)
+    response = client.get(url(event, "requests/?tab=sent"))
+    assert (response.context["current_tab"], response.context["shown"]) == ("sent", [outgoing])
+    assert '<a href="?tab=sent" aria-current="page">' in response.content.decode()
+
+
+def test_requests_page_opens_on_the_first_tab_with_something_in_it(client, event, ana, jonas):
+    outgoing = send(ana, jonas)
+    client.force_login(ana.user)
+    response = client.get(url(event, "requests/?tab=nonsense"))
+    assert (response.context["current_tab"], response.context["shown"]) == ("sent", [outgoing])
+
+
+def test_requests_page_puts_declined_and_withdrawn_in_the_last_tab(client, event, ana, jonas):
+    third = factories.RegistrationFactory(event=event)
+    declined = send(jonas, ana)
+    decline_request(declined, by=ana.user)
+    withdrawn = send(ana, third)
+    cancel_request(withdrawn, by=ana.user)
+    client.force_login(ana.user)
+    response = client.get(url(event, "requests/?tab=declined"))
+    assert sorted(r.pk for r in response.context["shown"]) == sorted([declined.pk, withdrawn.pk])
 
 
 def test_requests_page_before_registering_goes_to_register(client, event):
@@ -544,7 +583,7 @@ def test_requests_page_costs_the_same_queries_for_20_and_200_requests(
     requests_of_ana(ana, 180)
     with django_assert_num_queries(len(for_twenty)):
         response = client.get(url(ana.event, "requests/"))
-    assert (len(response.context["incoming"]), len(response.context["outgoing"])) == (100, 100)
+    assert [count for _tab, _label, count in response.context["tabs"]] == [100, 100, 0, 0]
 
 
 @pytest.mark.parametrize("path", ["agenda/", "requests/"])

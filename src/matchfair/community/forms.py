@@ -104,3 +104,13 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
             record(action="account.password_reset", actor=user, subject=user)
             mark_verified(user=user)
         return user
+
+
+class PictureForm(forms.Form):
+    """One picture (a photo or a logo); `community.domain.pictures` checks what it really is."""
+
+    picture = forms.FileField(
+        label=_("Picture"),
+        help_text=_("JPEG, PNG or WebP, at most 5 MB; it is cut to a square."),
+        error_messages={"required": _("Choose a picture to upload.")},
+    )

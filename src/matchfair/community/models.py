@@ -1,6 +1,7 @@
 """People, organisations, clusters and the partner networks that join clusters together."""
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -23,6 +24,8 @@ class Organisation(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    # The storage name of the logo (community.domain.pictures writes it), unguessable.
+    logo = models.CharField(_("logo"), max_length=200, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     admins = models.ManyToManyField(
         "community.User",
@@ -42,6 +45,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def logo_url(self) -> str:
+        return default_storage.url(self.logo) if self.logo else ""
 
 
 class Network(models.Model):
@@ -158,6 +165,8 @@ class User(AbstractUser):
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
+    # The storage name of the photo (community.domain.pictures writes it), unguessable.
+    photo = models.CharField(_("photo"), max_length=200, blank=True, editable=False)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     organisation = models.ForeignKey(
@@ -194,6 +203,17 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def photo_url(self) -> str:
+        return default_storage.url(self.photo) if self.photo else ""
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters for a card without a photo: first and last name ("Ana Petrova" → "AP")."""
+        words = (self.full_name or self.email).split()
+        letters = [words[0][0], words[-1][0]] if len(words) > 1 else [words[0][0]] if words else []
+        return "".join(letters).upper()
 
 
 class MembershipRequest(models.Model):

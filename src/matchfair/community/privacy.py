@@ -5,13 +5,16 @@ and the admin's and the login throttle's records that name the person.
 The account itself is anonymised by `erase_account`, after every section, so it is not erased here.
 """
 
+import base64
 from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
+from django.core.files.storage import default_storage
 from django.db.models import Q
 
 from matchfair.community.domain import privacy
+from matchfair.community.domain.pictures import erase_photo
 from matchfair.community.domain.privacy import ERASED_TEXT, moment
 from matchfair.community.models import (
     Delegate,
@@ -35,6 +38,16 @@ def collect_user(user: User) -> dict[str, Any]:
         "date_joined": moment(user.date_joined),
         "last_login": moment(user.last_login),
     }
+
+
+def collect_photo(user: User) -> dict[str, str] | None:
+    """The stored photo itself (the only copy kept: the upload was re-encoded without metadata)."""
+    if not user.photo or not default_storage.exists(user.photo):
+        return None
+    with default_storage.open(user.photo, "rb") as handle:
+        content = handle.read()
+    media_type = "image/png" if user.photo.endswith(".png") else "image/jpeg"
+    return {"media_type": media_type, "base64": base64.b64encode(content).decode("ascii")}
 
 
 def collect_organisation(user: User) -> dict[str, Any] | None:
@@ -109,6 +122,7 @@ def erase_log_mentions(user: User) -> None:
 
 def register_sections() -> None:
     privacy.register("user", collect=collect_user, models=[User])
+    privacy.register("photo", collect=collect_photo, erase=erase_photo, models=[User])
     privacy.register("organisation", collect=collect_organisation)
     privacy.register(
         "memberships",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.community import views, views_organisations
+from matchfair.community import views, views_organisations, views_pictures
 
 app_name = "community"
 urlpatterns = [
@@ -21,6 +21,10 @@ urlpatterns = [
     path("me/", views.account, name="account"),
     path("me/data.json", views.personal_data, name="personal_data"),
     path("me/erase/", views.erase, name="erase"),
+    path("me/photo/", views_pictures.photo, name="photo"),
+    path("me/photo/remove/", views_pictures.photo_remove, name="photo_remove"),
+    path("organisations/<int:pk>/logo/", views_pictures.logo, name="logo"),
+    path("organisations/<int:pk>/logo/remove/", views_pictures.logo_remove, name="logo_remove"),
     path("me/organisation/", views_organisations.membership, name="membership"),
     path(
         "me/organisation/<int:pk>/withdraw/",

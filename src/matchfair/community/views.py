@@ -14,6 +14,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from matchfair import permissions
 from matchfair.community.domain import memberships
 from matchfair.community.domain.accounts import (
     confirm_email,
@@ -22,7 +23,13 @@ from matchfair.community.domain.accounts import (
     update_account,
 )
 from matchfair.community.domain.privacy import erase_account, export_personal_data
-from matchfair.community.forms import AccountForm, PasswordResetForm, SetPasswordForm, SignUpForm
+from matchfair.community.forms import (
+    AccountForm,
+    PasswordResetForm,
+    PictureForm,
+    SetPasswordForm,
+    SignUpForm,
+)
 from matchfair.community.models import Cluster, Delegate, MembershipRequest, User
 from matchfair.limits import limited
 from matchfair.web import report_errors
@@ -176,6 +183,11 @@ def account(request):
         "decides_memberships": bool(
             memberships.requests_to_decide(user) or memberships.organisations_decided_by(user)
         ),
+        "picture_form": PictureForm(auto_id="id_photo_%s"),
+        "logo_form": PictureForm(auto_id="id_logo_%s"),
+        "logo_organisation": user.organisation
+        if user.organisation and permissions.can_change_logo(user, user.organisation)
+        else None,
     }
     return render(request, "community/account.html", context)
 

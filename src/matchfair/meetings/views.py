@@ -21,7 +21,7 @@ from matchfair.limits import limited
 from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
 from matchfair.meetings.domain.conflicts import plan_conflicts, summary
 from matchfair.meetings.domain.plans import latest_release, moved_since_release, release_plan
-from matchfair.meetings.domain.queries import requests_of
+from matchfair.meetings.domain.queries import REQUEST_TABS, requests_by_tab
 from matchfair.meetings.domain.requests import (
     accept_request,
     cancel_request,
@@ -43,15 +43,22 @@ from matchfair.web import (
 
 @participant_view
 def requests_view(request, event, context):
-    mine = context["my_registration"]
-    all_requests = list(requests_of(mine))
+    """The participant's requests in four tabs; the tab is a link (?tab=), so no script is needed."""
+    tabs = requests_by_tab(context["my_registration"])
+    current = request.GET.get("tab", "")
+    if current not in tabs:
+        # Without a choice, the first tab with something in it: usually what waits for an answer.
+        current = next((tab for tab in REQUEST_TABS if tabs[tab]), REQUEST_TABS[0])
+    labels = {
+        "waiting": _("Waiting for me"),
+        "sent": _("Sent"),
+        "accepted": _("Accepted"),
+        "declined": _("Declined"),
+    }
     context.update(
-        # Requests still waiting for an answer come first: they are what the page is for.
-        incoming=sorted(
-            (r for r in all_requests if r.recipient_id == mine.pk),
-            key=lambda r: r.status != MeetingRequest.Status.ASKED,
-        ),
-        outgoing=[r for r in all_requests if r.sender_id == mine.pk],
+        tabs=[(tab, labels[tab], len(tabs[tab])) for tab in REQUEST_TABS],
+        current_tab=current,
+        shown=tabs[current],
         answer_form=AnswerForm(),
     )
     return render(request, "meetings/requests.html", context)

@@ -194,6 +194,14 @@ def can_manage_event(user: Any, event: Event) -> bool:
     return is_lead_organiser(user, event)
 
 
+def organises_any_event(user: Any) -> bool:
+    """Staff of an organiser of some event, or a superuser: after logging in they land where
+    organisers always have (the front page, with their events), not on the attendee home."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_superuser or Organiser.objects.filter(staff=user).exists())
+
+
 def event_clusters(user: Any) -> Any:
     """The clusters `user` may create an event for: those whose lead organiser role, at any of
     their events, has the user as staff; every cluster for a superuser."""
@@ -289,6 +297,11 @@ def can_decide_membership(user: Any, organisation: Any) -> bool:
     if user.is_superuser:
         return True
     return membership_deciders(organisation).filter(pk=user.pk).exists()
+
+
+def can_change_logo(user: Any, organisation: Any) -> bool:
+    """The organisation's logo: whoever decides its memberships (its admins) changes it."""
+    return can_decide_membership(user, organisation)
 
 
 def can_see_contact(user: Any, registration: Registration) -> bool:

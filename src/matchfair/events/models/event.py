@@ -62,6 +62,11 @@ class Event(models.Model):
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    @property
+    def is_over(self) -> bool:
+        """Its last day has passed in its own time zone."""
+        return self.ends_on < timezone.now().astimezone(self.zone).date()
+
     def booking_is_open(self, at=None) -> bool:
         at = at or timezone.now()
         if self.booking_opens_at and at < self.booking_opens_at:

@@ -29,3 +29,25 @@ def requests_of(registration: Registration):
         )
         .order_by("-created", "-id")
     )
+
+
+# The requests page's tabs, in the order shown: what waits for an answer from the reader first.
+REQUEST_TABS = ("waiting", "sent", "accepted", "declined")
+
+
+def requests_by_tab(registration: Registration) -> dict[str, list[MeetingRequest]]:
+    """The participant's requests sorted into the requests page's tabs, newest first.
+
+    "waiting" are requests asked of them and not answered; "sent" are theirs, not answered;
+    "accepted" are agreed meetings either way; "declined" holds the declined and the withdrawn
+    or called off ones, so nothing a participant sent or received is ever missing from the page.
+    """
+    tabs: dict[str, list[MeetingRequest]] = {tab: [] for tab in REQUEST_TABS}
+    for item in requests_of(registration):
+        if item.status == MeetingRequest.Status.ASKED:
+            tabs["waiting" if item.recipient_id == registration.pk else "sent"].append(item)
+        elif item.status == MeetingRequest.Status.ACCEPTED:
+            tabs["accepted"].append(item)
+        else:
+            tabs["declined"].append(item)
+    return tabs

@@ -10,7 +10,6 @@ database refuses the row: nothing is half-saved.
 
 import io
 import uuid
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,12 +19,13 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.newsroom import feedcache
 from matchfair.newsroom.models import Article, ArticleAttachment, ArticleImage
+from matchfair.pictures import decoded
 from matchfair.uploads import check_upload
 
 IMAGE_KINDS = ("jpg", "jpeg", "png", "webp")
@@ -45,35 +45,7 @@ class Rendition:
 
 
 def _decoded(data: bytes) -> Image.Image:
-    """The fully decoded image; ValidationError when it is broken or has too many pixels."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            probe = Image.open(io.BytesIO(data))
-            width, height = probe.size
-            if width * height > MAX_PIXELS:
-                raise ValidationError(
-                    _(
-                        "The image is %(width)s × %(height)s pixels; at most %(limit)s million "
-                        "pixels are accepted."
-                    )
-                    % {"width": width, "height": height, "limit": MAX_PIXELS // 1_000_000},
-                    code="pixels",
-                )
-            probe.verify()
-            image = Image.open(io.BytesIO(data))
-            image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(
-            _("The image has too many pixels; at most %(limit)s million are accepted.")
-            % {"limit": MAX_PIXELS // 1_000_000},
-            code="pixels",
-        ) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ValidationError(
-            _("The image is damaged or not an image: it cannot be read."), code="broken"
-        ) from error
-    return image
+    return decoded(data, max_pixels=MAX_PIXELS)
 
 
 def renditions(data: bytes) -> list[Rendition]:
