@@ -49,6 +49,7 @@ from matchfair.events.models import (
     Session,
     Table,
 )
+from matchfair.events.taxonomy import DOMAINS
 from matchfair.matchmaking.domain.suggestions import last_refreshed, refresh_suggestions
 from matchfair.meetings.domain.requests import (
     accept_request,
@@ -412,6 +413,9 @@ def _participants(
     rng: random.Random,
 ) -> list[Registration]:
     """Organisations, their people, registrations, profiles, opportunities and memberships."""
+    # The taxonomy's rows come with a migration; a test database flushed since has none.
+    for position, (slug, name) in enumerate(DOMAINS):
+        Domain.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
     domains = {domain.slug: domain for domain in Domain.objects.all()}
     organisations = Organisation.objects.bulk_create(
         Organisation(

@@ -8,6 +8,7 @@ from matchfair.meetings.domain.instance import (
     table_key,
 )
 from matchfair.scheduling.contract import parse_instance
+from tests import factories
 
 
 def test_build_instance_lists_slots_tables_participants_and_meetings(event, ana, jonas, meeting):
@@ -55,3 +56,14 @@ def test_build_instance_leaves_out_cancelled_meetings(event, meeting):
     meeting.status = "cancelled"
     meeting.save()
     assert build_instance(event)["meetings"] == []
+
+
+def test_build_instance_leaves_out_a_stand_whose_owner_has_no_meeting(event, meeting):
+    """Offered as a general table, the solver would seat strangers at someone's private stand,
+    and the release would then refuse the draft."""
+    stand = event.tables.first()
+    stand.booth_of = factories.RegistrationFactory(event=event)
+    stand.save()
+    tables = [entry["id"] for entry in build_instance(event)["tables"]]
+    assert table_key(stand.pk) not in tables
+    assert len(tables) == event.tables.count() - 1

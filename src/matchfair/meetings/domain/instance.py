@@ -76,10 +76,14 @@ def build_instance(
         .prefetch_related("unavailable_sessions")
         .order_by("id")
     )
-    tables = list(Table.objects.filter(event=event, is_active=True).order_by("id"))
-    booth_of = {
-        table.booth_of_id: table for table in tables if table.booth_of_id in registration_ids
-    }
+    # A private stand hosts its owner's meetings only: one whose owner has no meeting is of no
+    # use to anyone, so it is left out rather than offered as a general table.
+    tables = [
+        table
+        for table in Table.objects.filter(event=event, is_active=True).order_by("id")
+        if table.booth_of_id is None or table.booth_of_id in registration_ids
+    ]
+    booth_of = {table.booth_of_id: table for table in tables if table.booth_of_id is not None}
 
     participants = []
     for registration in registrations:
@@ -135,7 +139,7 @@ def build_instance(
                 **({"location": table.location} if table.location else {}),
                 **(
                     {"booth_of": participant_key(table.booth_of_id)}
-                    if table.booth_of_id in registration_ids
+                    if table.booth_of_id is not None
                     else {}
                 ),
             }
