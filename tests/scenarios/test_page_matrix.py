@@ -188,6 +188,7 @@ MATRIX = {
     "outcomes:consent_withdraw": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
     "outcomes:follow_up": ("POST", (LOGIN, REGISTER, 302, 404, REGISTER, REGISTER, REGISTER)),
     "outcomes:impact": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "outcomes:impact_pdf": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "outcomes:impact_xlsx": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "outcomes:introduction": ("POST", (LOGIN, 404, 404, 404, 302, 302, 404)),
     "outcomes:knowledge": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
