@@ -116,6 +116,7 @@ MATRIX = {
     "contacts:list": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
     "contacts:shared": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "contacts:vcard": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "details_viewed": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "funding:build_consortium": ("POST", (LOGIN, 404, 404, 404, 302, 302, 404)),
     "funding:calls": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "funding:consortium": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
