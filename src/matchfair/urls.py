@@ -15,9 +15,7 @@ urlpatterns = [
     path("", newsroom_views.front, name="home"),
     path("news/", include("matchfair.newsroom.urls")),
     path("accounts/", include("matchfair.community.urls")),
-    path(
-        "accounts/me/details-viewed/", contact_views.details_viewed, name="details_viewed"
-    ),
+    path("accounts/me/details-viewed/", contact_views.details_viewed, name="details_viewed"),
     path("events/new/", event_setup_views.event_new, name="event_new"),
     path("e/<slug:event>/", include("matchfair.events.urls")),
     path("e/<slug:event>/", include("matchfair.meetings.urls")),

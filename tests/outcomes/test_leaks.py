@@ -133,8 +133,7 @@ def check_every_viewer(event, users, meetings, grants):
         wanted = {
             name
             for name in PEOPLE
-            if viewer != "anonymous"
-            and (viewer == name or shares(grants, viewer, name, "contact"))
+            if viewer != "anonymous" and (viewer == name or shares(grants, viewer, name, "contact"))
         }
         assert {
             name for name in PEOPLE if permissions.can_see_contact(user, registrations[name])

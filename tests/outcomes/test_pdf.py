@@ -37,9 +37,7 @@ def test_a_long_breakdown_goes_on_over_pages_with_its_header(met):
         rows=[type(country.rows[0])(label=f"Country {n}", counts=(n,) * 9) for n in range(120)],
         total=country.total,
     )
-    runs, _fonts = read_pdf(
-        impact_pdf(event, impact_of(event, scope=None), [many], compress=False)
-    )
+    runs, _fonts = read_pdf(impact_pdf(event, impact_of(event, scope=None), [many], compress=False))
     texts = [run.text for run in runs]
     assert "Country 119" in texts
     assert texts.count("By country") >= 2  # the column header repeats on the next page

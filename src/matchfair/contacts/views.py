@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair import permissions
+from matchfair.contacts.domain.access import Where, record_views, views_of
 from matchfair.contacts.domain.contacts import (
     CARD_FIELDS,
     NOTE_FIELDS,
@@ -19,7 +20,6 @@ from matchfair.contacts.domain.contacts import (
     update_contact,
 )
 from matchfair.contacts.domain.exports import csv_file, vcard_file
-from matchfair.contacts.domain.access import Where, record_views, views_of
 from matchfair.contacts.domain.queries import (
     my_contacts,
     shared_contacts,

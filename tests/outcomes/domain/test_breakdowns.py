@@ -74,9 +74,7 @@ def raw_cells(event, scope):
     negotiation = set(
         steps.filter(stage__gte=Stage.NEGOTIATION_STARTED).values_list("meeting", flat=True)
     )
-    agreement = set(
-        steps.filter(stage=Stage.AGREEMENT_REACHED).values_list("meeting", flat=True)
-    )
+    agreement = set(steps.filter(stage=Stage.AGREEMENT_REACHED).values_list("meeting", flat=True))
     confirmed = set()
     for meeting in Meeting.objects.filter(pk__in=agreement):
         kinds = [

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from matchfair import permissions
-from matchfair.contacts.domain.access import Where, record_views
 from matchfair.api.auth import ANYONE
 from matchfair.api.endpoints.common import (
     EventSlug,
@@ -23,6 +22,7 @@ from matchfair.api.schemas import (
     ParticipantOut,
     ParticipantPage,
 )
+from matchfair.contacts.domain.access import Where, record_views
 from matchfair.events.domain import directory
 from matchfair.events.models import Opportunity, Registration
 

@@ -34,6 +34,4 @@ def record_views(viewer: Any, event: Event, people: Iterable[int], where: str) -
 
 def views_of(person: Any) -> Any:
     """Who was shown the person's contact details, latest first."""
-    return ContactView.objects.filter(person=person).select_related(
-        "viewer__organisation", "event"
-    )
+    return ContactView.objects.filter(person=person).select_related("viewer__organisation", "event")

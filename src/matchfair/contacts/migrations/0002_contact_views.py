@@ -6,30 +6,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contacts', '0001_initial'),
-        ('events', '0008_registration_directory_key'),
+        ("contacts", "0001_initial"),
+        ("events", "0008_registration_directory_key"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactView',
+            name="ContactView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
-                ('at', models.DateTimeField(verbose_name='when')),
-                ('where', models.CharField(choices=[('profile', 'Participant page'), ('api', 'API'), ('contacts', 'Contact book'), ('shared', 'Contacts shared with a cluster'), ('export', 'Contact book download'), ('console', 'Organiser console')], max_length=20, verbose_name='where')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_views', to='events.event')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_views', to=settings.AUTH_USER_MODEL)),
-                ('viewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_views_made', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="day")),
+                ("at", models.DateTimeField(verbose_name="when")),
+                (
+                    "where",
+                    models.CharField(
+                        choices=[
+                            ("profile", "Participant page"),
+                            ("api", "API"),
+                            ("contacts", "Contact book"),
+                            ("shared", "Contacts shared with a cluster"),
+                            ("export", "Contact book download"),
+                            ("console", "Organiser console"),
+                        ],
+                        max_length=20,
+                        verbose_name="where",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_views",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_views",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "viewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_views_made",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'view of contact details',
-                'verbose_name_plural': 'views of contact details',
-                'ordering': ['-at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('person', 'viewer', 'day'), name='contact_view_once_a_day')],
+                "verbose_name": "view of contact details",
+                "verbose_name_plural": "views of contact details",
+                "ordering": ["-at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("person", "viewer", "day"), name="contact_view_once_a_day"
+                    )
+                ],
             },
         ),
     ]

@@ -130,9 +130,7 @@ def breakdowns_of(event: Event, *, scope: list[Any] | None) -> list[Breakdown]:
         ]
         rows.sort(key=lambda row: (-row.counts[0], -row.counts[1], row.label))
         found_breakdowns.append(
-            Breakdown(
-                by=by, rows=rows, total=tuple(total[c] for c in range(len(COLUMNS)))
-            )
+            Breakdown(by=by, rows=rows, total=tuple(total[c] for c in range(len(COLUMNS))))
         )
     return found_breakdowns
 
