@@ -20,7 +20,7 @@ from matchfair.outcomes.domain.breakdowns import (
     breakdown_rows,
     breakdowns_of,
 )
-from matchfair.outcomes.domain.impact import impact_of, impact_rows
+from matchfair.outcomes.domain.impact import funnel_of, impact_of, impact_rows
 from matchfair.outcomes.domain.knowledge import ask_introduction, knowledge
 from matchfair.outcomes.domain.ladder import ladder_of, record_step
 from matchfair.outcomes.domain.outcomes import no_show_questions, record_outcome
@@ -228,9 +228,10 @@ def introduction(request, event, pk):
 @organiser_view
 def impact(request, event, context):
     scope = permissions.organiser_scope(request.user, event)
+    found = funnel_of(event, scope=scope)
     context.update(
-        impact=impact_of(event, scope=scope),
-        breakdowns=breakdowns_of(event, scope=scope),
+        impact=impact_of(event, scope=scope, found=found),
+        breakdowns=breakdowns_of(event, scope=scope, found=found),
         column_labels=[COLUMN_LABELS[column] for column in COLUMNS],
         questions=no_show_questions(event, scope=scope),
         responses=campaigns.responses(event, scope=scope),
@@ -243,8 +244,9 @@ def impact(request, event, context):
 def impact_xlsx(request, event, context):
     """The funnel on one sheet, then one sheet per breakdown."""
     scope = permissions.organiser_scope(request.user, event)
+    found = funnel_of(event, scope=scope)
     headers, rows = impact_rows(
-        impact_of(event, scope=scope), campaigns.responses(event, scope=scope)
+        impact_of(event, scope=scope, found=found), campaigns.responses(event, scope=scope)
     )
     sheets = [DataTable(title=_("Impact"), headers=headers, rows=rows)] + [
         DataTable(
@@ -252,7 +254,7 @@ def impact_xlsx(request, event, context):
             headers=breakdown_headers(breakdown),
             rows=breakdown_rows(breakdown),
         )
-        for breakdown in breakdowns_of(event, scope=scope)
+        for breakdown in breakdowns_of(event, scope=scope, found=found)
     ]
     record_download(kind="impact", by=request.user, event=event, organisers=scope, format="xlsx")
     return FileResponse(
@@ -272,10 +274,11 @@ def impact_pdf_view(request, event, context):
         note = _("For the participants supported by %(organisers)s.") % {
             "organisers": ", ".join(str(organiser.cluster) for organiser in scope)
         }
+    found = funnel_of(event, scope=scope)
     content = impact_pdf(
         event,
-        impact_of(event, scope=scope),
-        breakdowns_of(event, scope=scope),
+        impact_of(event, scope=scope, found=found),
+        breakdowns_of(event, scope=scope, found=found),
         campaigns.responses(event, scope=scope),
         scope_note=note,
     )

@@ -135,8 +135,11 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
     )
 
 
-def impact_of(event: Event, *, scope: list[Any] | None) -> Impact:
-    found = funnel_of(event, scope=scope)
+def impact_of(event: Event, *, scope: list[Any] | None, found: Funnel | None = None) -> Impact:
+    """The report's figures; `found`, the funnel already counted for this scope, saves
+    counting it twice when the breakdowns are shown too."""
+    if found is None:
+        found = funnel_of(event, scope=scope)
     days = [
         (
             next(s.on for s in found.steps[pk] if s.stage == Stage.AGREEMENT_REACHED)
