@@ -99,9 +99,11 @@ def breakdowns_of(
                 "pk", flat=True
             )
         )
-    sides: list[tuple[int, int]] = []  # (registration, column index)
+    sides: Counter[tuple[int, int]] = Counter()  # (registration, column index) → count
     for sender, recipient in found.requests.values_list("sender_id", "recipient_id"):
-        sides += [(person, 0) for person in (sender, recipient) if mine is None or person in mine]
+        for person in (sender, recipient):
+            if mine is None or person in mine:
+                sides[person, 0] += 1
     stages = (
         found.starts,
         found.held,
@@ -110,22 +112,28 @@ def breakdowns_of(
         found.agreements,
         found.confirmed,
     )
+    claimed = len(COLUMNS) - 1
     for meeting_id, person in Meeting.participants.through.objects.filter(
-        meeting__in=found.accepted
+        meeting__event=event
     ).values_list("meeting_id", "registration_id"):
-        if mine is not None and person not in mine:
+        if meeting_id not in found.accepted or (mine is not None and person not in mine):
             continue
-        sides.append((person, 1))
-        sides += [(person, 2 + index) for index, ids in enumerate(stages) if meeting_id in ids]
+        sides[person, 1] += 1
+        for index, ids in enumerate(stages):
+            if meeting_id in ids:
+                sides[person, 2 + index] += 1
         if meeting_id in found.agreements and meeting_id not in found.confirmed:
-            sides.append((person, len(COLUMNS) - 1))
+            sides[person, claimed] += 1
     keys = _keys(event)
-    total = Counter(column for _person, column in sides)
+    total: Counter[int] = Counter()
+    for (_person, column), count in sides.items():
+        total[column] += count
     found_breakdowns = []
     for by in BY:
-        cells: Counter[tuple[str, int]] = Counter(
-            (label, column) for person, column in sides for label in keys[person][by]
-        )
+        cells: Counter[tuple[str, int]] = Counter()
+        for (person, column), count in sides.items():
+            for label in keys[person][by]:
+                cells[label, column] += count
         labels = {label for label, _column in cells}
         rows = [
             Row(label=label, counts=tuple(cells[label, c] for c in range(len(COLUMNS))))

@@ -88,30 +88,43 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
     requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
     meetings = in_scope(Meeting.objects.filter(event=event), scope, "participants")
     meeting_ids = set(meetings.values_list("pk", flat=True))
+    # Rows are read for the whole event and kept in Python by the sets above: at 150,000
+    # meetings, lists of ids in the queries cost more than the rows they leave out.
     release = latest_release(event)
     starts = {}
     if release is not None:
-        starts = dict(
-            Placement.objects.filter(
-                plan=release,
-                slot__isnull=False,
-                meeting__in=meeting_ids,
-                meeting__status=Meeting.Status.ACTIVE,
-            ).values_list("meeting_id", "slot__starts_at")
+        placements = Placement.objects.filter(
+            plan=release, slot__isnull=False, meeting__status=Meeting.Status.ACTIVE
         )
-    said = list(Outcome.objects.filter(meeting__in=starts).values_list("meeting_id", "took_place"))
-    stepped = set(
-        FollowUpStep.objects.filter(meeting__in=starts).values_list("meeting_id", flat=True)
-    )
+        starts = {
+            pk: start
+            for pk, start in placements.values_list("meeting_id", "slot__starts_at")
+            if pk in meeting_ids
+        }
+    said = [
+        (pk, took_place)
+        for pk, took_place in Outcome.objects.filter(meeting__event=event).values_list(
+            "meeting_id", "took_place"
+        )
+        if pk in starts
+    ]
+    event_steps = FollowUpStep.objects.filter(meeting__event=event)
+    stepped = {pk for pk in event_steps.values_list("meeting_id", flat=True) if pk in starts}
     held = {pk for pk, took_place in said if took_place} | stepped
     people: dict[int, list[int]] = {}
-    for meeting_id, registration_id in Meeting.participants.through.objects.filter(
-        meeting__in=held
-    ).values_list("meeting_id", "registration_id"):
-        people.setdefault(meeting_id, []).append(registration_id)
+    for meeting_id, registration_id in (
+        Meeting.participants.through.objects.filter(
+            meeting__event=event, meeting__follow_up_steps__stage=Stage.AGREEMENT_REACHED
+        )
+        .distinct()
+        .values_list("meeting_id", "registration_id")
+    ):
+        if meeting_id in held:
+            people.setdefault(meeting_id, []).append(registration_id)
     steps: dict[int, list[FollowUpStep]] = {}
-    for step in FollowUpStep.objects.filter(meeting__in=held).order_by("on", "pk"):
-        steps.setdefault(step.meeting_id, []).append(step)
+    for step in event_steps.order_by("on", "pk"):
+        if step.meeting_id in held:
+            steps.setdefault(step.meeting_id, []).append(step)
     agreements = {
         pk: ladder_from(people.get(pk, []), rows)
         for pk, rows in steps.items()
