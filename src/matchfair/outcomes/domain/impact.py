@@ -108,8 +108,15 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
         )
         if pk in starts
     ]
-    event_steps = FollowUpStep.objects.filter(meeting__event=event)
-    stepped = {pk for pk in event_steps.values_list("meeting_id", flat=True) if pk in starts}
+    # One read of the event's steps, with only what the ladder needs.
+    event_steps = [
+        step
+        for step in FollowUpStep.objects.filter(meeting__event=event)
+        .only("meeting_id", "registration_id", "stage", "on", "agreement_type")
+        .order_by("on", "pk")
+        if step.meeting_id in starts
+    ]
+    stepped = {step.meeting_id for step in event_steps}
     held = {pk for pk, took_place in said if took_place} | stepped
     people: dict[int, list[int]] = {}
     for meeting_id, registration_id in (
@@ -122,9 +129,8 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
         if meeting_id in held:
             people.setdefault(meeting_id, []).append(registration_id)
     steps: dict[int, list[FollowUpStep]] = {}
-    for step in event_steps.order_by("on", "pk"):
-        if step.meeting_id in held:
-            steps.setdefault(step.meeting_id, []).append(step)
+    for step in event_steps:
+        steps.setdefault(step.meeting_id, []).append(step)
     agreements = {
         pk: ladder_from(people.get(pk, []), rows)
         for pk, rows in steps.items()
