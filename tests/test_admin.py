@@ -34,6 +34,7 @@ from matchfair.assembly.models import Attendee, Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
 from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.contacts.models import ContactView
 from matchfair.funding.models import (
     ConsortiumProposal,
     OrganisationIdentifiers,
@@ -101,6 +102,14 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     NoShow.objects.create(meeting=meeting, registration=jonas, recorded_by=lead_staff)
     TextEmbedding.objects.create(model="all-MiniLM-L6-v2", key="0" * 64, vector=b"\0" * 8)
     add_contact(owner=ana, by=ana.user, name="Laia Puig")
+    ContactView.objects.create(
+        person=ana.user,
+        viewer=jonas.user,
+        event=event,
+        day=dt.date(2026, 11, 10),
+        at=timezone.now(),
+        where="profile",
+    )
     Mailing.objects.create(event=event, subject="Hi", body="x", created_by=lead_staff)
     batch = ImportBatch.objects.create(
         event=event,
@@ -242,6 +251,7 @@ READ_ONLY |= {
     "outcomes.IntroductionRequest",
     "outcomes.Campaign",
     "outcomes.CampaignMail",
+    "contacts.ContactView",
     "funding.Topic",
     "funding.TopicChange",
     "funding.PastProject",

@@ -7,6 +7,7 @@ from matchfair import permissions
 from matchfair.api.domain.tokens import create_feed, create_token
 from matchfair.community.models import Membership
 from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.outcomes.domain import consents
 from tests import factories
 
 ROLES = ("anonymous", "ana", "jonas", "met", "lead", "co", "superuser")
@@ -157,6 +158,51 @@ def test_can_see_contact_when_the_participant_consents_by_role(people, ana):
     }
 
 
+def test_can_see_contact_granted_to_the_public_is_for_every_signed_in_person(people, ana):
+    """A `contact` grant to the public reaches everyone with a confirmed address, even with no
+    place at the event; never someone not signed in, whose view would have no name in the log."""
+    consents.grant(user=ana.user, scope="contact", audience="public", by=ana.user)
+    stranger = factories.UserFactory()
+    assert by_role(people, permissions.can_see_contact, ana) == {
+        **dict.fromkeys(ROLES, True),
+        "anonymous": False,
+    }
+    assert permissions.can_see_contact(stranger, ana) is True
+    assert permissions.can_see_contact(unconfirmed(stranger), ana) is False
+
+
+def test_can_see_contact_granted_to_cluster_members_reaches_only_them(people, ana, jonas):
+    cluster = factories.ClusterFactory()
+    for person in (ana, jonas):
+        Membership.objects.create(cluster=cluster, organisation=person.user.organisation)
+    consents.grant(user=ana.user, scope="contact", audience="cluster_members", by=ana.user)
+    assert by_role(people, permissions.can_see_contact, ana) == {
+        "anonymous": False,
+        "ana": True,
+        "jonas": True,
+        "met": True,
+        "lead": True,
+        "co": False,
+        "superuser": True,
+    }
+
+
+def test_can_see_contact_by_grant_ends_with_the_withdrawal_or_the_registration(people, ana):
+    consents.grant(user=ana.user, scope="contact", audience="public", by=ana.user)
+    consents.withdraw(user=ana.user, scope="contact", audience="public", by=ana.user)
+    assert by_role(people, permissions.can_see_contact, ana)["jonas"] is False
+    consents.grant(user=ana.user, scope="contact", audience="public", by=ana.user)
+    ana.status = ana.Status.WITHDRAWN
+    ana.save()
+    assert by_role(people, permissions.can_see_contact, ana)["jonas"] is False
+
+
+def test_can_see_contact_other_grants_do_not_show_contact_details(people, ana):
+    for scope in ("met", "stage", "notes"):
+        consents.grant(user=ana.user, scope=scope, audience="public", by=ana.user)
+    assert by_role(people, permissions.can_see_contact, ana)["jonas"] is False
+
+
 def test_can_see_contact_when_consented_is_only_for_people_of_the_event(event, ana):
     """Finding 4 of the trust review: "all participants" meant any account that could log in."""
     ana.share_contact = True
@@ -304,10 +350,17 @@ def test_contact_visible_agrees_with_can_see_contact(event, ana, jonas, lead_sta
     """The page-sized rule must say what can_see_contact says, for every role and person."""
     third = factories.RegistrationFactory(event=event, share_contact=True)
     fourth = factories.RegistrationFactory(event=event, organiser=co_staff.organiser_roles.get())
+    fifth = factories.RegistrationFactory(event=event)
+    consents.grant(user=fifth.user, scope="contact", audience="public", by=fifth.user)
+    sixth = factories.RegistrationFactory(event=event)
+    Membership.objects.create(
+        cluster=co_staff.organiser_roles.get().cluster, organisation=sixth.user.organisation
+    )
+    consents.grant(user=sixth.user, scope="contact", audience="cluster_staff", by=sixth.user)
     accept_request(
         send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
     )
-    people = [ana, jonas, third, fourth]
+    people = [ana, jonas, third, fourth, fifth, sixth]
     unconfirmed_lead = unconfirmed(factories.UserFactory())
     event.organisers.get(is_lead=True).staff.add(unconfirmed_lead)
     viewers = [
@@ -323,6 +376,9 @@ def test_contact_visible_agrees_with_can_see_contact(event, ana, jonas, lead_sta
     for viewer in viewers:
         expected = {row.pk for row in people if permissions.can_see_contact(viewer, row)}
         assert (viewer, permissions.contact_visible(viewer, event, people)) == (viewer, expected)
+    assert {fifth.pk, sixth.pk} <= permissions.contact_visible(co_staff, event, people)
+    assert fifth.pk in permissions.contact_visible(jonas.user, event, people)
+    assert sixth.pk not in permissions.contact_visible(jonas.user, event, people)
 
 
 def test_can_see_agenda_by_role(people, ana):

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from matchfair.contacts import views as contact_views
 from matchfair.events import views_setup as event_setup_views
 from matchfair.matchmaking import views_home
 from matchfair.newsroom import views as newsroom_views
@@ -17,6 +18,7 @@ urlpatterns = [
     path("start/", views_home.start, name="start"),
     path("news/", include("matchfair.newsroom.urls")),
     path("accounts/", include("matchfair.community.urls")),
+    path("accounts/me/details-viewed/", contact_views.details_viewed, name="details_viewed"),
     path("events/new/", event_setup_views.event_new, name="event_new"),
     path("e/<slug:event>/", include("matchfair.events.urls")),
     path("e/<slug:event>/", include("matchfair.meetings.urls")),

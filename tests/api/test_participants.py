@@ -2,6 +2,7 @@
 
 import pytest
 
+from matchfair.contacts.models import ContactView
 from matchfair.events.models import Domain, Registration
 from matchfair.meetings.domain.requests import accept_request, send_request
 from tests import factories
@@ -112,8 +113,8 @@ def test_participants_list_costs_the_same_at_any_size(
     client = api_as(viewer.user)
     client.get("/me")  # the first use of a token writes last_used; measure the steady state
     # token, event, count, page ids, page rows, domains, opportunities, organiser roles,
-    # taking part, accepted meetings
-    with django_assert_num_queries(10):
+    # taking part, accepted meetings, `contact` grants of the rest (none, so no audiences)
+    with django_assert_num_queries(11):
         response = client.get(f"/events/{event.slug}/participants", page_size=100)
     assert len(response.json()["items"]) == min(size + 1, 100)
 
@@ -165,3 +166,21 @@ def test_opportunities_list_names_their_participant(api_as, event, jonas):
             },
         }
     ]
+
+
+def test_contact_details_read_through_the_api_are_logged(api_as, event, ana, jonas):
+    accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
+    )
+    client = api_as(jonas.user)
+    client.get(f"/events/{event.slug}/participants")
+    client.get(f"/events/{event.slug}/participants/{ana.pk}")
+    assert [(v.person, v.viewer, v.where) for v in ContactView.objects.all()] == [
+        (ana.user, jonas.user, "api")
+    ]
+
+
+def test_a_list_without_contact_details_logs_nothing(api_as, event, ana, jonas):
+    api_as(None).get(f"/events/{event.slug}/participants")
+    api_as(jonas.user).get(f"/events/{event.slug}/participants")
+    assert ContactView.objects.count() == 0

@@ -4,6 +4,7 @@ staff, a participant and an anonymous visitor."""
 import pytest
 from django.urls import reverse
 
+from matchfair.contacts.models import ContactView
 from matchfair.events.models import Registration
 
 
@@ -179,3 +180,16 @@ def test_nav_links_to_the_console_for_co_organisers(client, event, co_staff, lea
     content = client.get(reverse("events:detail", kwargs={"event": event.slug})).content.decode()
     assert url("participants", event) in content
     assert reverse("meetings:console", kwargs={"event": event.slug}) in content
+
+
+def test_the_list_and_the_page_log_whose_details_the_organiser_saw(
+    client, event, co_staff, other_staff, carla, everyone
+):
+    client.force_login(co_staff)
+    client.get(url("participants", event))
+    client.get(url("participant", event, pk=carla.pk))
+    client.force_login(other_staff)
+    client.get(url("participant", event, pk=carla.pk))  # 404: nothing shown, nothing logged
+    assert [(v.person, v.viewer, v.where) for v in ContactView.objects.all()] == [
+        (carla.user, co_staff, "console")
+    ]

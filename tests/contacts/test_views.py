@@ -2,7 +2,7 @@ import datetime as dt
 import re
 
 from matchfair.contacts.domain.contacts import add_contact
-from matchfair.contacts.models import Contact
+from matchfair.contacts.models import Contact, ContactView
 from matchfair.meetings.domain.requests import accept_request, send_request
 from tests import factories
 
@@ -247,3 +247,41 @@ def test_my_contacts_link_to_the_shared_list_for_cluster_members(client, event, 
 def test_the_shared_list_needs_a_login(client, event):
     response = client.get(url(event, "shared/"))
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_who_viewed_my_details_lists_those_shown_them(client, event, ana, jonas):
+    accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
+    )
+    client.force_login(jonas.user)
+    client.get(f"/e/{event.slug}/participants/{ana.pk}/")
+    client.force_login(ana.user)
+    page = client.get("/accounts/me/details-viewed/")
+    assert [(v.viewer, v.where) for v in page.context["page"]] == [(jonas.user, "profile")]
+    assert "Jonas Berg" in page.content.decode()
+    client.force_login(jonas.user)
+    assert list(client.get("/accounts/me/details-viewed/").context["page"]) == []
+
+
+def test_a_scanned_badge_in_the_contact_book_is_a_view_a_typed_card_is_not(
+    client, event, ana, jonas
+):
+    accept_request(
+        send_request(sender=ana, recipient=jonas, message="Hi", by=ana.user), by=jonas.user
+    )
+    add_contact(owner=ana, by=ana.user, registration=jonas)
+    add_contact(owner=ana, by=ana.user, **CARD)
+    client.force_login(ana.user)
+    client.get(url(event))
+    assert [(v.person, v.viewer, v.where) for v in ContactView.objects.all()] == [
+        (jonas.user, ana.user, "contacts")
+    ]
+
+
+def test_hidden_details_are_not_a_view(client, event, ana, jonas):
+    add_contact(owner=ana, by=ana.user, registration=jonas)
+    client.force_login(ana.user)
+    client.get(url(event))
+    client.get(url(event, "contacts.csv"))
+    client.get(f"/e/{event.slug}/participants/{jonas.pk}/")
+    assert ContactView.objects.count() == 0

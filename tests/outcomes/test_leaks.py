@@ -1,7 +1,7 @@
 """The leak test of consent: random grants over a fixed population of clusters, people and
-meetings; every viewer's view through `permissions.visible_items` and through the members'
-knowledge page is compared with a truth table written here from the rules of docs/privacy.md
-("Consent"), including after a withdrawal.
+meetings; every viewer's view through `permissions.visible_items`, `can_see_contact` and
+`contact_visible` and through the members' knowledge page is compared with a truth table
+written here from the rules of docs/privacy.md ("Consent"), including after a withdrawal.
 
 The population: Sofia (S) and Porto (P) share a partnership; X is a cluster outside it.
 s1, s2 belong to member organisations of S; s_staff works for the S cluster's own
@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from matchfair import permissions
 from matchfair.community.models import Membership, Network
+from matchfair.events.models import Registration
 from matchfair.outcomes.domain.consents import grant, withdraw
 from matchfair.outcomes.domain.knowledge import knowledge
 from matchfair.outcomes.models import Audience, Scope
@@ -118,9 +119,27 @@ def observed(users, pairs, viewer):
 
 def check_every_viewer(event, users, meetings, grants):
     pairs = list(meetings)
+    registrations = {
+        name: Registration.objects.get(event=event, user=users[name]) for name in PEOPLE
+    }
     for viewer in VIEWERS:
         assert observed(users, pairs, viewer) == {
             (a, b): expected(grants, viewer, a, b) for a, b in pairs
+        }, viewer
+        # Contact details on every page and in the API (`can_see_contact`): here nobody met by
+        # request, shares with all participants or is an organiser, so only the `contact` grants
+        # count, and only for someone signed in (docs/privacy.md).
+        user = users.get(viewer) or AnonymousUser()
+        wanted = {
+            name
+            for name in PEOPLE
+            if viewer != "anonymous" and (viewer == name or shares(grants, viewer, name, "contact"))
+        }
+        assert {
+            name for name in PEOPLE if permissions.can_see_contact(user, registrations[name])
+        } == wanted, viewer
+        assert permissions.contact_visible(user, event, registrations.values()) == {
+            registrations[name].pk for name in wanted
         }, viewer
         if viewer in ("anonymous", "loner"):
             continue

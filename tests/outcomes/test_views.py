@@ -125,3 +125,46 @@ def test_introduction_without_a_member_is_refused_with_a_message(client, met, mi
     response = client.post(url, {"member": "x1"}, follow=True)
     assert [str(m) for m in response.context["messages"]] == ["Choose the member to ask."]
     assert Message.objects.filter(kind="introduction_asked").count() == 0
+
+
+def test_impact_page_shows_the_breakdowns(client, met, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(reverse("outcomes:impact", kwargs={"event": met.event.slug}))
+    assert [b.by for b in response.context["breakdowns"]] == [
+        "country",
+        "domain",
+        "kind",
+        "organiser",
+    ]
+    assert b"By supporting organiser" in response.content
+
+
+def test_impact_xlsx_has_one_sheet_per_breakdown(client, met, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(reverse("outcomes:impact_xlsx", kwargs={"event": met.event.slug}))
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert book.sheetnames == [
+        "Impact",
+        "By country",
+        "By domain",
+        "By type of organisation",
+        "By supporting organiser",
+    ]
+    rows = list(book["By country"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("By country", "Requested", "Accepted")
+    assert rows[-1] == ("All sides", 2, 2, 2, 0, 0, 0, 0, 0, 0)
+
+
+def test_impact_pdf_is_a_download_and_audited(client, met, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(reverse("outcomes:impact_pdf", kwargs={"event": met.event.slug}))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    entry = AuditEntry.objects.get(action="reports.impact_downloaded")
+    assert entry.details["format"] == "pdf"
+
+
+def test_impact_pdf_is_for_organisers_only(client, met, ana_in_sofia):
+    client.force_login(ana_in_sofia.user)
+    response = client.get(reverse("outcomes:impact_pdf", kwargs={"event": met.event.slug}))
+    assert response.status_code == 403

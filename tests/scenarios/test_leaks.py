@@ -2,10 +2,10 @@
 person, compared with one reference written here from `docs/permissions.md`, not from the code.
 
 Hypothesis builds an event with a lead organiser and co-organisers (each a cluster), people with
-random supporting organisers, statuses and consent to show their contact details, accepted
-meetings (one released), organisations that are members of random clusters, a delegation with
-random members, contacts shared with clusters, and an account that an import only asked to
-confirm. For each viewer (every person, every organiser's staff, a stranger, the person asked,
+random supporting organisers, statuses, consent to show their contact details to all
+participants and a `contact` grant to an audience, accepted meetings (one released),
+organisations that are members of random clusters, a delegation with random members, contacts
+shared with clusters, and an account that an import only asked to confirm. For each viewer (every person, every organiser's staff, a stranger, the person asked,
 a superuser, anonymous) it reads the participant pages, the directory search, the API list and
 detail, the organisers' CSV and XLSX exports, the agenda page, PDF and API, the member's day page, `.ics`
 and PDF, and the shared-contacts list, and checks what each shows against the reference.
@@ -29,6 +29,7 @@ from matchfair.contacts.domain.contacts import add_contact
 from matchfair.contacts.models import Contact
 from matchfair.events.models import Registration
 from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.outcomes.domain.consents import grant
 from matchfair.visits.models import Delegation, DelegationMember
 from tests import factories
 from tests.api.conftest import ApiClient
@@ -46,6 +47,7 @@ class Person:
     email: str
     name: str
     verified: bool  # confirmed their e-mail address
+    contact_grant: str | None = None  # the audience they granted their contact details to
 
     @property
     def validated(self) -> bool:
@@ -96,6 +98,20 @@ def verified(world, viewer) -> bool:
     return viewer.is_authenticated and (own is None or own.verified)
 
 
+def grant_reaches(world, viewer, person: Person) -> bool:
+    """docs/privacy.md: a `contact` grant reaches the public (anyone signed in, for contact
+    details), the people of the person's clusters, or the staff of those clusters; an
+    unconfirmed address belongs to no cluster."""
+    theirs = set(person.clusters) if person.verified else set()
+    if person.contact_grant == "public":
+        return True
+    if person.contact_grant == "cluster_members":
+        return bool(clusters_of(world, viewer) & theirs)
+    if person.contact_grant == "cluster_staff":
+        return bool(staff_of(world, viewer) & theirs)
+    return False
+
+
 def may_see_contact(world, viewer, index: int) -> bool:
     person = world.people[index]
     own = registration_of(world, viewer)
@@ -105,6 +121,7 @@ def may_see_contact(world, viewer, index: int) -> bool:
         supports(world, viewer, person)
         or (own is not None and frozenset({world.people.index(own), index}) in world.met)
         or (person.share and person.validated and takes_part(world, viewer))
+        or (person.validated and grant_reaches(world, viewer, person))
     )
 
 
@@ -272,6 +289,8 @@ WORLDS = st.fixed_dictionaries(
                 st.frozensets(st.integers(0, 2)),  # clusters their organisation is in
                 st.booleans(),  # records a contact and shares it with their clusters
                 st.sampled_from((True, True, True, False)),  # confirmed their address
+                # grants `contact` (their contact details) to an audience, or not
+                st.sampled_from((None, None, "cluster_staff", "cluster_members", "public")),
             ),
             min_size=3,
             max_size=5,
@@ -291,7 +310,8 @@ def build(drawn) -> World:
     lead.staff.add(factories.UserFactory())
     staff = [organiser.staff.get() for organiser in organisers]
     people = []
-    for number, (who, status, share, clusters, _shares, confirmed) in enumerate(drawn["people"]):
+    for number, drawn_person in enumerate(drawn["people"]):
+        who, status, share, clusters, _shares, confirmed, contact_grant = drawn_person
         organiser = who % len(organisers)
         in_clusters = frozenset(c % len(organisers) for c in clusters)
         email = f"leak{number}@leak.example"
@@ -309,7 +329,18 @@ def build(drawn) -> World:
             Membership.objects.create(
                 cluster=organisers[cluster].cluster, organisation=registration.user.organisation
             )
-        people.append(Person(registration, organiser, in_clusters, share, email, name, confirmed))
+        if contact_grant is not None:
+            grant(
+                user=registration.user,
+                scope="contact",
+                audience=contact_grant,
+                by=registration.user,
+            )
+        people.append(
+            Person(
+                registration, organiser, in_clusters, share, email, name, confirmed, contact_grant
+            )
+        )
     validated = [i for i, p in enumerate(people) if p.validated]
     # Only a confirmed address requests meetings or joins a delegation.
     can_meet = [i for i in validated if people[i].verified]
@@ -343,7 +374,7 @@ def build(drawn) -> World:
             delegation=delegation, registration=people[index].registration
         )
     shared = {}
-    for index, (*_rest, shares, _confirmed) in enumerate(drawn["people"]):
+    for index, (*_rest, shares, _confirmed, _grant) in enumerate(drawn["people"]):
         if shares and people[index].validated:
             name = f"Sharedcard{index} Contact"
             contact = add_contact(

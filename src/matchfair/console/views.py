@@ -21,6 +21,7 @@ from matchfair.console.forms import (
     ParticipantFilterForm,
     ValidationSettingForm,
 )
+from matchfair.contacts.domain.access import Where, record_views
 from matchfair.events.domain.registrations import reject_registration, validate_registration
 from matchfair.reports.domain.downloads import record_download
 from matchfair.web import organiser_view, report_errors
@@ -46,6 +47,7 @@ def _filtered(request, event):
 def participants(request, event, context):
     form, queryset = _filtered(request, event)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_views(request.user, event, [row.user_id for row in page], Where.CONSOLE)
     query = request.GET.copy()
     query.pop("page", None)
     context.update(
@@ -74,6 +76,7 @@ def _managed_or_404(request, event, pk):
 @organiser_view
 def participant_detail(request, event, context, pk):
     registration = _managed_or_404(request, event, pk)
+    record_views(request.user, event, [registration.user_id], Where.CONSOLE)
     context.update(
         participant=registration,
         decision_form=DecisionForm(),

@@ -88,3 +88,42 @@ class Contact(models.Model):
     @property
     def follow_up_open(self) -> bool:
         return self.follow_up and not self.done
+
+
+class ContactView(models.Model):
+    """Someone was shown another person's contact details (e-mail, phone): once a day per
+    viewer and person, at the first place they were shown, so the person can see who looked."""
+
+    class Where(models.TextChoices):
+        PROFILE = "profile", _("Participant page")
+        API = "api", _("API")
+        CONTACTS = "contacts", _("Contact book")
+        SHARED = "shared", _("Contacts shared with a cluster")
+        EXPORT = "export", _("Contact book download")
+        CONSOLE = "console", _("Organiser console")
+
+    person = models.ForeignKey(
+        "community.User", on_delete=models.CASCADE, related_name="contact_views"
+    )
+    viewer = models.ForeignKey(
+        "community.User", on_delete=models.CASCADE, related_name="contact_views_made"
+    )
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="contact_views"
+    )
+    day = models.DateField(_("day"))
+    at = models.DateTimeField(_("when"))
+    where = models.CharField(_("where"), max_length=20, choices=Where.choices)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("view of contact details")
+        verbose_name_plural = _("views of contact details")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "viewer", "day"], name="contact_view_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} saw {self.person}'s details on {self.day}"

@@ -3,7 +3,7 @@
 from typing import Any
 
 from matchfair.community.domain import privacy
-from matchfair.contacts.models import Contact
+from matchfair.contacts.models import Contact, ContactView
 
 ERASED_PARTICIPANT = "Erased participant"
 
@@ -53,5 +53,33 @@ def erase(user: Any) -> None:
     )
 
 
+def collect_views(user: Any) -> dict[str, list[dict[str, Any]]]:
+    """Who was shown the person's contact details, and whose the person was shown (names only:
+    the others' details are theirs)."""
+    views = ContactView.objects.select_related("person", "viewer", "event")
+
+    def row(view: ContactView, other: Any) -> dict[str, Any]:
+        return {
+            "name": other.full_name,
+            "event": view.event.slug,
+            "where": view.where,
+            "at": view.at.isoformat(),
+        }
+
+    return {
+        "viewed_by": [row(view, view.viewer) for view in views.filter(person=user)],
+        "viewed": [row(view, view.person) for view in views.filter(viewer=user)],
+    }
+
+
+def erase_views(user: Any) -> None:
+    """The person's own log goes. What they looked at stays in the others' logs (it is those
+    people's record of who saw their details), under the anonymised account's name."""
+    ContactView.objects.filter(person=user).delete()
+
+
 def register_sections() -> None:
     privacy.register("contacts", collect=collect, erase=erase, models=[Contact])
+    privacy.register(
+        "contact_views", collect=collect_views, erase=erase_views, models=[ContactView]
+    )

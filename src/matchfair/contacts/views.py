@@ -4,12 +4,14 @@ shared with my clusters, and the vCard and CSV downloads."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair import permissions
+from matchfair.contacts.domain.access import Where, record_views, views_of
 from matchfair.contacts.domain.contacts import (
     CARD_FIELDS,
     NOTE_FIELDS,
@@ -18,7 +20,12 @@ from matchfair.contacts.domain.contacts import (
     update_contact,
 )
 from matchfair.contacts.domain.exports import csv_file, vcard_file
-from matchfair.contacts.domain.queries import my_contacts, shared_contacts, with_details
+from matchfair.contacts.domain.queries import (
+    my_contacts,
+    shared_contacts,
+    shown_people,
+    with_details,
+)
 from matchfair.contacts.forms import ContactFilterForm, ContactForm
 from matchfair.contacts.models import Contact
 from matchfair.events.models import Registration
@@ -52,9 +59,11 @@ def _filters(request) -> tuple[ContactFilterForm, dict]:
 def contact_list(request, event, context):
     form, filters = _filters(request)
     contacts = my_contacts(context["my_registration"], **filters)
+    rows = with_details(request.user, contacts)
+    record_views(request.user, event, shown_people(rows), Where.CONTACTS)
     context.update(
         filter_form=form,
-        rows=with_details(request.user, contacts),
+        rows=rows,
         filtered=bool(filters),
         can_see_shared=permissions.can_see_shared_contacts(request.user),
     )
@@ -136,8 +145,10 @@ def shared(request, event):
     event, context = event_context(request, event)
     if not permissions.can_see_shared_contacts(request.user):
         raise Http404
+    rows = with_details(request.user, shared_contacts(request.user, event))
+    record_views(request.user, event, shown_people(rows), Where.SHARED)
     context.update(
-        rows=with_details(request.user, shared_contacts(request.user, event)),
+        rows=rows,
         clusters=permissions.clusters_of(request.user).select_related("organisation"),
     )
     return render(request, "contacts/shared.html", context)
@@ -152,6 +163,9 @@ def _download(content: str, *, content_type: str, filename: str) -> HttpResponse
 @participant_view
 def export_vcard(request, event, context):
     contacts = my_contacts(context["my_registration"])
+    record_views(
+        request.user, event, shown_people(with_details(request.user, contacts)), Where.EXPORT
+    )
     return _download(
         vcard_file(request.user, contacts),
         content_type="text/vcard; charset=utf-8",
@@ -162,8 +176,18 @@ def export_vcard(request, event, context):
 @participant_view
 def export_csv(request, event, context):
     contacts = my_contacts(context["my_registration"])
+    record_views(
+        request.user, event, shown_people(with_details(request.user, contacts)), Where.EXPORT
+    )
     return _download(
         csv_file(request.user, contacts),
         content_type="text/csv; charset=utf-8",
         filename=f"contacts-{event.slug}.csv",
     )
+
+
+@login_required
+def details_viewed(request):
+    """Who was shown my contact details, when and where: my own access log."""
+    page = Paginator(views_of(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "contacts/details_viewed.html", {"page": page})

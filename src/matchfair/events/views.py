@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair import permissions
+from matchfair.contacts.domain.access import Where, record_views
 from matchfair.events.domain import directory
 from matchfair.events.domain.registrations import (
     delete_opportunity,
@@ -200,9 +201,12 @@ def participant(request, event, pk):
     if not registration.is_active and not permissions.supports(request.user, registration):
         raise Http404
     mine = context["my_registration"]
+    show_contact = permissions.can_see_contact(request.user, registration)
+    if show_contact:
+        record_views(request.user, event, [registration.user_id], Where.PROFILE)
     context.update(
         participant=registration,
-        show_contact=permissions.can_see_contact(request.user, registration),
+        show_contact=show_contact,
         supports=permissions.supports(request.user, registration),
         is_me=mine is not None and mine.pk == registration.pk,
     )

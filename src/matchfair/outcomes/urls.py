@@ -35,4 +35,5 @@ urlpatterns = [
     ),
     path("follow-up/<str:token>/", views_campaigns.campaign_answer, name="campaign_answer"),
     path("e/<slug:event>/console/impact.xlsx", views.impact_xlsx, name="impact_xlsx"),
+    path("e/<slug:event>/console/impact.pdf", views.impact_pdf_view, name="impact_pdf"),
 ]

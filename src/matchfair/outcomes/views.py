@@ -3,7 +3,7 @@ knowledge page and the organiser's impact report."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,12 +13,20 @@ from matchfair import permissions
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
 from matchfair.outcomes.domain import campaigns, consents
-from matchfair.outcomes.domain.impact import impact_of, impact_rows
+from matchfair.outcomes.domain.breakdowns import (
+    COLUMN_LABELS,
+    COLUMNS,
+    breakdown_headers,
+    breakdown_rows,
+    breakdowns_of,
+)
+from matchfair.outcomes.domain.impact import funnel_of, impact_of, impact_rows
 from matchfair.outcomes.domain.knowledge import ask_introduction, knowledge
 from matchfair.outcomes.domain.ladder import ladder_of, record_step
 from matchfair.outcomes.domain.outcomes import no_show_questions, record_outcome
 from matchfair.outcomes.forms import ConsentForm, OutcomeForm, StepForm
 from matchfair.outcomes.models import Audience, Outcome, Scope, Stage
+from matchfair.outcomes.pdf import impact_pdf
 from matchfair.reports.domain.downloads import record_download
 from matchfair.reports.domain.exports import XLSX, DataTable, write_xlsx
 from matchfair.web import (
@@ -223,8 +231,11 @@ def introduction(request, event, pk):
 @organiser_view
 def impact(request, event, context):
     scope = permissions.organiser_scope(request.user, event)
+    found = funnel_of(event, scope=scope)
     context.update(
-        impact=impact_of(event, scope=scope),
+        impact=impact_of(event, scope=scope, found=found),
+        breakdowns=breakdowns_of(event, scope=scope, found=found),
+        column_labels=[COLUMN_LABELS[column] for column in COLUMNS],
         questions=no_show_questions(event, scope=scope),
         responses=campaigns.responses(event, scope=scope),
         can_run_campaigns=permissions.can_run_campaigns(request.user, event),
@@ -234,14 +245,47 @@ def impact(request, event, context):
 
 @organiser_view
 def impact_xlsx(request, event, context):
+    """The funnel on one sheet, then one sheet per breakdown."""
     scope = permissions.organiser_scope(request.user, event)
+    found = funnel_of(event, scope=scope)
     headers, rows = impact_rows(
-        impact_of(event, scope=scope), campaigns.responses(event, scope=scope)
+        impact_of(event, scope=scope, found=found), campaigns.responses(event, scope=scope)
     )
+    sheets = [DataTable(title=_("Impact"), headers=headers, rows=rows)] + [
+        DataTable(
+            title=breakdown.title,
+            headers=breakdown_headers(breakdown),
+            rows=breakdown_rows(breakdown),
+        )
+        for breakdown in breakdowns_of(event, scope=scope, found=found)
+    ]
     record_download(kind="impact", by=request.user, event=event, organisers=scope, format="xlsx")
     return FileResponse(
-        write_xlsx([DataTable(title=_("Impact"), headers=headers, rows=rows)]),
+        write_xlsx(sheets),
         as_attachment=True,
         filename=f"{event.slug}-impact.xlsx",
         content_type=XLSX,
     )
+
+
+@organiser_view
+def impact_pdf_view(request, event, context):
+    """The report as a PDF, built in the request (a few dozen rows once counted)."""
+    scope = permissions.organiser_scope(request.user, event)
+    note = ""
+    if scope is not None:
+        note = _("For the participants supported by %(organisers)s.") % {
+            "organisers": ", ".join(str(organiser.cluster) for organiser in scope)
+        }
+    found = funnel_of(event, scope=scope)
+    content = impact_pdf(
+        event,
+        impact_of(event, scope=scope, found=found),
+        breakdowns_of(event, scope=scope, found=found),
+        campaigns.responses(event, scope=scope),
+        scope_note=note,
+    )
+    record_download(kind="impact", by=request.user, event=event, organisers=scope, format="pdf")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-impact.pdf"'
+    return response

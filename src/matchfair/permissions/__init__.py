@@ -5,7 +5,7 @@
 | manage an event (console, schedule, release, see all participants) | staff of the event's lead organiser, superusers |
 | support participants (see their contact data, validate) | staff of the organiser that supports them, and the lead |
 | a confirmed address (`is_verified`) | the person opened the link mailed to their address; until then they edit their own account only |
-| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person; with a confirmed address: anyone with an accepted meeting with them, their organisers; when they consented to show them to all participants, also the event's other validated participants and its organisers' staff (`takes_part`), never an account without a place at the event |
+| see a participant's contact details (`can_see_contact`; for a page of them, `contact_visible`) | the person; with a confirmed address: anyone with an accepted meeting with them, their organisers; when they consented to show them to all participants, also the event's other validated participants and its organisers' staff (`takes_part`); and anyone in an audience the person granted `contact` to (`contact_item`, docs/privacy.md). Never someone not signed in, so every view has a name in the access log |
 | request a meeting (`can_request_meetings`) | a validated participant of the event with a confirmed address, while booking is open |
 | ask to join an organisation, be added to a delegation (`can_join_organisation`, `can_join_delegation`) | a person with a confirmed address |
 | approve or refuse a membership request, remove a member (`can_decide_membership`) | the organisation's admins; while it has none, staff of an organiser that is one of its clusters; superusers |
@@ -313,16 +313,19 @@ def can_see_contact(user: Any, registration: Registration) -> bool:
         return False
     if supports(user, registration) or _shown_to_all(user, registration):
         return True
-    return MeetingRequest.objects.filter(
+    if MeetingRequest.objects.filter(
         Q(sender=registration, recipient__user=user) | Q(recipient=registration, sender__user=user),
         status=MeetingRequest.Status.ACCEPTED,
-    ).exists()
+    ).exists():
+        return True
+    return registration.is_active and can_see_item(user, contact_item(registration.user_id))
 
 
 def contact_visible(user: Any, event: Event, registrations: Iterable[Registration]) -> set[int]:
     """The ids, among `registrations`, whose contact details `user` may see: the rule of
     `can_see_contact` for a whole page of participants in a fixed number of queries (the API's
-    lists), where `can_see_contact` asks one query per person. Tests check that both agree."""
+    lists; the `contact` grants of the rest are read at once by `visible_items`), where
+    `can_see_contact` asks a few queries per person. Tests check that both agree."""
     rows = list(registrations)
     if not user.is_authenticated or not rows:
         return set()
@@ -339,7 +342,7 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
         status=MeetingRequest.Status.ACCEPTED,
     ).values_list("sender_id", "recipient_id"):
         met.update((sender_id, recipient_id))
-    return {
+    seen = {
         row.pk
         for row in rows
         if row.user_id == user.pk
@@ -347,6 +350,9 @@ def contact_visible(user: Any, event: Event, registrations: Iterable[Registratio
         or row.organiser_id in supported
         or row.pk in met
     }
+    by_grant = [row for row in rows if row.pk not in seen and row.is_active]
+    granted = visible_items(user, [contact_item(row.user_id) for row in by_grant])
+    return seen | {row.pk for row, shown in zip(by_grant, granted, strict=True) if shown}
 
 
 def can_see_agenda(user: Any, registration: Registration) -> bool:

@@ -106,13 +106,20 @@ def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
     people = {person for item in items for _scope, person in item.needs}
     if not people:
         return [uid in item.parties for item in items]
-    audiences = audiences_for(viewer, people)
-    granted: set[tuple[int, str]] = set()
-    for user_id, scope, audience in Consent.objects.filter(
-        user__in=people, withdrawn__isnull=True, user__is_active=True
-    ).values_list("user_id", "scope", "audience"):
-        if audience in audiences[user_id]:
-            granted.add((user_id, scope))
+    active = list(
+        Consent.objects.filter(
+            user__in=people,
+            scope__in={scope for item in items for scope, _person in item.needs},
+            withdrawn__isnull=True,
+            user__is_active=True,
+        ).values_list("user_id", "scope", "audience")
+    )
+    # Only the people who granted something need their audiences worked out.
+    granting = {user_id for user_id, _scope, _audience in active}
+    audiences = audiences_for(viewer, granting) if granting else {}
+    granted = {
+        (user_id, scope) for user_id, scope, audience in active if audience in audiences[user_id]
+    }
     return [
         uid in item.parties
         or all(

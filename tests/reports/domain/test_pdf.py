@@ -229,6 +229,7 @@ def test_only_the_pdf_module_makes_canvases_or_registers_fonts():
         [],
         [
             "assembly/domain/minutes.py",
+            "outcomes/pdf.py",
             "reports/domain/badges.py",
             "reports/domain/pdf.py",
             "visits/pdf.py",

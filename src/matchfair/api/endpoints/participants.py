@@ -22,6 +22,7 @@ from matchfair.api.schemas import (
     ParticipantOut,
     ParticipantPage,
 )
+from matchfair.contacts.domain.access import Where, record_views
 from matchfair.events.domain import directory
 from matchfair.events.models import Opportunity, Registration
 
@@ -66,7 +67,9 @@ def list_participants(
     """Validated participants, by organisation; `q` searches names, organisations and profiles."""
     event = event_or_404(slug)
     count, rows = page_of(directory.participants(event, filters={"q": q}), paging)
-    visible = permissions.contact_visible(caller(request), event, rows)
+    viewer = caller(request)
+    visible = permissions.contact_visible(viewer, event, rows)
+    record_views(viewer, event, [row.user_id for row in rows if row.pk in visible], Where.API)
     return {
         "count": count,
         "page": paging.page,
@@ -94,9 +97,10 @@ def get_participant(request: HttpRequest, slug: EventSlug, pk: Id):
     user = caller(request)
     if not registration.is_active and not permissions.supports(user, registration):
         raise Http404
-    return participant_out(
-        registration, show_contact=permissions.can_see_contact(user, registration)
-    )
+    show_contact = permissions.can_see_contact(user, registration)
+    if show_contact:
+        record_views(user, event, [registration.user_id], Where.API)
+    return participant_out(registration, show_contact=show_contact)
 
 
 @router.get(

@@ -89,3 +89,13 @@ def details_for(viewer: Any, contact: Contact) -> Details:
 
 def with_details(viewer: Any, contacts: Any) -> list[tuple[Contact, Details]]:
     return [(contact, details_for(viewer, contact)) for contact in contacts]
+
+
+def shown_people(rows: list[tuple[Contact, Details]]) -> list[int]:
+    """The people (user ids) whose own contact details `rows` show: scanned badges not hidden;
+    a typed card shows only what its owner typed, so it is nobody's details read."""
+    return [
+        contact.registration.user_id
+        for contact, details in rows
+        if contact.registration is not None and not details.hidden
+    ]

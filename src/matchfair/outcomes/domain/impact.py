@@ -58,64 +58,122 @@ class Impact:
     no_show_reports: int  # meetings a side said did not take place (questions, not facts)
 
 
-def impact_of(event: Event, *, scope: list[Any] | None) -> Impact:
-    requests = MeetingRequest.objects.filter(event=event)
-    meetings = Meeting.objects.filter(event=event)
-    if scope is not None:
-        requests = requests.filter(
-            Q(sender__organiser__in=scope) | Q(recipient__organiser__in=scope)
-        )
-        meetings = meetings.filter(participants__organiser__in=scope)
+@dataclass(frozen=True)
+class Funnel:
+    """The records each step of the funnel counts, within a scope (ids of meetings)."""
+
+    requests: Any  # a queryset of the meeting requests in scope
+    accepted: set[int]
+    starts: dict[int, Any]  # scheduled meetings → the start of their slot
+    held: set[int]
+    followed_up: set[int]
+    negotiation: set[int]
+    agreements: dict[int, Any]  # meetings with an agreement → their ladder
+    confirmed: set[int]
+    steps: dict[int, list[FollowUpStep]]
+    no_show_reports: int
+
+
+def in_scope(queryset: Any, scope: list[Any] | None, *fields: str) -> Any:
+    """The rows with a registration (through any of `fields`) supported by one of `scope`."""
+    if scope is None:
+        return queryset
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__organiser__in": scope})
+    return queryset.filter(condition)
+
+
+def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
+    requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
+    meetings = in_scope(Meeting.objects.filter(event=event), scope, "participants")
     meeting_ids = set(meetings.values_list("pk", flat=True))
+    # Rows are read for the whole event and kept in Python by the sets above: at 150,000
+    # meetings, lists of ids in the queries cost more than the rows they leave out.
     release = latest_release(event)
     starts = {}
     if release is not None:
-        starts = dict(
-            Placement.objects.filter(
-                plan=release,
-                slot__isnull=False,
-                meeting__in=meeting_ids,
-                meeting__status=Meeting.Status.ACTIVE,
-            ).values_list("meeting_id", "slot__starts_at")
+        placements = Placement.objects.filter(
+            plan=release, slot__isnull=False, meeting__status=Meeting.Status.ACTIVE
         )
-    said = list(Outcome.objects.filter(meeting__in=starts).values_list("meeting_id", "took_place"))
-    stepped = set(
-        FollowUpStep.objects.filter(meeting__in=starts).values_list("meeting_id", flat=True)
-    )
+        starts = {
+            pk: start
+            for pk, start in placements.values_list("meeting_id", "slot__starts_at")
+            if pk in meeting_ids
+        }
+    said = [
+        (pk, took_place)
+        for pk, took_place in Outcome.objects.filter(meeting__event=event).values_list(
+            "meeting_id", "took_place"
+        )
+        if pk in starts
+    ]
+    # One read of the event's steps, with only what the ladder needs.
+    event_steps = [
+        step
+        for step in FollowUpStep.objects.filter(meeting__event=event)
+        .only("meeting_id", "registration_id", "stage", "on", "agreement_type")
+        .order_by("on", "pk")
+        if step.meeting_id in starts
+    ]
+    stepped = {step.meeting_id for step in event_steps}
     held = {pk for pk, took_place in said if took_place} | stepped
-    no_show_reports = len({pk for pk, took_place in said if not took_place})
     people: dict[int, list[int]] = {}
-    for meeting_id, registration_id in Meeting.participants.through.objects.filter(
-        meeting__in=held
-    ).values_list("meeting_id", "registration_id"):
-        people.setdefault(meeting_id, []).append(registration_id)
+    for meeting_id, registration_id in (
+        Meeting.participants.through.objects.filter(
+            meeting__event=event, meeting__follow_up_steps__stage=Stage.AGREEMENT_REACHED
+        )
+        .distinct()
+        .values_list("meeting_id", "registration_id")
+    ):
+        if meeting_id in held:
+            people.setdefault(meeting_id, []).append(registration_id)
     steps: dict[int, list[FollowUpStep]] = {}
-    for step in FollowUpStep.objects.filter(meeting__in=held).order_by("on", "pk"):
+    for step in event_steps:
         steps.setdefault(step.meeting_id, []).append(step)
-    negotiation = {
-        pk for pk, rows in steps.items() if any(s.stage >= Stage.NEGOTIATION_STARTED for s in rows)
-    }
     agreements = {
         pk: ladder_from(people.get(pk, []), rows)
         for pk, rows in steps.items()
         if any(s.stage == Stage.AGREEMENT_REACHED for s in rows)
     }
-    confirmed = sum(1 for ladder in agreements.values() if ladder.agreement == CONFIRMED)
+    return Funnel(
+        requests=requests,
+        accepted=meeting_ids,
+        starts=starts,
+        held=held,
+        followed_up=set(steps),
+        negotiation={
+            pk
+            for pk, rows in steps.items()
+            if any(s.stage >= Stage.NEGOTIATION_STARTED for s in rows)
+        },
+        agreements=agreements,
+        confirmed={pk for pk, ladder in agreements.items() if ladder.agreement == CONFIRMED},
+        steps=steps,
+        no_show_reports=len({pk for pk, took_place in said if not took_place}),
+    )
+
+
+def impact_of(event: Event, *, scope: list[Any] | None, found: Funnel | None = None) -> Impact:
+    """The report's figures; `found`, the funnel already counted for this scope, saves
+    counting it twice when the breakdowns are shown too."""
+    if found is None:
+        found = funnel_of(event, scope=scope)
     days = [
         (
-            next(s.on for s in steps[pk] if s.stage == Stage.AGREEMENT_REACHED)
-            - starts[pk].astimezone(event.zone).date()
+            next(s.on for s in found.steps[pk] if s.stage == Stage.AGREEMENT_REACHED)
+            - found.starts[pk].astimezone(event.zone).date()
         ).days
-        for pk in agreements
+        for pk in found.agreements
     ]
     counts = [
-        requests.count(),
-        len(meeting_ids),
-        len(starts),
-        len(held),
-        len(steps),
-        len(negotiation),
-        len(agreements),
+        found.requests.count(),
+        len(found.accepted),
+        len(found.starts),
+        len(found.held),
+        len(found.followed_up),
+        len(found.negotiation),
+        len(found.agreements),
     ]
     funnel = [
         FunnelStep(
@@ -127,10 +185,10 @@ def impact_of(event: Event, *, scope: list[Any] | None) -> Impact:
     ]
     return Impact(
         funnel=funnel,
-        claimed=len(agreements) - confirmed,
-        confirmed=confirmed,
+        claimed=len(found.agreements) - len(found.confirmed),
+        confirmed=len(found.confirmed),
         median_days_to_agreement=float(median(days)) if days else None,
-        no_show_reports=no_show_reports,
+        no_show_reports=found.no_show_reports,
     )
 
 
