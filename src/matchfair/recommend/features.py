@@ -95,9 +95,9 @@ def side_product(
     """All similarities between two runs of rows: dense · dense' + terms · terms'."""
     product: Float64Matrix = dense @ other_dense.T
     if terms.shape[1] and terms.shape[0] and other_terms.shape[0]:
-        overlap = (terms @ other_terms.T).tocoo()
-        overlap.sum_duplicates()  # each (row, col) once, so the fancy-index add is exact
-        product[overlap.row, overlap.col] += overlap.data
+        # Densified in C and added whole: scattering the sparse entries into `product`
+        # (coordinates, sorting out duplicates) cost four times as much at 5,000 participants.
+        product += (terms @ other_terms.T).toarray()
     return product
 
 
