@@ -85,6 +85,16 @@ def test_recommend_shared_domain_alone_recommends_nobody(profile: ProfileBuilder
     assert recommend([asker, also_asking]) == {"asker": [], "also": []}
 
 
+def test_recommend_request_and_offer_sharing_only_tags_recommends_nobody(
+    profile: ProfileBuilder,
+) -> None:
+    # Both tagged mobility, not one word in common: the tags' share of the opportunity
+    # similarity must not reach the threshold on its own.
+    asker = profile("asker", requests=[TRAFFIC_REQUEST])
+    bikes = profile("bikes", offers=[("Shared bicycle docks", "Stations for city bikes.")])
+    assert recommend([asker, bikes]) == {"asker": [], "bikes": []}
+
+
 def test_recommend_top_twenty_is_not_one_country(profile: ProfileBuilder) -> None:
     asker = profile("asker", organisation_type="city", requests=[TRAFFIC_REQUEST])
     # Thirty equally good suppliers from Spain, five slightly weaker ones from elsewhere.

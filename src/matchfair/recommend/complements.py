@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from matchfair.recommend.features import Side
+from matchfair.recommend.features import Side, side_product
 
 FloatMatrix = npt.NDArray[np.float32]
 Float64Matrix = npt.NDArray[np.float64]
@@ -61,6 +61,8 @@ class BlockComplements:
         # a score straddling the rounding grid come out differently per block size.
         self.offer_vectors = offers.vectors.astype(np.float64)
         self.request_vectors = requests.vectors.astype(np.float64)
+        self.offer_terms = offers.terms
+        self.request_terms = requests.terms
 
     def __call__(self, first: int, last: int, start: int) -> tuple[FloatMatrix, FloatMatrix]:
         """Two (n - start) × (last - first) matrices, candidates along rows: the best
@@ -76,8 +78,12 @@ class BlockComplements:
         their_r0 = int(requests.starts[start])
         their_offer_vectors = self.offer_vectors[their_o0:]
         my_offer_vectors = self.offer_vectors[o0:o1]
+        their_offer_terms = self.offer_terms[their_o0:]
+        my_offer_terms = self.offer_terms[o0:o1]
         # Offer against offer: how close each offer is to what the other side sells.
-        alike = their_offer_vectors @ my_offer_vectors.T
+        alike = side_product(
+            their_offer_vectors, their_offer_terms, my_offer_vectors, my_offer_terms
+        )
         # Rows of each participant's offers within `alike` (theirs) or its columns (mine).
         my_offer_start = offers.starts[first:last] - o0
         my_offer_count = offers.starts[first + 1 : last + 1] - offers.starts[first:last]
@@ -85,7 +91,12 @@ class BlockComplements:
         their_offer_count = offers.starts[start + 1 : n + 1] - offers.starts[start:n]
 
         they_answer = np.zeros((height, width), dtype=np.float64)
-        answers = their_offer_vectors @ self.request_vectors[r0:r1].T
+        answers = side_product(
+            their_offer_vectors,
+            their_offer_terms,
+            self.request_vectors[r0:r1],
+            self.request_terms[r0:r1],
+        )
         rows, columns = np.nonzero(answers >= self.threshold)
         values = answers[rows, columns]
         del answers
@@ -98,7 +109,12 @@ class BlockComplements:
         np.maximum.at(they_answer, (candidate, member[keep]), values[keep])
 
         i_answer = np.zeros((height, width), dtype=np.float64)
-        answers = self.request_vectors[their_r0:] @ my_offer_vectors.T
+        answers = side_product(
+            self.request_vectors[their_r0:],
+            self.request_terms[their_r0:],
+            my_offer_vectors,
+            my_offer_terms,
+        )
         rows, columns = np.nonzero(answers >= self.threshold)
         values = answers[rows, columns]
         del answers
@@ -140,11 +156,7 @@ def rival_best(offers: Side, sellers: IntArray, rivals: IntArray) -> Float64Matr
         rival_rows = offers.starts[rivals][row_pair[owner_row]] + (
             np.arange(combos, dtype=np.int64) - combo_start[owner_row]
         )
-        similarity = np.einsum(
-            "ij,ij->i",
-            offers.vectors[seller_rows[owner_row]].astype(np.float64),
-            offers.vectors[rival_rows].astype(np.float64),
-        )
+        similarity = offers.dot_rows(seller_rows[owner_row], offers, rival_rows)
         present = np.flatnonzero(sizes > 0)
         best[present] = np.maximum.reduceat(similarity, combo_start[present])
     return best

@@ -136,11 +136,7 @@ def best_pairs(
     offset = np.arange(total, dtype=np.int64) - group_start[group]
     a_rows = a_side.starts[a_owner][group] + offset // b_count[group]
     b_rows = b_side.starts[b_owner][group] + offset % b_count[group]
-    similarity = np.einsum(
-        "ij,ij->i",
-        a_side.vectors[a_rows].astype(np.float64),
-        b_side.vectors[b_rows].astype(np.float64),
-    )
+    similarity = a_side.dot_rows(a_rows, b_side, b_rows)
     for rival, side, rows, owner, count in (
         (rival_a, a_side, a_rows, a_owner, a_count),
         (rival_b, b_side, b_rows, b_owner, b_count),

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchfair.recommend.features import opportunity_vectors, side_product
+from tests.recommend.conftest import make_profile
+
+_WORDS = ["lorawan", "parking", "sensor", "bay", "nb-iot", "scada", "pump", "leak", "meter"]
+_TEXT = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    offers=st.lists(_TEXT, min_size=1, max_size=6),
+    requests=st.lists(_TEXT, min_size=1, max_size=6),
+    terms=st.sampled_from([0.0, 0.3, 1.0]),
+)
+def test_side_product_and_dot_rows_agree_and_stay_in_range(
+    offers: list[str], requests: list[str], terms: float
+) -> None:
+    profiles = [make_profile(f"o{i}", offers=[(text, "")]) for i, text in enumerate(offers)] + [
+        make_profile(f"r{i}", requests=[(text, "")]) for i, text in enumerate(requests)
+    ]
+    vectors = opportunity_vectors(profiles, dimensions=4, term_weight=terms)
+    o, r = vectors.offers, vectors.requests
+    whole = side_product(
+        o.vectors.astype(np.float64), o.terms, r.vectors.astype(np.float64), r.terms
+    )
+    rows, columns = np.meshgrid(np.arange(len(offers)), np.arange(len(requests)), indexing="ij")
+    pairwise = o.dot_rows(rows.ravel(), r, columns.ravel()).reshape(whole.shape)
+    np.testing.assert_allclose(whole, pairwise, atol=1e-9)
+    assert whole.max() <= 1.0 + 1e-6
+    # Identical texts are as alike as two texts can be.
+    for i, text in enumerate(offers):
+        for j, other in enumerate(requests):
+            if text == other:
+                assert whole[i, j] >= whole[i].max() - 1e-6
+
+
+def test_term_share_keeps_an_exact_rare_term() -> None:
+    # Only the exact code joins these two; the term share makes it count in full.
+    profiles = [
+        make_profile("a", offers=[("Gateway for EN13757 meters", "")]),
+        make_profile("b", requests=[("EN13757 readout", "")]),
+        *(make_profile(f"x{i}", offers=[(f"pump station {i} leak", "")]) for i in range(6)),
+    ]
+    plain = opportunity_vectors(profiles, dimensions=2, term_weight=0.0)
+    exact = opportunity_vectors(profiles, dimensions=2, term_weight=1.0)
+    assert plain.offers.terms.shape[1] == 0
+    rows, columns = np.asarray([0]), np.asarray([0])
+    assert exact.offers.dot_rows(rows, exact.requests, columns)[0] > 0.2
