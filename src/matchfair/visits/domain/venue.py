@@ -1,8 +1,6 @@
 """The exhibitor directory, and its import from CSV: every row is checked before any is written."""
 
-import csv
 import datetime as dt
-import io
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from matchfair import spreadsheets
 from matchfair.audit.domain import record
 from matchfair.events.models import Event
 from matchfair.visits.models import Hall, Pavilion, Stand
@@ -84,36 +83,9 @@ def exhibitors(event: Event, query: str = "") -> QuerySet[Stand]:
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
     """Decode an uploaded CSV file into rows keyed by column name; refuse what is not one."""
-    if len(data) > MAX_BYTES:
-        raise ValidationError(_("The file is larger than 1 MB."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(_("The file is not UTF-8 text.")) from error
-    if "\x00" in text:
-        raise ValidationError(_("The file is not a CSV text file."))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [name.strip().lower() for name in reader.fieldnames or []]
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        raise ValidationError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
-    unknown = [name for name in header if name not in COLUMNS]
-    if unknown:
-        raise ValidationError(_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)})
-    reader.fieldnames = header
-    rows = [
-        {key: (value or "").strip() for key, value in row.items() if key is not None}
-        for row in reader
-    ]
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(_("At most %(count)s rows at a time.") % {"count": MAX_ROWS})
-    if not rows:
-        raise ValidationError(_("The file has no rows."))
-    return rows
+    return spreadsheets.read_csv(
+        data, required=REQUIRED, columns=COLUMNS, max_rows=MAX_ROWS, max_bytes=MAX_BYTES
+    )
 
 
 def _number(row: dict[str, str], name: str, default: float | None, errors: list, line: int):
