@@ -94,22 +94,11 @@ def add_item(request, network):
     _running(request, network)
     form = WorkItemForm(request.POST, network=network)
 
-    def call():
-        data = form.cleaned_data
-        return workplan.add_item(
-            network=network,
-            title=data["title"],
-            description=data["description"],
-            owner=data["owner"],
-            person=_person(data["person_email"]),
-            deadline=data["deadline"],
-            adopted_by=data["adopted_by"],
-            by=request.user,
-        )
-
     return run_domain_call(
         request,
-        call,
+        lambda: workplan.add_item(
+            network=network, **_item_fields(form.cleaned_data), by=request.user
+        ),
         success=_("The item is in the work plan."),
         then=redirect("assembly:work_plan", network=network.pk),
         form=form,
@@ -155,6 +144,18 @@ def item_page(request, pk):
     )
 
 
+def _item_fields(data):
+    """What the item form says, as the domain's keyword arguments."""
+    return {
+        "title": data["title"],
+        "description": data["description"],
+        "owner": data["owner"],
+        "person": _person(data["person_email"]),
+        "deadline": data["deadline"],
+        "adopted_by": data["adopted_by"],
+    }
+
+
 def _person(email):
     """The account with this address, or None for none given."""
     if not email:
@@ -172,22 +173,9 @@ def edit_item(request, pk):
     _running(request, item.network)
     form = WorkItemForm(request.POST, network=item.network)
 
-    def call():
-        data = form.cleaned_data
-        return workplan.change_item(
-            item,
-            title=data["title"],
-            description=data["description"],
-            owner=data["owner"],
-            person=_person(data["person_email"]),
-            deadline=data["deadline"],
-            adopted_by=data["adopted_by"],
-            by=request.user,
-        )
-
     return run_domain_call(
         request,
-        call,
+        lambda: workplan.change_item(item, **_item_fields(form.cleaned_data), by=request.user),
         success=_("The item is changed."),
         then=redirect("assembly:work_item", pk=item.pk),
         form=form,
