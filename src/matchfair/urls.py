@@ -40,8 +40,8 @@ urlpatterns = [
     re_path(
         r"^media/(?P<path>(?:newsroom/(?:images|attachments)|people/photos|organisations/logos)"
         r"/(?:[\w-]+/)*[\w-]+\.\w+)$",  # no ".." segment: nothing outside these folders
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
+        # MEDIA_ROOT is read on each request, not when the URLs are loaded.
+        lambda request, path: serve(request, path, document_root=settings.MEDIA_ROOT),
     ),
     path(
         "favicon.ico",

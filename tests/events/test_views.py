@@ -63,21 +63,34 @@ def crowd(event, ana, jonas):
 # Home and event page
 
 
-def test_home_lists_the_events_newest_first(client, db):
-    older = factories.EventFactory(
-        name="Older", starts_on=dt.date(2025, 5, 1), ends_on=dt.date(2025, 5, 2)
-    )
-    newer = factories.EventFactory(name="Newer")
+def test_home_lists_coming_events_soonest_first_then_past_ones_latest_first(client, db):
+    def event(name, day):
+        return factories.EventFactory(name=name, starts_on=day, ends_on=day + dt.timedelta(days=2))
+
+    later = event("Later", dt.date(2096, 5, 1))
+    sooner = event("Sooner", dt.date(2096, 3, 1))
+    older = event("Older", dt.date(2025, 5, 1))
+    newer = event("Newer", dt.date(2025, 9, 1))
     response = client.get("/")
-    assert (response.status_code, list(response.context["events"])) == (200, [newer, older])
+    assert (
+        response.status_code,
+        response.context["events"],
+        response.context["past_events"],
+    ) == (200, [sooner, later], [newer, older])
+    assert "2 past events" in response.content.decode()
 
 
-def test_home_marks_the_events_you_registered_for(client, ana):
-    factories.EventFactory()
+def test_home_marks_the_events_you_registered_for(client, db):
+    coming = factories.EventFactory(starts_on=dt.date(2096, 3, 1), ends_on=dt.date(2096, 3, 3))
+    past = factories.EventFactory(starts_on=dt.date(2025, 3, 1), ends_on=dt.date(2025, 3, 3))
+    factories.EventFactory(starts_on=dt.date(2096, 4, 1), ends_on=dt.date(2096, 4, 3))
+    ana = factories.RegistrationFactory(event=coming)
+    factories.RegistrationFactory(event=past, user=ana.user)
     client.force_login(ana.user)
-    response = client.get("/")
-    assert response.context["mine"] == {ana.event_id}
-    assert response.content.decode().count("You are registered") == 1
+    page = client.get("/")
+    text = page.content.decode()
+    assert page.context["mine"] == {coming.pk, past.pk}
+    assert (text.count("You are registered"), text.count("You took part")) == (1, 1)
 
 
 def test_event_detail_counts_only_validated_participants(client, event, ana, jonas):

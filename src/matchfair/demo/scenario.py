@@ -20,7 +20,11 @@ EVENT_TIME_ZONE = "Europe/Madrid"
 EVENT_DESCRIPTION = (
     "Three days of B2B meetings at the largest global event on smart technologies and urban "
     "innovation, co-organised by the Sofia City of Knowledge Cluster and the Silicon Europe "
-    "Alliance. On the day before, the Smart City Tech Partnership holds its annual meeting."
+    "Alliance. On the day before, the Smart City Tech Partnership holds its annual meeting.\n\n"
+    "This is Matchfair's demo. Its dates move with the day the demo is loaded, always a few "
+    "weeks ahead, so that booking, the schedule and the changes on the day can all be tried. "
+    "The real Smart City Expo World Congress takes place at Fira Gran Via in Barcelona each "
+    "November; see smartcityexpo.com for its dates."
 )
 
 

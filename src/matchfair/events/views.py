@@ -32,12 +32,22 @@ from matchfair.web import event_context, participant_view
 PAGE_SIZE = 24
 
 
-def home(request):
-    events = Event.objects.order_by("-starts_on")
+def event_cards(user) -> dict:
+    """The front page's events: those still to come or running, soonest first, then the past
+    ones, latest first; and which of them the visitor is registered for."""
+    events = list(Event.objects.order_by("starts_on"))
     mine = set()
-    if request.user.is_authenticated:
-        mine = set(request.user.registrations.values_list("event_id", flat=True))
-    return render(request, "events/home.html", {"events": events, "mine": mine})
+    if user.is_authenticated:
+        mine = set(user.registrations.values_list("event_id", flat=True))
+    return {
+        "events": [event for event in events if not event.is_over],
+        "past_events": [event for event in reversed(events) if event.is_over],
+        "mine": mine,
+    }
+
+
+def home(request):
+    return render(request, "events/home.html", event_cards(request.user))
 
 
 def detail(request, event):

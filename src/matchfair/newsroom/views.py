@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair import permissions
 from matchfair.events import views as event_views
-from matchfair.events.models import Event
 from matchfair.events.taxonomy import DOMAINS
 from matchfair.newsroom import markup
 from matchfair.newsroom.domain import archive as reading
@@ -129,16 +128,12 @@ def front(request: HttpRequest) -> HttpResponse:
     if not latest:
         return event_views.home(request)
     language = _language()
-    mine: set[int] = set()
-    if request.user.is_authenticated:
-        mine = set(request.user.registrations.values_list("event_id", flat=True))
     return render(
         request,
         "newsroom/front.html",
         {
             "cards": _cards(latest, language),
-            "events": Event.objects.order_by("-starts_on"),
-            "mine": mine,
+            **event_views.event_cards(request.user),
             "feeds": feed_links(language),
         },
     )
