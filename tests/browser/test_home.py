@@ -40,6 +40,8 @@ def test_participant_lands_on_the_home_on_a_phone(page, live_server, transaction
     page.screenshot(path=str(ARTIFACTS / "requests-390.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
+    # On a phone the account menu sits in the folded main menu.
+    page.get_by_role("button", name="Menu").click()
     page.locator(".account-menu summary").click()
     expect(page.get_by_role("link", name="Calendar subscription and API keys")).to_be_visible()
     page.get_by_role("link", name="My home").click()
