@@ -41,7 +41,7 @@ urlpatterns = [
         r"^media/(?P<path>(?:newsroom/(?:images|attachments)|people/photos|organisations/logos)"
         r"/(?:[\w-]+/)*[\w-]+\.\w+)$",  # no ".." segment: nothing outside these folders
         # MEDIA_ROOT is read on each request, not when the URLs are loaded.
-        lambda request, path: serve(request, path, document_root=settings.MEDIA_ROOT),
+        lambda request, path: serve(request, path, document_root=str(settings.MEDIA_ROOT)),
     ),
     path(
         "favicon.ico",
