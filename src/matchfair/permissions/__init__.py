@@ -71,10 +71,34 @@ from matchfair.community.models import Cluster, User
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 from matchfair.newsroom.models import Editor, Status
+from matchfair.permissions.assembly import (
+    can_accept_candidacy as can_accept_candidacy,
+)
+from matchfair.permissions.assembly import (
+    can_nominate as can_nominate,
+)
+from matchfair.permissions.assembly import (
+    can_run_assembly as can_run_assembly,
+)
+from matchfair.permissions.assembly import (
+    can_see_ballot_board as can_see_ballot_board,
+)
+from matchfair.permissions.assembly import (
+    can_see_session as can_see_session,
+)
+from matchfair.permissions.assembly import (
+    is_network_member as is_network_member,
+)
 
 # Cluster membership, the consent rule, and the assembly's rules on proxies, motions, minutes,
 # ideas and the work plan live in their own modules; they are re-exported so every caller asks
 # here.
+from matchfair.permissions.assembly import (
+    is_secretariat as is_secretariat,
+)
+from matchfair.permissions.assembly import (
+    voting_for as voting_for,
+)
 from matchfair.permissions.clusters import (
     clusters_by_user as clusters_by_user,
 )
@@ -578,72 +602,3 @@ def can_build_consortium(user: Any, organisation: Any) -> bool:
         user.is_authenticated
         and funding_staff_clusters(user).filter(members=organisation.pk).exists()
     )
-
-
-# The partnership's assembly (docs/assembly.md). `network` is a community Network; `session` an
-# assembly Session; `election` an assembly Election.
-
-
-def is_secretariat(user: Any, network: Any) -> bool:
-    """The network's secretariat: people of the lead cluster its statute names, and superusers."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    statute = getattr(network, "statute", None) if network is not None else None
-    return bool(
-        statute is not None
-        and user.organisation_id
-        and statute.secretariat.organisation_id == user.organisation_id
-    )
-
-
-def can_run_assembly(user: Any, session: Any) -> bool:
-    return is_secretariat(user, session.network)
-
-
-def is_network_member(user: Any, network: Any) -> bool:
-    """People of a member cluster of the network (as `clusters_of`), its delegates, and the
-    secretariat."""
-    if not user.is_authenticated:
-        return False
-    if is_secretariat(user, network):
-        return True
-    if network.delegates.filter(user=user).exists():
-        return True
-    return clusters_of(user).filter(networks=network).exists()
-
-
-def can_see_session(user: Any, session: Any) -> bool:
-    return (
-        is_network_member(user, session.network) or session.attendees.filter(user=user.pk).exists()
-    )
-
-
-def voting_for(user: Any, election: Any) -> Any:
-    """The member cluster `user` casts a ballot for first in `election`: their own, as its
-    checked-in voting delegate or substitute at the session; None otherwise. A proxy holder
-    casts for the members they represent too (`voting_members`). Whether the member has already
-    voted is the voter roll's business (`cast_ballot`)."""
-    members = voting_members(user, election.session)
-    return members[0] if members else None
-
-
-def can_nominate(user: Any, session: Any, cluster: Any) -> bool:
-    """A member nominates through its registered delegate or substitute; the secretariat too."""
-    if can_run_assembly(user, session):
-        return True
-    return bool(
-        user.is_authenticated and session.attendees.filter(user=user, cluster=cluster).exists()
-    )
-
-
-def can_accept_candidacy(user: Any, candidacy: Any) -> bool:
-    return bool(user.is_authenticated and candidacy.candidate_id == user.pk)
-
-
-def can_see_ballot_board(user: Any, election: Any) -> bool:
-    """Published: everyone. Counted but not yet published: the members and the secretariat."""
-    if election.status == "published":
-        return True
-    return election.status == "closed" and is_network_member(user, election.session.network)
