@@ -4,8 +4,8 @@ any chosen consortium so that the independent checker can judge it."""
 import pytest
 
 from matchfair.consortia import build_consortium, check, parse_request, rebuild, request_to_json
-from matchfair.consortia.edit import independent_witness
 from matchfair.consortia.countries import load_countries
+from matchfair.consortia.edit import independent_witness
 from tests.consortia.instances import small
 
 

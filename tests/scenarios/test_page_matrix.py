@@ -32,8 +32,8 @@ from matchfair.assembly.models import Election, Motion, Proxy, Session, Statute
 from matchfair.community.models import Cluster, Delegate, Membership, MembershipRequest, Network
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
-from matchfair.contacts.domain.contacts import add_contact
 from matchfair.consortia import Candidate, Request, Rules, request_to_json
+from matchfair.contacts.domain.contacts import add_contact
 from matchfair.funding.domain.pipeline import link_for as invitation_link
 from matchfair.funding.models import (
     ConsortiumInvitation,

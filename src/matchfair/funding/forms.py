@@ -54,16 +54,15 @@ class ConsortiumEditForm(forms.Form):
 
 
 class ConsortiumMoveForm(forms.Form):
-    step = forms.ChoiceField(
-        choices=[
-            ("invite", _("Invite the partners")),
-            ("confirm", _("Confirm the consortium")),
-            ("submit", _("Mark as submitted")),
-            ("fund", _("Mark as funded")),
-            ("reject", _("Mark as not funded")),
-            ("withdraw", _("Withdraw")),
-        ]
-    )
+    STEPS = [
+        ("invite", _("Invite the partners")),
+        ("confirm", _("Confirm the consortium")),
+        ("submit", _("Mark as submitted")),
+        ("fund", _("Mark as funded")),
+        ("reject", _("Mark as not funded")),
+        ("withdraw", _("Withdraw")),
+    ]
+    step = forms.ChoiceField(choices=STEPS)
 
 
 class InvitationAnswerForm(forms.Form):

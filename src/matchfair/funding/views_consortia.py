@@ -49,7 +49,7 @@ def consortium_context(proposal: ConsortiumProposal) -> dict:
         },
         "steps": [
             (name, label)
-            for name, label in ConsortiumMoveForm.base_fields["step"].choices
+            for name, label in ConsortiumMoveForm.STEPS
             if proposal.state
             in (pipeline.MOVES[name][0] if name in pipeline.MOVES else edits.EDITABLE)
         ],

@@ -261,7 +261,7 @@ def propose_consortium(*, topic: Topic, lead: Organisation, by: User) -> Consort
         candidates=tuple(candidates),
     )
     proposal = build_consortium(request, time_limit=TIME_LIMIT)
-    origins = {str(lead.pk): {"sources": ["lead"], "meetings": []}}
+    origins: dict[str, dict[str, list[Any]]] = {str(lead.pk): {"sources": ["lead"], "meetings": []}}
     origins |= {
         key: {"sources": entry.sources, "meetings": entry.meetings} for key, entry in found.items()
     }
