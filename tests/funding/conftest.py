@@ -19,6 +19,11 @@ from tests.funding.helpers import fixture_results
 
 @pytest.fixture
 def scene():
+    return make_scene()
+
+
+def make_scene():
+    """The lead member, Volta Mobility, and a staff member of its cluster (see the module)."""
     import_topics(parse_search_results(fixture_results()))
     sofia = Cluster.objects.create(
         organisation=OrganisationFactory(name="Sofia Cluster", kind="cluster")
@@ -79,8 +84,11 @@ def meet(lead, other_organisation, *, stage, share=True):
 
 @pytest.fixture
 def barcelona(scene):
+    return make_barcelona(scene[0])
+
+
+def make_barcelona(lead):
     """A city the lead met in Barcelona, a valuable contact both people share."""
-    lead, _staff = scene
     city = OrganisationFactory(name="Ajuntament de Barcelona", country="ES", kind="city")
     meeting = meet(lead, city, stage=Stage.VALUABLE_CONTACT)
     return city, meeting

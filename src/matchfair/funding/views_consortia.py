@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
@@ -109,7 +109,10 @@ def consortium_move(request, pk):
         step = form.cleaned_data["step"]
         if step == "invite":
             invited = pipeline.invite(proposal, by=request.user)
-            text = _("%(count)s invitations are sent.") % {"count": len(invited.sent)}
+            count = len(invited.sent)
+            text = ngettext(
+                "%(count)s invitation is sent.", "%(count)s invitations are sent.", count
+            ) % {"count": count}
             if invited.by_hand:
                 text += " " + _("Nobody here answers for %(names)s: ask them yourselves.") % {
                     "names": ", ".join(invited.by_hand)
