@@ -56,6 +56,20 @@ def _sought(request: Request, members: list[str]) -> list[str]:
 
 def partner_search_post(stored: ConsortiumProposal) -> str:
     """The consortium as a partner-search post, in Markdown."""
+    label = {
+        "partner_search": _("Partner search"),
+        "call": _("Call"),
+        "programme": _("Programme"),
+        "type_of_action": _("Type of action"),
+        "deadline": _("Deadline"),
+        "budget_of_the_topic": _("Budget of the topic"),
+        "topic_page": _("Topic page"),
+        "the_consortium_so_far": _("The consortium so far"),
+        "partners_sought": _("Partners sought"),
+        "further_partners_that_fit_the_call": _("Further partners that fit the call."),
+        "about_the_call": _("About the call"),
+        "contact": _("Contact"),
+    }
     topic = stored.topic
     request = stored_request(stored)
     members = [str(seat["id"]) for seat in stored.proposal.get("members", [])]
@@ -63,19 +77,21 @@ def partner_search_post(stored: ConsortiumProposal) -> str:
         timezone.localtime(topic.next_deadline).strftime("%Y-%m-%d") if topic.next_deadline else "—"
     )
     lines = [
-        f"# {_('Partner search')}: {topic.title}",
+        f"# {label['partner_search']}: {topic.title}",
         "",
-        f"- **{_('Call')}:** {topic.identifier}"
+        f"- **{label['call']}:** {topic.identifier}"
         + (f" ({topic.call_identifier})" if topic.call_identifier else ""),
-        f"- **{_('Programme')}:** {topic.programme or '—'}",
-        f"- **{_('Type of action')}:** {topic.type_of_action or '—'}",
-        f"- **{_('Deadline')}:** {deadline}",
+        f"- **{label['programme']}:** {topic.programme or '—'}",
+        f"- **{label['type_of_action']}:** {topic.type_of_action or '—'}",
+        f"- **{label['deadline']}:** {deadline}",
     ]
     if topic.budget:
-        lines.append(f"- **{_('Budget of the topic')}:** EUR {topic.budget:,}".replace(",", " "))
+        lines.append(
+            f"- **{label['budget_of_the_topic']}:** EUR {topic.budget:,}".replace(",", " ")
+        )
     if topic.url:
-        lines.append(f"- **{_('Topic page')}:** {topic.url}")
-    lines += ["", f"## {_('The consortium so far')}", ""]
+        lines.append(f"- **{label['topic_page']}:** {topic.url}")
+    lines += ["", f"## {label['the_consortium_so_far']}", ""]
     for seat in stored.proposal.get("members", []):
         kind = TYPE_NAMES.get(str(seat["type"]), str(seat["type"]))
         role = _("coordinator") if seat["role"] == "coordinator" else _("partner")
@@ -85,14 +101,16 @@ def partner_search_post(stored: ConsortiumProposal) -> str:
             + (f"; {domains}" if domains else "")
         )
     sought = _sought(request, members)
-    lines += ["", f"## {_('Partners sought')}", ""]
-    lines += [f"- {line}" for line in sought] or [f"- {_('Further partners that fit the call.')}"]
+    lines += ["", f"## {label['partners_sought']}", ""]
+    lines += [f"- {line}" for line in sought] or [
+        f"- {label['further_partners_that_fit_the_call']}"
+    ]
     description = topic.description.strip()
     if description:
-        lines += ["", f"## {_('About the call')}", "", description[:1500]]
+        lines += ["", f"## {label['about_the_call']}", "", description[:1500]]
     lines += [
         "",
-        f"## {_('Contact')}",
+        f"## {label['contact']}",
         "",
         _("Write to %(lead)s through the cluster that published this post.")
         % {"lead": stored.lead.name},
