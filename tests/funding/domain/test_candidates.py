@@ -2,8 +2,10 @@
 "valuable contact" and whose people share it, the partnership, CORDIS co-participants."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from matchfair.funding.domain.proposals import gather_candidates
+from matchfair.funding.domain.proposals import expo_contacts, gather_candidates
 from matchfair.outcomes.domain.consents import withdraw
 from matchfair.outcomes.models import Consent, Stage
 from tests.factories import OrganisationFactory
@@ -70,3 +72,18 @@ def test_the_strongest_stage_of_several_meetings_counts(scene):
         Stage.NEGOTIATION_STARTED,
         sorted([first.pk, second.pk]),
     )
+
+
+def test_the_expo_path_reads_a_fixed_number_of_queries(scene):
+    lead, staff = scene
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            expo_contacts(lead, staff)
+        return len(captured)
+
+    meet(lead, OrganisationFactory(name="Gemeente Delft", country="NL", kind="city"), stage=2)
+    one = queries()
+    for name, country in [("Lyon", "FR"), ("Graz", "AT"), ("Turku", "FI"), ("Tartu", "EE")]:
+        meet(lead, OrganisationFactory(name=name, country=country, kind="city"), stage=3)
+    assert (len(expo_contacts(lead, staff)), queries()) == (5, one)
