@@ -227,3 +227,17 @@ def test_the_partner_search_post_and_the_invitation_list(proposal, scene):
     grant(user=invitee, scope="contact", audience="public", by=invitee)
     rows = list(csv.DictReader(io.StringIO(invitation_list(proposal, viewer=staff))))
     assert invitee.email in [row["email"] for row in rows]
+
+
+def test_accepting_does_not_confirm_a_consortium_that_breaks_a_rule(proposal, scene):
+    _lead, staff = scene
+    pipeline.invite(proposal, by=staff)
+    by_hand = [m for m in _partners(proposal) if not m.isdigit()]
+    for member in by_hand:  # the partners asked by hand leave; too few countries remain
+        edits.remove_partner(proposal, member=member, by=staff)
+    proposal.refresh_from_db()
+    assert proposal.problems
+    for invitation in ConsortiumInvitation.objects.filter(proposal=proposal):
+        pipeline.answer(_token(invitation), accept=True)
+    proposal.refresh_from_db()
+    assert proposal.state == State.INVITED

@@ -8,7 +8,7 @@ pipeline").
   Partners with nobody here (CORDIS organisations) are listed to be asked by hand.
 - **answer**: the invitee accepts or declines through the mail's link, without a login: signed
   for this purpose only, expiring after `FUNDING_INVITATION_DAYS`, good for one answer. When
-  every partner has accepted, the proposal is confirmed.
+  every partner has accepted and the checker finds no problem, the proposal is confirmed.
 - **confirm** (invited): the staff confirm the set as it is, when no partner has declined: for
   partners asked by hand, whose yes came another way.
 - **submit** (confirmed), **fund** / **reject** (submitted), **withdraw** (any open state).
@@ -205,7 +205,7 @@ def answer(token: str, *, accept: bool, now: dt.datetime | None = None) -> Conso
             subject=invitation,
             answer=invitation.status,
         )
-        if accept and _all_accepted(stored):
+        if accept and not stored.problems and _all_accepted(stored):
             stored.state = State.CONFIRMED
             stored.save(update_fields=["state", "changed"])
             record(
