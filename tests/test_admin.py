@@ -36,6 +36,7 @@ from matchfair.console.models import ImportBatch, PendingRegistration
 from matchfair.contacts.domain.contacts import add_contact
 from matchfair.contacts.models import ContactView
 from matchfair.funding.models import (
+    ConsortiumInvitation,
     ConsortiumProposal,
     OrganisationIdentifiers,
     Participation,
@@ -133,8 +134,15 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     OrganisationIdentifiers.objects.create(organisation=ana.user.organisation, vat_number="BG1")
     project = PastProject.objects.create(cordis_id="101000001", acronym="GREEN", title="Green")
     Participation.objects.create(project=project, cordis_organisation_id="1", name="Ana's")
-    ConsortiumProposal.objects.create(
+    proposal = ConsortiumProposal.objects.create(
         topic=topic, lead=ana.user.organisation, proposal={"members": []}
+    )
+    ConsortiumInvitation.objects.create(
+        proposal=proposal,
+        member=str(jonas.user.organisation_id),
+        organisation=jonas.user.organisation,
+        invitee=jonas.user,
+        sent=timezone.now(),
     )
     Outcome.objects.create(meeting=meeting, registration=ana, took_place=True, rating=4)
     FollowUpStep.objects.create(
@@ -257,6 +265,7 @@ READ_ONLY |= {
     "funding.PastProject",
     "funding.Participation",
     "funding.ConsortiumProposal",
+    "funding.ConsortiumInvitation",
     "assembly.Ballot",
     "assembly.RollEntry",
     "assembly.MotionVote",

@@ -263,6 +263,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A follow-up campaign's link (matchfair.outcomes) opens its person's meetings for this long.
 OUTCOMES_LINK_DAYS = int(env("OUTCOMES_LINK_DAYS", "60"))
+# How long an invitation to join a proposed consortium can be answered through its link.
+FUNDING_INVITATION_DAYS = int(env("FUNDING_INVITATION_DAYS", "30"))
 # The work plan: reminders go this many days before an item's deadline.
 WORKPLAN_REMINDER_DAYS = [int(day) for day in env_list("WORKPLAN_REMINDER_DAYS", "7,1")]
 # Background jobs: their files are deleted this many hours after they are made; a running job

@@ -5,8 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from matchfair.funding.domain.pipeline import invite, link_for
+from matchfair.funding.domain.proposals import propose_consortium
+from matchfair.funding.models import ConsortiumInvitation, Topic
 from tests import factories
 from tests.browser.helpers import log_in, missing, release_meeting
+from tests.funding.conftest import make_barcelona, make_scene
 from tests.visits.rows import one_of_each
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -137,3 +141,20 @@ def test_pages_on_a_phone_have_no_serious_violations(page, live_server, scene):
     page.context.clear_cookies()
     log_in(page, live_server, scene["ana"].user.email)
     assert _check(page, live_server, scene, PARTICIPANT) == {}
+
+
+def test_funding_pages_have_no_serious_violations(page, live_server, transactional_db):
+    lead, staff = make_scene()
+    make_barcelona(lead)
+    topic = Topic.objects.get(identifier="HORIZON-CL5-2027-D5-02")
+    proposal = propose_consortium(topic=topic, lead=lead, by=staff)
+    invite(proposal, by=staff)
+    answer_url = link_for(ConsortiumInvitation.objects.get())
+    found = {"invitation": violations(page, live_server.url + answer_url)}
+    log_in(page, live_server, staff.email)
+    for name, path in [
+        ("topic", f"/funding/topics/{topic.pk}/"),
+        ("consortium", f"/funding/consortia/{proposal.pk}/"),
+    ]:
+        found[name] = violations(page, live_server.url + path)
+    assert found == {"invitation": [], "topic": [], "consortium": []}

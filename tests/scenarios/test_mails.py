@@ -130,6 +130,16 @@ def contexts(world) -> dict[str, dict]:
             "organisation": organisation,
         },
         "funding/email/topics_changed": {"topics": [topic], "changes": []},
+        "funding/email/invitation": {
+            "invitation": SimpleNamespace(organisation=organisation),
+            "proposal": SimpleNamespace(
+                lead=organisation,
+                proposal={"members": [{"name": "Volta", "country": "BG", "role": "coordinator"}]},
+            ),
+            "topic": topic,
+            "url": path,
+            "expires": 30,
+        },
         "mailings/mail/booking_closed": {"event": event},
         "mailings/mail/booking_opened": {"event": event, "zone": event.zone, "url": path},
         "mailings/mail/mailing": {"event": event, "text": "The floor plan is out.", "greet": True},

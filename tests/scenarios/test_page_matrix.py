@@ -32,8 +32,11 @@ from matchfair.assembly.models import Election, Motion, Proxy, Session, Statute
 from matchfair.community.models import Cluster, Delegate, Membership, MembershipRequest, Network
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
+from matchfair.consortia import Candidate, Request, Rules, request_to_json
 from matchfair.contacts.domain.contacts import add_contact
+from matchfair.funding.domain.pipeline import link_for as invitation_link
 from matchfair.funding.models import (
+    ConsortiumInvitation,
     ConsortiumProposal,
     Participation,
     PastProject,
@@ -159,7 +162,13 @@ MATRIX = {
     "funding:build_consortium": ("POST", (LOGIN, 404, 404, 404, 302, 302, 404)),
     "funding:calls": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "funding:consortium": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:consortium_edit": ("POST", (LOGIN, 404, 404, 404, 302, 404, 404)),
+    "funding:consortium_invitations": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
+    "funding:consortium_move": ("POST", (LOGIN, 404, 404, 404, 302, 404, 404)),
+    "funding:consortium_post": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
     "funding:decide": ("POST", (LOGIN, 404, 404, 404, 302, 404, 404)),
+    "funding:idea_calls": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "funding:invitation": ("GET", (200, 200, 200, 200, 200, 200, 200)),
     "funding:member_calls": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
     "funding:projects": ("GET", (LOGIN, 404, 404, 404, 200, 404, 404)),
     "funding:subscriptions": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
@@ -366,6 +375,7 @@ def _ideas_and_work_plan(chair, ana, lead):
 
 IDEA_PAGES = (
     "assembly:idea",
+    "funding:idea_calls",
     "assembly:idea_accept",
     "assembly:idea_comment",
     "assembly:idea_evaluate",
@@ -439,7 +449,7 @@ def _scene():
     publish(article=article, by=lead)
     # Ana follows the newsroom's digest; its signed link unsubscribes without a log-in.
     digest_token = unsubscribe_token(subscribe(user=ana.user, kinds=["news"], language="bg"))
-    funding = _funding_scene(lead_organiser.cluster, ana.user)
+    funding, funding_extra = _funding_scene(lead_organiser.cluster, ana.user)
     campaign_link = link_for(
         CampaignMail.objects.create(
             campaign=event.follow_up_campaigns.first(), registration=ana, sent=timezone.now()
@@ -557,6 +567,7 @@ def _scene():
         "api_pages:feed_create": {"registration": ana.pk},
         "api_pages:feed": {"token": feed_secret},
         "outcomes:campaign_answer": {"token": campaign_link.rsplit("/", 2)[-2]},
+        **funding_extra,
         "console:set_password": {
             "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
             "token": default_token_generator.make_token(newcomer),
@@ -605,18 +616,45 @@ def _funding_scene(cluster, person):
         identifier="HORIZON-CL5-2027-D5-02", title="Smart charging", status="open"
     )
     subscription = Subscription.objects.create(user=person, programme="LIFE")
-    proposal = ConsortiumProposal.objects.create(
-        topic=topic, lead=member, proposal={"members": [], "summary": "", "unmet": []}
+    lead_only = Request(
+        rules=Rules(call=topic.identifier),
+        lead=str(member.pk),
+        lead_coordinates=True,
+        candidates=(Candidate(str(member.pk), member.name, "BG", "sme", (), 0.5),),
     )
-    return {
+    proposal = ConsortiumProposal.objects.create(
+        topic=topic,
+        lead=member,
+        request=request_to_json(lead_only),
+        proposal={"members": [], "summary": "", "unmet": []},
+    )
+    invitation = ConsortiumInvitation.objects.create(
+        proposal=proposal,
+        member=str(person.organisation_id),
+        organisation=person.organisation,
+        invitee=person,
+        sent=timezone.now(),
+    )
+    pages = {
         "funding:build_consortium": topic.pk,
         "funding:consortium": proposal.pk,
+        **{
+            name: proposal.pk
+            for name in (
+                "funding:consortium_edit",
+                "funding:consortium_move",
+                "funding:consortium_post",
+                "funding:consortium_invitations",
+            )
+        },
         "funding:decide": participation.pk,
         "funding:member_calls": member.pk,
         "funding:projects": member.pk,
         "funding:topic": topic.pk,
         "funding:unsubscribe": subscription.pk,
     }
+    token = invitation_link(invitation).rsplit("/", 2)[-2]
+    return pages, {"funding:invitation": {"token": token}}
 
 
 def pages():

@@ -15,6 +15,7 @@ Django-free: plain dataclasses and the JSON formats `matchfair-consortium-reques
 - `reasons.py`: why each member is there and which rules it satisfies;
 - `checker.py`: the independent eligibility checker (imports no solver);
 - `result.py`: the proposal JSON, written and read back;
+- `edit.py`: the request JSON written back, and the proposal for a consortium chosen by hand;
 - `generate.py`: two generators of requests for tests and benchmarks;
 - `cli.py`: `matchfair build-consortium REQUEST.json -o PROPOSAL.json`.
 
@@ -26,6 +27,7 @@ from .builder import build_consortium
 from .checker import check
 from .contract import RequestError, parse_request
 from .countries import Countries, load_countries
+from .edit import rebuild, request_to_json
 from .greedy import plan_baseline
 from .model import (
     FORMAT,
@@ -61,4 +63,6 @@ __all__ = [
     "plan_baseline",
     "proposal_from_json",
     "proposal_to_json",
+    "rebuild",
+    "request_to_json",
 ]

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from matchfair.admin_views import ReadOnlyAdmin
 from matchfair.funding.models import (
+    ConsortiumInvitation,
     ConsortiumProposal,
     OrganisationIdentifiers,
     Participation,
@@ -71,7 +72,17 @@ class ParticipationAdmin(ReadOnlyAdmin):
 
 @admin.register(ConsortiumProposal)
 class ConsortiumProposalAdmin(ReadOnlyAdmin):
-    list_display = ["topic", "lead", "created", "candidates"]
+    list_display = ["topic", "lead", "state", "created", "candidates"]
+    list_filter = ["state"]
     list_select_related = ["topic", "lead"]
     search_fields = ["topic__identifier", "lead__name"]
     raw_id_fields = ["topic", "lead", "created_by"]
+
+
+@admin.register(ConsortiumInvitation)
+class ConsortiumInvitationAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "organisation", "invitee", "status", "sent", "answered"]
+    list_filter = ["status"]
+    list_select_related = ["proposal__topic", "proposal__lead", "organisation", "invitee"]
+    search_fields = ["organisation__name", "invitee__email", "proposal__topic__identifier"]
+    raw_id_fields = ["proposal", "organisation", "invitee"]

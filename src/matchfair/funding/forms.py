@@ -32,3 +32,38 @@ class LeadForm(forms.Form):
     def __init__(self, *args, leads, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = leads.order_by("name")
+
+
+class ConsortiumEditForm(forms.Form):
+    """One change of a proposed consortium: which, and the member it is about."""
+
+    action = forms.ChoiceField(
+        choices=[
+            ("add", _("Add a partner")),
+            ("remove", _("Remove a partner")),
+            ("coordinator", _("Make coordinator")),
+            ("roles", _("Change roles")),
+        ]
+    )
+    member = forms.CharField(label=_("Organisation"), max_length=40)
+    roles = forms.MultipleChoiceField(label=_("Roles"), required=False, choices=())
+
+    def __init__(self, *args, roles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = [(role, role.replace("_", " ")) for role in roles]
+
+
+class ConsortiumMoveForm(forms.Form):
+    STEPS = [
+        ("invite", _("Invite the partners")),
+        ("confirm", _("Confirm the consortium")),
+        ("submit", _("Mark as submitted")),
+        ("fund", _("Mark as funded")),
+        ("reject", _("Mark as not funded")),
+        ("withdraw", _("Withdraw")),
+    ]
+    step = forms.ChoiceField(choices=STEPS)
+
+
+class InvitationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])

@@ -188,7 +188,17 @@ class Participation(models.Model):
 
 class ConsortiumProposal(models.Model):
     """A consortium the builder proposed for a topic, around a lead member, as JSON
-    (`matchfair-consortium-proposal/1`), with the checker's findings."""
+    (`matchfair-consortium-proposal/1`), with the checker's findings, the request it was built
+    from (to re-check every edit), and where it stands in the pipeline (docs/funding.md)."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        INVITED = "invited", _("invited")
+        CONFIRMED = "confirmed", _("confirmed")
+        SUBMITTED = "submitted", _("submitted")
+        FUNDED = "funded", _("funded")
+        REJECTED = "rejected", _("not funded")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="proposals")
     lead = models.ForeignKey(
@@ -198,7 +208,16 @@ class ConsortiumProposal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    changed = models.DateTimeField(_("last changed"), auto_now=True)
     candidates = models.PositiveIntegerField(_("candidates"), default=0)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    # `matchfair-consortium-request/1`: the candidates and rules the proposal was built from.
+    request = models.JSONField(_("request"), default=dict, blank=True)
+    # For each candidate id: how the cluster knows it ("sources") and the expo meetings it came
+    # from ("meetings"), where a funded proposal is recorded as an agreement.
+    origins = models.JSONField(_("how the candidates were found"), default=dict, blank=True)
     proposal = models.JSONField(_("proposal"))
     problems = models.JSONField(_("checker findings"), default=list)
 
@@ -209,3 +228,48 @@ class ConsortiumProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic.identifier}: {self.lead}"
+
+
+class ConsortiumInvitation(models.Model):
+    """A partner of a proposed consortium asked to join it, by a mail with a signed link; the
+    answer is the invitee's, given once."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for an answer")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        CANCELLED = "cancelled", _("cancelled")
+
+    proposal = models.ForeignKey(
+        ConsortiumProposal, on_delete=models.CASCADE, related_name="invitations"
+    )
+    member = models.CharField(_("candidate id"), max_length=40)
+    organisation = models.ForeignKey(
+        "community.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consortium_invitations",
+        verbose_name=_("invitee"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    sent = models.DateTimeField(_("sent"))
+    answered = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposal_id", "pk"]
+        verbose_name = _("consortium invitation")
+        verbose_name_plural = _("consortium invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "member"],
+                condition=~models.Q(status="cancelled"),
+                name="funding_invitation_once_per_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitee} to {self.proposal}"

@@ -6,7 +6,12 @@ from typing import Any
 
 from matchfair.community.domain import privacy
 from matchfair.community.domain.privacy import moment
-from matchfair.funding.models import ConsortiumProposal, Participation, Subscription
+from matchfair.funding.models import (
+    ConsortiumInvitation,
+    ConsortiumProposal,
+    Participation,
+    Subscription,
+)
 
 
 def collect(user: Any) -> list[dict[str, Any]]:
@@ -55,6 +60,28 @@ def erase_proposals(user: Any) -> None:
     ConsortiumProposal.objects.filter(created_by=user).update(created_by=None)
 
 
+def collect_invitations(user: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "topic": item.proposal.topic.identifier,
+            "lead": item.proposal.lead.name,
+            "organisation": item.organisation.name,
+            "status": item.status,
+            "sent": moment(item.sent),
+            "answered": moment(item.answered),
+        }
+        for item in ConsortiumInvitation.objects.filter(invitee=user)
+        .select_related("proposal__topic", "proposal__lead", "organisation")
+        .order_by("pk")
+    ]
+
+
+def erase_invitations(user: Any) -> None:
+    """An invitation is addressed to the person; it goes with the account (the consortium's
+    page then shows that partner as not invited)."""
+    ConsortiumInvitation.objects.filter(invitee=user).delete()
+
+
 def register_sections() -> None:
     privacy.register("funding_subscriptions", collect=collect, erase=erase, models=[Subscription])
     privacy.register(
@@ -68,4 +95,10 @@ def register_sections() -> None:
         collect=collect_proposals,
         erase=erase_proposals,
         models=[ConsortiumProposal],
+    )
+    privacy.register(
+        "funding_consortium_invitations",
+        collect=collect_invitations,
+        erase=erase_invitations,
+        models=[ConsortiumInvitation],
     )

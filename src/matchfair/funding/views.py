@@ -16,7 +16,7 @@ from matchfair.funding.domain.participations import decide_match
 from matchfair.funding.domain.proposals import propose_consortium
 from matchfair.funding.domain.subscriptions import subscribe, unsubscribe
 from matchfair.funding.forms import DecisionForm, LeadForm, SubscriptionForm
-from matchfair.funding.models import ConsortiumProposal, Participation, Subscription, Topic
+from matchfair.funding.models import Participation, Subscription, Topic
 from matchfair.web import run_domain_call
 
 FLAG_TEXT = {
@@ -167,11 +167,3 @@ def build_consortium_view(request, pk):
             else redirect("funding:topic", pk=call.pk)
         ),
     )
-
-
-@login_required
-def consortium(request, pk):
-    proposal = get_object_or_404(ConsortiumProposal.objects.select_related("topic", "lead"), pk=pk)
-    if not permissions.can_build_consortium(request.user, proposal.lead):
-        raise Http404
-    return render(request, "funding/consortium.html", {"proposal": proposal})

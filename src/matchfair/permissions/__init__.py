@@ -43,7 +43,9 @@
 | change an article, submit it for review (`can_edit_article`) | its editors at any step; its author while it is a draft |
 | open an article's editing pages and revisions (`can_open_article`) | its editors, its author |
 | see the funding calls ranked for an organisation, confirm or reject its CORDIS projects (`can_act_for_member`) | the organisation's people, and staff of a cluster it is a member of (`funding_staff_clusters`) |
-| propose a consortium for a funding call around a member, and see it (`can_build_consortium`) | staff of a cluster the member belongs to (`funding_staff_clusters`) |
+| propose a consortium for a funding call around a member, see it, edit it, export it, invite its partners and move it from draft to funded (`can_build_consortium`) | staff of a cluster the member belongs to (`funding_staff_clusters`); the domain guards each move (docs/funding.md) |
+| answer an invitation to a consortium (no rule: the link is the permission) | whoever holds the invitation's signed link (mailed to the invitee), without a login, once, before it expires |
+| see the funding calls ranked for an idea of the ideas board (`can_search_calls_for_idea`) | those who see the idea (`can_see_ideas`: the network's members) |
 | see a funding call's members ranked (`can_rank_members`) | staff of a cluster (`funding_staff_clusters`): its own organisation's people and its organiser staff; only its member organisations are ranked |
 | run a partnership's assembly: check-in, open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
 | see an assembly session, its agenda and quorum (`is_network_member`, `can_see_session`) | the network's members: people of a member cluster, its delegates, the session's attendees; the secretariat |
@@ -137,6 +139,23 @@ from matchfair.permissions.consent import (
 )
 from matchfair.permissions.consent import (
     visible_items as visible_items,
+)
+
+# The funding rules live in their own module, re-exported likewise.
+from matchfair.permissions.funding import (
+    can_act_for_member as can_act_for_member,
+)
+from matchfair.permissions.funding import (
+    can_build_consortium as can_build_consortium,
+)
+from matchfair.permissions.funding import (
+    can_rank_members as can_rank_members,
+)
+from matchfair.permissions.funding import (
+    can_search_calls_for_idea as can_search_calls_for_idea,
+)
+from matchfair.permissions.funding import (
+    funding_staff_clusters as funding_staff_clusters,
 )
 from matchfair.permissions.motions import (
     can_give_proxy as can_give_proxy,
@@ -570,35 +589,3 @@ def can_open_article(user: Any, article: Any) -> bool:
 
 def can_review_article(user: Any, article: Any) -> bool:
     return is_editor(user, article.cluster)
-
-
-def funding_staff_clusters(user: Any) -> Any:
-    """The clusters whose staff a person is: people of the cluster's own organisation and the
-    staff of its organiser roles (not the people of its member organisations)."""
-    if not user.is_authenticated:
-        return Cluster.objects.none()
-    staff = Q(organised_events__staff=user)
-    if user.organisation_id:
-        staff |= Q(organisation=user.organisation_id)
-    return Cluster.objects.filter(staff).distinct()
-
-
-def can_act_for_member(user: Any, organisation: Any) -> bool:
-    """See an organisation's funding calls, and confirm or reject its CORDIS projects."""
-    if not user.is_authenticated:
-        return False
-    if user.organisation_id == organisation.pk:
-        return True
-    return funding_staff_clusters(user).filter(members=organisation.pk).exists()
-
-
-def can_rank_members(user: Any) -> bool:
-    return bool(user.is_authenticated and funding_staff_clusters(user).exists())
-
-
-def can_build_consortium(user: Any, organisation: Any) -> bool:
-    """Cluster staff, for a member of their cluster (the member's own people do not)."""
-    return bool(
-        user.is_authenticated
-        and funding_staff_clusters(user).filter(members=organisation.pk).exists()
-    )

@@ -1,21 +1,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from matchfair.funding.domain.proposals import gather_candidates, propose_consortium
+from matchfair.funding.domain.proposals import propose_consortium
 from matchfair.funding.models import Topic
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_candidates_come_from_the_partnership_and_cordis(scene):
-    lead, _ = scene
-    found = gather_candidates(lead)
-    assert sorted((entry.name, entry.sources, entry.projects) for entry in found.values()) == [
-        ("CAMARA MUNICIPAL DO PORTO", ["cordis"], 1),
-        ("Ladepunkt", ["partnership"], 0),
-        ("TU Grid", ["partnership"], 0),
-    ]
 
 
 def test_staff_propose_a_consortium_that_passes_the_checker(scene):

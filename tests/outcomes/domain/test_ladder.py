@@ -5,9 +5,17 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from matchfair.outcomes.domain.ladder import CLAIMED, CONFIRMED, Ladder, ladder_of, record_step
+from matchfair.outcomes.domain.ladder import (
+    CLAIMED,
+    CONFIRMED,
+    Ladder,
+    ladder_of,
+    record_joint_proposal_funded,
+    record_step,
+)
 from matchfair.outcomes.domain.outcomes import record_outcome
-from matchfair.outcomes.models import FollowUpStep, Stage
+from matchfair.outcomes.models import AgreementType, FollowUpStep, Stage
+from tests import factories
 
 DAY = dt.date(2026, 11, 20)
 
@@ -104,3 +112,33 @@ def test_a_step_after_saying_the_meeting_did_not_happen_is_refused(met, tia):
     record_outcome(meeting=met, took_place=False, rating=None, next_steps=[], note="", by=tia.user)
     with pytest.raises(ValidationError, match="did not take place; change that first"):
         step(met, tia, Stage.KNOWLEDGE_GAINED)
+
+
+def test_a_funded_joint_proposal_is_confirmed_for_both_sides_once(met, ana_in_sofia, tia):
+    staff = factories.UserFactory()
+    first = record_joint_proposal_funded(
+        meeting=met, call_identifier=" HORIZON-CL5-2027-D5-02 ", on=DAY, by=staff
+    )
+    again = record_joint_proposal_funded(
+        meeting=met, call_identifier="HORIZON-CL5-2027-D5-02", on=DAY, by=staff
+    )
+    ladder = ladder_of(met)
+    assert (len(first), again, ladder.agreement, ladder.agreement_types) == (
+        2,
+        [],
+        CONFIRMED,
+        (AgreementType.EU_PROPOSAL_FUNDED,),
+    )
+    assert set(FollowUpStep.objects.values_list("call_identifier", flat=True)) == {
+        "HORIZON-CL5-2027-D5-02"
+    }
+
+
+def test_a_funded_proposal_skips_a_side_that_said_it_did_not_meet(met, ana_in_sofia, tia):
+    record_outcome(meeting=met, took_place=False, rating=None, next_steps=[], note="", by=tia.user)
+    created = record_joint_proposal_funded(
+        meeting=met, call_identifier="LIFE-2027-CET", on=DAY, by=factories.UserFactory()
+    )
+    assert [s.registration for s in created] == [ana_in_sofia]
+    with pytest.raises(ValidationError):
+        record_joint_proposal_funded(meeting=met, call_identifier=" ", on=DAY, by=tia.user)

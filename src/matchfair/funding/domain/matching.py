@@ -12,6 +12,7 @@ from functools import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from matchfair.assembly.models import Idea
 from matchfair.community.models import Organisation
 from matchfair.consortia import Countries, load_countries
 from matchfair.events.models import Registration
@@ -24,7 +25,7 @@ UPCOMING = (Topic.Status.OPEN, Topic.Status.FORTHCOMING)
 @dataclass(frozen=True)
 class CallFit:
     topic: Topic
-    organisation: Organisation
+    organisation: Organisation | None  # None: ranked for an idea's words, not an organisation
     fit: Fit
 
 
@@ -94,18 +95,53 @@ def _joined(
     return [CallFit(topic_of[fit.call], organisation_of[fit.member], fit) for fit in found]
 
 
+def ranked_calls(
+    member: MemberText, *, today: dt.date | None = None, limit: int = 25
+) -> list[tuple[Topic, Fit]]:
+    """The open and forthcoming topics for one text (a member's, or an idea's), best fit first."""
+    topics = list(Topic.objects.filter(status__in=UPCOMING))
+    found = fits(
+        [call_text(topic) for topic in topics],
+        [member],
+        countries=countries(),
+        today=today or timezone.localdate(),
+    )
+    topic_of = {topic.pk: topic for topic in topics}
+    return [(topic_of[fit.call], fit) for fit in ranked(found, by="call")[:limit]]
+
+
 def calls_for(
     organisation: Organisation, *, today: dt.date | None = None, limit: int = 25
 ) -> list[CallFit]:
     """The open and forthcoming topics, best fit first."""
-    topics = list(Topic.objects.filter(status__in=UPCOMING))
-    found = fits(
-        [call_text(topic) for topic in topics],
-        member_texts([organisation]),
-        countries=countries(),
-        today=today or timezone.localdate(),
+    (member,) = member_texts([organisation])
+    return [
+        CallFit(topic, organisation, fit)
+        for topic, fit in ranked_calls(member, today=today, limit=limit)
+    ]
+
+
+def idea_text(idea: Idea) -> MemberText:
+    """An idea of the ideas board as words to match calls against: its title, descriptions and
+    the partners it seeks, its domains, and its proposing member's country; it applies as that
+    member, a cluster."""
+    organisation = idea.cluster.organisation
+    return MemberText(
+        key=-idea.pk,
+        text="\n".join(
+            (idea.title, idea.description_en, idea.description_bg, idea.partners_sought)
+        ),
+        domains=tuple(sorted(idea.domain_codes)),
+        country=str(organisation.country) if organisation else "",
+        kind="cluster",
     )
-    return _joined(ranked(found, by="call")[:limit], topics, [organisation])
+
+
+def calls_for_idea(idea: Idea, *, today: dt.date | None = None, limit: int = 25) -> list[CallFit]:
+    return [
+        CallFit(topic, None, fit)
+        for topic, fit in ranked_calls(idea_text(idea), today=today, limit=limit)
+    ]
 
 
 def members_for(

@@ -1,9 +1,12 @@
 """A consortium proposed for a topic around a lead member, with the consortium builder
 (`matchfair.consortia`), from the organisations the cluster knows:
 
-1. met at the expo: organisations whose people had an accepted, not cancelled, meeting with the
-   lead's people at any event, as the stage "held" (the outcomes of meetings, and the consent to
-   share them, are not recorded yet, so no meeting counts as more than held);
+1. met at the expo: organisations whose people had a meeting with the lead's people, at any
+   event, that reached at least "valuable contact" on the follow-up ladder (the highest stage
+   either side reported), and only where the people of the meeting let the person building the
+   consortium see the stage reached (`permissions.visible_items` with `stage_item`: the one
+   consent rule); the relationship is the strongest stage reached, and the meetings are kept so
+   that a funded proposal is recorded in their outcomes;
 2. the lead's partnership: the member organisations of every cluster in a partnership network
    with a cluster the lead is a member of;
 3. CORDIS co-participants: organisations in the lead's confirmed past projects; those that are
@@ -28,17 +31,21 @@ from matchfair.audit.domain import record
 from matchfair.community.models import Network, Organisation, User
 from matchfair.consortia import (
     Candidate,
+    Proposal,
     Relationship,
     Request,
     Rules,
     build_consortium,
     check,
     proposal_to_json,
+    request_to_json,
 )
 from matchfair.funding.domain.matching import call_text, countries, member_texts
 from matchfair.funding.fit import MemberText, PastProjectText, fits
 from matchfair.funding.models import ConsortiumProposal, Participation, Topic
 from matchfair.meetings.models import Meeting
+from matchfair.outcomes.domain.ladder import ladder_from
+from matchfair.outcomes.models import Stage
 
 KINDS = {
     "company": "sme",
@@ -51,6 +58,12 @@ KINDS = {
 }
 CORDIS_KINDS = {"HES": "higher_education", "REC": "research", "PUB": "public_body", "OTH": "ngo"}
 TIME_LIMIT = 5.0
+# The ladder's stages that make an expo contact a candidate, by the builder's names.
+EXPO_STAGES = {
+    Stage.VALUABLE_CONTACT: "valuable_contact",
+    Stage.NEGOTIATION_STARTED: "negotiation_started",
+    Stage.AGREEMENT_REACHED: "agreement_reached",
+}
 
 
 @dataclass
@@ -59,7 +72,8 @@ class _Found:
     country: str
     kind: str
     text: MemberText | None = None
-    met: bool = False
+    stage: int | None = None  # the highest ladder stage of a meeting with it that counts
+    meetings: list[int] = field(default_factory=list)
     projects: int = 0
     partnership: bool = False
     sources: list[str] = field(default_factory=list)
@@ -82,7 +96,46 @@ def _cordis_kind(participation: Participation) -> str:
     return CORDIS_KINDS.get(participation.activity_type, "ngo")
 
 
-def gather_candidates(lead: Organisation) -> dict[str, _Found]:
+def expo_contacts(lead: Organisation, viewer: User) -> dict[Organisation, tuple[int, list[int]]]:
+    """The organisations the lead's people met at the expo in meetings that reached at least
+    "valuable contact" and whose stage the viewer may see: each with the highest stage and the
+    meetings."""
+    meetings = list(
+        Meeting.objects.filter(
+            pk__in=Meeting.objects.filter(
+                status=Meeting.Status.ACTIVE,
+                participants__user__organisation=lead,
+                follow_up_steps__stage__gte=Stage.VALUABLE_CONTACT,
+            ).values("pk")
+        )
+        .prefetch_related("participants__user__organisation", "follow_up_steps")
+        .order_by("pk")
+    )
+    reached = []
+    for meeting in meetings:
+        people = list(meeting.participants.all())
+        highest = ladder_from([p.pk for p in people], meeting.follow_up_steps.all()).highest
+        if highest is not None and highest >= Stage.VALUABLE_CONTACT:
+            reached.append((meeting, people, highest))
+    seen = permissions.visible_items(
+        viewer, [permissions.stage_item([p.user_id for p in people]) for _m, people, _s in reached]
+    )
+    found: dict[Organisation, tuple[int, list[int]]] = {}
+    for (meeting, people, highest), visible in zip(reached, seen, strict=True):
+        if not visible:
+            continue
+        for person in people:
+            other = person.user.organisation
+            if other is None or other.pk == lead.pk:
+                continue
+            stage, ids = found.get(other, (highest, []))
+            found[other] = (max(stage, highest), [*ids, meeting.pk])
+    return found
+
+
+def gather_candidates(lead: Organisation, viewer: User) -> dict[str, _Found]:
+    """The organisations the cluster knows for `lead`, as `viewer` may know them: the expo
+    contacts first, then the partnership, then CORDIS co-participants (the module's docstring)."""
     found: dict[str, _Found] = {}
 
     def organisation(o: Organisation, source: str) -> _Found:
@@ -93,14 +146,9 @@ def gather_candidates(lead: Organisation) -> dict[str, _Found]:
             entry.sources.append(source)
         return entry
 
-    met = Meeting.objects.filter(
-        status=Meeting.Status.ACTIVE, participants__user__organisation=lead
-    ).values("pk")
-    others = Organisation.objects.filter(people__registrations__meetings__in=met).exclude(
-        pk=lead.pk
-    )
-    for other in others.distinct():
-        organisation(other, "expo").met = True
+    for other, (stage, meetings) in expo_contacts(lead, viewer).items():
+        entry = organisation(other, "expo")
+        entry.stage, entry.meetings = stage, meetings
     networks = Network.objects.filter(kind=Network.Kind.PARTNERSHIP, clusters__members=lead)
     partners = Organisation.objects.filter(clusters__networks__in=networks).exclude(pk=lead.pk)
     for partner in partners.distinct():
@@ -139,11 +187,20 @@ def gather_candidates(lead: Organisation) -> dict[str, _Found]:
     return found
 
 
+def document_of(proposal: Proposal, request: Request, origins: dict[str, Any]) -> dict[str, Any]:
+    """The proposal's JSON as stored, each member with how the cluster found it (`sources`)."""
+    document = proposal_to_json(proposal, request, countries())
+    seats: list[dict[str, Any]] = document["members"]  # type: ignore[assignment]
+    for seat in seats:
+        seat["sources"] = origins.get(seat["id"], {}).get("sources", [])
+    return document
+
+
 def propose_consortium(*, topic: Topic, lead: Organisation, by: User) -> ConsortiumProposal:
     """Build, check and store a consortium for `topic` led by `lead` (who coordinates)."""
     if not permissions.can_build_consortium(by, lead):
         raise PermissionDenied
-    found = gather_candidates(lead)
+    found = gather_candidates(lead, by)
     if not found:
         raise ValidationError(
             _(
@@ -186,7 +243,7 @@ def propose_consortium(*, topic: Topic, lead: Organisation, by: User) -> Consort
             domains=tuple(texts[key].domains) if key in texts else (),
             fit=min(1.0, scored[key]),
             relationship=Relationship(
-                expo_stage="held" if entry.met else None,
+                expo_stage=EXPO_STAGES[Stage(entry.stage)] if entry.stage is not None else None,
                 past_projects=entry.projects,
                 same_partnership=entry.partnership,
             ),
@@ -204,17 +261,19 @@ def propose_consortium(*, topic: Topic, lead: Organisation, by: User) -> Consort
         candidates=tuple(candidates),
     )
     proposal = build_consortium(request, time_limit=TIME_LIMIT)
-    document = proposal_to_json(proposal, request, countries())
-    seats: list[dict[str, Any]] = document["members"]  # type: ignore[assignment]
-    for seat in seats:
-        seat["sources"] = found[seat["id"]].sources if seat["id"] in found else ["lead"]
+    origins: dict[str, dict[str, list[Any]]] = {str(lead.pk): {"sources": ["lead"], "meetings": []}}
+    origins |= {
+        key: {"sources": entry.sources, "meetings": entry.meetings} for key, entry in found.items()
+    }
     with transaction.atomic():
         stored = ConsortiumProposal.objects.create(
             topic=topic,
             lead=lead,
             created_by=by,
             candidates=len(candidates),
-            proposal=document,
+            request=request_to_json(request),
+            origins=origins,
+            proposal=document_of(proposal, request, origins),
             problems=check(request, proposal),
         )
         record(

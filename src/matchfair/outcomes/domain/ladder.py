@@ -122,3 +122,52 @@ def ladder_from(people: Iterable[int], steps: Iterable[FollowUpStep]) -> Ladder:
 def ladder_of(meeting: Meeting) -> Ladder:
     people = list(meeting.participants.values_list("pk", flat=True))
     return ladder_from(people, meeting.follow_up_steps.all())
+
+
+def record_joint_proposal_funded(
+    *, meeting: Meeting, call_identifier: str, on: dt.date, by: Any, evidence: str = ""
+) -> list[FollowUpStep]:
+    """A joint EU proposal that came from this meeting was funded: record the agreement
+    ("joint EU proposal funded", with the call) for each side of the meeting, as the staff who
+    saw the grant (`by`) attest it. Sides that recorded it already for this call, and sides
+    that said the meeting did not take place, are left as they are; returns the new steps."""
+    call_identifier = call_identifier.strip()
+    if not call_identifier:
+        raise ValidationError(
+            {"call_identifier": _("A joint EU proposal needs the call's identifier.")}
+        )
+    funded = AgreementType.EU_PROPOSAL_FUNDED
+    done = set(
+        FollowUpStep.objects.filter(
+            meeting=meeting, agreement_type=funded, call_identifier=call_identifier
+        ).values_list("registration_id", flat=True)
+    )
+    absent = set(
+        Outcome.objects.filter(meeting=meeting, took_place=False).values_list(
+            "registration_id", flat=True
+        )
+    )
+    created = []
+    with transaction.atomic():
+        for registration in meeting.participants.order_by("pk"):
+            if registration.pk in done or registration.pk in absent:
+                continue
+            step = FollowUpStep.objects.create(
+                meeting=meeting,
+                registration=registration,
+                stage=Stage.AGREEMENT_REACHED,
+                on=on,
+                agreement_type=funded,
+                call_identifier=call_identifier,
+                evidence=evidence.strip()[:500],
+            )
+            record(
+                action="follow_up.recorded",
+                actor=by,
+                subject=step,
+                event=meeting.event,
+                stage=Stage.AGREEMENT_REACHED,
+                attested_for=registration.pk,
+            )
+            created.append(step)
+    return created
