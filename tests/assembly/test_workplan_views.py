@@ -84,7 +84,7 @@ def test_another_member_cannot_report_progress(client, network, members, member_
 
 
 def test_the_secretariat_adds_an_item_through_the_form(
-    client, network, members, secretary, member_people
+    client, network, members, secretary, member_people, work_plan_motion
 ):
     client.force_login(secretary)
     client.post(
@@ -94,7 +94,7 @@ def test_the_secretariat_adds_an_item_through_the_form(
             "owner": members[3].pk,
             "person_email": member_people[3].email.upper(),
             "deadline": "2027-05-01",
-            "adopted_by": "Motion 2",
+            "adopted_by": work_plan_motion.pk,
         },
     )
     item = WorkItem.objects.get()
@@ -102,7 +102,7 @@ def test_the_secretariat_adds_an_item_through_the_form(
         "Study visit",
         members[3],
         member_people[3],
-        "Motion 2",
+        work_plan_motion,
     )
 
 

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_nomination_waits_for_the_candidate_to_accept(board_election, members, lyon_people):
     election, _ = board_election
-    candidate = factories.UserFactory(full_name="Sofia Candidate")
+    candidate = factories.UserFactory(
+        full_name="Sofia Candidate", organisation=members[0].organisation
+    )
     candidacy = nominate(
         election,
         nominated_by=members[1],
