@@ -164,3 +164,14 @@ def test_the_secretariat_changes_an_item_and_a_wrong_address_changes_nothing(
         member_people[1],
         "2027-04-01",
     )
+
+
+def test_the_item_page_links_to_the_motion_that_adopted_it(
+    client, network, members, secretary, work_plan_motion
+):
+    item = _item(network, members[1], secretary, title="Pilot")
+    WorkItem.objects.filter(pk=item.pk).update(adopted_by=work_plan_motion)
+    client.force_login(secretary)
+    page = client.get(reverse("assembly:work_item", kwargs={"pk": item.pk})).content.decode()
+    link = reverse("assembly:motion", kwargs={"pk": work_plan_motion.pk})
+    assert f'<a href="{link}">Adopt the work plan 2027</a>' in page

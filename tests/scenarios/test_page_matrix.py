@@ -21,6 +21,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.assembly.domain.badges import check_in_token
 from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
@@ -29,7 +30,6 @@ from matchfair.assembly.domain.motions import propose_motion
 from matchfair.assembly.domain.proxies import give_proxy
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.domain.workplan import add_item, add_milestone
-from matchfair.assembly.domain.badges import check_in_token
 from matchfair.assembly.models import (
     Candidacy,
     Election,

@@ -77,13 +77,13 @@ def candidacy_page(request, pk):
         initial={"statement_en": candidacy.statement_en, "statement_bg": candidacy.statement_bg},
     )
     if request.method == "POST":
-        accepted = form_call(
-            form, lambda: accept(candidacy, by=request.user, **form.cleaned_data)
-        )
+        accepted = form_call(form, lambda: accept(candidacy, by=request.user, **form.cleaned_data))
         if accepted is not None:
-            messages.success(request, _("You stand for the %(position)s.") % {
-                "position": candidacy.election.get_position_display()
-            })
+            messages.success(
+                request,
+                _("You stand for the %(position)s.")
+                % {"position": candidacy.election.get_position_display()},
+            )
             return redirect("assembly:session", pk=candidacy.election.session_id)
     return render(request, "assembly/candidacy.html", {"candidacy": candidacy, "form": form})
 

@@ -23,6 +23,7 @@ from matchfair.assembly.session_forms import (
 from matchfair.community.models import Network, User
 from matchfair.web import run_domain_call
 
+
 def form_call(form, call):
     """Run `call` on a valid form; a domain refusal becomes the form's errors, each on its field
     where the domain names one. The call's result, or None when the form or the domain refused."""
@@ -48,7 +49,9 @@ def _network(request, pk, *, running=False):
     )
     if not allowed:
         raise PermissionDenied(
-            _("Only the partnership's secretariat runs the assembly.") if running else _("Only the partnership's members see its assembly.")
+            _("Only the partnership's secretariat runs the assembly.")
+            if running
+            else _("Only the partnership's members see its assembly.")
         )
     return network
 

@@ -45,7 +45,7 @@ def session_day_over(attendee: Attendee, now: dt.datetime | None = None) -> bool
     """Whether the session's day has ended where it is held (the linked event's zone, else the
     site's)."""
     session = attendee.session
-    zone = session.event.zone if session.event_id else timezone.get_current_timezone()
+    zone = session.event.zone if session.event is not None else timezone.get_current_timezone()
     today = (now or timezone.now()).astimezone(zone).date()
     return today > session.date
 

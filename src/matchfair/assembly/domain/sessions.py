@@ -84,9 +84,7 @@ def move_agenda_item(item: AgendaItem, *, up: bool, by: Any) -> AgendaItem:
         AgendaItem.objects.filter(pk=other.pk).update(position=mine)
         AgendaItem.objects.filter(pk=locked.pk).update(position=theirs)
         locked.position = theirs
-        record(
-            action="assembly.agenda_item_moved", actor=by, subject=locked, position=theirs
-        )
+        record(action="assembly.agenda_item_moved", actor=by, subject=locked, position=theirs)
     return locked
 
 

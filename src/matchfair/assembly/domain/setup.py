@@ -65,9 +65,7 @@ def change_session(session: Session, *, by: Any, **fields: Any) -> Session:
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
         _check_session({name: getattr(locked, name) for name in SESSION_FIELDS})
         locked.save()
-        record(
-            action="assembly.session_changed", actor=by, subject=locked, fields=sorted(fields)
-        )
+        record(action="assembly.session_changed", actor=by, subject=locked, fields=sorted(fields))
     return locked
 
 

@@ -168,9 +168,7 @@ def _milestones(raw: str, line: int, errors: list[RowError]) -> list[Milestone]:
     return found
 
 
-def _motion(
-    raw: str, line: int, motions: list[Motion], errors: list[RowError]
-) -> Motion | None:
+def _motion(raw: str, line: int, motions: list[Motion], errors: list[RowError]) -> Motion | None:
     """The motion a row's adopted_by names: by id, or by its exact title when only one motion
     of the network has it."""
     if not raw:
