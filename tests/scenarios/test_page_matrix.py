@@ -755,12 +755,6 @@ def observe(name, method, arguments):
 PAGES = pages()
 
 
-@pytest.fixture(autouse=True)
-def _media_in_a_temporary_folder(settings, tmp_path):
-    """The scene uploads a document: into a folder of the test's own."""
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_every_page_has_a_row():
     assert sorted(set(PAGES) - set(MATRIX)) == []
     assert sorted(set(MATRIX) - set(PAGES)) == []
