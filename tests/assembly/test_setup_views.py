@@ -11,6 +11,7 @@ from matchfair.assembly.domain.badges import check_in_token
 from matchfair.assembly.domain.sessions import add_agenda_item, register_attendee
 from matchfair.assembly.domain.setup import add_document
 from matchfair.assembly.models import Attendee, Candidacy, Election, Session
+from matchfair.community.models import Delegate
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -251,3 +252,16 @@ def test_the_session_page_shows_documents_and_the_setup_links_to_the_secretariat
     agenda_url = reverse("assembly:agenda", kwargs={"pk": session.pk})
     assert ("Statutes" in mine, agenda_url in theirs, agenda_url in mine) == (True, True, False)
     assert "Your badge with the check-in code" in mine
+
+
+def test_the_standing_delegates_are_registered_from_the_attendees_page(
+    client, session, members, secretary
+):
+    person = factories.UserFactory(organisation=members[2].organisation)
+    Delegate.objects.create(network=session.network, cluster=members[2], user=person)
+    client.force_login(secretary)
+    answer = client.post(
+        reverse("assembly:register_delegates", kwargs={"pk": session.pk}), follow=True
+    )
+    assert "1 standing delegate registered." in answer.content.decode()
+    assert list(session.attendees.values_list("user", "role")) == [(person.pk, "delegate")]

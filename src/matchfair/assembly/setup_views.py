@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
@@ -305,7 +306,12 @@ def register_delegates(request, pk):
     return run_domain_call(
         request,
         lambda: agenda.register_network_delegates(session, by=request.user),
-        success=lambda added: _("%(n)s standing delegates registered.") % {"n": added},
+        success=lambda added: (
+            ngettext(
+                "%(n)s standing delegate registered.", "%(n)s standing delegates registered.", added
+            )
+            % {"n": added}
+        ),
         then=redirect("assembly:attendees", pk=session.pk),
     )
 
