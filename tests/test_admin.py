@@ -29,6 +29,7 @@ from matchfair.assembly.domain.motions import (
 )
 from matchfair.assembly.domain.proxies import give_proxy
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
+from matchfair.assembly.domain.setup import add_document
 from matchfair.assembly.domain.workplan import add_milestone
 from matchfair.assembly.models import Attendee, Election, Session, Statute
 from matchfair.community.models import Delegate, Membership, MembershipRequest, Network
@@ -183,6 +184,7 @@ def _an_assembly(network, cluster, delegate):
     Statute.objects.create(network=network, secretariat=cluster)
     session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 3, 16))
     item = add_agenda_item(session, title="Opening", minutes=10, by=secretary)
+    add_document(session, title="Draft budget", url="https://example.org/b.pdf", by=secretary)
     attendee = register_attendee(
         session, cluster=cluster, user=delegate, role="delegate", by=secretary
     )

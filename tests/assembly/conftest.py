@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from matchfair.assembly.domain.candidacies import accept, nominate
-from matchfair.assembly.domain.sessions import check_in, register_attendee
+from matchfair.assembly.domain.motions import propose_motion
+from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.models import Election, Session, Statute
 from matchfair.community.models import Network
 from tests import factories
@@ -96,3 +97,12 @@ def member_people(members):
             members, ("Sofia Staff", "Lyon Staff", "Aarhus Staff", "Porto Staff"), strict=True
         )
     ]
+
+
+@pytest.fixture
+def work_plan_motion(session, secretary):
+    """The secretariat's motion to adopt the work plan, on its own agenda item."""
+    item = add_agenda_item(session, title="Work plan 2027", minutes=30, by=secretary)
+    return propose_motion(
+        session, agenda_item=item, title="Adopt the work plan 2027", text="Adopted.", by=secretary
+    )

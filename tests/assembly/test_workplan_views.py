@@ -84,7 +84,7 @@ def test_another_member_cannot_report_progress(client, network, members, member_
 
 
 def test_the_secretariat_adds_an_item_through_the_form(
-    client, network, members, secretary, member_people
+    client, network, members, secretary, member_people, work_plan_motion
 ):
     client.force_login(secretary)
     client.post(
@@ -94,7 +94,7 @@ def test_the_secretariat_adds_an_item_through_the_form(
             "owner": members[3].pk,
             "person_email": member_people[3].email.upper(),
             "deadline": "2027-05-01",
-            "adopted_by": "Motion 2",
+            "adopted_by": work_plan_motion.pk,
         },
     )
     item = WorkItem.objects.get()
@@ -102,7 +102,7 @@ def test_the_secretariat_adds_an_item_through_the_form(
         "Study visit",
         members[3],
         member_people[3],
-        "Motion 2",
+        work_plan_motion,
     )
 
 
@@ -164,3 +164,14 @@ def test_the_secretariat_changes_an_item_and_a_wrong_address_changes_nothing(
         member_people[1],
         "2027-04-01",
     )
+
+
+def test_the_item_page_links_to_the_motion_that_adopted_it(
+    client, network, members, secretary, work_plan_motion
+):
+    item = _item(network, members[1], secretary, title="Pilot")
+    WorkItem.objects.filter(pk=item.pk).update(adopted_by=work_plan_motion)
+    client.force_login(secretary)
+    page = client.get(reverse("assembly:work_item", kwargs={"pk": item.pk})).content.decode()
+    link = reverse("assembly:motion", kwargs={"pk": work_plan_motion.pk})
+    assert f'<a href="{link}">Adopt the work plan 2027</a>' in page

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
@@ -20,6 +21,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from matchfair.api.domain.tokens import create_feed, create_token
+from matchfair.assembly.domain.badges import check_in_token
 from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import close_election, open_election, publish_election
@@ -28,7 +30,15 @@ from matchfair.assembly.domain.motions import propose_motion
 from matchfair.assembly.domain.proxies import give_proxy
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.domain.workplan import add_item, add_milestone
-from matchfair.assembly.models import Election, Motion, Proxy, Session, Statute
+from matchfair.assembly.models import (
+    Candidacy,
+    Election,
+    Motion,
+    Proxy,
+    Session,
+    SessionDocument,
+    Statute,
+)
 from matchfair.community.models import Cluster, Delegate, Membership, MembershipRequest, Network
 from matchfair.community.tokens import email_confirmation
 from matchfair.console.models import ImportBatch, PendingRegistration
@@ -69,6 +79,9 @@ ROLES = ("anonymous", "outsider", "ana", "jonas", "lead", "co", "superuser")
 LOGIN = "login"  # a redirect to the log-in page
 REGISTER = "register"  # a redirect to the event's registration: not a participant of it
 
+# A real (tiny) PDF for the assembly's documents.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 # url name → (method, statuses in the order of ROLES)
 MATRIX = {
     "api_pages:feed": ("GET", (200, 200, 200, 200, 200, 200, 200)),
@@ -76,10 +89,23 @@ MATRIX = {
     "api_pages:feed_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:token_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:tokens": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "assembly:agenda": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "assembly:agenda_item_edit": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:agenda_item_move": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:agenda_item_remove": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:attendee_remove": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:attendees": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "assembly:badge": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:badge_qr": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:ballot": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
+    "assembly:candidacy": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
     "assembly:check_in": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:document": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:document_add": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:document_remove": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
+    "assembly:election_new": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "assembly:idea": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:idea_accept": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:idea_comment": ("POST", (LOGIN, 403, 302, 403, 302, 403, 302)),
@@ -94,6 +120,7 @@ MATRIX = {
     "assembly:minutes": ("GET", (404, 404, 404, 404, 200, 404, 200)),
     "assembly:motion": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:motion_vote": ("POST", (LOGIN, 403, 302, 403, 403, 403, 403)),
+    "assembly:nominate": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:open": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:open_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:partnerships": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
@@ -103,9 +130,14 @@ MATRIX = {
     "assembly:publish_minutes": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:quorum": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:record": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "assembly:register_delegates": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:result": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "assembly:scan": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
     "assembly:second": ("POST", (LOGIN, 403, 302, 403, 403, 403, 403)),
     "assembly:session": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
+    "assembly:session_edit": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "assembly:session_new": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "assembly:sessions": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:withdraw_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:withdraw_proxy": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:work_item": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
@@ -317,7 +349,7 @@ def _assembly(ana, lead):
     chair = Election.objects.create(session=session, position="chair", method="irv")
     board = Election.objects.create(session=session, position="board", method="plurality")
     for election in (chair, board):
-        candidate = factories.UserFactory()
+        candidate = factories.UserFactory(organisation=other.organisation)
         accept(
             nominate(election, nominated_by=member, cluster=other, candidate=candidate, by=lead),
             by=candidate,
@@ -369,6 +401,48 @@ def _ideas_and_work_plan(chair, ana, lead):
                 "assembly:work_plan_csv",
                 "assembly:work_plan_import",
             )
+        },
+    }
+
+
+def _assembly_setup(chair, ana):
+    """The secretariat's set-up pages: a PDF among the session's documents, a draft vice-chair
+    election in which Ana's member nominated her (not yet accepted), and Ana's badge token."""
+    session = chair.session
+    attendee = session.attendees.get(user=ana)
+    document = SessionDocument(session=session, title="Budget", size=len(PDF))
+    document.file.save("budget.pdf", ContentFile(PDF), save=True)
+    vice = Election.objects.create(session=session, position="vice-chair", method="irv")
+    candidacy = Candidacy.objects.create(
+        election=vice, cluster=attendee.cluster, candidate=ana, nominated_by=attendee.cluster
+    )
+    item = session.agenda.get()
+    on_session = (
+        "session_edit",
+        "document_add",
+        "agenda",
+        "attendees",
+        "register_delegates",
+        "election_new",
+    )
+    return {
+        "pk": {
+            **{f"assembly:{name}": session.pk for name in on_session},
+            "assembly:document": document.pk,
+            "assembly:document_remove": document.pk,
+            "assembly:agenda_item_edit": item.pk,
+            "assembly:agenda_item_move": item.pk,
+            "assembly:agenda_item_remove": item.pk,
+            "assembly:attendee_remove": attendee.pk,
+            "assembly:badge": attendee.pk,
+            "assembly:badge_qr": attendee.pk,
+            "assembly:nominate": vice.pk,
+            "assembly:candidacy": candidacy.pk,
+        },
+        "extra": {
+            "assembly:scan": {"token": check_in_token(attendee)},
+            "assembly:sessions": {"network": session.network_id},
+            "assembly:session_new": {"network": session.network_id},
         },
     }
 
@@ -466,6 +540,7 @@ def _scene():
     }
     chair, board = _assembly(ana.user, lead)
     plan = _ideas_and_work_plan(chair, ana.user, lead)
+    setup = _assembly_setup(chair, ana.user)
     pk = {
         "assembly:ballot": chair.pk,
         "assembly:check_in": chair.session.attendees.get(checked_in_at__isnull=True).pk,
@@ -559,6 +634,7 @@ def _scene():
         "newsroom:step": article.pk,
         **funding,
         **plan["pk"],
+        **setup["pk"],
     }
     extra = {
         "visits:joint_remove": {"joint": delegation.joint_visits.first().pk},
@@ -595,6 +671,7 @@ def _scene():
         "newsroom:step": {"step": "archive"},
         "newsroom:start_trip_report": {"delegation": delegation.pk},
         **plan["extra"],
+        **setup["extra"],
     }
     return event, users, pk, extra
 

@@ -22,6 +22,7 @@ from matchfair.assembly.models import (
     Proxy,
     RollEntry,
     Session,
+    SessionDocument,
     Statute,
     WorkItem,
 )
@@ -47,6 +48,15 @@ class SessionAdmin(admin.ModelAdmin):
     search_fields = ["title", "place"]
     raw_id_fields = ["event"]
     inlines = [AgendaItemInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(SessionDocument)
+class SessionDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "session", "url", "size", "created"]
+    list_select_related = ["session"]
+    search_fields = ["title", "session__title"]
+    raw_id_fields = ["session"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
@@ -152,7 +162,7 @@ class WorkItemAdmin(admin.ModelAdmin):
     list_select_related = ["network", "owner__organisation", "person"]
     list_filter = ["status"]
     search_fields = ["title", "owner__organisation__name", "person__full_name"]
-    raw_id_fields = ["owner", "person"]
+    raw_id_fields = ["owner", "person", "adopted_by"]
     inlines = [MilestoneInline]
 
 

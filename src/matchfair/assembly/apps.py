@@ -10,6 +10,9 @@ class AssemblyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from matchfair.assembly import calendar  # noqa: PLC0415 (app registry)
         from matchfair.assembly.privacy import register_sections  # noqa: PLC0415 (app registry)
+        from matchfair.events import personal  # noqa: PLC0415 (app registry)
 
         register_sections()
+        personal.register("assembly", calendar.entries)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from matchfair.assembly.domain.workplan_csv import MAX_BYTES
-from matchfair.assembly.models import Idea, WorkItem
+from matchfair.assembly.models import Idea, Motion, WorkItem
 from matchfair.community.models import Cluster
 from matchfair.events.taxonomy import DOMAINS
 from matchfair.uploads import UploadValidator
@@ -81,16 +81,19 @@ class WorkItemForm(forms.Form):
     owner = forms.ModelChoiceField(label=_("Owner member"), queryset=Cluster.objects.none())
     person_email = forms.EmailField(label=_("Person responsible (e-mail)"), required=False)
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
-    adopted_by = forms.CharField(
+    adopted_by = forms.ModelChoiceField(
         label=_("Adopted by (motion)"),
         required=False,
-        max_length=300,
-        help_text=_("The motion's reference or address."),
+        queryset=Motion.objects.none(),
+        help_text=_("The motion of the assembly that adopted the item."),
     )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = network.clusters.select_related("organisation")
+        self.fields["adopted_by"].queryset = Motion.objects.filter(  # type: ignore[attr-defined]
+            session__network=network
+        ).select_related("session")
 
 
 class MilestoneForm(forms.Form):

@@ -1,6 +1,7 @@
 """A partnership's assembly: its statute, sessions, agenda, attendance, and elections whose
 ballots nothing in the database links to a voter (docs/assembly.md)."""
 
+import datetime as dt
 import secrets
 
 from django.db import models
@@ -58,6 +59,7 @@ class Session(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at"), default=dt.time(9, 0))
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_url = models.URLField(_("online meeting link"), blank=True)
     event = models.ForeignKey(
@@ -74,6 +76,38 @@ class Session(models.Model):
         ordering = ["-date"]
         verbose_name = _("assembly session")
         verbose_name_plural = _("assembly sessions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def length_minutes(self) -> int:
+        """The agenda's time boxes added up; an hour while the agenda is empty."""
+        return sum(item.minutes for item in self.agenda.all()) or 60
+
+
+class SessionDocument(models.Model):
+    """A document of a session for its members: an uploaded PDF (served only to them, never
+    under /media/) or a link to one kept elsewhere. Exactly one of the two."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("PDF"), upload_to="assembly/documents/%Y/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    size = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "pk"]
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(file="") & ~models.Q(url=""))
+                | (~models.Q(file="") & models.Q(url="")),
+                name="session_document_file_or_link",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -292,8 +326,14 @@ class WorkItem(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    # The motion that adopted the item: its address or reference, until motions exist as rows.
-    adopted_by = models.CharField(_("adopted by (motion)"), max_length=300, blank=True)
+    adopted_by = models.ForeignKey(
+        "Motion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="work_items",
+        verbose_name=_("adopted by (motion)"),
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from matchfair.assembly import idea_views, motion_views, views, workplan_views
+from matchfair.assembly import (
+    candidacy_views,
+    idea_views,
+    motion_views,
+    setup_views,
+    views,
+    workplan_views,
+)
 
 app_name = "assembly"
 urlpatterns = [
@@ -13,6 +20,26 @@ urlpatterns = [
     path("elections/<int:pk>/open/", views.open_page, name="open"),
     path("elections/<int:pk>/close/", views.close_page, name="close"),
     path("elections/<int:pk>/publish/", views.publish_page, name="publish"),
+    # Setting the assembly up.
+    path("networks/<int:network>/sessions/", setup_views.sessions, name="sessions"),
+    path("networks/<int:network>/sessions/new/", setup_views.session_new, name="session_new"),
+    path("<int:pk>/edit/", setup_views.session_edit, name="session_edit"),
+    path("<int:pk>/documents/", setup_views.document_add, name="document_add"),
+    path("documents/<int:pk>/", setup_views.document, name="document"),
+    path("documents/<int:pk>/remove/", setup_views.document_remove, name="document_remove"),
+    path("<int:pk>/agenda/", setup_views.agenda_page, name="agenda"),
+    path("agenda/<int:pk>/edit/", setup_views.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda/<int:pk>/move/", setup_views.agenda_item_move, name="agenda_item_move"),
+    path("agenda/<int:pk>/remove/", setup_views.agenda_item_remove, name="agenda_item_remove"),
+    path("<int:pk>/attendees/", setup_views.attendees_page, name="attendees"),
+    path("attendees/<int:pk>/remove/", setup_views.attendee_remove, name="attendee_remove"),
+    path("<int:pk>/register-delegates/", setup_views.register_delegates, name="register_delegates"),
+    path("<int:pk>/elections/new/", setup_views.election_new, name="election_new"),
+    path("elections/<int:pk>/nominate/", candidacy_views.nominate_page, name="nominate"),
+    path("candidacies/<int:pk>/", candidacy_views.candidacy_page, name="candidacy"),
+    path("attendees/<int:pk>/badge/", candidacy_views.badge, name="badge"),
+    path("attendees/<int:pk>/badge.svg", candidacy_views.badge_qr, name="badge_qr"),
+    path("scan/<str:token>/", candidacy_views.scan, name="scan"),
     # The ideas board.
     path("partnerships/", idea_views.partnerships, name="partnerships"),
     path("networks/<int:network>/ideas/", idea_views.board, name="ideas"),

@@ -3,6 +3,7 @@ tracker, the result with its rounds and the public ballot board, and the secreta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from matchfair.assembly.domain.counting import (
 )
 from matchfair.assembly.domain.proxies import active_proxies
 from matchfair.assembly.domain.sessions import check_in, quorum
-from matchfair.assembly.models import Attendee, Election, RollEntry, Session
+from matchfair.assembly.models import Attendee, Candidacy, Election, RollEntry, Session
 from matchfair.web import report_errors, run_domain_call
 
 
@@ -36,7 +37,14 @@ def _session(request, pk):
 def session_page(request, pk):
     session = _session(request, pk)
     runs = permissions.can_run_assembly(request.user, session)
-    elections = list(session.elections.all())
+    elections = list(
+        session.elections.prefetch_related(
+            Prefetch(
+                "candidacies",
+                queryset=Candidacy.objects.select_related("candidate", "cluster__organisation"),
+            )
+        )
+    )
     voted = set(
         RollEntry.objects.filter(election__session=session).values_list("election", "cluster")
     )
@@ -54,6 +62,7 @@ def session_page(request, pk):
                     e,
                     mine is not None and (e.pk, mine.cluster_id) in voted,
                     [(m, (e.pk, m.pk) in voted) for m in represented],
+                    e.candidacies.all(),
                 )
                 for e in elections
             ],
@@ -64,6 +73,11 @@ def session_page(request, pk):
             "can_move": permissions.moving_for(request.user, session) is not None,
             "proxies": active_proxies(session),
             "mine": mine,
+            "documents": session.documents.all(),
+            "can_nominate": bool(permissions.nominating_for(request.user, session)),
+            "my_candidacies": Candidacy.objects.filter(
+                election__session=session, candidate=request.user
+            ).select_related("election"),
             "runs": runs,
             "attendees": (
                 session.attendees.select_related("user", "cluster__organisation") if runs else ()

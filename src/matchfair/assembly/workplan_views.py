@@ -41,7 +41,9 @@ def _running(request, network):
 
 def _item(request, pk):
     item = get_object_or_404(
-        WorkItem.objects.select_related("network__statute", "owner__organisation", "person"),
+        WorkItem.objects.select_related(
+            "network__statute", "owner__organisation", "person", "adopted_by__session"
+        ),
         pk=pk,
     )
     if not permissions.can_see_work_plan(request.user, item.network):
@@ -55,7 +57,7 @@ def work_plan(request, network):
     network = _network(request, network)
     items = list(
         WorkItem.objects.filter(network=network)
-        .select_related("owner__organisation", "person")
+        .select_related("owner__organisation", "person", "adopted_by")
         .prefetch_related(
             "milestones", Prefetch("ideas", queryset=Idea.objects.only("pk", "title", "work_item"))
         )
@@ -135,7 +137,7 @@ def item_page(request, pk):
                     "owner": item.owner_id,
                     "person_email": item.person.email if item.person else "",
                     "deadline": item.deadline,
-                    "adopted_by": item.adopted_by,
+                    "adopted_by": item.adopted_by_id,
                 },
             )
             if runs

@@ -21,8 +21,6 @@ from matchfair.assembly.models import Statute
 from matchfair.community.models import Network, User
 from matchfair.demo import scenario
 
-ADOPTED_BY = "Motion: adopt the work plan (annual meeting, the day before the expo)"
-
 # slug of the proposing member, title, English, Bulgarian, domains, partners sought,
 # supporting members, where it stands.
 IDEAS = (
@@ -195,7 +193,6 @@ def load_ideas(today: dt.date | None = None) -> None:
             owner=owner.cluster,
             person=owner.user,
             deadline=today + dt.timedelta(days=days),
-            adopted_by=ADOPTED_BY,
             by=secretary,
         )
         for name, due, done in milestones:

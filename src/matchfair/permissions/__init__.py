@@ -47,9 +47,11 @@
 | answer an invitation to a consortium (no rule: the link is the permission) | whoever holds the invitation's signed link (mailed to the invitee), without a login, once, before it expires |
 | see the funding calls ranked for an idea of the ideas board (`can_search_calls_for_idea`) | those who see the idea (`can_see_ideas`: the network's members) |
 | see a funding call's members ranked (`can_rank_members`) | staff of a cluster (`funding_staff_clusters`): its own organisation's people and its organiser staff; only its member organisations are ranked |
-| run a partnership's assembly: check-in, open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
+| run a partnership's assembly: check-in (by button or by scanning a badge), open, close, publish (`is_secretariat`, `can_run_assembly`) | people of the lead cluster the network's statute names, superusers |
+| set an assembly up: sessions, documents, agenda, registered delegates and substitutes, elections (`can_set_up_assembly`) | the secretariat |
+| see one's assembly badge with its check-in QR (`can_see_badge`) | the attendee; the secretariat |
 | see an assembly session, its agenda and quorum (`is_network_member`, `can_see_session`) | the network's members: people of a member cluster, its delegates, the session's attendees; the secretariat |
-| nominate for a member (`can_nominate`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
+| nominate for a member (`can_nominate`, `nominating_for`), accept a candidacy (`can_accept_candidacy`) | the member's registered delegate or substitute, the secretariat; the candidate alone accepts |
 | cast a member's ballot or motion vote (`voting_for`, `voting_members`, `can_vote_for`) | the member's checked-in delegate or substitute, or the checked-in holder of its proxy; once per member (the roll) |
 | hand a member's vote to another member's delegate, withdraw it (`can_give_proxy`) | the member's registered voting delegate; the secretariat (a proxy handed in on paper) |
 | propose a motion or amendment (`moving_for`), second it (`seconding_for`), withdraw it (`can_withdraw_motion`) | a checked-in delegate or substitute, for their member; the secretariat; a seconder is of another member than the mover; the mover or the secretariat withdraws |
@@ -83,10 +85,16 @@ from matchfair.permissions.assembly import (
     can_run_assembly as can_run_assembly,
 )
 from matchfair.permissions.assembly import (
+    can_see_badge as can_see_badge,
+)
+from matchfair.permissions.assembly import (
     can_see_ballot_board as can_see_ballot_board,
 )
 from matchfair.permissions.assembly import (
     can_see_session as can_see_session,
+)
+from matchfair.permissions.assembly import (
+    can_set_up_assembly as can_set_up_assembly,
 )
 from matchfair.permissions.assembly import (
     is_network_member as is_network_member,
@@ -97,6 +105,9 @@ from matchfair.permissions.assembly import (
 # here.
 from matchfair.permissions.assembly import (
     is_secretariat as is_secretariat,
+)
+from matchfair.permissions.assembly import (
+    nominating_for as nominating_for,
 )
 from matchfair.permissions.assembly import (
     voting_for as voting_for,

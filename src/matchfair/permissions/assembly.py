@@ -72,3 +72,27 @@ def can_see_ballot_board(user: Any, election: Any) -> bool:
     if election.status == "published":
         return True
     return election.status == "closed" and is_network_member(user, election.session.network)
+
+
+def can_set_up_assembly(user: Any, network: Any) -> bool:
+    """Create and change sessions, their documents, agenda, registrations and elections."""
+    return is_secretariat(user, network)
+
+
+def nominating_for(user: Any, session: Any) -> list[Any]:
+    """The member clusters `user` may nominate for at `session` (as `can_nominate`): every member
+    for the secretariat; otherwise the members they are registered for."""
+    if not user.is_authenticated:
+        return []
+    members = session.network.clusters.select_related("organisation")
+    if can_run_assembly(user, session):
+        return list(members)
+    return list(members.filter(assembly_attendees__session=session, assembly_attendees__user=user))
+
+
+def can_see_badge(user: Any, attendee: Any) -> bool:
+    """An attendee's badge with its check-in QR: the attendee, and the secretariat."""
+    return bool(
+        user.is_authenticated
+        and (attendee.user_id == user.pk or can_run_assembly(user, attendee.session))
+    )

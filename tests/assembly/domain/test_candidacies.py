@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from matchfair.assembly.domain.candidacies import accept, nominate
 from matchfair.assembly.domain.counting import open_election
+from matchfair.assembly.models import Election
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_nomination_waits_for_the_candidate_to_accept(board_election, members, lyon_people):
     election, _ = board_election
-    candidate = factories.UserFactory(full_name="Sofia Candidate")
+    candidate = factories.UserFactory(
+        full_name="Sofia Candidate", organisation=members[0].organisation
+    )
     candidacy = nominate(
         election,
         nominated_by=members[1],
@@ -71,3 +74,32 @@ def test_nominations_close_when_voting_opens(board_election, members, secretary)
             candidate=factories.UserFactory(),
             by=secretary,
         )
+
+
+def test_the_candidate_is_one_of_the_members_people(board_election, members, secretary):
+    election, _ = board_election
+    stranger = factories.UserFactory(full_name="Stella Stranger")
+    with pytest.raises(ValidationError) as error:
+        nominate(
+            election,
+            nominated_by=members[0],
+            cluster=members[0],
+            candidate=stranger,
+            by=secretary,
+        )
+    assert error.value.message_dict == {
+        "candidate": ["Stella Stranger is not one of the people of Sofia Tech Cluster."]
+    }
+
+
+def test_a_person_stands_once_per_position(session, members, secretary):
+    election = Election.objects.create(session=session, position="board", seats=2, method="irv")
+    # A person of Lyon's whose organisation is also a member organisation of Sofia.
+    person = factories.UserFactory(full_name="Paz Both", organisation=members[1].organisation)
+    members[0].members.add(members[1].organisation)
+    nominate(election, nominated_by=members[1], cluster=members[1], candidate=person, by=secretary)
+    with pytest.raises(ValidationError) as error:
+        nominate(
+            election, nominated_by=members[0], cluster=members[0], candidate=person, by=secretary
+        )
+    assert error.value.message_dict == {"candidate": ["Paz Both already stands for the board."]}

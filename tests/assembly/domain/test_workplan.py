@@ -15,7 +15,7 @@ from matchfair.assembly.domain.workplan import (
     set_milestone_done,
 )
 from matchfair.assembly.models import WorkItem
-from matchfair.community.models import Delegate
+from matchfair.community.models import Delegate, Network
 from matchfair.outbox.models import Message
 from tests import factories
 
@@ -25,26 +25,44 @@ TODAY = dt.date(2027, 3, 1)
 
 
 @pytest.fixture
-def item(network, members, member_people, secretary):
+def item(network, members, member_people, secretary, work_plan_motion):
     return add_item(
         network=network,
         title="Pilot in three cities",
         owner=members[1],
         person=member_people[1],
         deadline=TODAY + dt.timedelta(days=10),
-        adopted_by="Motion 3, annual assembly 2026",
+        adopted_by=work_plan_motion,
         by=secretary,
     )
 
 
-def test_add_item_keeps_what_was_given(item, members, member_people):
+def test_add_item_keeps_what_was_given(item, members, member_people, work_plan_motion):
     assert (item.owner, item.person, item.status, item.progress, item.adopted_by) == (
         members[1],
         member_people[1],
         "planned",
         0,
-        "Motion 3, annual assembly 2026",
+        work_plan_motion,
     )
+
+
+def test_an_item_is_adopted_only_by_a_motion_of_its_own_network(
+    network, members, secretary, work_plan_motion
+):
+    other = Network.objects.create(name="Another partnership", kind="partnership")
+    with pytest.raises(ValidationError) as error:
+        add_item(
+            network=other,
+            title="X",
+            owner=members[1],
+            deadline=TODAY,
+            adopted_by=work_plan_motion,
+            by=factories.UserFactory(is_superuser=True),
+        )
+    assert error.value.message_dict["adopted_by"] == [
+        "“Adopt the work plan 2027” is a motion of another partnership."
+    ]
 
 
 def test_add_item_for_a_cluster_outside_the_network_is_refused(network, secretary):

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from matchfair.assembly.domain.motions import propose_motion
 from matchfair.assembly.domain.workplan import add_item, add_milestone
 from matchfair.assembly.domain.workplan_csv import (
     WorkPlanImportError,
@@ -130,3 +131,65 @@ def test_only_the_secretariat_imports(network, member_people):
     rows = read_csv(b"title,owner,deadline\nX,Lyon Urban Lab,2027-01-01\n")
     with pytest.raises(PermissionDenied):
         import_items(network=network, rows=rows, by=member_people[1])
+
+
+def test_adopted_by_is_exported_by_title_and_imported_by_title_or_id(
+    network, planned, secretary, work_plan_motion
+):
+    WorkItem.objects.filter(pk=planned.pk).update(adopted_by=work_plan_motion)
+    exported = read_csv(export_csv(network).encode())
+    WorkItem.objects.filter(pk=planned.pk).update(adopted_by=None)
+    import_items(network=network, rows=exported, by=secretary)
+    by_title = WorkItem.objects.get(pk=planned.pk).adopted_by
+    data = f"id,title,owner,deadline,adopted_by\n{planned.pk},Pilot,Lyon Urban Lab,2027-06-30,"
+    import_items(
+        network=network, rows=read_csv(f"{data}{work_plan_motion.pk}\n".encode()), by=secretary
+    )
+    assert (exported[0]["adopted_by"], by_title, WorkItem.objects.get().adopted_by) == (
+        "Adopt the work plan 2027",
+        work_plan_motion,
+        work_plan_motion,
+    )
+
+
+def test_a_motion_title_shared_by_two_is_exported_as_its_id(
+    network, session, planned, secretary, work_plan_motion
+):
+    twin = propose_motion(
+        session,
+        agenda_item=work_plan_motion.agenda_item,
+        title=work_plan_motion.title,
+        text="Again.",
+        by=secretary,
+    )
+    WorkItem.objects.filter(pk=planned.pk).update(adopted_by=twin)
+    exported = read_csv(export_csv(network).encode())
+    ambiguous = (
+        "title,owner,deadline,adopted_by\n"
+        "Study visit,Lyon Urban Lab,2027-06-30,Adopt the work plan 2027\n"
+    )
+    with pytest.raises(WorkPlanImportError) as error:
+        import_items(network=network, rows=read_csv(ambiguous.encode()), by=secretary)
+    assert exported[0]["adopted_by"] == str(twin.pk)
+    assert [str(e) for e in error.value.row_errors] == [
+        "Row 2, adopted_by: several motions are titled “Adopt the work plan 2027”; "
+        "give the motion's id"
+    ]
+
+
+def test_an_unknown_motion_names_row_and_column_and_nothing_is_written(
+    network, members, secretary, work_plan_motion
+):
+    data = (
+        "title,owner,deadline,adopted_by\n"
+        "Pilot,Lyon Urban Lab,2027-06-30,Adopt the work plan 2027\n"
+        "Study,Lyon Urban Lab,2027-06-30,Motion 99\n"
+        "Visit,Lyon Urban Lab,2027-06-30,99999\n"
+    )
+    with pytest.raises(WorkPlanImportError) as error:
+        import_items(network=network, rows=read_csv(data.encode()), by=secretary)
+    assert [str(e) for e in error.value.row_errors] == [
+        "Row 3, adopted_by: no motion “Motion 99” in this partnership's assemblies",
+        "Row 4, adopted_by: no motion “99999” in this partnership's assemblies",
+    ]
+    assert WorkItem.objects.count() == 0

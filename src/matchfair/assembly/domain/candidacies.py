@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from matchfair import permissions
 from matchfair.assembly.models import Candidacy, Election
 from matchfair.audit.domain import record
-from matchfair.community.models import Cluster
+from matchfair.community.models import Cluster, User
 
 
 def nominate(
@@ -23,7 +23,9 @@ def nominate(
     by: Any,
 ) -> Candidacy:
     """`nominated_by` proposes `candidate` to stand for `cluster`. Eligibility: both are members
-    of the network, nominations are still open, and one candidate per member per position."""
+    of the network, the candidate is one of `cluster`'s people (as `permissions.clusters_of`),
+    nominations are still open, one candidate per member per position, and a person stands once
+    per position."""
     session = election.session
     if not permissions.can_nominate(by, session, nominated_by):
         raise PermissionDenied(_("Only a member's delegate or substitute nominates for it."))
@@ -34,11 +36,33 @@ def nominate(
                 _("%(cluster)s is not a member of %(network)s.")
                 % {"cluster": member, "network": session.network}
             )
+    taken = _("%(cluster)s already has a candidate for the %(position)s.") % {
+        "cluster": cluster,
+        "position": election.get_position_display(),
+    }
     try:
         with transaction.atomic():
             locked = Election.objects.select_for_update().get(pk=election.pk)
             if locked.status != Election.Status.DRAFT:
                 raise ValidationError(_("Nominations for this election are closed."))
+            if locked.candidacies.filter(cluster=cluster).exists():
+                raise ValidationError({"cluster": taken})
+            if not User.objects.filter(
+                permissions.in_clusters([cluster.pk]), pk=candidate.pk
+            ).exists():
+                raise ValidationError(
+                    {
+                        "candidate": _("%(name)s is not one of the people of %(cluster)s.")
+                        % {"name": candidate, "cluster": cluster}
+                    }
+                )
+            if locked.candidacies.filter(candidate=candidate).exists():
+                raise ValidationError(
+                    {
+                        "candidate": _("%(name)s already stands for the %(position)s.")
+                        % {"name": candidate, "position": election.get_position_display()}
+                    }
+                )
             candidacy = Candidacy.objects.create(
                 election=locked,
                 cluster=cluster,
@@ -55,10 +79,7 @@ def nominate(
                 nominated_by=nominated_by.pk,
             )
     except IntegrityError as error:
-        raise ValidationError(
-            _("%(cluster)s already has a candidate for the %(position)s.")
-            % {"cluster": cluster, "position": election.get_position_display()}
-        ) from error
+        raise ValidationError({"cluster": taken}) from error
     return candidacy
 
 

@@ -38,8 +38,8 @@ def _standing(election: Election) -> list[Candidacy]:
 
 
 def open_election(election: Election, *, by: Any) -> Election:
-    """Close nominations and open voting; the seed for drawing lots is fixed now, published
-    with the result."""
+    """Close nominations and open voting; the seed for drawing lots, unless the secretariat set
+    one when creating the election, is drawn now. It is published with the result."""
     with transaction.atomic():
         locked = _locked(election, by)
         if locked.status != Election.Status.DRAFT:
@@ -51,7 +51,8 @@ def open_election(election: Election, *, by: Any) -> Election:
                 % {"seats": locked.seats, "n": standing}
             )
         locked.status = Election.Status.OPEN
-        locked.seed = secrets.randbelow(2**31)
+        if not locked.seed:
+            locked.seed = 1 + secrets.randbelow(2**31 - 1)
         locked.save(update_fields=["status", "seed"])
         record(action="assembly.election_opened", actor=by, subject=locked)
     return locked

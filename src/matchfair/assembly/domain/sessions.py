@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,10 +25,7 @@ def add_agenda_item(
 ) -> AgendaItem:
     """Add an item at the end of the agenda."""
     _require_secretariat(session, by)
-    if not title.strip():
-        raise ValidationError({"title": _("An agenda item needs a title.")})
-    if minutes < 1:
-        raise ValidationError({"minutes": _("The time box is at least one minute.")})
+    _check_agenda_item(title, minutes)
     with transaction.atomic():
         Session.objects.select_for_update().get(pk=session.pk)
         last = session.agenda.order_by("-position").values_list("position", flat=True).first()
@@ -40,6 +38,79 @@ def add_agenda_item(
         )
         record(action="assembly.agenda_item_added", actor=by, subject=item, session=session.pk)
     return item
+
+
+def _check_agenda_item(title: str, minutes: int) -> None:
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("An agenda item needs a title.")
+    if minutes < 1:
+        errors["minutes"] = _("The time box is at least one minute.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def change_agenda_item(
+    item: AgendaItem, *, title: str, minutes: int, presenter: str = "", by: Any
+) -> AgendaItem:
+    """Change an item's title, time box or presenter; its place stays."""
+    _require_secretariat(item.session, by)
+    _check_agenda_item(title, minutes)
+    with transaction.atomic():
+        locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        locked.title, locked.minutes, locked.presenter = title.strip(), minutes, presenter.strip()
+        locked.save(update_fields=["title", "minutes", "presenter"])
+        record(action="assembly.agenda_item_changed", actor=by, subject=locked)
+    return locked
+
+
+def move_agenda_item(item: AgendaItem, *, up: bool, by: Any) -> AgendaItem:
+    """Swap the item with the one before it (`up`) or after it; at either end nothing moves."""
+    _require_secretariat(item.session, by)
+    with transaction.atomic():
+        Session.objects.select_for_update().get(pk=item.session_id)
+        locked = AgendaItem.objects.get(pk=item.pk)
+        items = AgendaItem.objects.filter(session=locked.session_id)
+        other = (
+            items.filter(position__lt=locked.position).order_by("-position").first()
+            if up
+            else items.filter(position__gt=locked.position).order_by("position").first()
+        )
+        if other is None:
+            return locked
+        mine, theirs = locked.position, other.position
+        # Through 0, which no item holds, so (session, position) stays unique at every step.
+        AgendaItem.objects.filter(pk=locked.pk).update(position=0)
+        AgendaItem.objects.filter(pk=other.pk).update(position=mine)
+        AgendaItem.objects.filter(pk=locked.pk).update(position=theirs)
+        locked.position = theirs
+        record(action="assembly.agenda_item_moved", actor=by, subject=locked, position=theirs)
+    return locked
+
+
+def remove_agenda_item(item: AgendaItem, *, by: Any) -> None:
+    """Take an item off the agenda; those after it move up. An item with motions stays: the
+    motions belong to the record."""
+    _require_secretariat(item.session, by)
+    with transaction.atomic():
+        Session.objects.select_for_update().get(pk=item.session_id)
+        locked = AgendaItem.objects.get(pk=item.pk)
+        try:
+            locked.delete()
+        except ProtectedError as error:
+            raise ValidationError(
+                _("“%(title)s” has motions; it stays on the agenda.") % {"title": locked.title}
+            ) from error
+        for later in AgendaItem.objects.filter(
+            session=locked.session_id, position__gt=locked.position
+        ).order_by("position"):
+            AgendaItem.objects.filter(pk=later.pk).update(position=F("position") - 1)
+        record(
+            action="assembly.agenda_item_removed",
+            actor=by,
+            session=locked.session_id,
+            title=locked.title,
+        )
 
 
 def register_attendee(
@@ -79,6 +150,27 @@ def register_attendee(
             _("%(name)s is already registered at this session.") % {"name": user}
         ) from error
     return attendee
+
+
+def unregister_attendee(attendee: Attendee, *, by: Any) -> None:
+    """Take a person off a member's registration. One who holds or held a proxy stays: every
+    hand-over is kept on the record."""
+    _require_secretariat(attendee.session, by)
+    with transaction.atomic():
+        locked = Attendee.objects.select_for_update().get(pk=attendee.pk)
+        if locked.proxies_held.exists():
+            raise ValidationError(
+                _("%(name)s holds or held a proxy; the record of hand-overs keeps them registered.")
+                % {"name": locked.user}
+            )
+        record(
+            action="assembly.attendee_unregistered",
+            actor=by,
+            session=locked.session_id,
+            cluster=locked.cluster_id,
+            user=locked.user_id,
+        )
+        locked.delete()
 
 
 def register_network_delegates(session: Session, *, by: Any) -> int:

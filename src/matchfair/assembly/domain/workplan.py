@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
-from matchfair.assembly.models import Milestone, WorkItem
+from matchfair.assembly.models import Milestone, Motion, WorkItem
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster, Delegate, Network
 from matchfair.outbox.domain import Draft, queue_many, render
@@ -28,10 +28,20 @@ def require_runs(network: Network, by: Any) -> None:
 
 
 def check_item(
-    network: Network, *, title: str, owner: Cluster, progress: int, status: str
+    network: Network,
+    *,
+    title: str,
+    owner: Cluster,
+    progress: int,
+    status: str,
+    adopted_by: Motion | None = None,
 ) -> dict[str, str]:
     """The problems of an item's values, by field; empty when it may be saved."""
     errors = {}
+    if adopted_by is not None and adopted_by.session.network_id != network.pk:
+        errors["adopted_by"] = _("“%(motion)s” is a motion of another partnership.") % {
+            "motion": adopted_by
+        }
     if not title.strip():
         errors["title"] = _("An item needs a title.")
     if not network.clusters.filter(pk=owner.pk).exists():
@@ -58,11 +68,18 @@ def add_item(
     person: Any = None,
     status: str = WorkItem.Status.PLANNED,
     progress: int = 0,
-    adopted_by: str = "",
+    adopted_by: Motion | None = None,
     by: Any,
 ) -> WorkItem:
     require_runs(network, by)
-    errors = check_item(network, title=title, owner=owner, progress=progress, status=status)
+    errors = check_item(
+        network,
+        title=title,
+        owner=owner,
+        progress=progress,
+        status=status,
+        adopted_by=adopted_by,
+    )
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -75,7 +92,7 @@ def add_item(
             deadline=deadline,
             status=status,
             progress=progress,
-            adopted_by=adopted_by.strip(),
+            adopted_by=adopted_by,
         )
         record(action="assembly.work_item_added", actor=by, subject=item, owner=owner.pk)
     return item
@@ -85,7 +102,8 @@ EDITABLE = ("title", "description", "owner", "person", "deadline", "status", "pr
 
 
 def change_item(item: WorkItem, *, by: Any, **changes: Any) -> WorkItem:
-    """The secretariat changes any of an item's `EDITABLE` fields and its `adopted_by`."""
+    """The secretariat changes any of an item's `EDITABLE` fields and its `adopted_by` (a Motion
+    of the network, or None)."""
     require_runs(item.network, by)
     unknown = set(changes) - {*EDITABLE, "adopted_by"}
     if unknown:
@@ -100,6 +118,7 @@ def change_item(item: WorkItem, *, by: Any, **changes: Any) -> WorkItem:
             owner=locked.owner,
             progress=locked.progress,
             status=locked.status,
+            adopted_by=locked.adopted_by,
         )
         if errors:
             raise ValidationError(errors)

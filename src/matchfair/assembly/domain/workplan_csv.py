@@ -3,7 +3,8 @@
 writes all of them or none; each problem names its row and field.
 
 Columns: id, title, description, owner (the member's name), person (an e-mail address),
-deadline (YYYY-MM-DD), status, progress (0–100), adopted_by, ideas (ids; export only),
+deadline (YYYY-MM-DD), status, progress (0–100), adopted_by (the motion's exact title, or its
+id where several motions of the network share the title), ideas (ids; export only),
 milestones (one a line: "YYYY-MM-DD title", "[x] " before a done one, no date for none).
 """
 
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from matchfair import spreadsheets
 from matchfair.assembly.domain.workplan import check_item, require_runs
-from matchfair.assembly.models import Milestone, WorkItem
+from matchfair.assembly.models import Milestone, Motion, WorkItem
 from matchfair.audit.domain import record
 from matchfair.community.models import Network, User
 from matchfair.spreadsheets import safe_cell
@@ -79,8 +80,21 @@ def _milestone_lines(item: WorkItem) -> str:
     )
 
 
+def _motions(network: Network) -> list[Motion]:
+    return list(Motion.objects.filter(session__network=network).only("pk", "title"))
+
+
+def _motion_names(motions: list[Motion]) -> dict[int, str]:
+    """How the file names each motion: its title, or its id where the title is not unique."""
+    titles: dict[str, int] = {}
+    for motion in motions:
+        titles[motion.title] = titles.get(motion.title, 0) + 1
+    return {m.pk: m.title if titles[m.title] == 1 else str(m.pk) for m in motions}
+
+
 def export_csv(network: Network) -> str:
     """The network's work plan as CSV text, cells defused against spreadsheet formulas."""
+    names = _motion_names(_motions(network))
     items = (
         WorkItem.objects.filter(network=network)
         .select_related("owner__organisation", "person")
@@ -99,7 +113,7 @@ def export_csv(network: Network) -> str:
             item.deadline.isoformat(),
             item.status,
             item.progress,
-            item.adopted_by,
+            names.get(item.adopted_by_id, "") if item.adopted_by_id else "",
             " ".join(str(idea.pk) for idea in item.ideas.all()),
             _milestone_lines(item),
         ]
@@ -154,6 +168,29 @@ def _milestones(raw: str, line: int, errors: list[RowError]) -> list[Milestone]:
     return found
 
 
+def _motion(raw: str, line: int, motions: list[Motion], errors: list[RowError]) -> Motion | None:
+    """The motion a row's adopted_by names: by id, or by its exact title when only one motion
+    of the network has it."""
+    if not raw:
+        return None
+    if raw.isdigit():
+        found = [m for m in motions if m.pk == int(raw)]
+    else:
+        found = [m for m in motions if m.title == raw]
+    if len(found) == 1:
+        return found[0]
+    errors.append(
+        RowError(
+            line,
+            "adopted_by",
+            _("several motions are titled “%(title)s”; give the motion's id") % {"title": raw}
+            if found
+            else _("no motion “%(motion)s” in this partnership's assemblies") % {"motion": raw},
+        )
+    )
+    return None
+
+
 def _check_row(
     row: dict[str, str],
     line: int,
@@ -161,6 +198,7 @@ def _check_row(
     existing: dict[int, WorkItem],
     owners: dict[str, Any],
     people: dict[str, User],
+    motions: list[Motion],
     errors: list[RowError],
 ) -> tuple[WorkItem, list[Milestone] | None] | None:
     before = len(errors)
@@ -206,7 +244,7 @@ def _check_row(
             item.progress = int(progress)
         else:
             errors.append(RowError(line, "progress", _("a whole number from 0 to 100")))
-    item.adopted_by = _unquote(row.get("adopted_by", ""))[:300]
+    item.adopted_by = _motion(_unquote(row.get("adopted_by", "")).strip(), line, motions, errors)
     if owner is not None:
         for field, message in check_item(
             network,
@@ -231,6 +269,7 @@ def import_items(*, network: Network, rows: list[dict[str, str]], by: Any) -> Im
     }
     emails = {row.get("person", "").lower() for row in rows} - {""}
     people = {user.email.lower(): user for user in User.objects.filter(email__in=emails)}
+    motions = _motions(network)
     errors: list[RowError] = []
     checked: list[tuple[WorkItem, list[Milestone] | None]] = []
     seen: dict[str, int] = {}
@@ -248,7 +287,7 @@ def import_items(*, network: Network, rows: list[dict[str, str]], by: Any) -> Im
                 )
                 continue
             seen[row["id"]] = line
-        result = _check_row(row, line, network, existing, owners, people, errors)
+        result = _check_row(row, line, network, existing, owners, people, motions, errors)
         if result is not None:
             checked.append(result)
     if errors:

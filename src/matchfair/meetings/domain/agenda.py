@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from matchfair.events import personal
 from matchfair.events.models import Registration, Slot, Table
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement, Plan
@@ -67,7 +68,8 @@ def agenda_for(registration: Registration, plan: Plan | None = None) -> list[Age
 
 
 def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> bytes:
-    """One VEVENT a meeting, in the event's own time zone so phones show local Barcelona time."""
+    """One VEVENT a meeting, and one for each of the person's entries from other apps
+    (`events.personal`), in the event's own time zone so phones show local Barcelona time."""
     event = registration.event
     zone = event.zone
     calendar = icalendar.Calendar()
@@ -95,6 +97,20 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
                 "table": item.table.name,
                 "url": absolute_url(reverse("meetings:agenda", kwargs={"event": event.slug})),
             },
+        )
+        calendar.add_component(vevent)
+    # The person's entries from other apps, such as the partnership assembly's sessions.
+    for entry in personal.entries_for(registration.user, event):
+        vevent = icalendar.Event()
+        vevent.add("uid", f"{entry.uid}@{event.slug}.matchfair")
+        vevent.add("summary", entry.title)
+        vevent.add("dtstart", entry.starts_at.astimezone(zone))
+        vevent.add("dtend", entry.ends_at.astimezone(zone))
+        vevent.add("dtstamp", dt.datetime.now(dt.UTC))
+        vevent.add("location", entry.place)
+        vevent.add("categories", [entry.label])
+        vevent.add(
+            "description", f"{entry.label}: {absolute_url(entry.url)}" if entry.url else entry.label
         )
         calendar.add_component(vevent)
     calendar.add_missing_timezones()

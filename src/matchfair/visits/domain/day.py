@@ -11,6 +11,7 @@ import icalendar
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
+from matchfair.events import personal
 from matchfair.events.models import Session
 from matchfair.meetings.domain.agenda import agenda_for
 from matchfair.outbox.domain.links import absolute_url
@@ -20,7 +21,7 @@ from matchfair.visits.models import DelegationMember, Hall
 
 @dataclass(frozen=True)
 class Item:
-    kind: str  # "meeting" | "visit" | "session"
+    kind: str  # "meeting" | "visit" | "session" | "personal" (another app's, `events.personal`)
     uid: str
     starts_at: dt.datetime
     ends_at: dt.datetime
@@ -31,9 +32,12 @@ class Item:
     joint: bool = False
     walk_minutes: int = 0
     walk_from: str = ""
+    label: str = ""  # a "personal" entry's own kind, such as "Assembly"
 
     @property
     def kind_label(self) -> str:
+        if self.label:
+            return self.label
         return {"meeting": _("Meeting"), "visit": _("Visit"), "session": _("Event")}[self.kind]
 
 
@@ -133,6 +137,21 @@ def member_days(member: DelegationMember, *, viewer: Any) -> list[Day]:
                 title=session.name,
                 place=hall.name if hall else event.venue,
                 point=point,
+            )
+        )
+    for entry in personal.entries_for(registration.user, event):
+        hall = hall_for(entry.place, halls)
+        items.append(
+            Item(
+                kind="personal",
+                uid=entry.uid,
+                starts_at=entry.starts_at,
+                ends_at=entry.ends_at,
+                title=entry.title,
+                place=hall.name if hall else entry.place,
+                point=hall.centre if hall else entrance,
+                url=entry.url,
+                label=entry.label,
             )
         )
     by_day: dict[dt.date, list[Item]] = defaultdict(list)
