@@ -74,6 +74,7 @@ MATRIX = {
     "api_pages:token_revoke": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "api_pages:tokens": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "assembly:ballot": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
+    "assembly:revote": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
     "assembly:check_in": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
@@ -297,7 +298,7 @@ def _assembly(ana, lead):
     member, other = factories.ClusterFactory(), factories.ClusterFactory()
     for cluster in (secretariat, member, other):
         cluster.networks.add(network)
-    Statute.objects.create(network=network, secretariat=secretariat)
+    Statute.objects.create(network=network, secretariat=secretariat, revoting=True)
     session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 11, 9))
     check_in(
         register_attendee(session, cluster=member, user=ana, role="delegate", by=lead), by=lead
@@ -458,6 +459,7 @@ def _scene():
     plan = _ideas_and_work_plan(chair, ana.user, lead)
     pk = {
         "assembly:ballot": chair.pk,
+        "assembly:revote": chair.pk,
         "assembly:check_in": chair.session.attendees.get(checked_in_at__isnull=True).pk,
         "assembly:close": chair.pk,
         "assembly:open": chair.pk,

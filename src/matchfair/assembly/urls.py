@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matchfair.assembly import idea_views, motion_views, views, workplan_views
+from matchfair.assembly import idea_views, motion_views, revote_views, views, workplan_views
 
 app_name = "assembly"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/quorum/", views.quorum_fragment, name="quorum"),
     path("attendees/<int:pk>/check-in/", views.check_in_page, name="check_in"),
     path("elections/<int:pk>/ballot/", views.ballot_page, name="ballot"),
+    path("elections/<int:pk>/revote/", revote_views.revote_page, name="revote"),
     path("elections/<int:pk>/result/", views.result_page, name="result"),
     path("elections/<int:pk>/record.json", views.record_download, name="record"),
     path("elections/<int:pk>/open/", views.open_page, name="open"),

@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
-from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.casting import cast_ballot, revoting_allowed
 from matchfair.assembly.domain.counting import (
     board,
     close_election,
@@ -128,7 +128,7 @@ def ballot_page(request, pk):
     )
     if request.method == "POST":
         try:
-            tracker = cast_ballot(
+            receipt = cast_ballot(
                 election,
                 voter=voter,
                 choices=_ranking(election, candidacies, request.POST),
@@ -137,11 +137,12 @@ def ballot_page(request, pk):
         except ValidationError as error:
             report_errors(request, error)
         else:
-            # Shown once, in this answer: the tracker is kept nowhere beside the voter.
+            # Shown once, in this answer: the tracker and the re-vote key are kept nowhere
+            # beside the voter.
             return render(
                 request,
                 "assembly/tracker.html",
-                {"election": election, "tracker": tracker, "voter": voter},
+                {"election": election, "receipt": receipt, "voter": voter},
             )
     return render(
         request,
@@ -152,6 +153,7 @@ def ballot_page(request, pk):
             "candidacies": candidacies,
             "ranks": range(1, len(candidacies) + 1),
             "voted": RollEntry.objects.filter(election=election, cluster=voter).exists(),
+            "revoting": election.status == Election.Status.OPEN and revoting_allowed(election),
             "by_proxy": voter != members[0],
         },
     )
