@@ -6,7 +6,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from matchfair.assembly.domain.casting import cast_ballot
 from matchfair.assembly.domain.counting import open_election
 from matchfair.assembly.models import Ballot, Statute
 

@@ -22,6 +22,7 @@ from matchfair.assembly.domain.counting import (
 from matchfair.assembly.domain.proxies import active_proxies
 from matchfair.assembly.domain.sessions import check_in, quorum
 from matchfair.assembly.models import Attendee, Election, RollEntry, Session
+from matchfair.reports.charts import grouped_bar_chart
 from matchfair.web import report_errors, run_domain_call
 
 
@@ -180,6 +181,19 @@ def result_page(request, pk):
         for r in rounds
     ]
     votes = [(name, [r["votes"][i] for r in rounds]) for i, name in enumerate(names)]
+    round_names = [_("Round %(n)s") % {"n": r["round"]} for r in rounds]
+    chart = grouped_bar_chart(
+        [(name, [float(figure) for figure in figures]) for name, figures in votes],
+        round_names,
+        chart_id=f"rounds-{election.pk}",
+        title=_("Votes per candidate in each round"),
+        description="; ".join(
+            f"{round_name}: "
+            + ", ".join(f"{name} {figures[number]}" for name, figures in votes)
+            for number, round_name in enumerate(round_names)
+        ),
+        empty_text=_("No round was counted."),
+    )
     labels = {
         c.pk: f"{c.candidate} ({c.cluster})"
         for c in election.candidacies.select_related("candidate", "cluster__organisation")
@@ -192,6 +206,7 @@ def result_page(request, pk):
             "result": result,
             "columns": columns,
             "votes": votes,
+            "chart": chart,
             "board": [
                 (entry, [labels.get(choice, choice) for choice in entry.choices])
                 for entry in board(election)
