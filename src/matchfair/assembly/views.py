@@ -188,8 +188,7 @@ def result_page(request, pk):
         chart_id=f"rounds-{election.pk}",
         title=_("Votes per candidate in each round"),
         description="; ".join(
-            f"{round_name}: "
-            + ", ".join(f"{name} {figures[number]}" for name, figures in votes)
+            f"{round_name}: " + ", ".join(f"{name} {figures[number]}" for name, figures in votes)
             for number, round_name in enumerate(round_names)
         ),
         empty_text=_("No round was counted."),
