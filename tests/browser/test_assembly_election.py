@@ -9,7 +9,6 @@ import re
 from playwright.sync_api import expect
 
 from matchfair.assembly.domain.candidacies import accept, nominate
-from matchfair.assembly.domain.counting import open_election
 from matchfair.assembly.domain.motions import open_motion_vote, propose_motion, second_motion
 from matchfair.assembly.domain.sessions import add_agenda_item, check_in, register_attendee
 from matchfair.assembly.models import Ballot, Election, Session, Statute
@@ -22,7 +21,8 @@ from tests.browser.test_assembly import PHONE, fits_the_phone
 def _scene():
     """Four members; Léa is Lyon's registered delegate, not yet checked in; Anders (Aarhus) and
     Pia (Porto) are in. A seconded motion is open for voting, and a two-seat board election by
-    Scottish STV with three candidates is open. The statute allows re-voting."""
+    Scottish STV with three accepted candidates waits to be opened. The statute allows
+    re-voting."""
     network = Network.objects.create(name="Smart City Tech Partnership", kind="partnership")
     sofia, lyon, aarhus, porto = (
         factories.ClusterFactory(organisation__name=name)
@@ -64,12 +64,11 @@ def _scene():
             statement_en=f"{name} will serve.",
             by=candidate,
         )
-    open_election(board, by=secretary)
     return session, secretary, people, motion, board
 
 
 def _codes(page):
-    return re.findall(r"[0-9a-f]{32,64}", page.locator("p.tracker").all_inner_texts().__str__())
+    return re.findall(r"[0-9a-f]{32,64}", " ".join(page.locator("p.tracker").all_inner_texts()))
 
 
 def test_a_delegate_checks_in_votes_ranks_and_finds_the_tracker_on_a_phone(
@@ -79,9 +78,11 @@ def test_a_delegate_checks_in_votes_ranks_and_finds_the_tracker_on_a_phone(
     page.set_viewport_size(PHONE)
     session_url = f"{live_server.url}/assembly/{session.pk}/"
 
-    # The secretariat checks Léa in at the door.
+    # The secretariat opens voting and checks Léa in at the door.
     log_in(page, live_server, secretary.email)
     page.goto(session_url)
+    page.get_by_role("button", name="Open voting").click()
+    expect(page.locator(".messages")).to_contain_text("Voting is open.")
     page.get_by_role("row", name=re.compile("Léa Lyon")).get_by_role(
         "button", name="Check in"
     ).click()
@@ -97,7 +98,7 @@ def test_a_delegate_checks_in_votes_ranks_and_finds_the_tracker_on_a_phone(
     page.get_by_role("link", name="Adopt the work plan 2027").click()
     page.locator("form.vote").get_by_role("button", name="yes").click()
     expect(page.locator(".messages")).to_contain_text("Lyon Urban Lab's vote is recorded.")
-    assert fits_the_phone(page)
+    assert (fits_the_phone(page), motion.votes.get().choice) == (True, "yes")
     page.goto(session_url)
     page.get_by_role("link", name="Vote", exact=True).click()
     page.get_by_label(re.compile("Rita Candidate")).select_option("1")

@@ -42,7 +42,7 @@ def test_last_years_meeting_is_closed_counted_published_and_verifiable(partnersh
     event = factories.EventFactory()
     load_assembly(event)
     load_assembly(event)  # once
-    last, this = Session.objects.order_by("date")
+    last, _this = Session.objects.order_by("date")
     elections = list(last.elections.order_by("pk"))
     records = [election_record(e) for e in elections]
     motion = last.motions.get()
