@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.views.debug import SafeExceptionReporterFilter
 
 from matchfair.assembly.domain.counting import open_election
 from matchfair.assembly.models import Ballot, Statute
@@ -75,3 +76,18 @@ def test_the_revote_page_is_for_the_members_voters_only(client, voted, network, 
     election, _ = voted
     client.force_login(secretary)
     assert client.get(reverse("assembly:revote", kwargs={"pk": election.pk})).status_code == 403
+
+
+def test_error_reports_hide_the_key_and_the_ranking_sent_to_edit_my_vote(
+    client, voted, network, lyon_people
+):
+    Statute.objects.filter(network=network).update(revoting=True)
+    election, (camille, frederik, _) = voted
+    client.force_login(lyon_people[0])
+    _tracker, key = _cast_on_the_page(client, election, {f"rank-{camille.pk}": "1"})
+    answer = client.post(
+        reverse("assembly:revote", kwargs={"pk": election.pk}),
+        {"key": key, f"rank-{frederik.pk}": "1"},
+    )
+    shown = SafeExceptionReporterFilter().get_post_parameters(answer.wsgi_request)
+    assert (key in str(shown.dict()), shown.dict()["key"]) == (False, "********************")
