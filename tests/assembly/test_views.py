@@ -1,14 +1,21 @@
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
 from django.views.debug import SafeExceptionReporterFilter
 
 from matchfair.assembly.domain.casting import cast_ballot
-from matchfair.assembly.domain.counting import board, close_election, open_election
+from matchfair.assembly.domain.counting import (
+    board,
+    close_election,
+    open_election,
+    publish_election,
+)
 from matchfair.assembly.domain.sessions import add_agenda_item
 from matchfair.assembly.models import Ballot, Election
 from matchfair.assembly.record import verify
+from tests.assembly.conftest import attend
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +121,40 @@ def test_the_record_is_downloaded_once_counted(client, board_election, secretary
 
 def lyon_people_member(election, lyon_people):
     return election.session.attendees.get(user=lyon_people[0]).cluster
+
+
+def test_the_result_shows_each_round_as_a_table_and_a_chart(
+    client, board_election, secretary, members, session, lyon_people, aarhus_delegate
+):
+    """Four members, two seats by Scottish STV: the count takes more than one round, and the
+    chart has a bar per candidate per round with the same figures as the table."""
+    election, (camille, frederik, rita) = board_election
+    open_election(election, by=secretary)
+    porto = attend(session, members[3], "Paulo", "delegate", by=secretary)
+    sofia = attend(session, members[0], "Sofia", "delegate", by=secretary)
+    for member, person, choices in (
+        (members[1], lyon_people[0], [camille.pk, rita.pk]),
+        (members[2], aarhus_delegate, [camille.pk, frederik.pk]),
+        (members[3], porto, [camille.pk, rita.pk]),
+        (members[0], sofia, [frederik.pk, rita.pk]),
+    ):
+        cast_ballot(election, voter=member, choices=choices, by=person)
+    publish_election(close_election(election, by=secretary), by=secretary)
+    election.refresh_from_db()
+    page = client.get(reverse("assembly:result", kwargs={"pk": election.pk})).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    rounds = election.result["rounds"]
+    bars = [(rect.get("data-series"), rect.get("data-value")) for rect in root.iter(f"{ns}rect")]
+    expected = [
+        (f"Round {r['round']}", str(float(r["votes"][i]))) for i in range(3) for r in rounds
+    ]
+    assert (
+        len(rounds) > 1,
+        root.get("role"),
+        root.find(f"{ns}title").text,
+        bars,
+        "style=" in svg,
+        '<table class="list rounds">' in page,
+    ) == (True, "img", "Votes per candidate in each round", expected, False, True)

@@ -2,7 +2,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from matchfair.reports.charts import histogram, horizontal_bar_chart, stacked_bar_chart
+from matchfair.reports.charts import (
+    grouped_bar_chart,
+    histogram,
+    horizontal_bar_chart,
+    stacked_bar_chart,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -112,3 +117,40 @@ def test_ids_link_title_and_description_for_screen_readers():
         "x-1-title x-1-desc",
         "x-1-title",
     )
+
+
+def test_grouped_bars_one_group_per_label_one_bar_per_series_each_labelled():
+    svg = grouped_bar_chart(
+        [("Camille", [3, 4.5]), ("Rita <R>", [2, 0])],
+        ["Round 1", "Round 2"],
+        chart_id="rounds",
+        title="Votes per round",
+        description="Camille 3 then 4.5",
+    )
+    root = parse(svg)
+    groups = root.findall(f"{SVG}g")
+    widths = [float(rect.get("width")) for rect in root.iter(f"{SVG}rect")]
+    assert (
+        [g.get("data-group") for g in groups],
+        values(root),
+        [rect.get("data-series") for rect in root.iter(f"{SVG}rect")],
+        widths[1] == pytest.approx(1.5 * widths[0], rel=1e-2),
+        "Round 2: 4.5" in [t.text for t in root.iter(f"{SVG}text")],
+        "style=" in svg,
+        root.find(f"{SVG}title").text,
+    ) == (
+        ["Camille", "Rita <R>"],
+        ["3", "4.5", "2", "0"],
+        ["Round 1", "Round 2", "Round 1", "Round 2"],
+        True,
+        True,
+        False,
+        "Votes per round",
+    )
+
+
+def test_grouped_bars_refuse_a_group_without_a_value_per_series():
+    with pytest.raises(ValueError, match="'Camille' has 1 values for 2 series"):
+        grouped_bar_chart(
+            [("Camille", [3])], ["Round 1", "Round 2"], chart_id="c", title="t", description="d"
+        )

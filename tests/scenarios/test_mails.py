@@ -70,7 +70,11 @@ def contexts(world) -> dict[str, dict]:
     fit = SimpleNamespace(days_left=40, terms=["mobility"], projects=["CIVITAS"])
     delegation = SimpleNamespace(name="Sofia at the expo", cluster="Sofia City of Knowledge")
     return {
-        "assembly/mail/tracker": {"tracker": "7f3a-91c2", "member": organisation},
+        "assembly/mail/tracker": {
+            "tracker": "7f3a-91c2",
+            "revote_key": "0c1d2e3f",
+            "member": organisation,
+        },
         "assembly/mail/deadline_reminder": {
             "item": SimpleNamespace(
                 title="Data space pilot",

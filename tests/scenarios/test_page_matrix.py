@@ -99,6 +99,7 @@ MATRIX = {
     "assembly:badge_qr": ("GET", (LOGIN, 403, 200, 403, 200, 403, 200)),
     "assembly:ballot": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
     "assembly:candidacy": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
+    "assembly:revote": ("GET", (LOGIN, 403, 200, 403, 403, 403, 403)),
     "assembly:check_in": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
     "assembly:close_motion": ("POST", (LOGIN, 403, 403, 403, 302, 403, 302)),
@@ -338,7 +339,7 @@ def _assembly(ana, lead):
     member, other = factories.ClusterFactory(), factories.ClusterFactory()
     for cluster in (secretariat, member, other):
         cluster.networks.add(network)
-    Statute.objects.create(network=network, secretariat=secretariat)
+    Statute.objects.create(network=network, secretariat=secretariat, revoting=True)
     session = Session.objects.create(network=network, title="Assembly", date=dt.date(2026, 11, 9))
     check_in(
         register_attendee(session, cluster=member, user=ana, role="delegate", by=lead), by=lead
@@ -543,6 +544,7 @@ def _scene():
     setup = _assembly_setup(chair, ana.user)
     pk = {
         "assembly:ballot": chair.pk,
+        "assembly:revote": chair.pk,
         "assembly:check_in": chair.session.attendees.get(checked_in_at__isnull=True).pk,
         "assembly:close": chair.pk,
         "assembly:open": chair.pk,

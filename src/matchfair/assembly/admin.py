@@ -30,7 +30,7 @@ from matchfair.assembly.models import (
 
 @admin.register(Statute)
 class StatuteAdmin(admin.ModelAdmin):
-    list_display = ["network", "secretariat", "quorum_percent", "proxies_per_holder"]
+    list_display = ["network", "secretariat", "quorum_percent", "proxies_per_holder", "revoting"]
     list_select_related = ["network", "secretariat__organisation"]
     search_fields = ["network__name"]
     raw_id_fields = ["secretariat"]

@@ -36,6 +36,9 @@ class Statute(models.Model):
     secret_motions = models.BooleanField(
         _("motions are voted by secret vote unless the motion says otherwise"), default=False
     )
+    revoting = models.BooleanField(
+        _("a member may change its ballot while voting is open (re-voting)"), default=False
+    )
 
     class Meta:
         verbose_name = _("statute")
@@ -268,7 +271,11 @@ class RollEntry(models.Model):
 
 class Ballot(models.Model):
     """What was voted, in the ballot box. No foreign key, no time, no sequence: a random id,
-    the box's random id, the choices and the tracker's nonce (docs/assembly.md)."""
+    the box's random id, the choices and the tracker's nonce (docs/assembly.md).
+
+    Where the statute allows re-voting, `revote_hash` is the hash of the secret key the voter
+    was given at casting: presenting the key replaces this ballot. It names no one, and closing
+    the election clears it."""
 
     id = models.CharField(primary_key=True, max_length=32, default=random_key, editable=False)
     box = models.CharField(max_length=32, db_index=True)
@@ -276,6 +283,7 @@ class Ballot(models.Model):
     choices = models.JSONField()
     nonce = models.CharField(max_length=32)
     tracker = models.CharField(max_length=64, unique=True)
+    revote_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["tracker"]

@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from matchfair import permissions
-from matchfair.assembly.domain.casting import cast_ballot
+from matchfair.assembly.domain.casting import cast_ballot, revoting_allowed
 from matchfair.assembly.domain.counting import (
     board,
     close_election,
@@ -23,6 +23,7 @@ from matchfair.assembly.domain.counting import (
 from matchfair.assembly.domain.proxies import active_proxies
 from matchfair.assembly.domain.sessions import check_in, quorum
 from matchfair.assembly.models import Attendee, Candidacy, Election, RollEntry, Session
+from matchfair.reports.charts import grouped_bar_chart
 from matchfair.web import report_errors, run_domain_call
 
 
@@ -142,7 +143,7 @@ def ballot_page(request, pk):
     )
     if request.method == "POST":
         try:
-            tracker = cast_ballot(
+            receipt = cast_ballot(
                 election,
                 voter=voter,
                 choices=_ranking(election, candidacies, request.POST),
@@ -151,11 +152,12 @@ def ballot_page(request, pk):
         except ValidationError as error:
             report_errors(request, error)
         else:
-            # Shown once, in this answer: the tracker is kept nowhere beside the voter.
+            # Shown once, in this answer: the tracker and the re-vote key are kept nowhere
+            # beside the voter.
             return render(
                 request,
                 "assembly/tracker.html",
-                {"election": election, "tracker": tracker, "voter": voter},
+                {"election": election, "receipt": receipt, "voter": voter},
             )
     return render(
         request,
@@ -166,6 +168,7 @@ def ballot_page(request, pk):
             "candidacies": candidacies,
             "ranks": range(1, len(candidacies) + 1),
             "voted": RollEntry.objects.filter(election=election, cluster=voter).exists(),
+            "revoting": election.status == Election.Status.OPEN and revoting_allowed(election),
             "by_proxy": voter != members[0],
         },
     )
@@ -192,6 +195,18 @@ def result_page(request, pk):
         for r in rounds
     ]
     votes = [(name, [r["votes"][i] for r in rounds]) for i, name in enumerate(names)]
+    round_names = [_("Round %(n)s") % {"n": r["round"]} for r in rounds]
+    chart = grouped_bar_chart(
+        [(name, [float(figure) for figure in figures]) for name, figures in votes],
+        round_names,
+        chart_id=f"rounds-{election.pk}",
+        title=_("Votes per candidate in each round"),
+        description="; ".join(
+            f"{round_name}: " + ", ".join(f"{name} {figures[number]}" for name, figures in votes)
+            for number, round_name in enumerate(round_names)
+        ),
+        empty_text=_("No round was counted."),
+    )
     labels = {
         c.pk: f"{c.candidate} ({c.cluster})"
         for c in election.candidacies.select_related("candidate", "cluster__organisation")
@@ -204,6 +219,7 @@ def result_page(request, pk):
             "result": result,
             "columns": columns,
             "votes": votes,
+            "chart": chart,
             "board": [
                 (entry, [labels.get(choice, choice) for choice in entry.choices])
                 for entry in board(election)

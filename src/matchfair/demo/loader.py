@@ -31,6 +31,7 @@ from matchfair.community.models import (
     User,
 )
 from matchfair.demo import matches, people, scenario
+from matchfair.demo.assembly import delete_assembly, load_assembly
 from matchfair.demo.expo import load_expo, load_venue
 from matchfair.demo.funding import delete_funding, load_funding
 from matchfair.demo.ideas import load_ideas
@@ -173,6 +174,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         load_newsroom()  # the cluster's year in articles, an editor; once
         load_funding(event)  # the funding calls and the members' CORDIS projects; once
         load_ideas()  # the partnership's ideas board and work plan; once
+        load_assembly(event)  # last year's and this year's annual meeting; once
     return summarise(event, loaded=loaded, seconds=seconds, schedule_note=note)
 
 
@@ -207,6 +209,7 @@ def delete_demo() -> None:
         Message.objects.filter(user__in=demo_users, event__isnull=True).delete()
         demo_users.delete()
         delete_funding()
+        delete_assembly()  # ballots point to their box by a random id, not a foreign key
         # Networks first: the partnership's statute and work plan protect its member clusters.
         Network.objects.filter(
             name__in=[scenario.ALLIANCE_NAME, scenario.PARTNERSHIP_NAME]

@@ -97,7 +97,7 @@ class Login:
 ORGANISER = Login(
     "Organiser (lead, admin)",
     "organiser@sofia-cluster.demo",
-    "Organiser console → Schedule → Release; Manage participants, Reports (charts, badges, PDFs), Mailings, the day of the event; Delegations → plan the visits; /admin/",
+    "Organiser console → Schedule → Release; Manage participants, Reports (charts, badges, PDFs), Mailings, the day of the event; Delegations → plan the visits; the partnership's meeting (/assembly/partnerships/): check in, open the motion's vote, close and publish the elections; /admin/",
 )
 CO_ORGANISER = Login(
     "Co-organiser (SCS)",
@@ -122,7 +122,7 @@ MEMBER = Login(
 DELEGATE = Login(
     "Delegate of Sofia in the partnership",
     "delegate@sofia-cluster.demo",
-    "My day with the delegation's joint visits; /assembly/partnerships/: the partnership's ideas board and work plan",
+    "My partnerships (/assembly/partnerships/): this year's annual meeting: quorum, vote on the motion, rank the board (Scottish STV) and the chair (IRV), keep the tracker, Edit my vote; last year's results, ballot boards and minutes; the ideas board and work plan",
 )
 EDITOR = Login(
     "Newsroom editor of the Sofia cluster",

@@ -1,4 +1,5 @@
-"""Small charts drawn on the server as SVG: horizontal bars, a histogram and stacked bars.
+"""Small charts drawn on the server as SVG: horizontal bars, grouped bars, a histogram and
+stacked bars.
 
 No JavaScript and no style attributes, so the Content-Security-Policy stays strict: colours and
 positions are SVG presentation attributes. Each chart carries a `<title>` and a `<desc>` that
@@ -79,6 +80,55 @@ def horizontal_bar_chart(
             f'<text x="{LABEL_WIDTH + length + 5}" y="{y + bar - 5}" fill="{INK}">'
             f"{_number(value)}</text></g>"
         )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def grouped_bar_chart(
+    groups: Sequence[tuple[str, Sequence[float]]],
+    series: Sequence[str],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    empty_text: str = "—",
+) -> SafeString:
+    """Horizontal bars in groups: one group per (label, values), one bar per series within it
+    (such as a candidate's votes in each round of a count). Each bar is labelled with its
+    series and value, so colour is never the only cue; one scale for all bars."""
+    bar, gap, group_gap, top = 14, 2, 12, 8
+    if not groups or not series:
+        return _empty(_open(chart_id, WIDTH, 60, title, description), WIDTH, 60, empty_text)
+    for label, values in groups:
+        if len(values) != len(series):
+            raise ValueError(f"group {label!r} has {len(values)} values for {len(series)} series")
+    group_height = len(series) * (bar + gap) + group_gap
+    height = top * 2 + len(groups) * group_height
+    parts = _open(chart_id, WIDTH, height, title, description)
+    largest = max((value for _label, values in groups for value in values), default=0) or 1
+    room = WIDTH - LABEL_WIDTH - 130
+    parts.append(
+        f'<line class="axis" x1="{LABEL_WIDTH}" y1="{top}" x2="{LABEL_WIDTH}"'
+        f' y2="{height - top}" stroke="{INK}"/>'
+    )
+    for index, (label, values) in enumerate(groups):
+        y0 = top + index * group_height
+        parts.append(
+            f'<g class="group" data-group="{escape(label)}"><text x="{LABEL_WIDTH - 6}"'
+            f' y="{y0 + bar - 3}" text-anchor="end" fill="{INK}">{escape(_clip(label))}</text>'
+        )
+        for number, (name, value) in enumerate(zip(series, values, strict=True)):
+            y = y0 + number * (bar + gap)
+            length = round(room * value / largest, 1)
+            parts.append(
+                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{bar}"'
+                f' fill="{PALETTE[number % len(PALETTE)]}" data-series="{escape(name)}"'
+                f' data-value="{escape(str(value))}"><title>{escape(label)}, {escape(name)}:'
+                f" {_number(value)}</title></rect>"
+                f'<text x="{LABEL_WIDTH + length + 5}" y="{y + bar - 3}" fill="{INK}">'
+                f"{escape(name)}: {_number(value)}</text>"
+            )
+        parts.append("</g>")
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

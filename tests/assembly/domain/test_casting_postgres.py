@@ -28,7 +28,7 @@ def test_fifty_one_casts_at_once_for_one_member_make_one_roll_row_and_one_ballot
     jobs = [cast(lyon_people[i % 3], (camille, frederik, rita)[i % 3].pk) for i in range(51)]
     outcomes = at_once(*jobs)
     assert (kinds(outcomes), RollEntry.objects.count(), Ballot.objects.count()) == (
-        {"str": 1, "ValidationError": 50},
+        {"Receipt": 1, "ValidationError": 50},
         1,
         1,
     )
@@ -59,7 +59,7 @@ def test_casts_at_once_by_the_members_delegate_and_its_proxy_holder_make_one_bal
     jobs = [cast(people[i % 4], (camille, frederik, rita)[i % 3].pk) for i in range(52)]
     outcomes = at_once(*jobs)
     assert (kinds(outcomes), RollEntry.objects.count(), Ballot.objects.count()) == (
-        {"str": 1, "ValidationError": 51},
+        {"Receipt": 1, "ValidationError": 51},
         1,
         1,
     )

@@ -33,6 +33,7 @@ def voted(board_election, session, members, secretary, lyon_people, aarhus_deleg
         cast_ballot(election, voter=members[3], choices=[camille.pk, frederik.pk], by=porto),
         cast_ballot(election, voter=members[0], choices=[frederik.pk, rita.pk], by=sofia),
     ]
+    trackers = [receipt.tracker for receipt in trackers]
     return election, trackers
 
 

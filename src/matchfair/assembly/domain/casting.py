@@ -1,13 +1,17 @@
 """Casting a ballot: the voter roll (that a member voted) and the ballot box (what was voted)
-written in one transaction, and the tracker the voter keeps.
+written in one transaction, and the tracker the voter keeps; where the statute allows it,
+re-voting with the secret key given at casting.
 
 Nothing written here links the two: the ballot row has a random id, the box's random id, the
-choices and the tracker's nonce; the audit entry and the roll row name the member, never the
-ballot or its tracker (docs/assembly.md).
+choices and the tracker's nonce, and for re-voting the hash of a key only the voter holds; the
+audit entry and the roll row name the member, never the ballot, its tracker or the key
+(docs/assembly.md).
 """
 
+import hashlib
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from matchfair import permissions
-from matchfair.assembly.models import Ballot, Election, RollEntry
+from matchfair.assembly.models import Ballot, Election, RollEntry, Statute
 from matchfair.assembly.record import tracker_of
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
@@ -44,10 +48,56 @@ def _valid_choices(election: Election, choices: Sequence[int]) -> list[int]:
     return picked
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """What the voter takes away from casting: the tracker to find on the ballot board, and
+    where the statute allows re-voting, the key that replaces the ballot (else empty)."""
+
+    tracker: str
+    revote_key: str = ""
+
+
+def revoting_allowed(election: Election) -> bool:
+    """Whether the network's statute lets a member change its ballot while voting is open."""
+    return Statute.objects.filter(network_id=election.session.network_id, revoting=True).exists()
+
+
+def revote_hash(box: str, member: int, key: str) -> str:
+    """What the ballot keeps of its re-vote key: a hash, bound to the box and the member the key
+    was given for, so it opens that member's ballot only. The key is 128 random bits: without it
+    the hash says nothing, not even which member."""
+    line = f"matchfair-revote/1|{box}|{member}|{normalised_key(key)}"
+    return hashlib.sha256(line.encode()).hexdigest()
+
+
+def normalised_key(key: str) -> str:
+    """The key as typed back from the mail: case, spaces and dashes do not matter."""
+    return "".join(key.split()).replace("-", "").lower()
+
+
+def _mail_receipt(election: Election, voter: Cluster, by: Any, receipt: Receipt) -> None:
+    # The message key is random: it outlives the body, which closing the election scrubs.
+    queue_message(
+        key=f"assembly.tracker:{election.box}:{voter.pk}:{secrets.token_hex(8)}",
+        kind="assembly.tracker",
+        user=by,
+        template="assembly/mail/tracker",
+        context={
+            "tracker": receipt.tracker,
+            "revote_key": receipt.revote_key,
+            "member": str(voter),
+            "position": election.get_position_display(),
+            "session": str(election.session),
+        },
+        batch=f"assembly.tracker:{election.box}",
+    )
+
+
 # Error reports (tracebacks with their local variables) show none of the ballot's content.
-@sensitive_variables("choices", "picked", "nonce", "tracker")
-def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], by: Any) -> str:
-    """Cast `voter`'s ballot (candidacy ids, most preferred first) and return its tracker.
+@sensitive_variables("choices", "picked", "nonce", "tracker", "key", "receipt")
+def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], by: Any) -> Receipt:
+    """Cast `voter`'s ballot (candidacy ids, most preferred first) and return its receipt: the
+    tracker, and the re-vote key where the statute allows re-voting.
 
     One vote per member: the roll's unique (election, member) row refuses a second ballot, from
     the same person, the member's other delegate or substitute, or the holder of its proxy, even
@@ -64,6 +114,7 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
         )
     picked = _valid_choices(election, choices)
     nonce = secrets.token_hex(16)
+    key = secrets.token_hex(16) if revoting_allowed(election) else ""
     with transaction.atomic():
         # Closing takes the same lock, so no ballot lands after the count.
         locked = Election.objects.select_for_update().get(pk=election.pk)
@@ -77,19 +128,68 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
                 _("%(member)s has already voted in this election.") % {"member": voter}
             ) from error
         tracker = tracker_of(locked.box, picked, nonce)
-        Ballot.objects.create(box=locked.box, choices=picked, nonce=nonce, tracker=tracker)
-        record(action="assembly.ballot_cast", actor=by, subject=locked, member=voter.pk)
-        queue_message(
-            key=f"assembly.tracker:{locked.box}:{voter.pk}",
-            kind="assembly.tracker",
-            user=by,
-            template="assembly/mail/tracker",
-            context={
-                "tracker": tracker,
-                "member": str(voter),
-                "position": locked.get_position_display(),
-                "session": str(locked.session),
-            },
-            batch=f"assembly.tracker:{locked.box}",
+        Ballot.objects.create(
+            box=locked.box,
+            choices=picked,
+            nonce=nonce,
+            tracker=tracker,
+            revote_hash=revote_hash(locked.box, voter.pk, key) if key else None,
         )
-    return tracker
+        record(action="assembly.ballot_cast", actor=by, subject=locked, member=voter.pk)
+        receipt = Receipt(tracker=tracker, revote_key=key)
+        _mail_receipt(locked, voter, by, receipt)
+    return receipt
+
+
+@sensitive_variables("choices", "picked", "nonce", "tracker", "key", "hashed", "receipt")
+def revote(
+    election: Election, *, voter: Cluster, key: str, choices: Sequence[int], by: Any
+) -> Receipt:
+    """Replace the ballot that `key` opens with a new one (new nonce, new tracker; the old
+    ballot leaves the box), while voting is open and the statute allows re-voting.
+
+    Whoever presents the key must still be entitled to vote for `voter`; the roll keeps its one
+    row for the member. Under the election's lock, like casting and closing: two re-votes with
+    the same key at once run one after the other, and the box still holds one ballot for it.
+    The key stays the same, so the voter can change their mind again until voting closes.
+    """
+    if not permissions.can_vote_for(by, election.session, voter):
+        raise PermissionDenied(
+            _(
+                "Only %(member)s's checked-in delegate or substitute, or the holder of its proxy,"
+                " votes for it."
+            )
+            % {"member": voter}
+        )
+    if not revoting_allowed(election):
+        raise ValidationError(
+            _("The statutes of %(network)s do not allow changing a ballot once cast.")
+            % {"network": election.session.network}
+        )
+    if not normalised_key(key):
+        raise ValidationError({"key": _("Enter the re-vote key you were given with the tracker.")})
+    picked = _valid_choices(election, choices)
+    nonce = secrets.token_hex(16)
+    with transaction.atomic():
+        locked = Election.objects.select_for_update().get(pk=election.pk)
+        if locked.status != Election.Status.OPEN:
+            raise ValidationError(_("Voting in this election is not open."))
+        if not RollEntry.objects.filter(election=locked, cluster=voter).exists():
+            raise ValidationError(
+                _("%(member)s has not voted in this election yet: cast a ballot instead.")
+                % {"member": voter}
+            )
+        hashed = revote_hash(locked.box, voter.pk, key)
+        removed, _kinds = Ballot.objects.filter(box=locked.box, revote_hash=hashed).delete()
+        if not removed:
+            raise ValidationError(
+                {"key": _("This key does not open a ballot in this election; nothing changed.")}
+            )
+        tracker = tracker_of(locked.box, picked, nonce)
+        Ballot.objects.create(
+            box=locked.box, choices=picked, nonce=nonce, tracker=tracker, revote_hash=hashed
+        )
+        record(action="assembly.ballot_replaced", actor=by, subject=locked, member=voter.pk)
+        receipt = Receipt(tracker=tracker, revote_key=normalised_key(key))
+        _mail_receipt(locked, voter, by, receipt)
+    return receipt

@@ -80,8 +80,9 @@ def counted_election(election: Election) -> CountedElection:
 
 def close_election(election: Election, *, by: Any) -> Election:
     """Stop voting, count the box and build the ballot board; the result is stored with every
-    round. The tracker mails already delivered lose their tracker: the outbox would otherwise
-    keep each member's address beside a tracker that the board ties to a ballot."""
+    round. The tracker mails already delivered lose their tracker (and re-vote key): the outbox
+    would otherwise keep each member's address beside a tracker that the board ties to a ballot.
+    The ballots lose their re-vote key's hash: no key opens anything any more."""
     with transaction.atomic():
         locked = _locked(election, by)
         if locked.status != Election.Status.OPEN:
@@ -95,6 +96,7 @@ def close_election(election: Election, *, by: Any) -> Election:
         locked.board_head = board_head(locked)
         locked.status = Election.Status.CLOSED
         locked.save(update_fields=["result", "board_head", "status"])
+        Ballot.objects.filter(box=locked.box, revote_hash__isnull=False).update(revote_hash=None)
         Message.objects.filter(
             batch=f"assembly.tracker:{locked.box}", status=Message.Status.SENT
         ).update(body=TRACKER_MAIL_REMOVED)
