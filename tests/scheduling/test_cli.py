@@ -55,3 +55,15 @@ def test_progress_gives_the_holes_bound_the_search_proved(tmp_path, capsys):
     assert last.endswith(
         "done: best so far 3 meetings, priority 3, 1 holes (bound 3, then at least 1 holes)"
     )
+
+
+def test_the_wall_clock_is_the_default_and_deterministic_mode_an_option(tmp_path, capsys):
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(document()))
+    wall, work = tmp_path / "wall.json", tmp_path / "work.json"
+    assert main([str(source), "-o", str(wall), "--time-limit", "1"]) == 0
+    assert main([str(source), "-o", str(work), "--time-limit", "1", "--deterministic"]) == 0
+    assert json.loads(wall.read_text())["stats"]["deterministic"] is False
+    stats = json.loads(work.read_text())["stats"]
+    assert (stats["deterministic"], stats["stopped_by_clock"]) == (True, False)
+    assert "note:" not in capsys.readouterr().err

@@ -75,9 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds (default 30)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--parallel",
+        "--deterministic",
         action="store_true",
-        help="use 2 CP-SAT workers and the wall clock: better within the time, not reproducible",
+        help="count the time limit as work on one CP-SAT worker: the same result for the same"
+        " seed, unless the wall clock stops the search first (then it says so)",
     )
     parser.add_argument("--previous", help="an earlier result to re-plan from")
     parser.add_argument("--check", action="store_true", help="verify the result independently")
@@ -102,10 +103,16 @@ def main(argv: list[str] | None = None) -> int:
             workers=2,
             progress=ticker.update,
             previous=previous,
-            deterministic=not args.parallel,
+            deterministic=args.deterministic,
         )
     Path(args.output).write_text(json.dumps(dump_result(result), indent=1) + "\n", encoding="utf-8")
     stats = result.stats
+    if stats.get("stopped_by_clock"):
+        print(
+            f"note: the wall clock stopped the deterministic search at {args.time_limit:g} s"
+            " before its work was done, so this result may differ from run to run",
+            file=sys.stderr,
+        )
     print(
         f"scheduled {stats['scheduled']} of {len(instance.meetings)} meetings"
         f" (upper bound {stats['upper_bound']}), {stats['holes']} holes",

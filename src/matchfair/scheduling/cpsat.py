@@ -114,7 +114,7 @@ def build(
                 busy[(p, s)] = b
     _add_seats(layout, board, model, free_set, busy)
     if travel:
-        _add_travel(layout, board, model, touched, per_person_slot_venue)
+        add_travel(layout, board, model, touched, per_person_slot_venue)
     hole_terms: list[cp_model.LinearExprT] = []
     flags: dict[tuple[int, int], cp_model.IntVar] = {}
     if not spans_only:
@@ -378,7 +378,7 @@ def _holes(
     return terms, flags
 
 
-def _add_travel(
+def add_travel(
     layout: Layout,
     board: Board,
     model: cp_model.CpModel,
