@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -61,12 +62,27 @@ class _Ticker:
         self._line()
 
 
+def since_start() -> float:
+    """Wall seconds since this process started (Linux), imports and all; 0 where unknown.
+    The time limit counts from the command, not from the solver's call."""
+    try:
+        fields = Path("/proc/self/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start, in ticks
+        uptime = float(Path("/proc/uptime").read_text(encoding="ascii").split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return max(0.0, uptime - started)
+
+
 def _load(path: str) -> object:
     with Path(path).open(encoding="utf-8") as handle:
         return json.load(handle)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, spent: float = 0.0) -> int:
+    """Run the command; `spent` is the wall time already taken from the limit before the call
+    (the entry points pass `since_start()`: starting Python and importing)."""
+    called = time.perf_counter()
     parser = argparse.ArgumentParser(
         prog="matchfair schedule", description="Put meetings into slots and tables."
     )
@@ -104,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             progress=ticker.update,
             previous=previous,
             deterministic=args.deterministic,
+            # Starting Python, importing and reading the instance took part of the limit.
+            wall_limit=max(0.0, args.time_limit - spent - (time.perf_counter() - called)),
         )
     Path(args.output).write_text(json.dumps(dump_result(result), indent=1) + "\n", encoding="utf-8")
     stats = result.stats
