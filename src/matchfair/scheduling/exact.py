@@ -27,6 +27,8 @@ from .priority import most_priority
 LOOSE_SHARE = 0.55
 SPLIT_SHARE = 0.6
 POLISH_SHARE = 0.3
+# Most seconds for completing a hint (cpsat.add_full_hint).
+HINT_SECONDS = 5.0
 # Share of the time left for the plain priority model when the start misses the bound.
 PRIORITY_SHARE = 0.6
 # Share of the time for polishing the greedy start of a fresh solve.
@@ -44,7 +46,10 @@ def _run(
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     """Solve the window of the step begun last (`Clock.begin_step`) on `seconds`."""
     cpsat.add_full_hint(
-        window.model, {var: hint.get(mi) == (s, v) for (mi, s, v), var in window.x.items()}
+        window.model,
+        {var: hint.get(mi) == (s, v) for (mi, s, v), var in window.x.items()},
+        # Completing the hint is propagation, seconds at most, but never past the deadline.
+        seconds=min(HINT_SECONDS, clock.wall_left()),
     )
     solver = cp_model.CpSolver()
     solver_parameters(
