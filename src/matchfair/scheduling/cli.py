@@ -18,9 +18,16 @@ from .contract import InstanceError, dump_result, parse_instance, parse_result
 from .model import Result
 from .solver import Progress, solve
 
-# Share of the time limit kept for writing the result and ending the process: 2.7 s after a
-# 30,000-meeting solve under load average 12 (2026-12-07, docs/benchmarks.md).
+# Time kept from the limit for writing the result and ending the process (freeing the
+# instance and the search's indexes): measured under load average 12 with a busy process
+# beside (2026-12-07, docs/benchmarks.md), 2.7 s after a 30,000-meeting solve and 7.5 s after
+# a 150,000-meeting one.
 OUTPUT_SHARE = 0.05
+OUTPUT_SECONDS_PER_MEETING = 5e-5
+
+
+def _output_seconds(time_limit: float, meetings: int) -> float:
+    return OUTPUT_SHARE * time_limit + OUTPUT_SECONDS_PER_MEETING * meetings
 
 
 class _Ticker:
@@ -128,7 +135,10 @@ def main(argv: list[str] | None = None, *, spent: float = 0.0) -> int:
             # writing the result and ending the process take some of it.
             wall_limit=max(
                 0.0,
-                (1 - OUTPUT_SHARE) * args.time_limit - spent - (time.perf_counter() - called),
+                args.time_limit
+                - _output_seconds(args.time_limit, len(instance.meetings))
+                - spent
+                - (time.perf_counter() - called),
             ),
         )
     Path(args.output).write_text(json.dumps(dump_result(result), indent=1) + "\n", encoding="utf-8")
