@@ -1,5 +1,6 @@
-"""The scheduling solver: a compact slot-by-slot start (a greedy one when re-planning), annealing
-over Kempe-chain slot swaps to close its holes, then exact CP-SAT on small and medium instances,
+"""The scheduling solver: a compact slot-by-slot start (a greedy one when re-planning), on an
+oversubscribed event of exact size the priority phase (priority.py), annealing over
+Kempe-chain slot swaps to close its holes, then exact CP-SAT on small and medium instances,
 and local search plus large-neighbourhood search with small CP-SAT windows when the full model
 would be too big; a re-plan searches only around the changes.
 
