@@ -68,12 +68,15 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from_shell = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     # Engine commands hand their own arguments to the engine's parser, unchanged.
     if argv and argv[0] == "schedule":
         from matchfair.scheduling.cli import main as schedule_main  # noqa: PLC0415 (slow import)
+        from matchfair.scheduling.cli import since_start  # noqa: PLC0415 (slow import)
 
-        return schedule_main(argv[1:])
+        # From the shell, the time limit counts from the start of the process.
+        return schedule_main(argv[1:], spent=since_start() if from_shell else 0.0)
     if argv and argv[0] == "recommend":
         from matchfair.recommend.cli import main as recommend_main  # noqa: PLC0415 (slow import)
 

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
 from matchfair.scheduling.anneal import anneal, pools
+from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
 from matchfair.scheduling.greedy import construct
 from matchfair.scheduling.placement import Board, Layout, board_holes
@@ -126,7 +127,7 @@ def test_annealing_with_a_budget_depends_only_on_the_board_and_the_seed():
 
 def test_small_forum_is_scheduled_without_a_hole_and_proved_optimal():
     inst = generate("small-forum", seed=0)
-    result = solve(inst, time_limit=10, seed=0, deterministic=True)
+    result = solve(inst, time_limit=10, seed=0, deterministic=True, wall_limit=guard(10))
     assert check(inst, result).violations == ()
     assert result.stats["scheduled"] == len(inst.meetings)
     assert result.stats["holes"] == 0

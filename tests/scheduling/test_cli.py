@@ -55,3 +55,32 @@ def test_progress_gives_the_holes_bound_the_search_proved(tmp_path, capsys):
     assert last.endswith(
         "done: best so far 3 meetings, priority 3, 1 holes (bound 3, then at least 1 holes)"
     )
+
+
+def test_the_wall_clock_is_the_default_and_deterministic_mode_an_option(tmp_path, capsys):
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(document()))
+    wall, work = tmp_path / "wall.json", tmp_path / "work.json"
+    assert main([str(source), "-o", str(wall), "--time-limit", "1"]) == 0
+    assert main([str(source), "-o", str(work), "--time-limit", "1", "--deterministic"]) == 0
+    assert json.loads(wall.read_text())["stats"]["deterministic"] is False
+    stats = json.loads(work.read_text())["stats"]
+    assert (stats["deterministic"], stats["stopped_by_clock"]) == (True, False)
+    assert "note:" not in capsys.readouterr().err
+
+
+def test_time_spent_before_the_call_leaves_the_search_none_and_still_a_valid_schedule(
+    tmp_path, capsys
+):
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(document()))
+    target = tmp_path / "result.json"
+    assert main([str(source), "-o", str(target), "--time-limit", "5", "--check"], spent=5.0) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "check: every rule holds"
+    assert len(json.loads(target.read_text())["assignments"]) == 1
+
+
+def test_since_start_is_the_age_of_this_process():
+    from matchfair.scheduling.cli import since_start
+
+    assert 0.0 < since_start() < 24 * 3600

@@ -4,6 +4,7 @@ import time
 
 from ortools.sat.python import cp_model
 
+from matchfair.scheduling import check, solve
 from matchfair.scheduling.clock import (
     SECONDS_PER_MODEL_VARIABLE,
     WALL_PER_DETERMINISTIC_SECOND,
@@ -11,6 +12,7 @@ from matchfair.scheduling.clock import (
     cp_sat_work,
     solver_parameters,
 )
+from matchfair.scheduling.generate import generate
 
 
 def test_a_step_does_not_start_when_its_overhead_would_pass_the_limit():
@@ -57,3 +59,35 @@ def test_a_deterministic_run_charges_building_a_model_as_well_as_solving_it():
     # 1,000 variables cost 0.05 s of the limit even where CP-SAT counts no work at all.
     assert cp_sat_work(solver, model) >= 1_000 * SECONDS_PER_MODEL_VARIABLE
     assert cp_sat_work(solver, model) >= solver.deterministic_time * WALL_PER_DETERMINISTIC_SECOND
+
+
+def test_the_wall_clock_stops_a_deterministic_run_and_says_so():
+    clock = Clock(30.0, None, deterministic=True, wall_limit=0.05)
+    assert clock.left() > 29.0  # shares come from the work left
+    assert not clock.stopped_by_clock
+    time.sleep(0.06)
+    assert clock.left() == 0.0
+    assert clock.stopped_by_clock
+
+
+def test_a_deterministic_run_done_before_the_wall_clock_is_not_stopped_by_it():
+    clock = Clock(1.0, None, deterministic=True, wall_limit=0.05)
+    clock.charge(1.0)
+    time.sleep(0.06)
+    assert clock.left() == 0.0
+    assert not clock.stopped_by_clock
+
+
+def test_a_cp_sat_step_never_runs_past_the_deadline():
+    solver = cp_model.CpSolver()
+    solver_parameters(solver, seconds=20.0, seed=0, workers=1, deterministic=True, wall=1.5)
+    assert solver.parameters.max_time_in_seconds == 1.5
+    solver_parameters(solver, seconds=20.0, seed=0, workers=2, deterministic=False, wall=30.0)
+    assert solver.parameters.max_time_in_seconds == 20.0
+
+
+def test_a_deterministic_solve_the_clock_stops_says_so_and_is_valid():
+    inst = generate("brokerage-day", seed=0)
+    result = solve(inst, time_limit=60, deterministic=True, wall_limit=2.0)
+    assert (result.stats["deterministic"], result.stats["stopped_by_clock"]) == (True, True)
+    assert check(inst, result).violations == ()

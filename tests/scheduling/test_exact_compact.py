@@ -5,6 +5,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from matchfair.scheduling import check, cpsat, solve
+from matchfair.scheduling.clock import guard
 from matchfair.scheduling.placement import Board, Layout, board_holes
 
 from .builders import document, instance
@@ -85,7 +86,7 @@ def test_intervals_respect_sessions_when_not_all_meetings_must_fit():
 
 def test_solve_proves_a_forced_hole_optimal():
     inst = instance(_forced_hole())
-    result = solve(inst, time_limit=10, deterministic=True)
+    result = solve(inst, time_limit=10, deterministic=True, wall_limit=guard(10))
     report = check(inst, result)
     assert report.violations == ()
     assert report.metrics["unscheduled"] == 0
@@ -101,7 +102,7 @@ def test_solve_compact_steps_keep_priority_first_when_not_everything_fits():
     )
     doc["meetings"][2]["priority"] = 3
     inst = instance(doc)
-    result = solve(inst, time_limit=10, deterministic=True)
+    result = solve(inst, time_limit=10, deterministic=True, wall_limit=guard(10))
     report = check(inst, result)
     assert report.violations == ()
     assert "m3" in {a.meeting for a in result.assignments}

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from matchfair.scheduling import Lock, Result, check, lns, solve
+from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import Family, generate
 from matchfair.scheduling.greedy import construct
 from matchfair.scheduling.placement import Board, Layout, board_holes, board_priority
@@ -103,8 +104,8 @@ def test_sweep_keeps_a_locked_meeting_late_in_the_day():
 
 def test_large_solve_same_seed_same_result():
     inst = generate("brokerage-day", seed=2)
-    first = solve(inst, time_limit=1, seed=3, deterministic=True)
-    second = solve(inst, time_limit=1, seed=3, deterministic=True)
+    first = solve(inst, time_limit=1, seed=3, deterministic=True, wall_limit=guard(1))
+    second = solve(inst, time_limit=1, seed=3, deterministic=True, wall_limit=guard(1))
     assert first.stats["method"] == "greedy+annealing+local-search+lns"
     assert first.assignments == second.assignments
     assert check(inst, first).violations == ()

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, satsearch, solve
+from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
 from matchfair.scheduling.maxsat import WORKER_NICENESS, HoleSearch, Outcome
 from matchfair.scheduling.placement import Board, Layout
@@ -138,7 +139,7 @@ def test_solve_reports_the_maxsat_optimum():
     doc["meetings"][0]["slots"] = ["t1"]
     doc["meetings"][1]["slots"] = ["t3"]
     inst = instance(doc)
-    result = solve(inst, time_limit=10, deterministic=True)
+    result = solve(inst, time_limit=10, deterministic=True, wall_limit=guard(10))
     assert check(inst, result).violations == ()
     assert result.stats["holes_method"] == "maxsat"
     assert result.stats["method"] == "maxsat"
@@ -308,8 +309,8 @@ def test_a_budgeted_portfolio_where_no_search_finishes_waits_for_all_and_keeps_t
 
 def test_a_deterministic_solve_gives_the_same_schedule_every_time_with_two_searches():
     inst = instance(_forced_hole_forum())
-    first = solve(inst, time_limit=10, seed=2, deterministic=True)
-    second = solve(inst, time_limit=10, seed=2, deterministic=True)
+    first = solve(inst, time_limit=10, seed=2, deterministic=True, wall_limit=guard(10))
+    second = solve(inst, time_limit=10, seed=2, deterministic=True, wall_limit=guard(10))
     assert first.stats["method"] == "maxsat"
     assert first.assignments == second.assignments
     assert check(inst, first).violations == ()

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from matchfair.scheduling import Progress, check, fewest_holes, solve
 from matchfair.scheduling import maxsat as maxsat_module
+from matchfair.scheduling.clock import guard
 from matchfair.scheduling.maxsat import Encoding, HoleSearch
 from matchfair.scheduling.placement import Layout, plan_holes
 from matchfair.scheduling.satlns import HoleLns
@@ -92,8 +93,8 @@ def test_a_deterministic_solve_searches_on_with_the_lns_when_maxsat_runs_out(mon
     monkeypatch.setattr(maxsat_module, "CONFLICTS_PER_SECOND", 0.2)
     monkeypatch.setattr(fewest_holes, "FIRST_CONFLICTS", 1_000)
     inst = instance(_forced_hole_forum())
-    result = solve(inst, time_limit=10, deterministic=True)
-    again = solve(inst, time_limit=10, deterministic=True)
+    result = solve(inst, time_limit=10, deterministic=True, wall_limit=guard(10))
+    again = solve(inst, time_limit=10, deterministic=True, wall_limit=guard(10))
     assert check(inst, result).violations == ()
     assert result.stats["method"] == "maxsat+lns"
     assert result.stats["holes"] == 2 == result.stats["holes_lower_bound"]

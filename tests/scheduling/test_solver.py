@@ -6,6 +6,7 @@ from matchfair.scheduling import (
     replan,
     solve,
 )
+from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
 
 from .builders import document, instance
@@ -130,8 +131,8 @@ def test_solve_reason_for_full_tables():
 
 def test_solve_same_seed_same_result():
     inst = generate("small-forum+booths", seed=3)
-    first = solve(inst, time_limit=1, seed=5, deterministic=True)
-    second = solve(inst, time_limit=1, seed=5, deterministic=True)
+    first = solve(inst, time_limit=1, seed=5, deterministic=True, wall_limit=guard(1))
+    second = solve(inst, time_limit=1, seed=5, deterministic=True, wall_limit=guard(1))
     assert first.assignments == second.assignments
 
 
@@ -208,9 +209,9 @@ def test_a_replan_that_keeps_a_schedule_without_holes_says_it_is_optimal():
     # it was and no hole is the best any re-plan can do, and the console says so.
     # Deterministic: a wall-clock limit on a busy 2-core machine cut the proof short.
     inst = generate("small-forum", seed=2)
-    before = solve(inst, time_limit=5, deterministic=True)
+    before = solve(inst, time_limit=5, deterministic=True, wall_limit=guard(5))
     assert (before.stats["holes"], before.stats["proved_optimal"]) == (0, True)
-    after = replan(inst, before, time_limit=2, deterministic=True)
+    after = replan(inst, before, time_limit=2, deterministic=True, wall_limit=guard(2))
     assert check(inst, after).violations == ()
     assert (after.stats["moved"], after.stats["holes"]) == ([], 0)
     assert after.stats["proved_optimal"] is True
@@ -269,7 +270,7 @@ def test_one_hole_outweighs_any_number_of_lost_meetings():
     (a,) = (p for p in doc["participants"] if p["id"] == "a")
     a["available"] = ["t2", "t4"]
     inst = instance(doc)
-    result = solve(inst, time_limit=2, deterministic=True)
+    result = solve(inst, time_limit=2, deterministic=True, wall_limit=guard(2))
     assert check(inst, result).violations == ()
     assert (result.stats["scheduled"], result.stats["holes"]) == (2, 1)
     assert result.stats["holes_lower_bound"] == 1

@@ -27,19 +27,24 @@ class Progress:
 
 
 class Clock:
-    """Time left, either on the wall clock or, deterministic, as work charged: CP-SAT's
-    deterministic time plus local-search steps; the wall clock is then only a guard."""
+    """Time left on the wall clock or, deterministic, as work charged: CP-SAT's deterministic
+    time plus local-search steps. The wall clock stops every run at its `wall_limit` (the time
+    limit unless given): where it stops a deterministic run before its work is spent, the run
+    is no longer reproducible and `stopped_by_clock` says so."""
 
     def __init__(
         self,
         time_limit: float,
         progress: Callable[[Progress], None] | None,
         deterministic: bool,
+        wall_limit: float | None = None,
     ) -> None:
         self.started = time.perf_counter()
         self.deterministic = deterministic
-        self.deadline = self.started + (guard(time_limit) if deterministic else time_limit)
+        self.deadline = self.started + (time_limit if wall_limit is None else wall_limit)
         self.time_limit = time_limit
+        # A deterministic run whose time left the wall clock cut below the work left.
+        self.stopped_by_clock = False
         self.spent = 0.0
         self.progress = progress
         self.first_complete: float | None = None
@@ -69,10 +74,20 @@ class Clock:
         return time.perf_counter() - self.started
 
     def left(self) -> float:
-        if self.deterministic:
-            wall = self.deadline - time.perf_counter()
-            return max(0.0, min(self.time_limit - self.spent, wall) - self.reserve)
-        return max(0.0, self.deadline - time.perf_counter() - self.reserve)
+        wall = self.deadline - time.perf_counter()
+        if not self.deterministic:
+            return max(0.0, wall - self.reserve)
+        # The shares of a deterministic run come from the work left alone, so that they do not
+        # depend on the machine's speed; the deadline only cuts it short.
+        work = max(0.0, self.time_limit - self.spent - self.reserve)
+        if wall <= 0 and work > 0:
+            self.stopped_by_clock = True
+            return 0.0
+        return work
+
+    def wall_left(self) -> float:
+        """Wall seconds to the deadline, whatever the mode: what no step may run past."""
+        return max(0.0, self.deadline - time.perf_counter())
 
     def charge(self, seconds: float) -> None:
         self.spent += seconds
@@ -161,14 +176,23 @@ def guard(seconds: float) -> float:
 
 
 def solver_parameters(
-    solver: cp_model.CpSolver, *, seconds: float, seed: int, workers: int, deterministic: bool
+    solver: cp_model.CpSolver,
+    *,
+    seconds: float,
+    seed: int,
+    workers: int,
+    deterministic: bool,
+    wall: float | None = None,
 ) -> None:
     """Deterministic: one worker and CP-SAT's deterministic time as the binding limit, so a
-    seed gives one answer; the wall clock is a guard that binds only on a far slower or busier
-    machine. Otherwise the wall clock binds and `workers` threads share the search."""
+    seed gives one answer; the wall clock is a guard, and `wall` (the seconds to the run's
+    deadline) caps it. Otherwise the wall clock binds and `workers` threads share the search."""
     work = seconds / WALL_PER_DETERMINISTIC_SECOND if deterministic else seconds
     solver.parameters.max_deterministic_time = max(0.05, work)
-    solver.parameters.max_time_in_seconds = max(0.2, guard(seconds) if deterministic else seconds)
+    limit = guard(seconds) if deterministic else seconds
+    if wall is not None:
+        limit = min(limit, wall)
+    solver.parameters.max_time_in_seconds = max(0.05, limit)
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = 1 if deterministic else max(1, workers)
     solver.parameters.max_presolve_iterations = 1

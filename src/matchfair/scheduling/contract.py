@@ -43,6 +43,12 @@ class InstanceError(ValueError):
 def _ids(
     values: object, known: Mapping[str, object], kind: str, path: str, errors: _Errors
 ) -> frozenset[str]:
+    if isinstance(values, list) and all(type(v) is str for v in values):
+        # The common case, without a path per item: distinct known ids (at expo size, 25,000
+        # lists of 48 slot ids took 5 s item by item).
+        quick = frozenset(values)
+        if len(quick) == len(values) and all(v in known for v in quick):
+            return quick
     found: list[str] = []
     for i, value in enumerate(_list(values, path, errors)):
         sid = _string(value, f"{path}[{i}]", errors)
@@ -202,6 +208,11 @@ def _parse_meetings(
     meetings: list[Meeting] = []
     seen: set[str] = set()
     for i, item in enumerate(_list(raw, "meetings", errors)):
+        plain = _plain_meeting(item, participants, seen)
+        if plain is not None:
+            seen.add(plain.id)
+            meetings.append(plain)
+            continue
         path = f"meetings[{i}]"
         obj = _obj(item, path, errors)
         if obj is None:
@@ -251,6 +262,30 @@ def _parse_meetings(
             continue
         meetings.append(Meeting(mid, tuple(people), priority, allowed, lock))
     return meetings
+
+
+_PLAIN_KEYS = frozenset({"id", "participants", "priority"})
+
+
+def _plain_meeting(
+    item: object, participants: Mapping[str, Participant], seen: set[str]
+) -> Meeting | None:
+    """The meeting of `item` when it is the common case and valid: a new id, two or more
+    distinct known participants, a priority of 1 to 3 or none, no `slots` and no lock. None
+    otherwise, and the item goes through the checks that name each error's path (at expo size,
+    150,000 meetings took 14 s that way, building a path per item)."""
+    if not isinstance(item, dict) or not item.keys() <= _PLAIN_KEYS:
+        return None
+    mid, people, priority = item.get("id"), item.get("participants"), item.get("priority", 1)
+    if type(mid) is not str or not mid or mid in seen or type(priority) is not int:
+        return None
+    if not 1 <= priority <= 3 or not isinstance(people, list) or len(people) < 2:
+        return None
+    if not all(type(p) is str and p in participants for p in people):
+        return None
+    if len(set(people)) != len(people):
+        return None
+    return Meeting(mid, tuple(people), priority)
 
 
 def _parse_lock(

@@ -114,7 +114,7 @@ def build(
                 busy[(p, s)] = b
     _add_seats(layout, board, model, free_set, busy)
     if travel:
-        _add_travel(layout, board, model, touched, per_person_slot_venue)
+        add_travel(layout, board, model, touched, per_person_slot_venue)
     hole_terms: list[cp_model.LinearExprT] = []
     flags: dict[tuple[int, int], cp_model.IntVar] = {}
     if not spans_only:
@@ -378,7 +378,7 @@ def _holes(
     return terms, flags
 
 
-def _add_travel(
+def add_travel(
     layout: Layout,
     board: Board,
     model: cp_model.CpModel,
@@ -416,7 +416,9 @@ def read(window: Window, solver: cp_model.CpSolver, board: Board) -> None:
             board.place(mi, s, v)
 
 
-def add_full_hint(model: cp_model.CpModel, values: dict[cp_model.IntVar, bool]) -> bool:
+def add_full_hint(
+    model: cp_model.CpModel, values: dict[cp_model.IntVar, bool], seconds: float = 5.0
+) -> bool:
     """Hint every variable, auxiliary ones included, by propagating the given placement.
 
     CP-SAT often fails to complete a hint that covers the placement Booleans only, so it would
@@ -429,7 +431,7 @@ def add_full_hint(model: cp_model.CpModel, values: dict[cp_model.IntVar, bool]) 
         probe.add(probe.get_bool_var_from_proto_index(var.index) == int(value))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 5.0
+    solver.parameters.max_time_in_seconds = max(0.05, seconds)
     status = solver.solve(probe)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for var, value in values.items():

@@ -21,11 +21,16 @@ from . import cpsat
 from .clock import Clock, cp_sat_work, solver_parameters
 from .fewest_holes import hole_search
 from .placement import Board, Layout, board_holes, board_priority, on_board, person_holes, plan_busy
+from .priority import most_priority
 
 # Shares of the time left for the loose-agenda step, then the split step, then local search.
 LOOSE_SHARE = 0.55
 SPLIT_SHARE = 0.6
 POLISH_SHARE = 0.3
+# Most seconds for completing a hint (cpsat.add_full_hint).
+HINT_SECONDS = 5.0
+# Share of the time left for the plain priority model when the start misses the bound.
+PRIORITY_SHARE = 0.6
 # Share of the time for polishing the greedy start of a fresh solve.
 START_POLISH_SHARE = 0.15
 
@@ -41,11 +46,19 @@ def _run(
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     """Solve the window of the step begun last (`Clock.begin_step`) on `seconds`."""
     cpsat.add_full_hint(
-        window.model, {var: hint.get(mi) == (s, v) for (mi, s, v), var in window.x.items()}
+        window.model,
+        {var: hint.get(mi) == (s, v) for (mi, s, v), var in window.x.items()},
+        # Completing the hint is propagation, seconds at most, but never past the deadline.
+        seconds=min(HINT_SECONDS, clock.wall_left()),
     )
     solver = cp_model.CpSolver()
     solver_parameters(
-        solver, seconds=seconds, seed=seed, workers=workers, deterministic=clock.deterministic
+        solver,
+        seconds=seconds,
+        seed=seed,
+        workers=workers,
+        deterministic=clock.deterministic,
+        wall=clock.wall_left(),
     )
     status = solver.solve(window.model)
     clock.charge(cp_sat_work(solver, window.model) if clock.deterministic else 0.0)
@@ -261,7 +274,6 @@ def _cp_sat_steps(
     stats: dict[str, object] = {}
     fresh = previous is None
     loose_done, loose_bound = False, 0
-    status: cp_model.CpSolverStatus = cp_model.OPTIMAL
     if best < bound and bound >= schedulable and clock.begin_step():
         # The bounds allow every meeting: asking for all of them at once is a far easier
         # model than maximising how many fit.
@@ -281,19 +293,19 @@ def _cp_sat_steps(
             loose_bound = round(solver.best_objective_bound) if fresh else 0
             if fresh:
                 clock.bound_holes(loose_bound)
-    if best < bound and not clock.begin_step():
-        status = cp_model.UNKNOWN
-    elif best < bound:
-        window = cpsat.build(layout, board, everything, previous=previous)
-        window.model.maximize(window.priority)
-        solver, status = _run(
-            window, best_plan, seconds=0.4 * clock.left(), seed=seed, workers=workers, clock=clock
+    if best < bound:
+        # The plain model of objective (1) (priority.py): without the hole structure it proves
+        # what the full model does not, and its bound is reported.
+        outcome = most_priority(
+            layout, board, clock, best_plan, share=PRIORITY_SHARE, seed=seed, workers=workers
         )
-        if _found(status) and solver.objective_value > best:
-            best = round(solver.objective_value)
-            best_plan = _solution(window, solver)
-            clock.best_at = clock.elapsed()
-    stats["priority_proved_optimal"] = status == cp_model.OPTIMAL or best >= bound
+        if outcome is not None:
+            if outcome.priority > best:
+                best, best_plan = outcome.priority, outcome.plan
+                clock.best_at = clock.elapsed()
+            bound = min(bound, outcome.bound)
+            stats["priority_upper_bound"] = bound
+    stats["priority_proved_optimal"] = best >= min(bound, schedulable)
     all_scheduled = best >= schedulable
     if fresh:
         best_plan, step_bound = _compact_steps(

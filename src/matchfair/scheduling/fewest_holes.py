@@ -149,8 +149,9 @@ def _searches(
     if clock.deterministic:
         budget = int(MAXSAT_SHARE * left * rate)
         processes = maxsat.DETERMINISTIC_SEARCHES
-        search.start(guard(LNS_SHARE * left), seed=seed, processes=processes, conflicts=budget)
-        alone = until = clock.elapsed() + guard(LNS_SHARE * left)
+        wall = min(guard(LNS_SHARE * left), clock.wall_left())
+        search.start(wall, seed=seed, processes=processes, conflicts=budget)
+        alone = until = clock.elapsed() + wall
     else:
         search.start(LNS_SHARE * left, seed=seed, processes=max(1, workers))
         alone = clock.elapsed() + MAXSAT_SHARE * left

@@ -152,3 +152,68 @@ def _slots(spec: Family) -> list[Slot]:
                     )
                 )
     return slots
+
+
+@dataclass(frozen=True, slots=True)
+class Oversubscribed:
+    """An event where people accept more meetings than the slots and tables hold, so the summed
+    priority decides: two sessions of `slots_per_session` slots, `tables` general tables, and
+    a share of participants (`half_day`) available for one session only."""
+
+    participants: int
+    meetings: int
+    slots_per_session: int
+    tables: int
+    # Weights of priorities 1, 2 and 3.
+    mix: tuple[float, float, float] = (3.0, 2.0, 1.0)
+    half_day: float = 1 / 3
+
+
+# Priority mixes: about half 1, a third 2, a sixth 3 (the issue's event); even; mostly 1.
+MIXES: dict[str, tuple[float, float, float]] = {
+    "half": (3.0, 2.0, 1.0),
+    "even": (1.0, 1.0, 1.0),
+    "ones": (16.0, 3.0, 1.0),
+}
+OVERSUBSCRIBED: dict[str, Oversubscribed] = {
+    "over-40": Oversubscribed(40, 150, 6, 8),
+    "over-80-even": Oversubscribed(80, 320, 8, 12, MIXES["even"]),
+    "over-150": Oversubscribed(150, 600, 10, 34),
+    "over-150-ones-short": Oversubscribed(150, 600, 10, 22, MIXES["ones"]),
+    "over-200-short": Oversubscribed(200, 1_000, 10, 36, MIXES["half"], 0.5),
+    "over-1000": Oversubscribed(1_000, 6_000, 10, 200),
+}
+
+
+def oversubscribed(spec: Oversubscribed | str, seed: int = 0) -> Instance:
+    """A seeded oversubscribed event (OVERSUBSCRIBED by name, or a spec): pairs drawn with
+    skewed popularity, so some participants are asked for more meetings than they have slots."""
+    if isinstance(spec, str):
+        spec = OVERSUBSCRIBED[spec]
+    rng = random.Random(seed)
+    slots = _slots(Family(0, 0, 1, 2, spec.slots_per_session))
+    sessions: dict[str, frozenset[str]] = {}
+    for s in slots:
+        sessions[s.session] = sessions.get(s.session, frozenset()) | {s.id}
+    everything = frozenset(s.id for s in slots)
+    pids = [f"p{i + 1}" for i in range(spec.participants)]
+    participants = []
+    for pid in pids:
+        available = everything
+        if rng.random() < spec.half_day:
+            available = sessions[rng.choice(sorted(sessions))]
+        participants.append(Participant(pid, available))
+    weights = list(itertools.accumulate(rng.paretovariate(1.5) for _ in pids))
+    pairs: set[tuple[int, int]] = set()
+    limit = spec.participants * (spec.participants - 1) // 2
+    while len(pairs) < min(spec.meetings, limit):
+        a = rng.randrange(len(pids))
+        b = rng.choices(range(len(pids)), cum_weights=weights)[0]
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    meetings = tuple(
+        Meeting(f"m{k + 1}", (pids[a], pids[b]), rng.choices((1, 2, 3), weights=spec.mix)[0])
+        for k, (a, b) in enumerate(sorted(pairs, key=lambda _: rng.random()))
+    )
+    tables = tuple(Table(f"T{t + 1}") for t in range(spec.tables))
+    return Instance(tuple(slots), tables, tuple(participants), meetings)

@@ -208,7 +208,7 @@ class Encoding:
 
     def _travel(self) -> None:
         """Two meetings of a participant too close for the walk between their venues exclude
-        each other (every pair on a day, as in cpsat._add_travel)."""
+        each other (every pair on a day, as in cpsat.add_travel)."""
         lay = self.layout
         spots: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
         for (mi, s, v), lit in self.x.items():

@@ -1,5 +1,6 @@
-"""The scheduling solver: a compact slot-by-slot start (a greedy one when re-planning), annealing
-over Kempe-chain slot swaps to close its holes, then exact CP-SAT on small and medium instances,
+"""The scheduling solver: a compact slot-by-slot start (a greedy one when re-planning), on an
+oversubscribed event of exact size the priority phase (priority.py), annealing over
+Kempe-chain slot swaps to close its holes, then exact CP-SAT on small and medium instances,
 and local search plus large-neighbourhood search with small CP-SAT windows when the full model
 would be too big; a re-plan searches only around the changes.
 
@@ -18,6 +19,7 @@ from .exact import solve_whole
 from .greedy import construct, place_one
 from .model import Instance, Result
 from .placement import Board, Layout, board_holes, board_priority, choice_count
+from .priority import most_priority
 from .reasons import explain_unscheduled
 from .sweep import compact_start
 
@@ -31,6 +33,9 @@ REPLAN_EXACT_LIMIT = 3_000
 TAIL_SHARE = 0.05
 # A re-plan is waited for on the day: its windows stop this share of the time limit early.
 REPLAN_SPARE = 0.25
+# Share of the time for the priority phase (priority.py) of an oversubscribed event; it stops
+# once the optimum is proved, which the plain model does in seconds on 150 participants.
+PRIORITY_SHARE = 0.7
 # Share of the time for the annealing (anneal.py) of a fresh solve; it stops at 0 holes.
 ANNEAL_SHARE = 0.5
 
@@ -102,15 +107,18 @@ def solve(
     previous: Result | None = None,
     names: Mapping[str, str] | None = None,
     deterministic: bool = False,
+    wall_limit: float | None = None,
 ) -> Result:
     """Schedule as many (high-priority) meetings as possible with as few holes as possible.
 
     Always returns a valid schedule, also when the time limit cuts the search short. With
     `previous`, meetings that need not move stay in their previous slot and table.
-    `deterministic` makes the result depend only on the instance, seed and time limit, at the
-    price of one CP-SAT worker and a run that may end before or after `time_limit` seconds.
+    The search stops after `wall_limit` seconds of wall time (`time_limit` unless given).
+    `deterministic` counts `time_limit` as work instead, so that the result depends only on the
+    instance, seed and time limit, at the price of one CP-SAT worker; where the wall clock
+    stops it first, `stopped_by_clock` in the stats says so.
     """
-    clock = Clock(time_limit, progress, deterministic)
+    clock = Clock(time_limit, progress, deterministic, wall_limit)
     layout = Layout(instance)
     exact = choice_count(layout) <= (EXACT_LIMIT if previous is None else REPLAN_EXACT_LIMIT)
     previous_where: dict[int, tuple[int, int]] | None = None
@@ -132,17 +140,22 @@ def solve(
     clock.report("greedy", board, bounds.priority)
     done = previous is None and _optimal(board, bounds.priority)
     method = "greedy"
+    priority_bound = bounds.priority
+    if previous is None and exact and not done and priority_bound < _schedulable(layout):
+        # Oversubscribed: the priority comes first, so it is settled before any hole is closed.
+        priority_bound = _most_priority(layout, board, clock, seed, workers, priority_bound)
+        method = "greedy+priority"
     # One-session events of exact size go to the MaxSAT search, which does better on the real
     # forums; a re-plan must move few meetings, which the annealing does not weigh.
     if previous is None and not done and not (exact and layout.n_sessions == 1):
-        if clock.anneal(board, ANNEAL_SHARE, seed, bounds.priority):
+        if clock.anneal(board, ANNEAL_SHARE, seed, priority_bound):
             method = "greedy+annealing"
-            _better(clock, board, bounds.priority, "closing holes")
-        done = _optimal(board, bounds.priority)
+            _better(clock, board, priority_bound, "closing holes")
+        done = _optimal(board, priority_bound)
     # The whole-instance path of a fresh solve has searches of its own that start from
     # scratch (MaxSAT) or polish what CP-SAT finds; the others start from this polish.
     if not (exact and previous is None) and not done and clock.polish(board, 0.15, seed):
-        _better(clock, board, bounds.priority, "closing holes")
+        _better(clock, board, priority_bound, "closing holes")
     stats: dict[str, object] = {}
     if done:
         stats.update({"method": method, **PROVED})
@@ -156,16 +169,19 @@ def solve(
                 seed=seed,
                 workers=workers,
                 previous=previous_where,
-                bound=bounds.priority,
+                bound=priority_bound,
             )
         )
+        reached = stats.get("priority_upper_bound")
+        if isinstance(reached, int):
+            priority_bound = min(priority_bound, reached)
     else:
         stats["method"] = f"{method}+local-search+lns"
         clock.reserve = (TAIL_SHARE if previous is None else REPLAN_SPARE) * time_limit
         # The local search stops early at a local optimum; CP-SAT windows take the rest.
         if previous is None and clock.polish(board, 1.0, seed):
-            _better(clock, board, bounds.priority, "closing holes")
-        if previous is None and _optimal(board, bounds.priority):
+            _better(clock, board, priority_bound, "closing holes")
+        if previous is None and _optimal(board, priority_bound):
             stats.update(PROVED)  # no window can better it
         else:
             stats.update(
@@ -177,7 +193,7 @@ def solve(
                     seed=seed,
                     workers=1 if deterministic else workers,
                     previous=previous_where,
-                    on_better=lambda: _better(clock, board, bounds.priority),
+                    on_better=lambda: _better(clock, board, priority_bound),
                     changed=None
                     if previous_where is None
                     else _changed(layout, board, previous_where),
@@ -188,9 +204,9 @@ def solve(
             place_one(board, mi)
     if previous is None and not done and clock.left() > 0:
         clock.polish(board, 1.0, seed)
-    if previous is None and _optimal(board, bounds.priority):
+    if previous is None and _optimal(board, priority_bound):
         stats.update(PROVED)  # however the search got there
-    clock.report("done", board, bounds.priority)
+    clock.report("done", board, priority_bound)
     assignments = board.assignments(
         preferred={} if previous is None else {a.meeting: a.table for a in previous.assignments}
     )
@@ -201,12 +217,14 @@ def solve(
             "priority_scheduled": board_priority(board),
             "holes": board_holes(board),
             "upper_bound": bounds.meetings,
-            "priority_upper_bound": bounds.priority,
+            "priority_upper_bound": max(priority_bound, board_priority(board)),
             "seconds": round(clock.elapsed(), 3),
             "seconds_to_first": round(clock.first_complete, 3),
             "seconds_to_best": round(clock.best_at, 3),
             "seed": seed,
             "time_limit": time_limit,
+            "deterministic": deterministic,
+            "stopped_by_clock": clock.stopped_by_clock,
         }
     )
     if previous is not None:
@@ -220,9 +238,39 @@ def solve(
         stats["moved"] = moved
         stats["moved_count"] = len(moved)
         stats["dropped"] = dropped
-        if not moved and _optimal(board, bounds.priority):
+        if not moved and _optimal(board, priority_bound):
             stats.update(PROVED)  # every meeting held where it was, no hole: nothing is better
     return Result(tuple(assignments), tuple(unscheduled), stats)
+
+
+def _schedulable(layout: Layout) -> int:
+    """The summed priority of the meetings that can take place at all."""
+    return sum(
+        layout.priority[mi]
+        for mi in range(len(layout.meetings))
+        if layout.allowed[mi] and layout.meeting_venues[mi]
+    )
+
+
+def _most_priority(
+    layout: Layout, board: Board, clock: Clock, seed: int, workers: int, bound: int
+) -> int:
+    """The priority phase: the plain model of objective (1) (priority.py) from the start on
+    the board, which then holds its schedule where it holds more priority; returns the
+    priority bound, CP-SAT's where it is tighter than `bound`."""
+    start = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    outcome = most_priority(
+        layout, Board(layout), clock, start, share=PRIORITY_SHARE, seed=seed, workers=workers
+    )
+    if outcome is None:
+        return bound
+    if outcome.priority > board_priority(board):
+        for mi in range(len(layout.meetings)):
+            board.remove(mi)
+        for mi, (s, v) in outcome.plan.items():
+            board.place(mi, s, v)
+        _better(clock, board, outcome.bound, "most priority")
+    return min(bound, outcome.bound)
 
 
 def _changed(layout: Layout, board: Board, previous: dict[int, tuple[int, int]]) -> list[int]:
@@ -253,6 +301,7 @@ def replan(
     progress: Callable[[Progress], None] | None = None,
     names: Mapping[str, str] | None = None,
     deterministic: bool = False,
+    wall_limit: float | None = None,
 ) -> Result:
     """Re-solve after changes on the day; locked meetings stay, as few others as possible move."""
     return solve(
@@ -264,6 +313,7 @@ def replan(
         previous=previous,
         names=names,
         deterministic=deterministic,
+        wall_limit=wall_limit,
     )
 
 
