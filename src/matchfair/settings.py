@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "matchfair.audit",
+    "matchfair.formats",
     "matchfair.jobs",
     "matchfair.community",
     "matchfair.events",
@@ -185,6 +186,8 @@ RATELIMIT_USE_CACHE = "default"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("bg", _("Bulgarian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Named date formats per language (matchfair/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["matchfair.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,7 @@
 """Forms of the events app: registering, the profile, opportunities, availability and the directory."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -67,7 +68,7 @@ class AvailabilityForm(forms.Form):
     def session_label(self, session):
         start = session.starts_at.astimezone(self.zone)
         end = session.ends_at.astimezone(self.zone)
-        return f"{session.name} — {start:%a %d %b, %H:%M}–{end:%H:%M}"
+        return f"{session.name} — {date_format(start, 'D j M, H:i')}–{end:%H:%M}"
 
 
 def _with_blank(choices, label):

@@ -1,6 +1,7 @@
 """Forms of the meetings app: asking for a meeting and answering a request."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -88,7 +89,10 @@ class MoveForm(forms.Form):
         self.slots = {slot.pk: slot for slot in slots}
         self.tables = {table.pk: table for table in tables}
         self.fields["slot"].choices = [
-            (slot.pk, f"{slot.starts_at.astimezone(zone):%a %d %b %H:%M} · {slot.session.name}")
+            (
+                slot.pk,
+                f"{date_format(slot.starts_at.astimezone(zone), 'D j M H:i')} · {slot.session.name}",
+            )
             for slot in slots
         ]
         self.fields["table"].choices = [(table.pk, _table_label(table, tight)) for table in tables]

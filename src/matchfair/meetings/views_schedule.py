@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -245,7 +246,9 @@ def move(request, event, context, pk):
                     _("Meeting #%(id)s moved to %(slot)s, %(table)s.")
                     % {
                         "id": meeting.pk,
-                        "slot": f"{placement.slot.starts_at.astimezone(event.zone):%a %d %b %H:%M}",
+                        "slot": date_format(
+                            placement.slot.starts_at.astimezone(event.zone), "D j M H:i"
+                        ),
                         "table": placement.table.name,
                     },
                 )
