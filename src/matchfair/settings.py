@@ -118,6 +118,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
             ],
+            # Event data in the reader's language in every template: {{ table|local:"name" }}.
+            "builtins": ["matchfair.events.templatetags.bilingual"],
         },
     },
 ]

@@ -28,15 +28,15 @@ def log_in(page, live_server, email, *, lands="/"):
     expect(page).to_have_url(f"{live_server.url}{lands}")
 
 
-def release_meeting(event, first, second, *, slot_index=1, slot=None):
+def release_meeting(event, first, second, *, slot_index=1, slot=None, notify=False):
     """An accepted meeting between two registrations, placed in a released plan (in `slot`, or
     the first session's slot number `slot_index`)."""
     if slot is None:
         slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[slot_index]
-    return release_meetings(event, [(first, second, slot)])[0]
+    return release_meetings(event, [(first, second, slot)], notify=notify)[0]
 
 
-def release_meetings(event, placements):
+def release_meetings(event, placements, *, notify=False):
     """Accepted meetings, one per (first, second, slot), released together at the first table."""
     organiser = factories.UserFactory()
     meetings = [
@@ -63,5 +63,5 @@ def release_meetings(event, placements):
         },
         by=organiser,
     )
-    release_plan(event=event, by=organiser, notify=False, confirmed=True)
+    release_plan(event=event, by=organiser, notify=notify, confirmed=True)
     return meetings

@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from matchfair.bilingual import localised
 from matchfair.community.models import OrganisationType
 from matchfair.events.domain import directory
 from matchfair.events.models import Domain, Opportunity, Organiser, Registration, Session
@@ -68,7 +69,7 @@ class AvailabilityForm(forms.Form):
     def session_label(self, session):
         start = session.starts_at.astimezone(self.zone)
         end = session.ends_at.astimezone(self.zone)
-        return f"{session.name} — {date_format(start, 'D j M, H:i')}–{end:%H:%M}"
+        return f"{localised(session, 'name')} — {date_format(start, 'D j M, H:i')}–{end:%H:%M}"
 
 
 def _with_blank(choices, label):

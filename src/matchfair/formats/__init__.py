@@ -11,6 +11,7 @@
 from collections.abc import Callable
 
 from django.utils import dateformat
+from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language
 
 # Languages whose month and weekday names are common nouns, written in lowercase.
@@ -38,7 +39,7 @@ def _short_month(self: dateformat.DateFormat) -> str:
     """'M': in Bulgarian the abbreviation Bulgarian writes ("дек.", "май"), not "Дек"."""
     if writes_lowercase():
         return self.N()
-    return dateformat.MONTHS_3[self.data.month].title()
+    return str(MONTHS_3[self.data.month]).title()  # type: ignore[union-attr]
 
 
 def lowercase_names() -> None:

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.bilingual import localised
+
 
 class MeetingRequestForm(forms.Form):
     message = forms.CharField(
@@ -91,7 +93,7 @@ class MoveForm(forms.Form):
         self.fields["slot"].choices = [
             (
                 slot.pk,
-                f"{date_format(slot.starts_at.astimezone(zone), 'D j M H:i')} · {slot.session.name}",
+                f"{date_format(slot.starts_at.astimezone(zone), 'D j M H:i')} · {localised(slot.session, 'name')}",
             )
             for slot in slots
         ]
@@ -105,7 +107,8 @@ class MoveForm(forms.Form):
 
 
 def _table_label(table, tight) -> str:
-    label = f"{table.name} · {table.location}" if table.location else table.name
+    name = localised(table, "name")
+    label = f"{name} · {localised(table, 'location')}" if table.location else name
     if table.booth_of_id is not None:
         label = _("%(table)s (their own stand)") % {"table": label}
     if table.location in tight:

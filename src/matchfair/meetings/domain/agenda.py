@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from matchfair.bilingual import localised
 from matchfair.events.models import Registration, Slot, Table
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement, Plan
@@ -123,7 +124,7 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
     calendar.add("prodid", "-//Matchfair//Agenda//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{event.name} — {registration.user.full_name}")
+    calendar.add("x-wr-calname", f"{localised(event, 'name')} — {registration.user.full_name}")
     calendar.add("x-wr-timezone", event.time_zone)
     for item in items:
         names = ", ".join(
@@ -135,13 +136,15 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
         vevent.add("dtstart", item.starts_at.astimezone(zone))
         vevent.add("dtend", item.ends_at.astimezone(zone))
         vevent.add("dtstamp", dt.datetime.now(dt.UTC))
-        vevent.add("location", f"{item.table.name}, {item.table.location or event.venue}")
+        table = localised(item.table, "name")
+        hall = localised(item.table, "location") if item.table.location else event.venue
+        vevent.add("location", f"{table}, {hall}")
         vevent.add(
             "description",
             _("%(event)s, %(table)s. Your agenda: %(url)s")
             % {
-                "event": event.name,
-                "table": item.table.name,
+                "event": localised(event, "name"),
+                "table": table,
                 "url": absolute_url(reverse("meetings:agenda", kwargs={"event": event.slug})),
             },
         )
