@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "matchfair.audit",
+    "matchfair.formats",
     "matchfair.jobs",
     "matchfair.community",
     "matchfair.events",
@@ -117,6 +118,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
             ],
+            # Event data in the reader's language in every template: {{ table|local:"name" }}.
+            "builtins": ["matchfair.events.templatetags.bilingual"],
         },
     },
 ]
@@ -185,6 +188,8 @@ RATELIMIT_USE_CACHE = "default"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("bg", _("Bulgarian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Named date formats per language (matchfair/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["matchfair.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

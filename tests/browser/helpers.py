@@ -28,16 +28,25 @@ def log_in(page, live_server, email, *, lands="/"):
     expect(page).to_have_url(f"{live_server.url}{lands}")
 
 
-def release_meeting(event, first, second, *, slot_index=1, slot=None):
+def release_meeting(event, first, second, *, slot_index=1, slot=None, notify=False):
     """An accepted meeting between two registrations, placed in a released plan (in `slot`, or
     the first session's slot number `slot_index`)."""
-    organiser = factories.UserFactory()
-    meeting = accept_request(
-        send_request(sender=first, recipient=second, message="Hello", by=first.user),
-        by=second.user,
-    )
     if slot is None:
         slot = event.sessions.order_by("starts_at").first().slots.order_by("starts_at")[slot_index]
+    return release_meetings(event, [(first, second, slot)], notify=notify)[0]
+
+
+def release_meetings(event, placements, *, notify=False):
+    """Accepted meetings, one per (first, second, slot), released together at the first table."""
+    organiser = factories.UserFactory()
+    meetings = [
+        accept_request(
+            send_request(sender=first, recipient=second, message="Hello", by=first.user),
+            by=second.user,
+        )
+        for first, second, _slot in placements
+    ]
+    table = event.tables.first()
     write_draft(
         event=event,
         result={
@@ -45,13 +54,14 @@ def release_meeting(event, first, second, *, slot_index=1, slot=None):
                 {
                     "meeting": meeting_key(meeting.pk),
                     "slot": slot_key(slot.pk),
-                    "table": table_key(event.tables.first().pk),
+                    "table": table_key(table.pk),
                 }
+                for meeting, (_first, _second, slot) in zip(meetings, placements, strict=True)
             ],
             "unscheduled": [],
-            "stats": {"scheduled": 1},
+            "stats": {"scheduled": len(meetings)},
         },
         by=organiser,
     )
-    release_plan(event=event, by=organiser, notify=False, confirmed=True)
-    return meeting
+    release_plan(event=event, by=organiser, notify=notify, confirmed=True)
+    return meetings

@@ -44,3 +44,8 @@ def test_a_double_booked_draft_is_refused_with_the_problem_listed(
     expect(messages).to_contain_text("Booked twice: Ana Petrova has 2 meetings in one slot")
     expect(page.locator("main")).not_to_contain_text("double_booked")
     assert not Plan.objects.filter(event=event, kind=Plan.Kind.RELEASE).exists()
+    # On a phone the problems read as cards: nothing scrolls sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/e/{event.slug}/console/")
+    expect(page.locator("#release-problems td[data-label]").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

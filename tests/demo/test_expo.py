@@ -90,7 +90,7 @@ def test_load_expo_twice_adds_nothing(demo_like):
 def test_demo_table_locations_are_in_halls(demo_like):
     load_expo(demo_like, seconds=3)
     halls = list(Hall.objects.filter(event=demo_like))
-    for location, _count in scenario.HALLS:
+    for location, _location_bg, _count in scenario.HALLS:
         assert hall_for(location, halls) is not None
     assert hall_for("Hall 6 — stands", halls).name == "Hall 6"
 

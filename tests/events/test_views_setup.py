@@ -145,3 +145,53 @@ def test_the_lead_edits_the_event_and_sees_a_refusal_on_its_field(client, event,
 def test_a_participant_cannot_create_an_event(client, ana):
     client.force_login(ana.user)
     assert client.get(reverse("event_new")).status_code == 403
+
+
+def test_the_lead_gives_tables_and_sessions_their_bulgarian_names(client, event, lead_staff):
+    client.force_login(lead_staff)
+    client.post(
+        url("tables_new", event),
+        {
+            "count": "2",
+            "name": "Table",
+            "name_bg": "Маса",
+            "location": "Hall 6",
+            "location_bg": "Зала 6",
+        },
+    )
+    assert list(event.tables.filter(location="Hall 6").values_list("name_bg", "location_bg")) == [
+        ("Маса 5", "Зала 6"),
+        ("Маса 6", "Зала 6"),
+    ]
+    table = event.tables.get(name="Table 6")
+    client.post(
+        url("table_edit", event, pk=table.pk),
+        {"name": "Stand B12", "name_bg": " Щанд  B12 ", "location": "Hall 7", "location_bg": ""},
+    )
+    table.refresh_from_db()
+    assert (table.name_bg, table.location_bg) == ("Щанд B12", "")
+    assert 'value="Щанд B12"' in client.get(url("table_edit", event, pk=table.pk)).content.decode()
+    client.post(url("session_new", event), session_form(name_bg="Следобед"))
+    assert Session.objects.get(name="Afternoon").name_bg == "Следобед"
+
+
+def test_the_lead_writes_the_events_name_and_description_in_bulgarian(client, event, lead_staff):
+    client.force_login(lead_staff)
+    client.post(
+        url("event_edit", event),
+        event_form(
+            name_bg="Изложение 2027",
+            description="Three days.",
+            description_bg="Три дни.",
+            starts_on=str(event.starts_on),
+            ends_on=str(event.ends_on),
+            booking_opens_at="",
+            booking_closes_at="",
+        ),
+    )
+    english = client.get(reverse("events:detail", kwargs={"event": event.slug})).content.decode()
+    bulgarian = client.get(
+        reverse("events:detail", kwargs={"event": event.slug}), HTTP_ACCEPT_LANGUAGE="bg"
+    ).content.decode()
+    assert ("<h1>Smart City Expo 2027</h1>" in english, "Three days." in english) == (True, True)
+    assert ("<h1>Изложение 2027</h1>" in bulgarian, "Три дни." in bulgarian) == (True, True)

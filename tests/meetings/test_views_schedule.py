@@ -432,3 +432,25 @@ def test_day_board_sorts_tables_naturally(client, busy_session, lead_staff):
     client.force_login(lead_staff)
     response = client.get(url(event, "day/"), {"slot": slots[0].pk})
     assert _board_rows(response) == [("09:00", "Table 10"), ("09:00", "Table 30")]
+
+
+def test_day_board_has_a_page_per_session_with_its_neighbours(client, busy_session, lead_staff):
+    event, _slots = busy_session
+    first, second = event.sessions.order_by("starts_at")
+    client.force_login(lead_staff)
+    page = client.get(url(event, f"day/sessions/{second.pk}/"))
+    body = page.content.decode()
+    assert (page.context["session"], page.context["previous_session"]) == (second, first)
+    assert page.context["next_session"] is None
+    assert f'href="/e/{event.slug}/console/day/sessions/{first.pk}/" rel="prev">← Morning 1' in body
+    opening = client.get(url(event, f"day/sessions/{first.pk}/"))
+    assert [count for _slot, count in opening.context["slot_buttons"]] == [1, 1, 1, 0]
+    assert "09:30 <small>1 meeting</small>" in opening.content.decode()
+    assert opening.context["next_session"] == second
+
+
+def test_day_board_session_page_of_another_event_is_not_found(client, busy_session, lead_staff):
+    event, _slots = busy_session
+    elsewhere = factories.b2b_event().sessions.first()
+    client.force_login(lead_staff)
+    assert client.get(url(event, f"day/sessions/{elsewhere.pk}/")).status_code == 404

@@ -19,6 +19,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import Q
 from django.test.utils import override_settings
+from django.utils import translation
+from django.utils.formats import date_format
 
 from matchfair.audit.models import AuditEntry
 from matchfair.community.models import (
@@ -246,7 +248,9 @@ def _load(rng: random.Random) -> Event:
         event = Event.objects.create(
             slug=scenario.EVENT_SLUG,
             name=scenario.EVENT_NAME,
+            name_bg=scenario.EVENT_NAME_BG,
             description=scenario.EVENT_DESCRIPTION,
+            description_bg=scenario.EVENT_DESCRIPTION_BG,
             venue=scenario.EVENT_VENUE,
             city=scenario.EVENT_CITY,
             time_zone=scenario.EVENT_TIME_ZONE,
@@ -378,13 +382,20 @@ def _organisers(event: Event, clusters: dict[str, Cluster]) -> dict[str, Organis
     return dict(zip(slugs, organisers, strict=True))
 
 
+def _day_name(day: dt.date, language: str) -> str:
+    """ "Tuesday 8 December" / "вторник 8 декември", as the language writes a day."""
+    with translation.override(language):
+        return date_format(day, "l j F")
+
+
 def _venue(event: Event, by: User) -> list[Session]:
     """The assembly day, two B2B sessions on each expo day, tables in two halls."""
     zone = event.zone
-    name, start, end = scenario.ASSEMBLY_SESSION
+    name, name_bg, start, end = scenario.ASSEMBLY_SESSION
     add_session(
         event=event,
         name=name,
+        name_bg=name_bg,
         starts_at=dt.datetime.combine(scenario.ASSEMBLY_DAY, start, tzinfo=zone),
         ends_at=dt.datetime.combine(scenario.ASSEMBLY_DAY, end, tzinfo=zone),
         is_b2b=False,
@@ -393,17 +404,26 @@ def _venue(event: Event, by: User) -> list[Session]:
     sessions = [
         add_session(
             event=event,
-            name=f"{day:%A} {day.day} {day:%B}, {label} B2B meetings",
+            name=f"{_day_name(day, 'en')}, {label}",
+            name_bg=f"{_day_name(day, 'bg')}, {label_bg}",
             starts_at=dt.datetime.combine(day, start, tzinfo=zone),
             ends_at=dt.datetime.combine(day, end, tzinfo=zone),
             slot_minutes=scenario.SLOT_MINUTES,
             by=by,
         )
         for day in scenario.EXPO_DAYS
-        for label, start, end in scenario.B2B_SESSIONS
+        for label, label_bg, start, end in scenario.B2B_SESSIONS
     ]
-    for location, count in scenario.HALLS:
-        add_tables(event=event, count=count, location=location, prefix="Table", by=by)
+    for location, location_bg, count in scenario.HALLS:
+        add_tables(
+            event=event,
+            count=count,
+            location=location,
+            location_bg=location_bg,
+            prefix="Table",
+            prefix_bg="Маса",
+            by=by,
+        )
     return sessions
 
 

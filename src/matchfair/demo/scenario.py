@@ -14,6 +14,7 @@ WEBSITE_SUFFIX = ".demo"
 
 EVENT_SLUG = "smart-city-expo"
 EVENT_NAME = "Smart City Expo World Congress"
+EVENT_NAME_BG = "Световен конгрес и изложение Smart City Expo"
 EVENT_VENUE = "Fira Gran Via"
 EVENT_CITY = "Barcelona"
 EVENT_TIME_ZONE = "Europe/Madrid"
@@ -25,6 +26,15 @@ EVENT_DESCRIPTION = (
     "weeks ahead, so that booking, the schedule and the changes on the day can all be tried. "
     "The real Smart City Expo World Congress takes place at Fira Gran Via in Barcelona each "
     "November; see smartcityexpo.com for its dates."
+)
+EVENT_DESCRIPTION_BG = (
+    "Три дни B2B срещи на най-голямото световно събитие за интелигентни технологии и градски "
+    "иновации, организирани съвместно от клъстер „София – град на знанието“ и алианса Silicon "
+    "Europe. Предния ден партньорството Smart City Tech провежда годишното си събрание.\n\n"
+    "Това е демонстрацията на Matchfair. Датите ѝ се местят с деня, в който е заредена, винаги "
+    "няколко седмици напред, за да могат да се изпробват заявките, графикът и промените в деня. "
+    "Истинският Smart City Expo World Congress се провежда във Fira Gran Via в Барселона всеки "
+    "ноември; датите му са на smartcityexpo.com."
 )
 
 
@@ -38,13 +48,24 @@ def _coming_monday(today: dt.date, *, weeks: int = 3) -> dt.date:
 # Like the real expo: the partnership meets on Monday, the fair runs Tuesday to Thursday.
 ASSEMBLY_DAY = _coming_monday(dt.date.today())
 EXPO_DAYS = tuple(ASSEMBLY_DAY + dt.timedelta(days=n) for n in (1, 2, 3))
-ASSEMBLY_SESSION = ("Smart City Tech Partnership — annual meeting", dt.time(9, 30), dt.time(17, 30))
+# (English name, Bulgarian name, start, end)
+ASSEMBLY_SESSION = (
+    "Smart City Tech Partnership — annual meeting",
+    "Партньорство Smart City Tech — годишно събрание",
+    dt.time(9, 30),
+    dt.time(17, 30),
+)
+# (English label, Bulgarian label, start, end) of each day's B2B sessions
 B2B_SESSIONS = (
-    ("morning", dt.time(9, 30), dt.time(13, 30)),
-    ("afternoon", dt.time(14, 30), dt.time(17, 30)),
+    ("morning B2B meetings", "B2B срещи сутрин", dt.time(9, 30), dt.time(13, 30)),
+    ("afternoon B2B meetings", "B2B срещи следобед", dt.time(14, 30), dt.time(17, 30)),
 )
 SLOT_MINUTES = 30
-HALLS = (("Hall 2 — B2B area", 24), ("Hall 6 — B2B area", 16))
+# (hall in English, in Bulgarian, tables)
+HALLS = (
+    ("Hall 2 — B2B area", "Зала 2 — B2B зона", 24),
+    ("Hall 6 — B2B area", "Зала 6 — B2B зона", 16),
+)
 BOOTH_COUNT = 5
 RELEASE_NAME = "Release for the expo"
 

@@ -1,9 +1,11 @@
 """Forms of the events app: registering, the profile, opportunities, availability and the directory."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from matchfair.bilingual import localised
 from matchfair.community.models import OrganisationType
 from matchfair.events.domain import directory
 from matchfair.events.models import Domain, Opportunity, Organiser, Registration, Session
@@ -67,7 +69,7 @@ class AvailabilityForm(forms.Form):
     def session_label(self, session):
         start = session.starts_at.astimezone(self.zone)
         end = session.ends_at.astimezone(self.zone)
-        return f"{session.name} — {start:%a %d %b, %H:%M}–{end:%H:%M}"
+        return f"{localised(session, 'name')} — {date_format(start, 'D j M, H:i')}–{end:%H:%M}"
 
 
 def _with_blank(choices, label):

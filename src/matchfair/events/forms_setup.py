@@ -40,6 +40,7 @@ class EventForm(forms.ModelForm):
             "booking_opens_at": LocalDateTimeInput(),
             "booking_closes_at": LocalDateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_bg": forms.Textarea(attrs={"rows": 4}),
         }
 
     def clean(self):
@@ -77,8 +78,14 @@ class NewEventForm(EventForm):
         self.fields["cluster"].queryset = clusters.select_related("organisation")
 
 
+BULGARIAN_HELP = _("Shown to readers of Bulgarian; empty: they see the English one.")
+
+
 class SessionForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
+    name_bg = forms.CharField(
+        label=_("Name in Bulgarian"), max_length=120, required=False, help_text=BULGARIAN_HELP
+    )
     starts_at = forms.DateTimeField(label=_("Starts"), widget=LocalDateTimeInput())
     ends_at = forms.DateTimeField(label=_("Ends"), widget=LocalDateTimeInput())
     slot_minutes = forms.IntegerField(
@@ -104,19 +111,41 @@ class TablesForm(forms.Form):
         initial=_("Table"),
         help_text=_("Numbered on from the highest number in use: Table 13, Table 14…"),
     )
+    name_bg = forms.CharField(
+        label=_("Name in Bulgarian"),
+        max_length=40,
+        required=False,
+        initial="Маса",
+        help_text=_("Numbered like the English name: Маса 13, Маса 14…"),
+    )
     location = forms.CharField(
         label=_("Hall or area"),
         max_length=120,
         required=False,
         help_text=_("Shown in agendas and used for walking times."),
     )
+    location_bg = forms.CharField(
+        label=_("Hall or area in Bulgarian"),
+        max_length=120,
+        required=False,
+        help_text=BULGARIAN_HELP,
+    )
 
 
 class TableForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=60)
+    name_bg = forms.CharField(
+        label=_("Name in Bulgarian"), max_length=60, required=False, help_text=BULGARIAN_HELP
+    )
     location = forms.CharField(
         label=_("Hall or area"),
         max_length=120,
         required=False,
         help_text=_("Shown in agendas and used for walking times."),
+    )
+    location_bg = forms.CharField(
+        label=_("Hall or area in Bulgarian"),
+        max_length=120,
+        required=False,
+        help_text=BULGARIAN_HELP,
     )

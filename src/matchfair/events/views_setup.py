@@ -42,6 +42,7 @@ def session_edit(request, event, context, pk=None):
         initial = (
             {
                 "name": session.name,
+                "name_bg": session.name_bg,
                 "starts_at": timezone.localtime(session.starts_at),
                 "ends_at": timezone.localtime(session.ends_at),
                 "slot_minutes": session.slot_minutes,
@@ -82,6 +83,8 @@ def tables_add(request, event, context):
                 count=values["count"],
                 prefix=values["name"],
                 location=values["location"],
+                prefix_bg=values["name_bg"],
+                location_bg=values["location_bg"],
                 by=request.user,
             )
         except ValidationError as error:
@@ -102,7 +105,12 @@ def table_edit(request, event, context, pk):
     table = get_object_or_404(Table, pk=pk, event=event, is_active=True)
     form = TableForm(
         request.POST if request.method == "POST" else None,
-        initial={"name": table.name, "location": table.location},
+        initial={
+            "name": table.name,
+            "location": table.location,
+            "name_bg": table.name_bg,
+            "location_bg": table.location_bg,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,7 +1,10 @@
 """Forms of the meetings app: asking for a meeting and answering a request."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from matchfair.bilingual import localised
 
 
 class MeetingRequestForm(forms.Form):
@@ -88,7 +91,10 @@ class MoveForm(forms.Form):
         self.slots = {slot.pk: slot for slot in slots}
         self.tables = {table.pk: table for table in tables}
         self.fields["slot"].choices = [
-            (slot.pk, f"{slot.starts_at.astimezone(zone):%a %d %b %H:%M} · {slot.session.name}")
+            (
+                slot.pk,
+                f"{date_format(slot.starts_at.astimezone(zone), 'D j M H:i')} · {localised(slot.session, 'name')}",
+            )
             for slot in slots
         ]
         self.fields["table"].choices = [(table.pk, _table_label(table, tight)) for table in tables]
@@ -101,7 +107,8 @@ class MoveForm(forms.Form):
 
 
 def _table_label(table, tight) -> str:
-    label = f"{table.name} · {table.location}" if table.location else table.name
+    name = localised(table, "name")
+    label = f"{name} · {localised(table, 'location')}" if table.location else name
     if table.booth_of_id is not None:
         label = _("%(table)s (their own stand)") % {"table": label}
     if table.location in tight:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("console/runs/<int:pk>/", views.run_status, name="run_status"),
     path("console/release/", views.release, name="release"),
     path("console/day/", views_schedule.day, name="day"),
+    path("console/day/sessions/<int:pk>/", views_schedule.day, name="day_session"),
     path("console/day/replan/", views_schedule.replan, name="replan"),
     path("console/meetings/<int:pk>/move/", views_schedule.move, name="move"),
     path("console/meetings/<int:pk>/unschedule/", views_schedule.unschedule, name="unschedule"),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from matchfair import permissions
 from matchfair.events.models import Registration
 from matchfair.limits import limited
-from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for
+from matchfair.meetings.domain.agenda import agenda_calendar, agenda_for, timeline
 from matchfair.meetings.domain.conflicts import plan_conflicts, summary
 from matchfair.meetings.domain.plans import latest_release, moved_since_release, release_plan
 from matchfair.meetings.domain.queries import REQUEST_TABS, requests_by_tab
@@ -128,18 +128,14 @@ def cancel(request, event, _context, pk):
 
 def _render_agenda(request, event, context, registration):
     release = latest_release(event)
-    items = agenda_for(registration, release)
-    zone = event.zone
-    days: dict = {}
-    for item in items:
-        days.setdefault(item.starts_at.astimezone(zone).date(), []).append(item)
+    now = timezone.now()
     context.update(
         release=release,
-        days=sorted(days.items()),
+        days=timeline(agenda_for(registration, release), now=now, zone=event.zone),
         zone=event.time_zone,
         owner=registration,
         is_own=registration.user_id == request.user.pk,
-        now=timezone.now(),
+        now=now,
     )
     return render(request, "meetings/agenda.html", context)
 

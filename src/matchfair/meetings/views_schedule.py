@@ -8,13 +8,16 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.bilingual import localised
 from matchfair.events.models import Registration, Session, Table
 from matchfair.meetings.domain.changes import (
     accept_late_request,
@@ -86,14 +89,36 @@ def _slot_at(slots, text, zone):
     return None
 
 
-def _board(request, event, context):
-    """Everything the day page shows; also the htmx partial after each change."""
+def _slot_counts(plan, session) -> dict[int, int]:
+    """Slot id → meetings the plan holds in it, for the session's slot buttons (one query)."""
+    if plan is None or session is None:
+        return {}
+    rows = (
+        Placement.objects.filter(
+            plan=plan, slot__session=session, meeting__status=Meeting.Status.ACTIVE
+        )
+        .values("slot_id")
+        .annotate(meetings=Count("pk"))
+    )
+    return {row["slot_id"]: row["meetings"] for row in rows}
+
+
+def _board(request, event, context, session_pk=None):
+    """Everything the day page shows; also the htmx partial after each change. The session comes
+    from the page's address (a page per session), else from `?session=`, else the one under way
+    or next."""
     plan = _working_plan(event)
     sessions = list(event.sessions.filter(is_b2b=True).order_by("starts_at"))
+    if session_pk is not None and all(session.pk != session_pk for session in sessions):
+        raise Http404
     session = _current_session(
-        event, sessions, request.GET.get("session") or request.POST.get("session")
+        event,
+        sessions,
+        str(session_pk or "") or request.GET.get("session") or request.POST.get("session"),
     )
     slots = list(session.slots.order_by("starts_at")) if session is not None else []
+    counts = _slot_counts(plan, session)
+    place = sessions.index(session) if session is not None else 0
     slot = _current_slot(slots, request.GET.get("slot") or request.POST.get("slot"))
     # One box finds a time (that slot), a person or a table (their meetings in the session).
     search = (request.GET.get("search") or request.POST.get("search") or "").strip()
@@ -161,7 +186,10 @@ def _board(request, event, context):
         plan=plan,
         sessions=sessions,
         session=session,
+        previous_session=sessions[place - 1] if place > 0 else None,
+        next_session=sessions[place + 1] if place + 1 < len(sessions) else None,
         slots=slots,
+        slot_buttons=[(each, counts.get(each.pk, 0)) for each in slots],
         slot=slot,
         rows=sorted(rows.items(), key=lambda item: item[0].starts_at),
         search=search,
@@ -192,8 +220,8 @@ def _board(request, event, context):
 
 
 @manager_view
-def day(request, event, context):
-    return render(request, "meetings/day.html", _board(request, event, context))
+def day(request, event, context, pk=None):
+    return render(request, "meetings/day.html", _board(request, event, context, session_pk=pk))
 
 
 def _after_change(request, event, context):
@@ -245,8 +273,10 @@ def move(request, event, context, pk):
                     _("Meeting #%(id)s moved to %(slot)s, %(table)s.")
                     % {
                         "id": meeting.pk,
-                        "slot": f"{placement.slot.starts_at.astimezone(event.zone):%a %d %b %H:%M}",
-                        "table": placement.table.name,
+                        "slot": date_format(
+                            placement.slot.starts_at.astimezone(event.zone), "D j M H:i"
+                        ),
+                        "table": localised(placement.table, "name"),
                     },
                 )
                 return redirect("meetings:day", event=event.slug)

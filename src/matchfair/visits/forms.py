@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from matchfair.community.models import Cluster
@@ -125,7 +126,7 @@ class JointVisitForm(TargetForm):
             delegation=delegation
         ).select_related("registration__user")
         self.fields["day"].choices = [("", _("Any day"))] + [  # type: ignore[attr-defined]
-            (day.isoformat(), f"{day:%a %d %b}") for day in delegation.days()
+            (day.isoformat(), date_format(day, "D j M")) for day in delegation.days()
         ]
         self.fields["day"].coerce = _date  # type: ignore[attr-defined]
 

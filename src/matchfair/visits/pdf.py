@@ -4,6 +4,7 @@ route drawn."""
 import io
 from collections.abc import Sequence
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -107,7 +108,7 @@ def itinerary_pdf(
     for day in days:
         y = HEIGHT - MARGIN
         canvas.setFont(BOLD, 14)
-        canvas.drawString(MARGIN, y, f"{name} — {day.date:%A %d %B %Y}")
+        canvas.drawString(MARGIN, y, f"{name} — {date_format(day.date, 'l j F Y')}")
         y -= 16
         canvas.setFont(FONT, 9)
         canvas.drawString(

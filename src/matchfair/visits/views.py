@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -382,7 +383,7 @@ def member_route(request, event, pk, day):
         raise Http404
     title = _("Route of %(name)s on %(day)s") % {
         "name": member.registration.user.full_name,
-        "day": f"{date:%A %d %B}",
+        "day": date_format(date, "l j F"),
     }
     context.update(
         member=member,

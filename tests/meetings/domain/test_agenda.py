@@ -6,7 +6,7 @@ import datetime as dt
 import icalendar
 import pytest
 
-from matchfair.meetings.domain.agenda import AgendaItem, agenda_calendar, agenda_for
+from matchfair.meetings.domain.agenda import AgendaItem, agenda_calendar, agenda_for, timeline
 from matchfair.meetings.models import Meeting, Placement, Plan
 from tests import factories
 from tests.meetings.domain.helpers import meet, slots_of
@@ -131,3 +131,22 @@ def test_agenda_calendar_of_a_table_without_location_names_the_venue(event, ana,
 def test_agenda_calendar_without_meetings_has_no_events(event, ana):
     calendar = icalendar.Calendar.from_ical(agenda_calendar(ana, []))
     assert (calendar.walk("VEVENT"), str(calendar["x-wr-timezone"])) == ([], "Europe/Madrid")
+
+
+def test_timeline_marks_over_now_next_and_coming_per_local_day(event, ana, jonas, carl, meeting):
+    with_carl = meet(carl, ana)
+    slots = slots_of(event)
+    table = event.tables.first()
+    third = meet(factories.RegistrationFactory(event=event), ana)
+    release(
+        event, 1, (meeting, slots[0], table), (with_carl, slots[1], table), (third, slots[3], table)
+    )
+    items = agenda_for(ana)
+    during_second = slots[1].starts_at + dt.timedelta(minutes=5)
+    days = timeline(items, now=during_second, zone=event.zone)
+    assert [(day, [entry.moment for entry in entries]) for day, entries in days] == [
+        (slots[0].starts_at.astimezone(event.zone).date(), ["done", "now", "later"])
+    ]
+    before = timeline(items, now=slots[0].starts_at - dt.timedelta(hours=1), zone=event.zone)
+    assert [entry.moment for entry in before[0][1]] == ["next", "later", "later"]
+    assert [entry.moment_label for entry in before[0][1]] == ["Next", "Coming", "Coming"]

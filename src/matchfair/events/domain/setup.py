@@ -16,7 +16,9 @@ from matchfair.events.models import Event, Organiser
 
 SETTINGS: tuple[str, ...] = (
     "name",
+    "name_bg",
     "description",
+    "description_bg",
     "venue",
     "city",
     "time_zone",

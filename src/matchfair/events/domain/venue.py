@@ -76,6 +76,7 @@ def add_session(
     ends_at: dt.datetime,
     slot_minutes: int = 30,
     is_b2b: bool = True,
+    name_bg: str = "",
     by: Any = None,
 ) -> Session:
     with transaction.atomic():
@@ -90,6 +91,7 @@ def add_session(
         session = Session.objects.create(
             event=event,
             name=name.strip(),
+            name_bg=name_bg.strip(),
             starts_at=starts_at,
             ends_at=ends_at,
             slot_minutes=slot_minutes,
@@ -109,6 +111,7 @@ def edit_session(
     slot_minutes: int,
     is_b2b: bool,
     by: Any,
+    name_bg: str = "",
 ) -> Session:
     """Rename a session or change its times; its slots are cut again only while no meeting of
     any plan sits in them, so a change of times never moves a meeting silently."""
@@ -138,12 +141,13 @@ def edit_session(
             )
         before = {
             "name": locked.name,
+            "name_bg": locked.name_bg,
             "starts_at": locked.starts_at.isoformat(),
             "ends_at": locked.ends_at.isoformat(),
             "slot_minutes": locked.slot_minutes,
             "is_b2b": locked.is_b2b,
         }
-        locked.name = name.strip()
+        locked.name, locked.name_bg = name.strip(), name_bg.strip()
         locked.starts_at, locked.ends_at = starts_at, ends_at
         locked.slot_minutes, locked.is_b2b = slot_minutes, is_b2b
         locked.save()
@@ -162,8 +166,17 @@ def edit_session(
 
 
 def add_tables(
-    *, event: Event, count: int, location: str = "", prefix: str = "Table", by: Any = None
+    *,
+    event: Event,
+    count: int,
+    location: str = "",
+    prefix: str = "Table",
+    location_bg: str = "",
+    prefix_bg: str = "",
+    by: Any = None,
 ) -> list[Table]:
+    """`count` tables named on from the highest "<prefix> <n>" in use; with `prefix_bg` each gets
+    the same number in Bulgarian ("Маса 13")."""
     if count < 1:
         raise ValidationError({"count": _("Add at least one table.")})
     if count > MAX_TABLES_AT_ONCE:
@@ -179,14 +192,22 @@ def add_tables(
         ]
         taken = max(numbers, default=0)
         tables = Table.objects.bulk_create(
-            Table(event=event, name=f"{prefix} {taken + number}", location=location)
+            Table(
+                event=event,
+                name=f"{prefix} {taken + number}",
+                name_bg=f"{prefix_bg.strip()} {taken + number}" if prefix_bg.strip() else "",
+                location=location,
+                location_bg=location_bg.strip(),
+            )
             for number in range(1, count + 1)
         )
         record(action="tables.added", actor=by, event=event, count=count, location=location)
     return tables
 
 
-def edit_table(*, table: Table, name: str, location: str, by: Any) -> Table:
+def edit_table(
+    *, table: Table, name: str, location: str, by: Any, name_bg: str = "", location_bg: str = ""
+) -> Table:
     """Rename a table or give its hall; a name is used once per event."""
     name = " ".join(name.split())
     if not name:
@@ -197,8 +218,14 @@ def edit_table(*, table: Table, name: str, location: str, by: Any) -> Table:
             raise ValidationError(
                 {"name": _("Another table of this event is called “%(name)s”.") % {"name": name}}
             )
-        before = {"name": locked.name, "location": locked.location}
+        before = {
+            "name": locked.name,
+            "location": locked.location,
+            "name_bg": locked.name_bg,
+            "location_bg": locked.location_bg,
+        }
         locked.name, locked.location = name, location.strip()
-        locked.save(update_fields=["name", "location"])
+        locked.name_bg, locked.location_bg = " ".join(name_bg.split()), location_bg.strip()
+        locked.save(update_fields=["name", "location", "name_bg", "location_bg"])
         record(action="table.edited", actor=by, subject=locked, event=locked.event, before=before)
     return locked

@@ -18,7 +18,13 @@ def validate_time_zone(value: str) -> None:
 class Event(models.Model):
     slug = models.SlugField(_("short name"), unique=True)
     name = models.CharField(_("name"), max_length=200)
+    name_bg = models.CharField(
+        _("name in Bulgarian"), max_length=200, blank=True, help_text=_("Empty: the English name.")
+    )
     description = models.TextField(_("description"), blank=True)
+    description_bg = models.TextField(
+        _("description in Bulgarian"), blank=True, help_text=_("Empty: the English description.")
+    )
     venue = models.CharField(_("venue"), max_length=200)
     city = models.CharField(_("city"), max_length=100)
     time_zone = models.CharField(

@@ -9,6 +9,9 @@ class Session(models.Model):
 
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="sessions")
     name = models.CharField(_("name"), max_length=120)
+    name_bg = models.CharField(
+        _("name in Bulgarian"), max_length=120, blank=True, help_text=_("Empty: the English name.")
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     slot_minutes = models.PositiveSmallIntegerField(_("minutes per meeting"), default=30)
@@ -57,8 +60,17 @@ class Table(models.Model):
 
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="tables")
     name = models.CharField(_("name"), max_length=60)
+    name_bg = models.CharField(
+        _("name in Bulgarian"), max_length=60, blank=True, help_text=_("Empty: the English name.")
+    )
     location = models.CharField(
         _("location"), max_length=120, blank=True, help_text=_("Hall or area, for walking times.")
+    )
+    location_bg = models.CharField(
+        _("location in Bulgarian"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown to Bulgarian readers; walking times use the English location."),
     )
     booth_of = models.OneToOneField(
         "events.Registration",

@@ -7,7 +7,9 @@ import icalendar
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from matchfair.bilingual import localised
 from matchfair.events import personal
 from matchfair.events.models import Registration, Slot, Table
 from matchfair.meetings.domain.plans import latest_release
@@ -67,6 +69,54 @@ def agenda_for(registration: Registration, plan: Plan | None = None) -> list[Age
     return items
 
 
+class Moment:
+    """Where a meeting stands against the clock: the status shown on the time line."""
+
+    DONE = "done"
+    NOW = "now"
+    NEXT = "next"
+    LATER = "later"
+
+    LABELS = {
+        DONE: _lazy("Over"),
+        NOW: _lazy("Now"),
+        NEXT: _lazy("Next"),
+        LATER: _lazy("Coming"),
+    }
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    item: AgendaItem
+    moment: str
+
+    @property
+    def moment_label(self) -> str:
+        return str(Moment.LABELS[self.moment])
+
+
+def timeline(
+    items: list[AgendaItem], *, now: dt.datetime, zone: dt.tzinfo
+) -> list[tuple[dt.date, list[TimelineEntry]]]:
+    """The agenda per local day in time order; the first meeting still to come is the next."""
+    days: dict[dt.date, list[TimelineEntry]] = {}
+    next_found = False
+    for item in sorted(items, key=lambda entry: entry.starts_at):
+        if item.ends_at <= now:
+            moment = Moment.DONE
+        elif item.starts_at <= now:
+            moment = Moment.NOW
+        elif not next_found:
+            moment = Moment.NEXT
+        else:
+            moment = Moment.LATER
+        next_found = next_found or moment in (Moment.NOW, Moment.NEXT)
+        days.setdefault(item.starts_at.astimezone(zone).date(), []).append(
+            TimelineEntry(item=item, moment=moment)
+        )
+    return sorted(days.items())
+
+
 def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> bytes:
     """One VEVENT a meeting, and one for each of the person's entries from other apps
     (`events.personal`), in the event's own time zone so phones show local Barcelona time."""
@@ -76,7 +126,7 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
     calendar.add("prodid", "-//Matchfair//Agenda//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{event.name} — {registration.user.full_name}")
+    calendar.add("x-wr-calname", f"{localised(event, 'name')} — {registration.user.full_name}")
     calendar.add("x-wr-timezone", event.time_zone)
     for item in items:
         names = ", ".join(
@@ -88,13 +138,15 @@ def agenda_calendar(registration: Registration, items: list[AgendaItem]) -> byte
         vevent.add("dtstart", item.starts_at.astimezone(zone))
         vevent.add("dtend", item.ends_at.astimezone(zone))
         vevent.add("dtstamp", dt.datetime.now(dt.UTC))
-        vevent.add("location", f"{item.table.name}, {item.table.location or event.venue}")
+        table = localised(item.table, "name")
+        hall = localised(item.table, "location") if item.table.location else event.venue
+        vevent.add("location", f"{table}, {hall}")
         vevent.add(
             "description",
             _("%(event)s, %(table)s. Your agenda: %(url)s")
             % {
-                "event": event.name,
-                "table": item.table.name,
+                "event": localised(event, "name"),
+                "table": table,
                 "url": absolute_url(reverse("meetings:agenda", kwargs={"event": event.slug})),
             },
         )

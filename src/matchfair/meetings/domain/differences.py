@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
-from matchfair.events.models import Registration
+from matchfair.bilingual import localised
+from matchfair.events.models import Registration, Table
 from matchfair.meetings.models import Meeting, Plan
 
 
@@ -24,16 +25,31 @@ class Spot:
     table: str
     location: str
     others: tuple[str, ...] = field(default=(), compare=False)
+    # The Bulgarian labels; a renamed label alone moves no meeting, so they do not compare.
+    table_bg: str = field(default="", compare=False)
+    location_bg: str = field(default="", compare=False)
+
+    @classmethod
+    def of(cls, starts_at: dt.datetime, table: Table, others: tuple[str, ...] = ()) -> "Spot":
+        return cls(
+            starts_at=starts_at,
+            table=table.name,
+            location=table.location,
+            others=others,
+            table_bg=table.name_bg,
+            location_bg=table.location_bg,
+        )
 
     def __str__(self) -> str:
         when = dateformat.format(self.starts_at, "D j M H:i")
+        table = localised(self, "table")
         if self.location:
             return _("%(when)s, %(table)s, %(location)s") % {
                 "when": when,
-                "table": self.table,
-                "location": self.location,
+                "table": table,
+                "location": localised(self, "location"),
             }
-        return _("%(when)s, %(table)s") % {"when": when, "table": self.table}
+        return _("%(when)s, %(table)s") % {"when": when, "table": table}
 
 
 @dataclass(frozen=True)
@@ -90,11 +106,10 @@ def agenda_spots(plan: Plan | None) -> dict[int, dict[int, Spot]]:
             continue
         group = members[placement.meeting_id]
         for registration_id in group:
-            spots[registration_id][placement.meeting_id] = Spot(
-                starts_at=placement.slot.starts_at.astimezone(zone),
-                table=placement.table.name,
-                location=placement.table.location,
-                others=tuple(sorted(names[other] for other in group if other != registration_id)),
+            spots[registration_id][placement.meeting_id] = Spot.of(
+                placement.slot.starts_at.astimezone(zone),
+                placement.table,
+                tuple(sorted(names[other] for other in group if other != registration_id)),
             )
     return spots
 
@@ -110,11 +125,7 @@ def spot_in(plan: Plan | None, meeting_id: int) -> Spot | None:
     )
     if placement is None or placement.slot is None or placement.table is None:
         return None
-    return Spot(
-        starts_at=placement.slot.starts_at.astimezone(plan.event.zone),
-        table=placement.table.name,
-        location=placement.table.location,
-    )
+    return Spot.of(placement.slot.starts_at.astimezone(plan.event.zone), placement.table)
 
 
 def _names(registrations: set[int]) -> dict[int, str]:

@@ -28,6 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from matchfair.bilingual import localised, pick
 from matchfair.events.models import Event, Registration, Table
 from matchfair.meetings.models import Meeting, Placement, Plan
 
@@ -143,7 +144,17 @@ def _placements(plan: Plan, meeting_ids: Iterable[int] | None = None, table: Tab
         "table_id",
         "table__name",
         "table__location",
+        "table__name_bg",
+        "table__location_bg",
     )
+
+
+def _in_reader_language(rows) -> list[tuple[int, dt.datetime, dt.datetime, int, str, str]]:
+    """Placement rows with the table and hall in the language the PDF is written in."""
+    return [
+        (meeting_id, starts_at, ends_at, table_id, pick(name, name_bg), pick(location, hall_bg))
+        for meeting_id, starts_at, ends_at, table_id, name, location, name_bg, hall_bg in rows
+    ]
 
 
 def participant_agendas(
@@ -159,7 +170,7 @@ def participant_agendas(
                 registration_id__in=[registration.pk for registration in batch]
             ).values_list("meeting_id", "registration_id"):
                 mine[meeting_id].append(registration_id)
-            placements = list(_placements(plan, mine))
+            placements = _in_reader_language(_placements(plan, mine))
             people = _people(meeting_id for meeting_id, *_rest in placements)
             for meeting_id, starts_at, ends_at, _table_id, table, location in placements:
                 for registration_id in mine[meeting_id]:
@@ -180,7 +191,9 @@ def table_agendas(
         batch = tables[start : start + BATCH // 10]
         entries: dict[int, list[Entry]] = defaultdict(list)
         if plan is not None:
-            placements = list(_placements(plan).filter(table_id__in=[table.pk for table in batch]))
+            placements = _in_reader_language(
+                _placements(plan).filter(table_id__in=[table.pk for table in batch])
+            )
             people = _people(meeting_id for meeting_id, *_rest in placements)
             for meeting_id, starts_at, ends_at, table_id, name, location in placements:
                 entries[table_id].append(
@@ -247,7 +260,7 @@ def _draw_entries(page: Page, entries: list[Entry], event: Event, *, with_table:
 
 
 def _agenda_intro(page: Page, event: Event, plan: Plan | None, heading: str, sub: str) -> None:
-    page.text(event.name, size=10)
+    page.text(localised(event, "name"), size=10)
     page.text(heading, size=18, font=BOLD)
     if sub:
         page.text(sub, size=11)
@@ -271,7 +284,9 @@ def agendas_pdf(
     total)` hears of each agenda drawn."""
     buffer = io.BytesIO()
     canvas = new_canvas(
-        buffer, title=_("Agendas — %(event)s") % {"event": event.name}, compress=compress
+        buffer,
+        title=_("Agendas — %(event)s") % {"event": localised(event, "name")},
+        compress=compress,
     )
     for number, (registration, entries) in enumerate(participant_agendas(plan, registrations)):
         if progress is not None:
@@ -280,7 +295,7 @@ def agendas_pdf(
             canvas.showPage()
         name = registration.user.full_name
         organisation = registration.user.organisation
-        page = Page(canvas, f"{event.name} — {name}")
+        page = Page(canvas, f"{localised(event, 'name')} — {name}")
         _agenda_intro(
             page,
             event,
@@ -290,7 +305,7 @@ def agendas_pdf(
         )
         _draw_entries(page, entries, event, with_table=True)
     if not registrations:
-        Page(canvas, event.name).text(_("No participants to print."), size=12)
+        Page(canvas, localised(event, "name")).text(_("No participants to print."), size=12)
     canvas.save()
     return buffer.getvalue()
 
@@ -301,12 +316,14 @@ def tables_pdf(
     """Each table's meetings by slot, a table to a page (and more pages when it is busy)."""
     buffer = io.BytesIO()
     canvas = new_canvas(
-        buffer, title=_("Table agendas — %(event)s") % {"event": event.name}, compress=compress
+        buffer,
+        title=_("Table agendas — %(event)s") % {"event": localised(event, "name")},
+        compress=compress,
     )
     for number, (table, entries) in enumerate(table_agendas(plan, tables)):
         if number:
             canvas.showPage()
-        page = Page(canvas, f"{event.name} — {table.name}")
+        page = Page(canvas, f"{localised(event, 'name')} — {localised(table, 'name')}")
         _agenda_intro(
             page,
             event,
@@ -316,6 +333,6 @@ def tables_pdf(
         )
         _draw_entries(page, entries, event, with_table=False)
     if not tables:
-        Page(canvas, event.name).text(_("No tables to print."), size=12)
+        Page(canvas, localised(event, "name")).text(_("No tables to print."), size=12)
     canvas.save()
     return buffer.getvalue()

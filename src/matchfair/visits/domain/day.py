@@ -11,6 +11,7 @@ import icalendar
 from django.utils.translation import gettext as _
 
 from matchfair import permissions
+from matchfair.bilingual import localised
 from matchfair.events import personal
 from matchfair.events.models import Session
 from matchfair.meetings.domain.agenda import agenda_for
@@ -89,7 +90,9 @@ def member_days(member: DelegationMember, *, viewer: Any) -> list[Day]:
             names = ", ".join(other.user.full_name for other in agenda.others)
             title = _("B2B meeting with %(names)s") % {"names": names}
             if agenda.table.location:
-                place = f"{agenda.table.name}, {place}"
+                place = f"{localised(agenda.table, 'name')}, {localised(agenda.table, 'location')}"
+            else:
+                place = localised(agenda.table, "name")
         else:
             title = _("Busy: B2B meeting")
             hall = hall_for(agenda.table.location or agenda.table.name, halls)
