@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -31,6 +30,7 @@ from matchfair.events.models import Event, Registration
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
 from matchfair.outbox.domain import Draft, queue_many, render
+from matchfair.outcomes.domain import links
 from matchfair.outcomes.domain.ladder import record_step
 from matchfair.outcomes.models import Campaign, CampaignMail, FollowUpStep, Outcome, Stage
 
@@ -91,21 +91,17 @@ def open_meetings(
 
 def link_for(mail: CampaignMail) -> str:
     """The path of the mail's own answer page (mails make it absolute)."""
-    return reverse("outcomes:campaign_answer", args=[signing.dumps(mail.pk, salt=SALT)])
+    return reverse("outcomes:campaign_answer", args=[links.sign(mail.pk, salt=SALT)])
 
 
 def mail_from_link(token: str) -> CampaignMail:
     """The campaign mail a link names, or a refusal that says why the link does not open."""
-    try:
-        pk = signing.loads(token, salt=SALT, max_age=dt.timedelta(days=settings.OUTCOMES_LINK_DAYS))
-    except signing.SignatureExpired as error:
-        raise ValidationError(
-            _("This link has expired. The next follow-up mail will bring a new one.")
-        ) from error
-    except signing.BadSignature as error:
-        raise ValidationError(
-            _("This link is not valid. Copy the whole link from the mail.")
-        ) from error
+    pk = links.unsign(
+        token,
+        salt=SALT,
+        days=settings.OUTCOMES_LINK_DAYS,
+        expired=_("This link has expired. The next follow-up mail will bring a new one."),
+    )
     mail = (
         CampaignMail.objects.select_related("campaign__event", "registration__user")
         .filter(pk=pk)
