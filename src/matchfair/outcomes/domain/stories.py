@@ -24,6 +24,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_countries import countries as country_names
 
 from matchfair import permissions
@@ -46,6 +47,9 @@ from matchfair.outcomes.models import (
 )
 
 SALT = "matchfair.outcomes.story"
+# The draft's title; a language whose catalogue does not translate it gets no words, so the
+# newsroom shows that translation as missing instead of English words under its flag.
+TITLE = gettext_noop("How %(names)s reached an agreement")
 QUOTE_LIMIT = 1000
 Answer = StoryConsent.Answer
 Story = SuccessStory.Status
@@ -329,13 +333,20 @@ def _words(
         if not quotes:
             body += [_("Nobody added a quote."), ""]
         return {
-            "title": _("How %(names)s reached an agreement") % {"names": _names(names)},
+            "title": _(TITLE) % {"names": _names(names)},
             "summary": _("%(names)s met at %(event)s and agreed: %(agreement)s.")
             % {"names": _names(names), "event": event, "agreement": kinds},
             "sector": ", ".join(domains),
             "what_they_did": "\n".join(facts),
             "body": "\n".join(body).strip(),
         }
+
+
+def has_words(language: str) -> bool:
+    """Whether the draft can be written in `language`: English always, another language when
+    its catalogue translates the draft's words."""
+    with translation.override(language):
+        return language == "en" or _(TITLE) != TITLE
 
 
 def _draft(story: SuccessStory, *, author: Any) -> None:
@@ -346,12 +357,13 @@ def _draft(story: SuccessStory, *, author: Any) -> None:
         .order_by("pk")
     )
     steps = list(meeting.follow_up_steps.all())
-    source = author.language if author.language in LANGUAGES else "en"
+    written = [language for language in LANGUAGES if has_words(language)]
+    source = author.language if author.language in written else "en"
     article = create_article(
         cluster=story.cluster,
         kind=Kind.CASE_STUDY,
         by=author,
-        words={language: _words(story, people, steps, language) for language in LANGUAGES},
+        words={language: _words(story, people, steps, language) for language in written},
         source_language=source,
         event=meeting.event,
         studied_organisation=" & ".join(
