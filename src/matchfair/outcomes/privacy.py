@@ -1,7 +1,7 @@
 """The outcomes app's section of a person's data export and erasure (see community.domain.privacy).
 
 Erasing one side of a meeting keeps the other side's outcome and steps (they are the other
-person's), with the erased name taken out of the other side's note. The erased person's own
+person's), with the erased name taken out of the other side's note and evidence. The erased person's own
 outcomes and steps stay as anonymous figures (their registration is anonymised) so the event's
 impact counts do not change, but their notes and evidence are emptied; their consents and the
 introductions they asked for are deleted.
@@ -124,6 +124,13 @@ def erase(user: Any) -> None:
         Outcome.objects.filter(meeting__participants__user=user).exclude(registration__user=user),
         user.full_name,
         ["note"],
+    )
+    privacy.erase_name_from_texts(
+        FollowUpStep.objects.filter(meeting__participants__user=user)
+        .exclude(registration__user=user)
+        .distinct(),
+        user.full_name,
+        ["evidence"],
     )
     Consent.objects.filter(user=user).delete()
     parties = StoryConsent.objects.filter(registration__user=user).values("story_id")
