@@ -159,7 +159,9 @@ def contexts(world) -> dict[str, dict]:
             for name in ("campaign", "campaign_reminder")
         },
         "outcomes/mail/consent_expiry": {
-            "grants": [("That I met someone", "The public", dt.datetime(2028, 12, 7, tzinfo=dt.UTC))],
+            "grants": [
+                ("That I met someone", "The public", dt.datetime(2028, 12, 7, tzinfo=dt.UTC))
+            ],
             "url": "/accounts/me/consent/",
         },
         "outcomes/mail/success_story": {

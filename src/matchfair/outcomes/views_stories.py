@@ -108,7 +108,7 @@ def story_answer(request, token):
             "event": meeting.event,
             "person": person,
             "others": others,
-            "ladder": ladder_of(meeting),
+            "kinds": stories.agreement_label(ladder_of(meeting)),
             "form": StoryAnswerForm(),
         },
     )

@@ -64,6 +64,10 @@ class Agreement:
     ladder: Ladder
     story: SuccessStory | None
 
+    @property
+    def kinds(self) -> str:
+        return agreement_label(self.ladder)
+
 
 def _people() -> Prefetch:
     return Prefetch(
@@ -135,7 +139,7 @@ def _label(person: Registration) -> str:
     )
 
 
-def _agreement_label(ladder: Ladder) -> str:
+def agreement_label(ladder: Ladder) -> str:
     return ", ".join(str(AgreementType(kind).label) for kind in ladder.agreement_types)
 
 
@@ -187,7 +191,7 @@ def ask_for_story(*, meeting: Meeting, by: Any, role_id: int | None = None) -> S
                     context={
                         "event": event,
                         "others": ", ".join(others),
-                        "agreement": _agreement_label(agreement.ladder),
+                        "agreement": agreement_label(agreement.ladder),
                         "cluster": str(role.cluster),
                         "url": link_for(answer),
                         "expires": settings.OUTCOMES_LINK_DAYS,
