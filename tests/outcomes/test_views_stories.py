@@ -146,3 +146,18 @@ def test_the_clusters_staff_set_the_retention(client, event, sofia, lead_staff, 
     assert Retention.objects.get(cluster=sofia).months == 6
     knowledge = client.get(reverse("outcomes:knowledge", kwargs={"event": event.slug}))
     assert f'href="{url}"' in knowledge.content.decode()
+
+
+def test_the_editor_sees_why_a_draft_is_held_back(client, agreed, lead_staff, ana_in_sofia, tia):
+    story = stories.ask_for_story(meeting=agreed, by=lead_staff)
+    for person in (ana_in_sofia, tia):
+        stories.answer_story(
+            answer=StoryConsent.objects.get(story=story, registration=person), agree=True
+        )
+    client.force_login(lead_staff)
+    edit = reverse("newsroom:edit", kwargs={"pk": Article.objects.get().pk})
+    assert "withdrew their consent" not in client.get(edit).content.decode()
+    stories.withdraw_story_consent(
+        answer=StoryConsent.objects.get(story=story, registration=tia), by=tia.user
+    )
+    assert "withdrew their consent" in client.get(edit).content.decode()
