@@ -160,3 +160,21 @@ def test_nobody_is_reminded_about_an_expired_grant(db):
     user = factories.UserFactory()
     age(grant(user=user, scope="met", audience="public", by=user), months=25)
     assert remind_expiring() == 0
+
+
+def test_a_grant_near_a_months_end_is_not_missed(db):
+    """Calendar months clamp to a month's end: a grant of 28 February, 18:00, kept one month,
+    expires on 28 March, within 14 days of 17 March, though "31 March less a month" is the
+    28 February at noon."""
+    user = factories.UserFactory()
+    cluster = factories.ClusterFactory()
+    Membership.objects.create(cluster=cluster, organisation=user.organisation)
+    Retention.objects.create(cluster=cluster, months=1)
+    consent = grant(user=user, scope="met", audience="public", by=user)
+    Consent.objects.filter(pk=consent.pk).update(
+        granted=dt.datetime(2026, 2, 28, 18, tzinfo=dt.UTC)
+    )
+    found = expiring(now=dt.datetime(2026, 3, 17, 12, tzinfo=dt.UTC))
+    assert [(c.pk, expires) for c, expires in found] == [
+        (consent.pk, dt.datetime(2026, 3, 28, 18, tzinfo=dt.UTC))
+    ]

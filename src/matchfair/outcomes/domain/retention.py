@@ -16,9 +16,11 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,15 +64,26 @@ def set_retention(*, cluster: Cluster, months: int, by: Any) -> Retention:
 def expiring(*, now: dt.datetime) -> list[tuple[Consent, dt.datetime]]:
     """Active grants of active people that expire within the reminder days and have not been
     reminded for that expiry, with their expiry."""
+    until = now + dt.timedelta(days=settings.OUTCOMES_RETENTION_REMINDER_DAYS)
+    # No grant given or renewed after this can expire by `until`: nobody keeps less than the
+    # shortest period any cluster set (or the default), so the rest are not read at all.
+    shortest = min(
+        Retention.objects.aggregate(least=Min("months"))["least"]
+        or settings.OUTCOMES_RETENTION_MONTHS,
+        settings.OUTCOMES_RETENTION_MONTHS,
+    )
+    # (Four days more: subtracting calendar months clamps to a month's end, as adding them does.)
+    latest = until - relativedelta(months=shortest) + dt.timedelta(days=4)
     grants = list(
-        Consent.objects.filter(withdrawn__isnull=True, user__is_active=True).select_related("user")
+        Consent.objects.filter(withdrawn__isnull=True, user__is_active=True)
+        .filter(Q(renewed__isnull=True, granted__lte=latest) | Q(renewed__lte=latest))
+        .select_related("user")
     )
     if not grants:
         return []
     months = permissions.retention_months(
         permissions.clusters_by_user({grant.user_id for grant in grants})
     )
-    until = now + dt.timedelta(days=settings.OUTCOMES_RETENTION_REMINDER_DAYS)
     found = []
     for grant in grants:
         expires = permissions.grant_expires(grant.renewed or grant.granted, months[grant.user_id])
