@@ -57,6 +57,9 @@ from matchfair.outcomes.models import (
     FollowUpStep,
     IntroductionRequest,
     Outcome,
+    Retention,
+    StoryConsent,
+    SuccessStory,
 )
 from tests import factories
 from tests.newsroom.rows import newsroom_rows
@@ -161,6 +164,10 @@ def a_few_of_everything(event, ana, jonas, lead_staff):
     CampaignMail.objects.create(
         campaign=event.follow_up_campaigns.first(), registration=ana, sent=timezone.now()
     )
+    # The cluster keeps shared items a year; the lead asked for a success story of the meeting.
+    Retention.objects.create(cluster=cluster, months=12, changed_by=lead_staff)
+    story = SuccessStory.objects.create(meeting=meeting, cluster=cluster, requested_by=lead_staff)
+    StoryConsent.objects.create(story=story, registration=ana, answer="agreed", quote="Good")
     _an_assembly(network, cluster, ana.user)
     _ideas_and_work_plan(network, cluster, ana.user)
 
@@ -261,6 +268,9 @@ READ_ONLY |= {
     "outcomes.IntroductionRequest",
     "outcomes.Campaign",
     "outcomes.CampaignMail",
+    "outcomes.Retention",
+    "outcomes.SuccessStory",
+    "outcomes.StoryConsent",
     "contacts.ContactView",
     "funding.Topic",
     "funding.TopicChange",

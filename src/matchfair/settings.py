@@ -255,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matchfair.outcomes.tasks.send_due_campaigns",
         "schedule": 3600.0,
     },
+    # Hourly; a grant is claimed for its expiry (`reminded_for`) before its reminder is queued.
+    "outcomes-retention": {
+        "task": "matchfair.outcomes.tasks.remind_expiring_consents",
+        "schedule": 3600.0,
+    },
     # Hourly; each reminder's key holds the item, its deadline and the step: sent once.
     "assembly-deadlines": {
         "task": "matchfair.assembly.tasks.remind_deadlines",
@@ -270,6 +275,10 @@ CELERY_BEAT_SCHEDULE = {
 OUTCOMES_LINK_DAYS = int(env("OUTCOMES_LINK_DAYS", "60"))
 # How long an invitation to join a proposed consortium can be answered through its link.
 FUNDING_INVITATION_DAYS = int(env("FUNDING_INVITATION_DAYS", "30"))
+# Consent grants (shared items) expire after the cluster's months, this many when it set none;
+# the person is reminded this many days before, with a link to renew.
+OUTCOMES_RETENTION_MONTHS = int(env("OUTCOMES_RETENTION_MONTHS", "24"))
+OUTCOMES_RETENTION_REMINDER_DAYS = int(env("OUTCOMES_RETENTION_REMINDER_DAYS", "14"))
 # The work plan: reminders go this many days before an item's deadline.
 WORKPLAN_REMINDER_DAYS = [int(day) for day in env_list("WORKPLAN_REMINDER_DAYS", "7,1")]
 # Background jobs: their files are deleted this many hours after they are made; a running job

@@ -1,7 +1,9 @@
 """The leak test of consent: random grants over a fixed population of clusters, people and
 meetings; every viewer's view through `permissions.visible_items`, `can_see_contact` and
 `contact_visible` and through the members' knowledge page is compared with a truth table
-written here from the rules of docs/privacy.md ("Consent"), including after a withdrawal.
+written here from the rules of docs/privacy.md ("Consent"), including after a withdrawal and
+after grants expire (the Sofia cluster keeps shared items 6 months, the others the default 24)
+and one is renewed.
 
 The population: Sofia (S) and Porto (P) share a partnership; X is a cluster outside it.
 s1, s2 belong to member organisations of S; s_staff works for the S cluster's own
@@ -12,17 +14,19 @@ import itertools
 import os
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchfair import permissions
 from matchfair.community.models import Membership, Network
 from matchfair.events.models import Registration
-from matchfair.outcomes.domain.consents import grant, withdraw
+from matchfair.outcomes.domain.consents import grant, renew, withdraw
 from matchfair.outcomes.domain.knowledge import knowledge
-from matchfair.outcomes.models import Audience, Scope
+from matchfair.outcomes.models import Audience, Consent, Retention, Scope
 from tests import factories
 from tests.outcomes.scene import release_meetings
 
@@ -31,6 +35,15 @@ PEOPLE = ("s1", "s2", "s_staff", "p1", "x1", "loner")
 MEMBER_OF = {"s1": {"S"}, "s2": {"S"}, "s_staff": {"S"}, "p1": {"P"}, "x1": {"X"}, "loner": set()}
 STAFF_OF = {"s_staff": {"S"}}
 PARTNERS = {"S": {"S", "P"}, "P": {"S", "P"}, "X": {"X"}}
+# Months a person's grants count: Sofia set 6, the others keep the default, 24 (the shortest of
+# a person's clusters; someone in none, the default).
+RETENTION = {"S": 6}
+
+
+def retention(person):
+    return min((RETENTION.get(c, 24) for c in MEMBER_OF[person]), default=24)
+
+
 VIEWERS = (*PEOPLE, "anonymous")
 # A few examples in CI (each checks 7 viewers over 15 meetings); more with the variable.
 EXAMPLES = int(os.environ.get("MATCHFAIR_LEAK_EXAMPLES", "6"))
@@ -78,6 +91,8 @@ def population(event):
     partnership = Network.objects.create(name="Smart cities", kind="partnership")
     clusters["S"].networks.add(partnership)
     clusters["P"].networks.add(partnership)
+    for name, months in RETENTION.items():
+        Retention.objects.create(cluster=clusters[name], months=months)
     users = {}
     for name in PEOPLE:
         if name == "s_staff":
@@ -172,6 +187,31 @@ def test_no_viewer_sees_more_than_the_consents_allow(event, population, grants, 
             withdraw(user=users[name], scope=scope, audience=audience, by=users[name])
             grants = {**grants, name: grants[name] - {(scope, audience)}}
             check_every_viewer(event, users, meetings, grants)
+        # Time passes: each remaining grant was given 0, 7 or 25 months ago, and expired when
+        # that is more than its person's clusters keep shared items.
+        remaining = [(name, g) for name, chosen in grants.items() for g in sorted(chosen)]
+        ages = data.draw(
+            st.lists(st.sampled_from((0, 7, 25)), min_size=len(remaining), max_size=len(remaining))
+        )
+        now = timezone.now()
+        for (name, (scope, audience)), months in zip(remaining, ages, strict=True):
+            Consent.objects.filter(
+                user=users[name], scope=scope, audience=audience, withdrawn__isnull=True
+            ).update(granted=now - relativedelta(months=months, days=1), renewed=None)
+        expired = {
+            (name, g)
+            for (name, g), months in zip(remaining, ages, strict=True)
+            if months >= retention(name)
+        }
+        live = {
+            name: {g for g in chosen if (name, g) not in expired} for name, chosen in grants.items()
+        }
+        check_every_viewer(event, users, meetings, live)
+        if expired:
+            name, (scope, audience) = data.draw(st.sampled_from(sorted(expired)))
+            renew(user=users[name], scope=scope, audience=audience, by=users[name])
+            live[name] = live[name] | {(scope, audience)}
+            check_every_viewer(event, users, meetings, live)
         transaction.set_rollback(True)
 
 

@@ -172,6 +172,20 @@ def contexts(world) -> dict[str, dict]:
             }
             for name in ("campaign", "campaign_reminder")
         },
+        "outcomes/mail/consent_expiry": {
+            "grants": [
+                ("That I met someone", "The public", dt.datetime(2028, 12, 7, tzinfo=dt.UTC))
+            ],
+            "url": "/accounts/me/consent/",
+        },
+        "outcomes/mail/success_story": {
+            "event": event,
+            "others": "Jonas Berg (Nordic Mobility)",
+            "agreement": "Supplier agreement",
+            "cluster": "Sofia Smart Cities",
+            "url": "/success-story/signed-token/",
+            "expires": 60,
+        },
         "visits/mail/invitation": {
             "invitation": SimpleNamespace(delegation=delegation),
             "event": event,

@@ -62,7 +62,8 @@ from matchfair.newsroom.domain.newsletter import subscribe, unsubscribe_token
 from matchfair.newsroom.domain.workflow import publish, submit_for_review
 from matchfair.newsroom.models import Editor
 from matchfair.outcomes.domain.campaigns import link_for
-from matchfair.outcomes.models import CampaignMail
+from matchfair.outcomes.domain.stories import link_for as story_link
+from matchfair.outcomes.models import CampaignMail, StoryConsent, SuccessStory
 from matchfair.visits.models import Invitation
 from tests import factories
 from tests.browser.helpers import release_meeting
@@ -270,6 +271,7 @@ MATRIX = {
     "outcomes:consent": ("GET", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "outcomes:consent_grant": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
     "outcomes:consent_withdraw": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
+    "outcomes:consent_renew": ("POST", (LOGIN, 302, 302, 302, 302, 302, 302)),
     "outcomes:follow_up": ("POST", (LOGIN, REGISTER, 302, 404, REGISTER, REGISTER, REGISTER)),
     "outcomes:impact": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
     "outcomes:impact_pdf": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
@@ -278,6 +280,11 @@ MATRIX = {
     "outcomes:knowledge": ("GET", (LOGIN, 404, 404, 404, 200, 200, 404)),
     "outcomes:meeting": ("GET", (LOGIN, REGISTER, 200, 404, REGISTER, REGISTER, REGISTER)),
     "outcomes:mine": ("GET", (LOGIN, REGISTER, 200, 200, REGISTER, REGISTER, REGISTER)),
+    "outcomes:retention": ("GET", (LOGIN, 403, 403, 403, 200, 403, 200)),
+    "outcomes:stories": ("GET", (LOGIN, 403, 403, 403, 200, 200, 200)),
+    "outcomes:story_answer": ("GET", (200, 200, 200, 200, 200, 200, 200)),
+    "outcomes:story_ask": ("POST", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    "outcomes:story_withdraw": ("POST", (LOGIN, 404, 302, 404, 404, 404, 404)),
     "newsroom:add_attachment": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:add_image": ("POST", (LOGIN, 404, 404, 404, 302, 404, 302)),
     "newsroom:archive": ("GET", (200, 200, 200, 200, 200, 200, 200)),
@@ -531,6 +538,12 @@ def _scene():
             campaign=event.follow_up_campaigns.first(), registration=ana, sent=timezone.now()
         )
     )
+    # The lead asked Ana and Tia for a success story of their meeting; Ana has not answered.
+    story = SuccessStory.objects.create(
+        meeting=meeting, cluster=lead_organiser.cluster, requested_by=lead
+    )
+    story_answer = StoryConsent.objects.create(story=story, registration=ana)
+    StoryConsent.objects.create(story=story, registration=tia)
     users = {
         "anonymous": None,
         "outsider": outsider,
@@ -585,6 +598,9 @@ def _scene():
         "outcomes:introduction": meeting.pk,
         "outcomes:campaign_change": event.follow_up_campaigns.first().pk,
         "outcomes:campaign_remove": event.follow_up_campaigns.last().pk,
+        "outcomes:story_ask": meeting.pk,
+        "outcomes:story_withdraw": story_answer.pk,
+        "outcomes:retention": lead_organiser.cluster_id,
         "meetings:remove_table": event.tables.first().pk,
         "meetings:remove_session": event.sessions.first().pk,
         "events:session_edit": event.sessions.first().pk,
@@ -648,6 +664,7 @@ def _scene():
         "api_pages:feed": {"token": feed_secret},
         "outcomes:campaign_answer": {"token": campaign_link.rsplit("/", 2)[-2]},
         **funding_extra,
+        "outcomes:story_answer": {"token": story_link(story_answer).rsplit("/", 2)[-2]},
         "console:set_password": {
             "uidb64": urlsafe_base64_encode(force_bytes(newcomer.pk)),
             "token": default_token_generator.make_token(newcomer),

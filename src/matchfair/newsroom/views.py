@@ -30,6 +30,7 @@ from matchfair.newsroom.forms import (
     ScheduleForm,
 )
 from matchfair.newsroom.models import LANGUAGES, Article, Kind, Status, Tag
+from matchfair.outcomes.domain.stories import publication_hold
 from matchfair.visits.models import Delegation
 from matchfair.web import report_errors, run_domain_call
 
@@ -354,6 +355,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             "preview": preview,
             "states": translations.states(article),
             "state_labels": translations.STATE_LABELS,
+            # A case study from a success story whose consent ended says so to its editors.
+            "hold": publication_hold(article),
             "can_edit": permissions.can_edit_article(request.user, article),
             "can_review": permissions.can_review_article(request.user, article),
             "image_form": ImageForm(),

@@ -11,6 +11,9 @@ from matchfair.outcomes.models import (
     FollowUpStep,
     IntroductionRequest,
     Outcome,
+    Retention,
+    StoryConsent,
+    SuccessStory,
 )
 
 
@@ -32,7 +35,15 @@ class FollowUpStepAdmin(ReadOnlyAdmin):
 
 @admin.register(Consent)
 class ConsentAdmin(ReadOnlyAdmin):
-    list_display = ["user", "scope", "audience", "notice_version", "granted", "withdrawn"]
+    list_display = [
+        "user",
+        "scope",
+        "audience",
+        "notice_version",
+        "granted",
+        "renewed",
+        "withdrawn",
+    ]
     list_filter = ["scope", "audience"]
     list_select_related = ["user"]
     search_fields = ["user__email", "user__full_name"]
@@ -59,3 +70,41 @@ class CampaignMailAdmin(ReadOnlyAdmin):
     list_display = ["campaign", "registration", "sent", "reminded", "answered"]
     list_select_related = ["campaign__event", "registration__user"]
     raw_id_fields = ["campaign", "registration"]
+
+
+@admin.register(Retention)
+class RetentionAdmin(ReadOnlyAdmin):
+    """Set by the cluster's staff on its retention page, which audits each change."""
+
+    list_display = ["cluster", "months", "changed", "changed_by"]
+    list_select_related = ["cluster__organisation", "changed_by"]
+
+
+class StoryConsentInline(admin.TabularInline):
+    model = StoryConsent
+    fields = ("registration", "answer", "quote", "answered")
+    readonly_fields = ("registration", "answer", "quote", "answered")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SuccessStory)
+class SuccessStoryAdmin(ReadOnlyAdmin):
+    """Asked and answered on the site (each step audited); the admin shows them."""
+
+    list_display = ["meeting", "cluster", "requested_by", "status", "article", "created"]
+    list_filter = ["status"]
+    list_select_related = ["meeting__event", "cluster__organisation", "requested_by", "article"]
+    raw_id_fields = ["meeting", "requested_by", "article"]
+    inlines = [StoryConsentInline]
+
+
+@admin.register(StoryConsent)
+class StoryConsentAdmin(ReadOnlyAdmin):
+    list_display = ["story", "registration", "answer", "answered"]
+    list_filter = ["answer"]
+    list_select_related = ["story__meeting__event", "story__cluster", "registration__user"]
+    raw_id_fields = ["story", "registration"]

@@ -87,3 +87,30 @@ class CampaignForm(forms.Form):
 class ConsentForm(forms.Form):
     scope = forms.ChoiceField(choices=Scope.choices)
     audience = forms.ChoiceField(choices=Audience.choices)
+
+
+class StoryAnswerForm(forms.Form):
+    """A person's answer to a success story: agree (with an optional quote) or decline."""
+
+    agree = forms.TypedChoiceField(
+        label=_("May the cluster tell this agreement as a success story?"),
+        choices=[("yes", _("Yes, I agree")), ("no", _("No, I decline"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    quote = forms.CharField(
+        label=_("Your quote (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A sentence or two in your own words; it is printed as you write it."),
+    )
+
+
+class RetentionForm(forms.Form):
+    months = forms.IntegerField(
+        label=_("Shared items expire after (months)"),
+        min_value=1,
+        max_value=120,
+        help_text=_("Each person renews their consent to keep sharing longer."),
+    )

@@ -148,6 +148,11 @@ class Consent(models.Model):
     audience = models.CharField(_("to whom"), max_length=20, choices=Audience.choices)
     notice_version = models.CharField(_("notice version"), max_length=20)
     granted = models.DateTimeField(_("granted"))
+    # Renewing restarts the retention period (docs/privacy.md, "Retention"); the grant expires
+    # the cluster's months after the later of `granted` and `renewed`.
+    renewed = models.DateTimeField(_("renewed"), null=True, blank=True)
+    # The expiry a reminder was sent for, so each grant is reminded once per expiry.
+    reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawn = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
@@ -254,3 +259,113 @@ class CampaignMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign} → {self.registration}"
+
+
+class Retention(models.Model):
+    """How long a cluster's people's consent grants count before they must be renewed; a cluster
+    without a row keeps them `settings.OUTCOMES_RETENTION_MONTHS`."""
+
+    cluster = models.OneToOneField(
+        "community.Cluster", on_delete=models.CASCADE, related_name="sharing_retention"
+    )
+    months = models.PositiveSmallIntegerField(
+        _("shared items expire after (months)"),
+        help_text=_("Between 1 and 120 months; a person renews their consent to share longer."),
+    )
+    changed = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("retention of shared items")
+        verbose_name_plural = _("retention of shared items")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(months__gte=1, months__lte=120), name="retention_months_1_120"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster}: {self.months} months"
+
+
+class SuccessStory(models.Model):
+    """A confirmed agreement that an organiser or editor asked to tell as a case study in a
+    cluster's newsroom. The draft is made only when every person of the meeting agreed."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("Asked")
+        # Everyone agreed, but the person who asked can no longer write for the cluster's
+        # newsroom: another of its organisers or editors makes the draft.
+        AGREED = "agreed", _("Agreed, draft to make")
+        DRAFTED = "drafted", _("Draft made")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Consent withdrawn")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="success_stories"
+    )
+    cluster = models.ForeignKey(
+        "community.Cluster", on_delete=models.CASCADE, related_name="success_stories"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="success_stories_asked",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ASKED
+    )
+    article = models.OneToOneField(
+        "newsroom.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="success_story",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "cluster"], name="success_story_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"success story of {self.meeting} for {self.cluster}"
+
+
+class StoryConsent(models.Model):
+    """One person's answer to a success story: asked, agreed (with an optional quote), declined,
+    or withdrawn after agreeing."""
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", _("Not answered")
+        AGREED = "agreed", _("Agreed")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    story = models.ForeignKey(SuccessStory, on_delete=models.CASCADE, related_name="answers")
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.CASCADE, related_name="story_answers"
+    )
+    answer = models.CharField(
+        _("answer"), max_length=20, choices=Answer.choices, default=Answer.PENDING
+    )
+    quote = models.TextField(_("quote"), max_length=1000, blank=True)
+    answered = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["story_id", "registration_id"]
+        verbose_name = _("success story consent")
+        verbose_name_plural = _("success story consents")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "registration"], name="story_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration} on {self.story}: {self.answer}"

@@ -1,21 +1,29 @@
 """The outcomes app's section of a person's data export and erasure (see community.domain.privacy).
 
 Erasing one side of a meeting keeps the other side's outcome and steps (they are the other
-person's), with the erased name taken out of the other side's note. The erased person's own
+person's), with the erased name taken out of the other side's note and evidence. The erased person's own
 outcomes and steps stay as anonymous figures (their registration is anonymised) so the event's
 impact counts do not change, but their notes and evidence are emptied; their consents and the
 introductions they asked for are deleted.
+
+A success story the person is a party of stops (its draft, if made, is held back from readers, as
+on a withdrawal) and their answers and quotes are deleted; a story they asked for, and a cluster's
+retention they set, stay the cluster's, under the anonymised account.
 """
 
 from typing import Any
 
 from matchfair.community.domain import privacy
+from matchfair.outcomes.domain.stories import stop
 from matchfair.outcomes.models import (
     CampaignMail,
     Consent,
     FollowUpStep,
     IntroductionRequest,
     Outcome,
+    Retention,
+    StoryConsent,
+    SuccessStory,
 )
 
 
@@ -60,6 +68,7 @@ def collect(user: Any) -> dict[str, Any]:
                 "audience": consent.audience,
                 "notice_version": consent.notice_version,
                 "granted": consent.granted.isoformat(),
+                "renewed": consent.renewed.isoformat() if consent.renewed else None,
                 "withdrawn": consent.withdrawn.isoformat() if consent.withdrawn else None,
             }
             for consent in Consent.objects.filter(user=user)
@@ -74,6 +83,29 @@ def collect(user: Any) -> dict[str, Any]:
             }
             for mail in CampaignMail.objects.filter(registration__user=user).select_related(
                 "campaign__event"
+            )
+        ],
+        "success_stories": [
+            {
+                "event": answer.story.meeting.event.slug,
+                "newsroom": str(answer.story.cluster),
+                "answer": answer.answer,
+                "quote": answer.quote,
+                "answered": answer.answered.isoformat() if answer.answered else None,
+                "story": answer.story.status,
+            }
+            for answer in StoryConsent.objects.filter(registration__user=user).select_related(
+                "story__meeting__event", "story__cluster__organisation"
+            )
+        ],
+        "success_stories_asked": [
+            {
+                "event": story.meeting.event.slug,
+                "newsroom": str(story.cluster),
+                "status": story.status,
+            }
+            for story in SuccessStory.objects.filter(requested_by=user).select_related(
+                "meeting__event", "cluster__organisation"
             )
         ],
         "introductions_asked": [
@@ -93,7 +125,18 @@ def erase(user: Any) -> None:
         user.full_name,
         ["note"],
     )
+    privacy.erase_name_from_texts(
+        FollowUpStep.objects.filter(meeting__participants__user=user)
+        .exclude(registration__user=user)
+        .distinct(),
+        user.full_name,
+        ["evidence"],
+    )
     Consent.objects.filter(user=user).delete()
+    parties = StoryConsent.objects.filter(registration__user=user).values("story_id")
+    for story in SuccessStory.objects.select_for_update().filter(pk__in=parties).order_by("pk"):
+        stop(story, actor=None, reason="erased")
+    StoryConsent.objects.filter(registration__user=user).delete()
     IntroductionRequest.objects.filter(asked_by=user).delete()
     IntroductionRequest.objects.filter(member__user=user).delete()
 
@@ -103,5 +146,14 @@ def register_sections() -> None:
         "outcomes",
         collect=collect,
         erase=erase,
-        models=[Outcome, FollowUpStep, Consent, IntroductionRequest, CampaignMail],
+        models=[
+            Outcome,
+            FollowUpStep,
+            Consent,
+            IntroductionRequest,
+            CampaignMail,
+            SuccessStory,
+            StoryConsent,
+            Retention,
+        ],
     )

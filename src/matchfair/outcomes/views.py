@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from matchfair import permissions
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, Placement
-from matchfair.outcomes.domain import campaigns, consents
+from matchfair.outcomes.domain import campaigns, consents, stories
 from matchfair.outcomes.domain.breakdowns import (
     COLUMN_LABELS,
     COLUMNS,
@@ -147,7 +147,7 @@ def consent(request):
                 scope,
                 label,
                 [
-                    (audience, audience_label, (scope, audience) in grants)
+                    (audience, audience_label, grants.get((scope, audience)))
                     for audience, audience_label in Audience.choices
                 ],
             )
@@ -155,6 +155,10 @@ def consent(request):
         ],
         "history": consents.history(request.user),
         "notice_version": consents.NOTICE_VERSION,
+        "months": permissions.retention_months(permissions.clusters_by_user([request.user.pk]))[
+            request.user.pk
+        ],
+        "story_answers": stories.my_answers(request.user),
     }
     return render(request, "outcomes/consent.html", context)
 
@@ -188,14 +192,22 @@ def consent_withdraw(request):
 
 
 @login_required
+@require_POST
+def consent_renew(request):
+    return _consent_change(request, consents.renew, _("Consent renewed."))
+
+
+@login_required
 def knowledge_page(request, event):
     event, context = event_context(request, event)
     if not permissions.can_see_knowledge(request.user):
         raise Http404
+    clusters = list(permissions.clusters_of(request.user).select_related("organisation"))
     context.update(
         knowledge=knowledge(request.user, event),
         stages=Stage.choices,
-        clusters=permissions.clusters_of(request.user).select_related("organisation"),
+        clusters=clusters,
+        retention_clusters=[c for c in clusters if permissions.can_set_retention(request.user, c)],
     )
     return render(request, "outcomes/knowledge.html", context)
 

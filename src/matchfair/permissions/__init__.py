@@ -32,11 +32,13 @@
 | join a delegation when another organiser supports you (`can_answer_invitation`) | the person asked, by accepting the invitation; the answer is their recorded consent |
 | mark the stands and pavilions one wants to visit (`can_wish`) | the member only |
 | record an outcome and follow-up steps of a meeting (`can_report_outcome`) | the participants of that meeting only |
-| see who met whom, the stage reached, a note, a person's contact details when shared by consent (`visible_items`, `can_see_item`) | the people concerned; others only as their consents allow: every person of a meeting must grant `met` (and `stage` for the stage) to an audience the viewer is in; a note also needs its author's `notes` grant; see docs/outcomes.md |
+| see who met whom, the stage reached, a note, a person's contact details when shared by consent (`visible_items`, `can_see_item`) | the people concerned; others only as their consents allow: every person of a meeting must grant `met` (and `stage` for the stage) to an audience the viewer is in; a note also needs its author's `notes` grant; a grant counts for its person's clusters' retention months from when it was given or renewed (`retention_months`, `grant_expires`); see docs/outcomes.md |
 | grant or withdraw one's consent (`can_edit_consent`) | the person only |
 | the members' knowledge page, ask for an introduction (`can_see_knowledge`, `can_ask_introduction`) | people of a cluster (as `clusters_of`); an introduction only about a meeting they may see, to the cluster's own member who met |
 | the impact report and the no-show questions (`can_see_impact`, `organiser_scope`) | staff of any organiser of the event, over its own participants' meetings (the lead: all) |
 | set when the follow-up campaigns go out (`can_run_campaigns`) | the lead organiser's staff; a campaign's link opens its one person's open meetings without a login |
+| see an event's confirmed agreements and ask their people for a success story (`story_roles`, `can_ask_success_story`, `story_scope`) | staff of an organiser of the event and the editors of its cluster's newsroom, for that cluster's newsroom and its participants' meetings (the lead's: all); superusers. Each person of the meeting answers through a signed link of their own, and may withdraw on their consent page |
+| set how long a cluster's people's shared items count (`can_set_retention`) | the cluster's staff (as `funding_staff_clusters`), superusers |
 | read the newsroom (archive, articles, feeds, search) | everyone, without a login; drafts and articles in review or scheduled only as below |
 | edit and publish a cluster's articles, review them, see its translation dashboard (`is_editor`, `can_review_article`) | the cluster's newsroom editors (an `Editor` row, granted by a superuser in the admin), superusers |
 | propose an article to a cluster (`can_propose_article`, `newsroom_clusters`) | people of the cluster as in `clusters_of` (its member organisations' staff), and its editors |
@@ -140,10 +142,16 @@ from matchfair.permissions.consent import (
     contact_item as contact_item,
 )
 from matchfair.permissions.consent import (
+    grant_expires as grant_expires,
+)
+from matchfair.permissions.consent import (
     met_item as met_item,
 )
 from matchfair.permissions.consent import (
     note_item as note_item,
+)
+from matchfair.permissions.consent import (
+    retention_months as retention_months,
 )
 from matchfair.permissions.consent import (
     stage_item as stage_item,
@@ -188,6 +196,18 @@ from matchfair.permissions.motions import (
 )
 from matchfair.permissions.motions import (
     voting_members as voting_members,
+)
+from matchfair.permissions.stories import (
+    can_ask_success_story as can_ask_success_story,
+)
+from matchfair.permissions.stories import (
+    can_set_retention as can_set_retention,
+)
+from matchfair.permissions.stories import (
+    story_roles as story_roles,
+)
+from matchfair.permissions.stories import (
+    story_scope as story_scope,
 )
 
 # The ideas board and the work plan live in their own module, re-exported likewise.

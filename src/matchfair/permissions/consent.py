@@ -4,13 +4,18 @@ Part of `matchfair.permissions`, which re-exports every name here; callers use
 `permissions.visible_items` and its siblings, never this module directly.
 """
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.utils import timezone
+
 from matchfair.community.models import Cluster
 from matchfair.events.models import Organiser, Registration
-from matchfair.outcomes.models import Audience, Consent
+from matchfair.outcomes.models import Audience, Consent, Retention
 from matchfair.permissions.clusters import clusters_by_user, clusters_of
 
 
@@ -70,12 +75,28 @@ def _partner_clusters(clusters: set[int]) -> set[int]:
     return clusters | set(partners)
 
 
-def audiences_for(viewer: Any, people: Iterable[int]) -> dict[int, set[str]]:
-    """For each person, the audiences of theirs the viewer is in (anyone is in the public)."""
-    ids = set(people)
+def retention_months(clusters: Mapping[int, set[int]]) -> dict[int, int]:
+    """For each person (user id → their cluster ids, as `clusters_by_user`), how many months
+    their grants count: the shortest that one of their clusters set, so the strictest cluster
+    wins; `settings.OUTCOMES_RETENTION_MONTHS` for a cluster that set none and for someone in no
+    cluster. One query."""
+    default = settings.OUTCOMES_RETENTION_MONTHS
+    every = set().union(*clusters.values()) if clusters else set()
+    chosen = dict(Retention.objects.filter(cluster__in=every).values_list("cluster_id", "months"))
+    return {
+        pk: min((chosen.get(cluster, default) for cluster in theirs), default=default)
+        for pk, theirs in clusters.items()
+    }
+
+
+def grant_expires(since: dt.datetime, months: int) -> dt.datetime:
+    """When a grant given or last renewed at `since` stops counting (calendar months)."""
+    return since + relativedelta(months=months)
+
+
+def _audiences(viewer: Any, ids: set[int], clusters: Mapping[int, set[int]]) -> dict[int, set[str]]:
     if not viewer.is_authenticated:
-        return {pk: {Audience.PUBLIC} for pk in ids}
-    clusters = clusters_by_user(ids | {viewer.pk})
+        return {pk: {Audience.PUBLIC.value} for pk in ids}
     mine = clusters[viewer.pk]
     staff = _staff_clusters(viewer)
     partners = _partner_clusters(mine)
@@ -93,14 +114,24 @@ def audiences_for(viewer: Any, people: Iterable[int]) -> dict[int, set[str]]:
     return found
 
 
+def audiences_for(viewer: Any, people: Iterable[int]) -> dict[int, set[str]]:
+    """For each person, the audiences of theirs the viewer is in (anyone is in the public)."""
+    ids = set(people)
+    if not viewer.is_authenticated:
+        return _audiences(viewer, ids, {})
+    return _audiences(viewer, ids, clusters_by_user(ids | {viewer.pk}))
+
+
 def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
     """THE visibility rule of shared items: for each item, whether `viewer` may see it.
 
     A party always sees the item. Anyone else sees it only when every (scope, person) it needs
     has an active grant to an audience of that person the viewer is in: who met whom only when
     both people granted it to the viewer's audience (the other person of a meeting needs no
-    such grant to see the author's shared note). Grants are read on every call, so a
-    withdrawal counts from the next request. A fixed number of queries for any number of items.
+    such grant to see the author's shared note). A grant is active when it is not withdrawn and
+    not expired: it counts for the retention months of its person's clusters from when it was
+    given or last renewed (`retention_months`). Grants are read on every call, so a withdrawal
+    or an expiry counts from the next request. A fixed number of queries for any number of items.
     """
     uid = viewer.pk if viewer.is_authenticated else None
     people = {person for item in items for _scope, person in item.needs}
@@ -112,14 +143,22 @@ def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
             scope__in={scope for item in items for scope, _person in item.needs},
             withdrawn__isnull=True,
             user__is_active=True,
-        ).values_list("user_id", "scope", "audience")
+        ).values_list("user_id", "scope", "audience", "granted", "renewed")
     )
-    # Only the people who granted something need their audiences worked out.
-    granting = {user_id for user_id, _scope, _audience in active}
-    audiences = audiences_for(viewer, granting) if granting else {}
-    granted = {
-        (user_id, scope) for user_id, scope, audience in active if audience in audiences[user_id]
-    }
+    # Only the people who granted something need their clusters and audiences worked out.
+    granting = {row[0] for row in active}
+    granted: set[tuple[int, str]] = set()
+    if granting:
+        clusters = clusters_by_user(granting | ({uid} if uid is not None else set()))
+        months = retention_months({pk: clusters[pk] for pk in granting})
+        audiences = _audiences(viewer, granting, clusters)
+        now = timezone.now()
+        granted = {
+            (user_id, scope)
+            for user_id, scope, audience, given, renewed in active
+            if audience in audiences[user_id]
+            and grant_expires(renewed or given, months[user_id]) > now
+        }
     return [
         uid in item.parties
         or all(

@@ -15,7 +15,7 @@ from tests import factories
 
 
 def test_nothing_is_granted_by_default(db):
-    assert active_grants(factories.UserFactory()) == set()
+    assert active_grants(factories.UserFactory()) == {}
 
 
 def test_grant_records_the_notice_version_and_date(db):
@@ -26,7 +26,7 @@ def test_grant_records_the_notice_version_and_date(db):
         None,
         True,
     )
-    assert active_grants(user) == {("met", "cluster_members")}
+    assert set(active_grants(user)) == {("met", "cluster_members")}
 
 
 def test_grant_twice_keeps_one_grant(db):

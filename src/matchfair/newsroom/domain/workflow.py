@@ -23,6 +23,7 @@ from matchfair.newsroom.domain.translations import (
     submit_translations,
 )
 from matchfair.newsroom.models import Article, Status
+from matchfair.outcomes.domain.stories import publication_hold
 
 # Which status each step leaves from.
 SUBMIT_FROM = (Status.DRAFT,)
@@ -42,6 +43,14 @@ def _locked(article: Article, allowed: tuple[str, ...]) -> Article:
     return locked
 
 
+def _not_held(article: Article) -> None:
+    """A case study made from a success story goes to readers only while everyone in it still
+    consents (outcomes.domain.stories)."""
+    reason = publication_hold(article)
+    if reason:
+        raise ValidationError(reason)
+
+
 def _source_complete(article: Article) -> None:
     source = article.translations.filter(language=article.source_language).first()
     if not is_complete(source):
@@ -58,6 +67,7 @@ def submit_for_review(*, article: Article, reviewer: Any, by: Any) -> Article:
         raise PermissionDenied(_("You cannot submit this article."))
     if not permissions.is_editor(reviewer, article.cluster):
         raise ValidationError(_("The reviewer must be one of the cluster's editors."))
+    _not_held(article)
     _source_complete(article)
     submit_translations(article)
     article.status = Status.REVIEW
@@ -95,6 +105,7 @@ def publish(*, article: Article, by: Any) -> Article:
     article = _locked(article, PUBLISH_FROM)
     if not permissions.can_review_article(by, article):
         raise PermissionDenied(_("Only the cluster's editors publish articles."))
+    _not_held(article)
     _source_complete(article)
     languages = _publish(article, now=timezone.now())
     feedcache.changed()
@@ -108,6 +119,7 @@ def schedule(*, article: Article, publish_at: dt.datetime, by: Any) -> Article:
     article = _locked(article, SCHEDULE_FROM)
     if not permissions.can_review_article(by, article):
         raise PermissionDenied(_("Only the cluster's editors schedule articles."))
+    _not_held(article)
     _source_complete(article)
     now = timezone.now()
     if publish_at <= now:
@@ -148,6 +160,10 @@ def publish_due(*, now: dt.datetime | None = None) -> list[int]:
             if article.status != Status.SCHEDULED or article.publish_at is None:
                 continue
             if article.publish_at > moment:
+                continue
+            try:
+                _not_held(article)
+            except ValidationError:
                 continue
             languages = _publish(article, now=article.publish_at)
             feedcache.changed()
