@@ -261,3 +261,29 @@ def test_the_archive_and_a_search_asked_again_are_served_without_reading_the_art
             [b"Smart lighting in Sofia" in page.content for page in (first, again)],
             [q["sql"] for q in queries.captured_queries if "newsroom_article" in q["sql"]],
         ) == ([True, True], [])
+
+
+def test_related_articles_on_an_article_page_follow_a_publish_at_once(
+    client, published, cluster, member, editor, django_capture_on_commit_callbacks
+):
+    url = reverse(
+        "newsroom:article", kwargs={"pk": published.pk, "slug": "smart-lighting-in-sofia"}
+    )
+    alone = client.get(url).content.decode()
+    words = {
+        "en": {"title": "Solar benches", "summary": "Benches", "body": "Seats."},
+        "bg": {"title": "Соларни пейки", "summary": "Пейки", "body": "Седалки."},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        other = create_article(
+            cluster=cluster, kind="blog", by=member, words=words, tags=["Energy"]
+        )
+        submit_for_review(article=other, reviewer=editor, by=member)
+        publish(article=other, by=editor)
+    together = client.get(url).content.decode()
+    assert [
+        ("Related articles" in page, "Solar benches" in page) for page in (alone, together)
+    ] == [
+        (False, False),
+        (True, True),
+    ]

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair import permissions
 from matchfair.events import views as event_views
-from matchfair.events.taxonomy import DOMAINS
 from matchfair.events.domain.search import words
+from matchfair.events.taxonomy import DOMAINS
 from matchfair.newsroom import feedcache, markup
 from matchfair.newsroom.domain import archive as reading
 from matchfair.newsroom.domain import media, translations, trip_reports, workflow
@@ -186,7 +186,11 @@ def archive(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "kinds": Kind.choices,
             "domains": [(code, _(label)) for code, label in DOMAINS],
-            "months": reading.months(),
+            # A link for every month with articles: rendered once for each state and language.
+            "months_html": feedcache.remembered(
+                f"months-html:{language}",
+                lambda: render_to_string("newsroom/_months.html", {"months": reading.months()}),
+            ),
             "tag": tag,
             "next_query": query.urlencode() if next_cursor else "",
             "feeds": feed_links(language, kind=filters.kind, tag=filters.tag),
@@ -237,7 +241,13 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "attachments": [(a, a.title(words.language)) for a in found.attachments.all()],
             "tags": [(tag, tag.name(words.language)) for tag in found.tags.all()],
             "domains": [(code, _(label)) for code, label in DOMAINS if code in found.domain_codes],
-            "related": _cards(reading.related(found), language),
+            "related_html": _remembered_cards(
+                f"related {found.pk}",
+                language,
+                lambda: (
+                    _render_cards(related, language) if (related := reading.related(found)) else ""
+                ),
+            ),
             "stale": translations.state_of(found, words.language) == translations.STALE,
             "other_language": words.language != language,
             "preview": not public,
