@@ -130,7 +130,7 @@ def test_casts_do_not_wait_for_each_other_and_closing_waits_for_the_casts_under_
     ) == (
         False,
         True,
-        {"lyon": "str", "aarhus": "str", "close": "Election"},
+        {"lyon": "Receipt", "aarhus": "Receipt", "close": "Election"},
         Election.Status.CLOSED,
         2,
         2,
