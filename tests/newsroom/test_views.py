@@ -1,9 +1,11 @@
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from matchfair.newsroom.domain.articles import create_article, save_article
-from matchfair.newsroom.domain.workflow import publish, submit_for_review
+from matchfair.newsroom.domain.workflow import archive, publish, submit_for_review
 from tests.visits.rows import one_of_each
 
 
@@ -208,3 +210,80 @@ def test_start_trip_report_from_the_delegation_page(client, event, ana, jonas, l
         reverse("newsroom:edit", args=[article.pk]),
     )
     assert (refused.status_code, delegation.articles.count()) == (404, 1)
+
+
+def test_archive_and_search_show_a_publish_an_edit_and_a_withdrawal_at_once(
+    client, published, cluster, member, editor, django_capture_on_commit_callbacks
+):
+    def shown(query=None):
+        archive = client.get("/news/").content.decode()
+        found = client.get("/news/search/", {"q": query}).content.decode() if query else ""
+        return archive, found
+
+    before, _ = shown("sensors")
+    words = {
+        "en": {"title": "Water sensors in Plovdiv", "summary": "Sensors", "body": "Pipes."},
+        "bg": {"title": "Сензори за вода в Пловдив", "summary": "Сензори", "body": "Тръби."},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        other = create_article(cluster=cluster, kind="blog", by=member, words=words)
+        submit_for_review(article=other, reviewer=editor, by=member)
+        publish(article=other, by=editor)
+    after_publish, found_after_publish = shown("sensors")
+    with django_capture_on_commit_callbacks(execute=True):
+        save_article(article=published, by=editor, words={"en": {"title": "Lit streets"}})
+    after_edit, _ = shown()
+    with django_capture_on_commit_callbacks(execute=True):
+        archive(article=other, by=editor)
+    after_withdrawal, found_after_withdrawal = shown("sensors")
+    assert [
+        (
+            "Water sensors in Plovdiv" in page,
+            "Smart lighting in Sofia" in page,
+            "Lit streets" in page,
+        )
+        for page in (before, after_publish, after_edit, after_withdrawal)
+    ] == [(False, True, False), (True, True, False), (True, False, True), (False, False, True)]
+    assert (
+        "Water sensors in Plovdiv" in found_after_publish,
+        "Water sensors in Plovdiv" in found_after_withdrawal,
+    ) == (True, False)
+
+
+def test_the_archive_and_a_search_asked_again_are_served_without_reading_the_articles(
+    client, published
+):
+    for url in ("/news/", "/news/?kind=news", "/news/search/?q=lighting"):
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url)
+        assert (
+            [b"Smart lighting in Sofia" in page.content for page in (first, again)],
+            [q["sql"] for q in queries.captured_queries if "newsroom_article" in q["sql"]],
+        ) == ([True, True], [])
+
+
+def test_related_articles_on_an_article_page_follow_a_publish_at_once(
+    client, published, cluster, member, editor, django_capture_on_commit_callbacks
+):
+    url = reverse(
+        "newsroom:article", kwargs={"pk": published.pk, "slug": "smart-lighting-in-sofia"}
+    )
+    alone = client.get(url).content.decode()
+    words = {
+        "en": {"title": "Solar benches", "summary": "Benches", "body": "Seats."},
+        "bg": {"title": "Соларни пейки", "summary": "Пейки", "body": "Седалки."},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        other = create_article(
+            cluster=cluster, kind="blog", by=member, words=words, tags=["Energy"]
+        )
+        submit_for_review(article=other, reviewer=editor, by=member)
+        publish(article=other, by=editor)
+    together = client.get(url).content.decode()
+    assert [
+        ("Related articles" in page, "Solar benches" in page) for page in (alone, together)
+    ] == [
+        (False, False),
+        (True, True),
+    ]

@@ -6,9 +6,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from matchfair.outbox.domain import (
+    Draft,
     claim,
     deliver,
     message_id_header,
+    queue_many,
     queue_message,
     resend,
     stuck_messages,
@@ -63,6 +65,47 @@ def test_message_carries_a_message_id_from_its_key(person):
     deliver(message.pk)
     assert mail.outbox[0].extra_headers["Message-ID"] == message_id_header("request:7:received")
     assert message_id_header("a") != message_id_header("b")
+
+
+def test_a_message_carries_its_own_headers_beside_the_outboxs(person):
+    unsubscribe = {
+        "List-Unsubscribe": "<https://example.org/stop/abc/>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    deliver(queue(person, key="digest:1", headers=unsubscribe).pk)
+    queue_many(
+        [Draft(key="digest:2", to="bo@example.org", subject="S", body="B", headers=unsubscribe)],
+        kind="digest",
+    )
+    deliver(Message.objects.get(key="digest:2").pk)
+    sent = [email.message() for email in sorted(mail.outbox, key=lambda email: email.to[0])]
+    assert [(m["List-Unsubscribe"], m["List-Unsubscribe-Post"], m["Message-ID"]) for m in sent] == [
+        (
+            "<https://example.org/stop/abc/>",
+            "List-Unsubscribe=One-Click",
+            message_id_header(key),
+        )
+        for key in ("digest:1", "digest:2")
+    ]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Message-ID": "<forged@example.org>"},
+        {"subject": "Another"},
+        {"Bad Name": "x"},
+        {"X-Note": "one\r\nBcc: someone@example.org"},
+    ],
+)
+def test_a_header_that_could_break_the_mail_is_refused_and_nothing_is_queued(person, headers):
+    with pytest.raises(ValueError, match="header"):
+        queue(person, headers=headers)
+    with pytest.raises(ValueError, match="header"):
+        queue_many(
+            [Draft(key="k", to="a@example.org", subject="S", body="B", headers=headers)], kind="t"
+        )
+    assert Message.objects.count() == 0
 
 
 def test_crash_between_claim_and_send_is_reported_not_resent(person):

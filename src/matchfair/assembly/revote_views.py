@@ -39,7 +39,7 @@ def revote_page(request, pk):
                 election,
                 voter=voter,
                 key=request.POST.get("key", ""),
-                choices=_ranking(election, candidacies, request.POST),
+                choices=_ranking(election, request.POST),
                 by=request.user,
             )
         except ValidationError as error:

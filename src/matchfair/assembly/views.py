@@ -23,6 +23,7 @@ from matchfair.assembly.domain.counting import (
 from matchfair.assembly.domain.proxies import active_proxies
 from matchfair.assembly.domain.sessions import check_in, quorum
 from matchfair.assembly.models import Attendee, Candidacy, Election, RollEntry, Session
+from matchfair.community.models import Cluster
 from matchfair.reports.charts import grouped_bar_chart
 from matchfair.web import report_errors, run_domain_call
 
@@ -107,18 +108,24 @@ def check_in_page(request, pk):
     )
 
 
-def _ranking(election, candidacies, post):
-    """The ballot form's choices, most preferred first: a rank per candidate (ranked methods)
-    or the one candidate chosen (plurality)."""
+def _ranking(election, post):
+    """The ballot form's choices, most preferred first: a rank per candidacy (`rank-<id>`,
+    ranked methods) or the one candidacy chosen (plurality). Whether each one stands is
+    `cast_ballot`'s check."""
     if not election.ranked:
         return [post["choice"]] if post.get("choice", "").isdigit() else []
     ranks = {}
-    for candidacy in candidacies:
-        value = post.get(f"rank-{candidacy.pk}", "")
-        if value:
-            if not value.isdigit():
-                raise ValidationError(_("A rank is a number."))
-            ranks.setdefault(int(value), []).append(candidacy.pk)
+    for name, value in post.items():
+        if not name.startswith("rank-") or not value:
+            continue
+        candidacy = name.removeprefix("rank-")
+        if not candidacy.isdigit():
+            raise ValidationError(
+                _("%(choice)s is not a candidate in this election.") % {"choice": candidacy}
+            )
+        if not value.isdigit():
+            raise ValidationError(_("A rank is a number."))
+        ranks.setdefault(int(value), []).append(int(candidacy))
     if any(len(tied) > 1 for tied in ranks.values()):
         raise ValidationError(_("Give each rank to one candidate only."))
     return [ranks[rank][0] for rank in sorted(ranks)]
@@ -130,24 +137,23 @@ def _ranking(election, candidacies, post):
 @login_required
 def ballot_page(request, pk):
     election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
-    # A proxy holder votes for each member they represent: `?for=` names which.
-    members = permissions.voting_members(request.user, election.session)
-    if not members:
-        raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+    # A proxy holder votes for each member they represent: `for` names which.
     wanted = request.POST.get("for") or request.GET.get("for", "")
-    voter = next((m for m in members if str(m.pk) == wanted), members[0])
-    candidacies = list(
-        election.candidacies.filter(accepted=True).select_related(
-            "candidate", "cluster__organisation"
-        )
-    )
+    members = None
+    voter = None
+    if request.method == "POST" and wanted.isdigit():
+        # `cast_ballot` checks that the user votes for this member; working out all the members
+        # they vote for here too made a cast a third dearer (docs/benchmarks.md).
+        voter = Cluster.objects.select_related("organisation").filter(pk=wanted).first()
+    if voter is None:
+        members = permissions.voting_members(request.user, election.session)
+        if not members:
+            raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+        voter = next((m for m in members if str(m.pk) == wanted), members[0])
     if request.method == "POST":
         try:
             receipt = cast_ballot(
-                election,
-                voter=voter,
-                choices=_ranking(election, candidacies, request.POST),
-                by=request.user,
+                election, voter=voter, choices=_ranking(election, request.POST), by=request.user
             )
         except ValidationError as error:
             report_errors(request, error)
@@ -159,6 +165,15 @@ def ballot_page(request, pk):
                 "assembly/tracker.html",
                 {"election": election, "receipt": receipt, "voter": voter},
             )
+    if members is None:
+        members = permissions.voting_members(request.user, election.session)
+    if not any(member.pk == voter.pk for member in members):
+        raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+    candidacies = list(
+        election.candidacies.filter(accepted=True).select_related(
+            "candidate", "cluster__organisation"
+        )
+    )
     return render(
         request,
         "assembly/ballot.html",

@@ -56,8 +56,12 @@ def digest_stop(request: HttpRequest) -> HttpResponse:
 
 
 # The signed token is the credential, so no session and no CSRF token are needed: a mail
-# program's one-click unsubscribe (RFC 8058) posts to the link without either. A GET only asks,
-# because mail scanners open links.
+# program's one-click unsubscribe (RFC 8058, the digest's List-Unsubscribe-Post header) posts
+# `List-Unsubscribe=One-Click` to the link from its own servers, with neither a cookie nor a
+# token. CSRF protection guards a signed-in session, and this URL uses none: a forged post
+# needs the token, which only the subscriber's mail holds, and can only unsubscribe that one
+# subscription. Every other POST of the site keeps its CSRF check. A GET only asks, because
+# mail scanners and link previews open links.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:

@@ -2,6 +2,7 @@
 written, reviewed and published. Each view checks a rule of `permissions`, validates a form and
 makes one domain call."""
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,8 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from matchfair import permissions
 from matchfair.events import views as event_views
+from matchfair.events.domain.search import words
 from matchfair.events.taxonomy import DOMAINS
-from matchfair.newsroom import markup
+from matchfair.newsroom import feedcache, markup
 from matchfair.newsroom.domain import archive as reading
 from matchfair.newsroom.domain import media, translations, trip_reports, workflow
 from matchfair.newsroom.domain.articles import create_article, diff_revisions, save_article
@@ -140,6 +143,18 @@ def front(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _remembered_cards(what: str, language: str, make: Any) -> Any:
+    """`make()` (the rendered cards, with what else the page needs) for this language, kept
+    until the newsroom changes (feedcache): a publish, an edit or a withdrawal shows at once.
+    The key holds a digest of what is asked, so any text a reader types makes a short key."""
+    digest = hashlib.sha256(what.encode()).hexdigest()[:32]
+    return feedcache.remembered(f"cards:{language}:{digest}", make)
+
+
+def _render_cards(articles: list[Article], language: str) -> str:
+    return render_to_string("newsroom/_cards.html", {"cards": _cards(articles, language)})
+
+
 def archive(request: HttpRequest) -> HttpResponse:
     language = _language()
     filters = reading.Filters(
@@ -149,26 +164,36 @@ def archive(request: HttpRequest) -> HttpResponse:
         year=_int(request.GET.get("year")),
         month=_int(request.GET.get("month")),
     )
+    after = request.GET.get("after", "")
+
+    def make() -> tuple[str, str]:
+        page = reading.archive_page(filters, after=after)
+        return _render_cards(page.articles, language), page.next_cursor
+
     try:
-        page = reading.archive_page(filters, after=request.GET.get("after", ""))
+        cards, next_cursor = _remembered_cards(f"archive {filters!r} {after}", language, make)
     except reading.BadFilter as error:
         raise Http404(_("No such page.")) from error
     query = request.GET.copy()
     query.pop("after", None)
-    if page.next_cursor:
-        query["after"] = page.next_cursor
+    if next_cursor:
+        query["after"] = next_cursor
     tag = Tag.objects.filter(slug=filters.tag).first() if filters.tag else None
     return render(
         request,
         "newsroom/archive.html",
         {
-            "cards": _cards(page.articles, language),
+            "cards_html": cards,
             "filters": filters,
             "kinds": Kind.choices,
             "domains": [(code, _(label)) for code, label in DOMAINS],
-            "months": reading.months(),
+            # A link for every month with articles: rendered once for each state and language.
+            "months_html": feedcache.remembered(
+                f"months-html:{language}",
+                lambda: render_to_string("newsroom/_months.html", {"months": reading.months()}),
+            ),
             "tag": tag,
-            "next_query": query.urlencode() if page.next_cursor else "",
+            "next_query": query.urlencode() if next_cursor else "",
             "feeds": feed_links(language, kind=filters.kind, tag=filters.tag),
         },
     )
@@ -217,7 +242,13 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "attachments": [(a, a.title(words.language)) for a in found.attachments.all()],
             "tags": [(tag, tag.name(words.language)) for tag in found.tags.all()],
             "domains": [(code, _(label)) for code, label in DOMAINS if code in found.domain_codes],
-            "related": _cards(reading.related(found), language),
+            "related_html": _remembered_cards(
+                f"related {found.pk}",
+                language,
+                lambda: (
+                    _render_cards(related, language) if (related := reading.related(found)) else ""
+                ),
+            ),
             "stale": translations.state_of(found, words.language) == translations.STALE,
             "other_language": words.language != language,
             "preview": not public,
@@ -230,18 +261,23 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     language = _language()
     text = request.GET.get("q", "")[:200]
-    found: list[Article] = []
+    cards = ""
     if text.strip():
-        found = list(
-            reading.published()
-            .filter(articles_matching(text))
-            .order_by("-published_at", "-pk")
-            .prefetch_related(*reading.with_words())[: reading.PAGE_SIZE]
-        )
+
+        def make() -> str:
+            found = list(
+                reading.published()
+                .filter(articles_matching(text))
+                .order_by("-published_at", "-pk")
+                .prefetch_related(*reading.with_words())[: reading.PAGE_SIZE]
+            )
+            return _render_cards(found, language)
+
+        cards = _remembered_cards(f"search {' '.join(words(text))}", language, make)
     return render(
         request,
         "newsroom/search.html",
-        {"q": text, "cards": _cards(found, language), "feeds": feed_links(language)},
+        {"q": text, "cards_html": cards, "feeds": feed_links(language)},
     )
 
 

@@ -27,6 +27,8 @@ class Message(models.Model):
     to = models.EmailField(_("to"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
+    # Headers of the mail's own beside those the outbox sets, such as List-Unsubscribe.
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     kind = models.CharField(_("kind"), max_length=40)
     key = models.CharField(_("idempotency key"), max_length=200, unique=True)
     # Messages sent together, such as "mailing:17" for the mails of one organiser's mailing: the

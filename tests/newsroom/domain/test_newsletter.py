@@ -129,3 +129,45 @@ def test_a_week_without_a_digest_is_not_lost(cluster, editor):
         ["Late"],
         [late],
     )
+
+
+def test_the_digest_carries_one_click_unsubscribe_headers_that_work_without_a_session(
+    cluster, editor, settings
+):
+    settings.SITE_URL = "https://news.example.org"
+    reader = factories.UserFactory()
+    subscribe(user=reader, kinds=["news"], language="en")
+    _published(cluster, editor, kind="news", title="Lights", at=MONDAY - dt.timedelta(days=1))
+    send_weekly_digest(now=MONDAY)
+    message = Message.objects.get()
+    header = message.headers["List-Unsubscribe"]
+    in_text = next(word for word in message.body.split() if "/news/digest/unsubscribe/" in word)
+    assert (
+        message.headers["List-Unsubscribe-Post"],
+        header.startswith("<https://news.example.org/news/digest/unsubscribe/"),
+        header[1:-1] == in_text,
+    ) == ("List-Unsubscribe=One-Click", True, True)
+    # What a mail program does (RFC 8058): a POST with that body, no cookie, no CSRF token.
+    mail_program = Client(enforce_csrf_checks=True)
+    path = header[len("<https://news.example.org") : -1]
+    done = mail_program.post(
+        path,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert (done.status_code, DigestSubscription.objects.filter(user=reader).exists()) == (
+        200,
+        False,
+    )
+
+
+def test_other_posts_still_need_the_csrf_token(cluster, editor):
+    reader = factories.UserFactory()
+    subscribe(user=reader, kinds=["news"], language="en")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    refused = browser.post("/news/digest/stop/")
+    assert (refused.status_code, DigestSubscription.objects.filter(user=reader).exists()) == (
+        403,
+        True,
+    )

@@ -9,7 +9,10 @@ the week and the person, so a re-run or a retried task sends nothing twice, and 
 in two digests.
 
 Every digest carries a signed link that unsubscribes without logging in: the signature (the
-site's secret key, salted) names the subscription, so no one can unsubscribe someone else.
+site's secret key, salted) names the subscription, so no one can unsubscribe someone else. The
+same link is in the mail's `List-Unsubscribe` header with `List-Unsubscribe-Post:
+List-Unsubscribe=One-Click` (RFC 8058), so a mail program's "Unsubscribe" button posts to it
+at once; the page behind the link in the text asks first (`digest_views.digest_unsubscribe`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from matchfair.audit.domain import record
 from matchfair.newsroom.domain import archive as reading
 from matchfair.newsroom.models import LANGUAGES, Article, Digest, DigestSubscription, Kind
 from matchfair.outbox.domain import Draft, queue_many, render
+from matchfair.outbox.domain.links import absolute_url
 
 SALT = "matchfair.newsroom.digest.unsubscribe"
 WINDOW = dt.timedelta(days=7)
@@ -86,6 +90,14 @@ def subscription_of_token(token: str) -> DigestSubscription | None:
     if not (isinstance(pk, int) and isinstance(user, int)):
         return None
     return DigestSubscription.objects.filter(pk=pk, user=user).first()
+
+
+def unsubscribe_headers(unsubscribe_path: str) -> dict[str, str]:
+    """The one-click unsubscribe headers of RFC 8058 (and RFC 2369's List-Unsubscribe)."""
+    return {
+        "List-Unsubscribe": f"<{absolute_url(unsubscribe_path)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def _week(now: dt.datetime) -> str:
@@ -180,6 +192,7 @@ def send_weekly_digest(*, now: dt.datetime | None = None) -> int:
                 subject=subject,
                 body=body,
                 user=user,
+                headers=unsubscribe_headers(unsubscribe_path),
             )
         )
     return queue_many(drafts, kind="newsroom.digest")

@@ -11,8 +11,9 @@ can also absorb a resend.
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +36,25 @@ class Draft:
     subject: str
     body: str
     user: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+# Headers the outbox writes itself; a message cannot set them.
+OWN_HEADERS = {"message-id", "x-matchfair-kind", "from", "to", "cc", "bcc", "subject", "date"}
+HEADER_NAME = re.compile(r"[!-9;-~]+")  # RFC 5322: printable ASCII but the colon
+
+
+def checked_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
+    """A message's extra headers, refused whole when one could break the mail: a name that is
+    not a header name or that the outbox sets itself, or a value with a line break."""
+    checked = {}
+    for name, value in (headers or {}).items():
+        if not HEADER_NAME.fullmatch(name) or name.lower() in OWN_HEADERS:
+            raise ValueError(f"a message cannot carry the header {name!r}")
+        if not isinstance(value, str) or "\r" in value or "\n" in value:
+            raise ValueError(f"the header {name} needs a value of one line")
+        checked[name] = value
+    return checked
 
 
 def render(
@@ -64,17 +84,20 @@ def queue_message(
     context: dict[str, Any] | None = None,
     event: Any = None,
     batch: str = "",
+    headers: Mapping[str, str] | None = None,
 ) -> Message | None:
     """Record a message under `key` and send it after the commit; None when the key is taken.
 
     `batch` groups messages sent together (such as "mailing:17"), for the app that sent them.
 
     Give either `template` (rendered in the recipient's language, `user.language`) or a
-    ready `subject` and `body`, and either `user` or a bare address `to`.
+    ready `subject` and `body`, and either `user` or a bare address `to`. `headers` are the
+    mail's own (such as List-Unsubscribe), beside the Message-ID the outbox gives it.
     """
     address = to or getattr(user, "email", "")
     if not address:
         raise ValueError("a message needs a user with an address, or `to`")
+    extra = checked_headers(headers)
     if template:
         subject, body = render(template=template, context=context or {}, user=user)
     try:
@@ -88,6 +111,7 @@ def queue_message(
                 to=address,
                 subject=subject[:300],
                 body=body,
+                headers=extra,
             )
     except IntegrityError:
         return None  # recorded already: a second call with the same key changes nothing
@@ -100,6 +124,7 @@ def queue_many(drafts: Iterable[Draft], *, kind: str, event: Any = None, batch: 
     pending = {draft.key[:200]: draft for draft in drafts}
     if not pending:
         return 0
+    extra = {key: checked_headers(draft.headers) for key, draft in pending.items()}
     taken: set[str] = set()
     keys = list(pending)
     for start in range(0, len(keys), 900):
@@ -118,6 +143,7 @@ def queue_many(drafts: Iterable[Draft], *, kind: str, event: Any = None, batch: 
                 to=pending[key].to,
                 subject=pending[key].subject[:300],
                 body=pending[key].body,
+                headers=extra[key],
             )
             for key in fresh
         ],
@@ -176,7 +202,11 @@ def send_claimed(message_id: int) -> str:
         body=message.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
-        headers={"Message-ID": message_id_header(message.key), "X-Matchfair-Kind": message.kind},
+        headers={
+            **message.headers,
+            "Message-ID": message_id_header(message.key),
+            "X-Matchfair-Kind": message.kind,
+        },
         connection=get_connection(),
     )
     try:
