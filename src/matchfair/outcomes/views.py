@@ -3,6 +3,7 @@ knowledge page and the organiser's impact report."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,7 +24,11 @@ from matchfair.outcomes.domain.breakdowns import (
 from matchfair.outcomes.domain.impact import funnel_of, impact_of, impact_rows
 from matchfair.outcomes.domain.knowledge import ask_introduction, knowledge
 from matchfair.outcomes.domain.ladder import ladder_of, record_step
-from matchfair.outcomes.domain.outcomes import no_show_questions, record_outcome
+from matchfair.outcomes.domain.outcomes import (
+    count_no_show_questions,
+    no_show_questions,
+    record_outcome,
+)
 from matchfair.outcomes.forms import ConsentForm, OutcomeForm, StepForm
 from matchfair.outcomes.models import Audience, Outcome, Scope, Stage
 from matchfair.outcomes.pdf import impact_pdf
@@ -187,13 +192,21 @@ def consent_withdraw(request):
     return _consent_change(request, consents.withdraw, _("Consent withdrawn."))
 
 
+# The knowledge page lists this many shared meetings a page.
+KNOWLEDGE_PAGE = 50
+
+
 @login_required
 def knowledge_page(request, event):
     event, context = event_context(request, event)
     if not permissions.can_see_knowledge(request.user):
         raise Http404
+    found = knowledge(request.user, event)
+    page = Paginator(found.shown, KNOWLEDGE_PAGE).get_page(request.GET.get("page"))
     context.update(
-        knowledge=knowledge(request.user, event),
+        knowledge=found,
+        page=page,
+        rows=found.rows(list(page.object_list)),
         stages=Stage.choices,
         clusters=permissions.clusters_of(request.user).select_related("organisation"),
     )
@@ -228,6 +241,10 @@ def introduction(request, event, pk):
         raise Http404 from error
 
 
+# The impact page lists this many meetings reported as not held, the oldest first.
+QUESTIONS_SHOWN = 50
+
+
 @organiser_view
 def impact(request, event, context):
     scope = permissions.organiser_scope(request.user, event)
@@ -236,7 +253,8 @@ def impact(request, event, context):
         impact=impact_of(event, scope=scope, found=found),
         breakdowns=breakdowns_of(event, scope=scope, found=found),
         column_labels=[COLUMN_LABELS[column] for column in COLUMNS],
-        questions=no_show_questions(event, scope=scope),
+        questions=no_show_questions(event, scope=scope, limit=QUESTIONS_SHOWN),
+        question_count=count_no_show_questions(event, scope=scope),
         responses=campaigns.responses(event, scope=scope),
         can_run_campaigns=permissions.can_run_campaigns(request.user, event),
     )
