@@ -115,14 +115,16 @@ def meeting_outcome(request, event, context, pk):
             "next_steps": outcome.next_steps,
             "note": outcome.note,
         }
+    ladder = ladder_of(meeting)
     context.update(
         meeting=meeting,
         others=[p for p in meeting.participants.select_related("user") if p.pk != mine.pk],
         outcome=outcome,
         form=OutcomeForm(initial=initial),
-        step_form=StepForm(),
+        # From my last step, so saving it unchanged moves nothing back.
+        step_form=StepForm(initial={"stage": ladder.stages.get(mine.pk)}),
         steps=meeting.follow_up_steps.filter(registration=mine).order_by("-on", "-id"),
-        ladder=ladder_of(meeting),
+        ladder=ladder,
     )
     return render(request, "outcomes/meeting.html", context)
 
