@@ -17,7 +17,7 @@ co-organiser's page, its XLSX and PDF), the members' knowledge page, and a follo
 (one mail to every person with open meetings, queued in the outbox; Celery's publishing goes
 to an in-memory broker, so only the queuing is timed). Each has a baseline from the same run:
 the impact report against reading the counts of its three tables; the knowledge page against
-the same member's agenda; the campaign against `queue_many` of as many ready-made drafts.
+the same member's list of their own meetings (`/e/<event>/outcomes/`); the campaign against `queue_many` of as many ready-made drafts.
 Targets (issue 27): impact report under 3 s, knowledge page p95 under 100 ms, a campaign of
 25,000 mails queued in under 60 s. The script exits 1 when one is missed.
 """
@@ -139,9 +139,7 @@ def add_co_organiser(event: Event) -> User:
     organiser.staff.add(staff)
     ids = list(Registration.objects.filter(event=event).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), 900):
-        Registration.objects.filter(pk__in=ids[start : start + 900 : 2]).update(
-            organiser=organiser
-        )
+        Registration.objects.filter(pk__in=ids[start : start + 900 : 2]).update(organiser=organiser)
     return staff
 
 
@@ -155,7 +153,10 @@ def add_delegation(event: Event, size: int, rng: random.Random) -> User:
         .values_list("user_id", "user__organisation_id")[:size]
     )
     Membership.objects.bulk_create(
-        [Membership(cluster=cluster, organisation_id=org) for org in {o for _u, o in registrations}],
+        [
+            Membership(cluster=cluster, organisation_id=org)
+            for org in {o for _u, o in registrations}
+        ],
         ignore_conflicts=True,
     )
     now = dt.datetime.now(dt.UTC)
@@ -295,18 +296,27 @@ def main() -> int:
             if statistics.median(samples) > 3000:
                 missed.append(f"{name}: median {statistics.median(samples):.0f} ms > 3 s")
 
-        agenda = get(member_client, f"{base}/agenda/")
+        agenda = get(member_client, f"{base}/outcomes/")
         agenda_samples = timed(agenda, args.page_requests)
-        line("baseline: the member's agenda", agenda_samples, queries(agenda), None)
+        line(
+            "baseline: the member's own meetings (/outcomes/)",
+            agenda_samples,
+            queries(agenda),
+            None,
+        )
         page = get(member_client, f"{base}/knowledge/")
         samples = timed(page, args.page_requests)
         line("members' knowledge page", samples, queries(page), statistics.median(agenda_samples))
         if p95(samples) > 100:
             missed.append(f"knowledge page: p95 {p95(samples):.0f} ms > 100 ms")
 
-        people = list(Registration.objects.filter(event=event).select_related("user")[:queued_first])
+        people = list(
+            Registration.objects.filter(event=event).select_related("user")[:queued_first]
+        )
         drafts = [
-            Draft(key=f"bench:{r.pk}", to=r.user.email, subject="Bench", body="x" * 800, user=r.user)
+            Draft(
+                key=f"bench:{r.pk}", to=r.user.email, subject="Bench", body="x" * 800, user=r.user
+            )
             for r in people
         ]
         started = time.perf_counter()

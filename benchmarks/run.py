@@ -1,6 +1,6 @@
 """`make bench`: runs each engine's benchmark in turn and prints their Markdown tables.
 
-Usage: python benchmarks/run.py [scheduling|recommend|recommend_heldout|routing|search|consortia|voting ...] [-- extra args for each]
+Usage: python benchmarks/run.py [scheduling|recommend|recommend_heldout|routing|search|consortia|voting|newsroom|funding|outcomes ...] [-- extra args for each]
 Each benchmark runs in its own process so its peak memory is its own.
 """
 
@@ -21,6 +21,7 @@ SUITES = [
     "voting",
     "newsroom",
     "funding",
+    "outcomes",
 ]
 
 
