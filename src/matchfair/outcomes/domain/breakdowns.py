@@ -11,6 +11,7 @@ domains counts under each of them (and one without any under "No domain"), so th
 breakdown's cells may sum to more than the total; its total is still the count of sides.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -23,7 +24,7 @@ from django_countries import countries
 from matchfair.community.models import OrganisationType
 from matchfair.events.models import Domain, Event, Organiser, Registration
 from matchfair.meetings.models import Meeting
-from matchfair.outcomes.domain.impact import STEP_LABELS, STEPS, Funnel, funnel_of, steps_of
+from matchfair.outcomes.domain.impact import STEP_LABELS, STEPS, Funnel, funnel_of
 
 COLUMNS = (*STEPS, "confirmed", "claimed")
 COLUMN_LABELS = {
@@ -105,14 +106,14 @@ def breakdowns_of(
     """The four breakdowns of the impact report, counted in sides within `scope` (`found`: the
     funnel already counted for it).
 
-    The database counts each person's sides at each step (a conditional count a step, grouped
-    by person) and each person's requests; the people are then summed under their cells. Only
-    the agreements, which are few, are split into confirmed and claimed here."""
+    The database counts each person's requests; the meetings' sides come back as pairs of ids
+    and are counted by the meeting's level (`Funnel.levels`) under the person's combination of
+    cells, of which an event has a few hundred, so the columns are summed once a combination."""
     if found is None:
         found = funnel_of(event, scope=scope)
     keys = _keys(event, scope)
     size = len(COLUMNS)
-    per_person: dict[int, list[int]] = {}
+    sums: dict[tuple[str, ...], list[int]] = {}
     for field in ("sender_id", "recipient_id"):
         for person, count in (
             found.requests.order_by()
@@ -121,37 +122,25 @@ def breakdowns_of(
             .values_list(field, "count")
         ):
             if person in keys:
-                per_person.setdefault(person, [0] * size)[0] += count
-    conditions = steps_of(event, "meeting_id")
-    sides = Meeting.participants.through.objects.filter(meeting__event=event)
-    if scope is not None:
-        sides = sides.filter(registration__organiser__in=scope)
-    names = STEPS[1:]
-    for person, *counts in (
-        sides.order_by()
-        .values("registration_id")
-        .annotate(
-            accepted=Count("pk"),
-            **{name: Count("pk", filter=conditions[name]) for name in names[1:]},
-        )
-        .values_list("registration_id", *names)
-    ):
-        if person in keys:
-            column = per_person.setdefault(person, [0] * size)
-            for index, count in enumerate(counts, start=1):
-                column[index] += count
+                sums.setdefault(keys[person], [0] * size)[0] += count
+    levels = found.levels()
+    at: Counter[tuple[tuple[str, ...], int]] = Counter()  # (cells, level) → sides
+    for meeting_id, person in Meeting.participants.through.objects.filter(
+        meeting__event=event
+    ).values_list("meeting_id", "registration_id"):
+        level = levels.get(meeting_id)
+        if level is not None and person in keys:
+            at[keys[person], level] += 1
     confirmed, claimed = size - 2, size - 1
-    for meeting_id, people in found.agreements.items():
-        for person in people:
-            if person in keys:
-                column = per_person.setdefault(person, [0] * size)
-                column[confirmed if meeting_id in found.confirmed else claimed] += 1
-    sums: dict[tuple[str, ...], list[int]] = {}  # a combination of cells → its sides
-    for person, counts in per_person.items():
-        column = sums.setdefault(keys[person], [0] * size)
-        for index in range(size):
-            column[index] += counts[index]
-    total = tuple(sum(column[c] for column in sums.values()) for c in range(size))
+    for (cells, level), count in at.items():
+        column = sums.setdefault(cells, [0] * size)
+        for step in range(1, min(level, 6) + 1):  # accepted … agreement
+            column[step] += count
+        if level == 7:
+            column[confirmed] += count
+        elif level == 6:
+            column[claimed] += count
+    total = [sum(column[c] for column in sums.values()) for c in range(size)]
     found_breakdowns = []
     for index, by in enumerate(BY):
         cells_of: dict[str, list[int]] = {}
@@ -162,7 +151,7 @@ def breakdowns_of(
                     row[c] += column[c]
         rows = [Row(label=label, counts=tuple(counts)) for label, counts in cells_of.items()]
         rows.sort(key=lambda row: (-row.counts[0], -row.counts[1], row.label))
-        found_breakdowns.append(Breakdown(by=by, rows=rows, total=total))
+        found_breakdowns.append(Breakdown(by=by, rows=rows, total=tuple(total)))
     return found_breakdowns
 
 
