@@ -10,6 +10,17 @@ def send_message(*, message_id: int) -> str:
     return outbox.deliver(message_id)
 
 
+@shared_task(acks_late=True)
+def send_messages(*, message_ids: list[int]) -> dict[str, int]:
+    """Messages queued together, each claimed and sent on its own: a redelivered task skips
+    those already claimed. Returns how many ended in each status."""
+    statuses: dict[str, int] = {}
+    for message_id in message_ids:
+        status = outbox.deliver(message_id)
+        statuses[status] = statuses.get(status, 0) + 1
+    return statuses
+
+
 @shared_task
 def resend_messages() -> dict[str, int]:
     return outbox.resend()

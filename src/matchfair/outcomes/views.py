@@ -3,6 +3,7 @@ knowledge page and the organiser's impact report."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,7 +24,11 @@ from matchfair.outcomes.domain.breakdowns import (
 from matchfair.outcomes.domain.impact import funnel_of, impact_of, impact_rows
 from matchfair.outcomes.domain.knowledge import ask_introduction, knowledge
 from matchfair.outcomes.domain.ladder import ladder_of, record_step
-from matchfair.outcomes.domain.outcomes import no_show_questions, record_outcome
+from matchfair.outcomes.domain.outcomes import (
+    count_no_show_questions,
+    no_show_questions,
+    record_outcome,
+)
 from matchfair.outcomes.forms import ConsentForm, OutcomeForm, StepForm
 from matchfair.outcomes.models import Audience, Outcome, Scope, Stage
 from matchfair.outcomes.pdf import impact_pdf
@@ -110,14 +115,16 @@ def meeting_outcome(request, event, context, pk):
             "next_steps": outcome.next_steps,
             "note": outcome.note,
         }
+    ladder = ladder_of(meeting)
     context.update(
         meeting=meeting,
         others=[p for p in meeting.participants.select_related("user") if p.pk != mine.pk],
         outcome=outcome,
         form=OutcomeForm(initial=initial),
-        step_form=StepForm(),
+        # From my last step, so saving it unchanged moves nothing back.
+        step_form=StepForm(initial={"stage": ladder.stages.get(mine.pk)}),
         steps=meeting.follow_up_steps.filter(registration=mine).order_by("-on", "-id"),
-        ladder=ladder_of(meeting),
+        ladder=ladder,
     )
     return render(request, "outcomes/meeting.html", context)
 
@@ -191,6 +198,10 @@ def consent_withdraw(request):
     return _consent_change(request, consents.withdraw, _("Consent withdrawn."))
 
 
+# The knowledge page lists this many shared meetings a page.
+KNOWLEDGE_PAGE = 50
+
+
 @login_required
 @require_POST
 def consent_renew(request):
@@ -203,8 +214,12 @@ def knowledge_page(request, event):
     if not permissions.can_see_knowledge(request.user):
         raise Http404
     clusters = list(permissions.clusters_of(request.user).select_related("organisation"))
+    found = knowledge(request.user, event)
+    page = Paginator(found.shown, KNOWLEDGE_PAGE).get_page(request.GET.get("page"))
     context.update(
-        knowledge=knowledge(request.user, event),
+        knowledge=found,
+        page=page,
+        rows=found.rows(list(page.object_list)),
         stages=Stage.choices,
         clusters=clusters,
         retention_clusters=[c for c in clusters if permissions.can_set_retention(request.user, c)],
@@ -240,6 +255,10 @@ def introduction(request, event, pk):
         raise Http404 from error
 
 
+# The impact page lists this many meetings reported as not held, the oldest first.
+QUESTIONS_SHOWN = 50
+
+
 @organiser_view
 def impact(request, event, context):
     scope = permissions.organiser_scope(request.user, event)
@@ -248,7 +267,8 @@ def impact(request, event, context):
         impact=impact_of(event, scope=scope, found=found),
         breakdowns=breakdowns_of(event, scope=scope, found=found),
         column_labels=[COLUMN_LABELS[column] for column in COLUMNS],
-        questions=no_show_questions(event, scope=scope),
+        questions=no_show_questions(event, scope=scope, limit=QUESTIONS_SHOWN),
+        question_count=count_no_show_questions(event, scope=scope),
         responses=campaigns.responses(event, scope=scope),
         can_run_campaigns=permissions.can_run_campaigns(request.user, event),
     )

@@ -56,12 +56,15 @@ def campaign_answer(request, token):
     for meeting in meetings:
         people = list(meeting.participants.all())
         ladder = ladder_from([p.pk for p in people], steps.get(meeting.pk, []))
+        mine = ladder.stages.get(registration.pk)
+        # The form starts at the person's last step, so saving it unchanged moves nothing back.
+        initial = {"on": timezone.localdate(), "stage": mine}
         rows.append(
             {
                 "meeting": meeting,
                 "others": [p for p in people if p.pk != registration.pk],
-                "mine": ladder.stages.get(registration.pk),
-                "form": StepForm(prefix=f"m{meeting.pk}", initial={"on": timezone.localdate()}),
+                "mine": mine,
+                "form": StepForm(prefix=f"m{meeting.pk}", initial=initial),
             }
         )
     return render(

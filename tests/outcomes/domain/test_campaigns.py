@@ -161,3 +161,25 @@ def test_responses_count_mails_reminders_and_answers_within_scope(event, met, an
     nobody = campaigns.responses(event, scope=[other_organiser])[0]
     assert (everyone.mailed, everyone.answered, everyone.rate) == (2, 1, 0.5)
     assert (nobody.mailed, nobody.answered, nobody.rate) == (0, 0, None)
+
+
+def test_responses_cost_two_queries_however_many_campaigns(
+    django_assert_num_queries, event, met, ana, tia, lead_staff
+):
+    campaigns.send_due_campaigns(now=WEEK_AFTER)
+    with django_assert_num_queries(2):
+        one_sent = campaigns.responses(event, scope=None)
+    for days in (200, 300, 400):
+        campaigns.change_campaign(event=event, by=lead_staff, days_after=days, reminder_days=7)
+    co = factories.OrganiserFactory(event=event, is_lead=False)
+    with django_assert_num_queries(2):
+        more = campaigns.responses(event, scope=[co])
+    assert [r.mailed for r in one_sent] == [2, 0, 0]
+    assert [(r.campaign.days_after, r.mailed) for r in more] == [
+        (7, 0),
+        (91, 0),
+        (182, 0),
+        (200, 0),
+        (300, 0),
+        (400, 0),
+    ]

@@ -9,9 +9,14 @@ from django.db import IntegrityError
 
 from matchfair.meetings.domain.changes import cancel_meeting
 from matchfair.meetings.domain.requests import accept_request, send_request
-from matchfair.outcomes.domain.outcomes import no_show_questions, record_outcome
+from matchfair.outcomes.domain.outcomes import (
+    count_no_show_questions,
+    no_show_questions,
+    record_outcome,
+)
 from matchfair.outcomes.models import Outcome
 from tests import factories
+from tests.outcomes.scene import release_meetings
 
 
 def answer(meeting, registration, **changes):
@@ -103,3 +108,17 @@ def test_no_show_questions_of_a_co_organiser_cover_its_participants_only(met, ti
     answer(met, tia, took_place=False, rating=None, next_steps=[])
     co = met.event.organisers.get(is_lead=False)
     assert no_show_questions(met.event, scope=[co]) == []
+
+
+def test_no_show_questions_are_listed_oldest_first_up_to_a_limit_and_counted(
+    event, ana_in_sofia, tia, co_staff
+):
+    meetings = release_meetings(event, [(ana_in_sofia, tia)] * 3)
+    for meeting in meetings:
+        Outcome.objects.create(meeting=meeting, registration=tia, took_place=False)
+    Outcome.objects.create(meeting=meetings[0], registration=ana_in_sofia, took_place=False)
+    shown = no_show_questions(event, scope=None, limit=2)
+    assert [question.meeting for question in shown] == meetings[:2]
+    assert count_no_show_questions(event, scope=None) == 3
+    co = event.organisers.get(is_lead=False)
+    assert count_no_show_questions(event, scope=[co]) == 0

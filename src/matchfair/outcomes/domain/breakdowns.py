@@ -13,8 +13,10 @@ breakdown's cells may sum to more than the total; its total is still the count o
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
@@ -56,93 +58,100 @@ class Breakdown:
         return str(BY_LABELS[self.by])
 
 
-def _keys(event: Event) -> dict[int, dict[str, list[str]]]:
-    """Each registration's cell in each breakdown (several domains give several): the whole
-    event's at once, in four queries, rather than a list of ids as long as the event."""
+def _keys(event: Event, scope: list[Any] | None) -> dict[int, tuple[str, ...]]:
+    """Each registration in scope → its cells, one a breakdown in the order of BY (the domain
+    cell joins several domains with a tab). The whole event's in four queries, rather than a
+    list of ids as long as the event; each label is translated once, not once a person."""
     organisers = {
         organiser.pk: str(organiser.cluster)
         for organiser in Organiser.objects.filter(event=event).select_related(
             "cluster__organisation"
         )
     }
-    domains: dict[int, list[str]] = {}
     names = {domain.pk: str(domain) for domain in Domain.objects.all()}
+    domains: dict[int, list[str]] = {}
     for registration_id, domain_id in Registration.domains.through.objects.filter(
         registration__event=event
     ).values_list("registration_id", "domain_id"):
         domains.setdefault(registration_id, []).append(names[domain_id])
     kinds = dict(OrganisationType.choices)
-    keys = {}
-    for pk, country, kind, organiser_id in Registration.objects.filter(event=event).values_list(
-        "pk", "user__organisation__country", "user__organisation__kind", "organiser_id"
-    ):
-        keys[pk] = {
-            "country": [str(countries.name(country)) if country else _("Unknown country")],
-            "domain": sorted(domains.get(pk, [])) or [_("No domain")],
-            "kind": [str(kinds.get(kind, _("Unknown type")))],
-            "organiser": [organisers.get(organiser_id, _("No supporting organiser"))],
-        }
-    return keys
+    mine = None if scope is None else {organiser.pk for organiser in scope}
+
+    @cache
+    def country_of(code: str) -> str:
+        return str(countries.name(code)) if code else _("Unknown country")
+
+    @cache
+    def kind_of(kind: str) -> str:
+        return str(kinds.get(kind, _("Unknown type")))
+
+    no_domain, no_organiser = _("No domain"), _("No supporting organiser")
+    return {
+        pk: (
+            country_of(country or ""),
+            "\t".join(sorted(domains.get(pk, []))) or no_domain,
+            kind_of(kind or ""),
+            organisers.get(organiser_id, no_organiser),
+        )
+        for pk, country, kind, organiser_id in Registration.objects.filter(event=event).values_list(
+            "pk", "user__organisation__country", "user__organisation__kind", "organiser_id"
+        )
+        if mine is None or organiser_id in mine
+    }
 
 
 def breakdowns_of(
     event: Event, *, scope: list[Any] | None, found: Funnel | None = None
 ) -> list[Breakdown]:
     """The four breakdowns of the impact report, counted in sides within `scope` (`found`: the
-    funnel already counted for it)."""
+    funnel already counted for it).
+
+    The database counts each person's requests; the meetings' sides come back as pairs of ids
+    and are counted by the meeting's level (`Funnel.levels`) under the person's combination of
+    cells, of which an event has a few hundred, so the columns are summed once a combination."""
     if found is None:
         found = funnel_of(event, scope=scope)
-    mine = None
-    if scope is not None:
-        mine = set(
-            Registration.objects.filter(event=event, organiser__in=scope).values_list(
-                "pk", flat=True
-            )
-        )
-    sides: Counter[tuple[int, int]] = Counter()  # (registration, column index) → count
-    for sender, recipient in found.requests.values_list("sender_id", "recipient_id"):
-        for person in (sender, recipient):
-            if mine is None or person in mine:
-                sides[person, 0] += 1
-    stages = (
-        found.starts,
-        found.held,
-        found.followed_up,
-        found.negotiation,
-        found.agreements,
-        found.confirmed,
-    )
-    claimed = len(COLUMNS) - 1
+    keys = _keys(event, scope)
+    size = len(COLUMNS)
+    sums: dict[tuple[str, ...], list[int]] = {}
+    for field in ("sender_id", "recipient_id"):
+        for person, count in (
+            found.requests.order_by()
+            .values(field)
+            .annotate(count=Count("pk"))
+            .values_list(field, "count")
+        ):
+            if person in keys:
+                sums.setdefault(keys[person], [0] * size)[0] += count
+    levels = found.levels()
+    at: Counter[tuple[tuple[str, ...], int]] = Counter()  # (cells, level) → sides
     for meeting_id, person in Meeting.participants.through.objects.filter(
         meeting__event=event
     ).values_list("meeting_id", "registration_id"):
-        if meeting_id not in found.accepted or (mine is not None and person not in mine):
-            continue
-        sides[person, 1] += 1
-        for index, ids in enumerate(stages):
-            if meeting_id in ids:
-                sides[person, 2 + index] += 1
-        if meeting_id in found.agreements and meeting_id not in found.confirmed:
-            sides[person, claimed] += 1
-    keys = _keys(event)
-    total: Counter[int] = Counter()
-    for (_person, column), count in sides.items():
-        total[column] += count
+        level = levels.get(meeting_id)
+        if level is not None and person in keys:
+            at[keys[person], level] += 1
+    confirmed, claimed = size - 2, size - 1
+    for (cells, level), count in at.items():
+        column = sums.setdefault(cells, [0] * size)
+        for step in range(1, min(level, 6) + 1):  # accepted … agreement
+            column[step] += count
+        if level == 7:
+            column[confirmed] += count
+        elif level == 6:
+            column[claimed] += count
+    total = [sum(column[c] for column in sums.values()) for c in range(size)]
     found_breakdowns = []
-    for by in BY:
-        cells: Counter[tuple[str, int]] = Counter()
-        for (person, column), count in sides.items():
-            for label in keys[person][by]:
-                cells[label, column] += count
-        labels = {label for label, _column in cells}
-        rows = [
-            Row(label=label, counts=tuple(cells[label, c] for c in range(len(COLUMNS))))
-            for label in labels
-        ]
+    for index, by in enumerate(BY):
+        cells_of: dict[str, list[int]] = {}
+        for cells, column in sums.items():
+            for label in cells[index].split("\t"):
+                row = cells_of.setdefault(label, [0] * size)
+                for c in range(size):
+                    row[c] += column[c]
+        rows = [Row(label=label, counts=tuple(counts)) for label, counts in cells_of.items()]
         rows.sort(key=lambda row: (-row.counts[0], -row.counts[1], row.label))
-        found_breakdowns.append(
-            Breakdown(by=by, rows=rows, total=tuple(total[c] for c in range(len(COLUMNS))))
-        )
+        found_breakdowns.append(Breakdown(by=by, rows=rows, total=tuple(total)))
     return found_breakdowns
 
 

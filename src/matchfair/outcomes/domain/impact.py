@@ -11,19 +11,19 @@ with a participant its organisers support; the lead sees all):
   confirmed (both sides reported the same type).
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from matchfair.events.models import Event
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement
-from matchfair.outcomes.domain.ladder import CONFIRMED, ladder_from
 from matchfair.outcomes.models import FollowUpStep, Outcome, Stage
 
 STEPS = ("requested", "accepted", "scheduled", "held", "followed_up", "negotiation", "agreement")
@@ -64,14 +64,33 @@ class Funnel:
 
     requests: Any  # a queryset of the meeting requests in scope
     accepted: set[int]
-    starts: dict[int, Any]  # scheduled meetings → the start of their slot
+    scheduled: set[int]
     held: set[int]
     followed_up: set[int]
     negotiation: set[int]
-    agreements: dict[int, Any]  # meetings with an agreement → their ladder
+    agreements: set[int]
     confirmed: set[int]
-    steps: dict[int, list[FollowUpStep]]
+    days_to_agreement: list[int]  # per agreement: from the meeting's day to its first agreement
     no_show_reports: int
+
+    def levels(self) -> dict[int, int]:
+        """Each accepted meeting → how far it went: 1 accepted, 2 scheduled, 3 held, 4 followed
+        up, 5 negotiation, 6 agreement (claimed), 7 agreement (confirmed); each step is a
+        subset of the one before, so a meeting's level says every step it counts in."""
+        level = dict.fromkeys(self.accepted, 1)
+        for value, ids in enumerate(
+            (
+                self.scheduled,
+                self.held,
+                self.followed_up,
+                self.negotiation,
+                self.agreements,
+                self.confirmed,
+            ),
+            start=2,
+        ):
+            level.update(dict.fromkeys(ids, value))
+        return level
 
 
 def in_scope(queryset: Any, scope: list[Any] | None, *fields: str) -> Any:
@@ -85,72 +104,71 @@ def in_scope(queryset: Any, scope: list[Any] | None, *fields: str) -> Any:
 
 
 def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
+    """The funnel in nine queries whatever the event's size: the database aggregates the steps
+    per meeting (their highest stage), only ids come back for the large sets, which are
+    intersected here, and whole rows only for the agreements. Lists of ids are never sent to the database: at 150,000
+    meetings they cost more than the rows they leave out."""
     requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
     meetings = in_scope(Meeting.objects.filter(event=event), scope, "participants")
-    meeting_ids = set(meetings.values_list("pk", flat=True))
-    # Rows are read for the whole event and kept in Python by the sets above: at 150,000
-    # meetings, lists of ids in the queries cost more than the rows they leave out.
+    accepted = set(meetings.values_list("pk", flat=True))
     release = latest_release(event)
-    starts = {}
+    placed = Placement.objects.none()
     if release is not None:
-        placements = Placement.objects.filter(
+        placed = Placement.objects.filter(
             plan=release, slot__isnull=False, meeting__status=Meeting.Status.ACTIVE
         )
-        starts = {
-            pk: start
-            for pk, start in placements.values_list("meeting_id", "slot__starts_at")
-            if pk in meeting_ids
-        }
-    said = [
-        (pk, took_place)
-        for pk, took_place in Outcome.objects.filter(meeting__event=event).values_list(
-            "meeting_id", "took_place"
-        )
-        if pk in starts
-    ]
-    # One read of the event's steps, with only what the ladder needs.
-    event_steps = [
-        step
-        for step in FollowUpStep.objects.filter(meeting__event=event)
-        .only("meeting_id", "registration_id", "stage", "on", "agreement_type")
-        .order_by("on", "pk")
-        if step.meeting_id in starts
-    ]
-    stepped = {step.meeting_id for step in event_steps}
-    held = {pk for pk, took_place in said if took_place} | stepped
+    scheduled = accepted & set(placed.values_list("meeting_id", flat=True))
+    outcomes = Outcome.objects.filter(meeting__event=event)
+    said_yes = set(outcomes.filter(took_place=True).values_list("meeting_id", flat=True))
+    said_no = set(outcomes.filter(took_place=False).values_list("meeting_id", flat=True))
+    tops = {
+        pk: top
+        for pk, top in FollowUpStep.objects.filter(meeting__event=event)
+        .values("meeting_id")
+        .annotate(top=Max("stage"))
+        .values_list("meeting_id", "top")
+        if pk in scheduled
+    }
+    held = scheduled & (said_yes | set(tops))
+    agreed = FollowUpStep.objects.filter(meeting__event=event, stage=Stage.AGREEMENT_REACHED)
+    kinds: dict[int, dict[int, set[str]]] = {}  # meeting → person → agreement types reported
+    first: dict[int, dt.date] = {}  # meeting → the date of its first agreement step
+    for meeting_id, registration_id, kind, on in agreed.values_list(
+        "meeting_id", "registration_id", "agreement_type", "on"
+    ):
+        if meeting_id in scheduled:
+            kinds.setdefault(meeting_id, {}).setdefault(registration_id, set()).add(kind)
+            first[meeting_id] = min(on, first.get(meeting_id, on))
     people: dict[int, list[int]] = {}
     for meeting_id, registration_id in (
-        Meeting.participants.through.objects.filter(
-            meeting__event=event, meeting__follow_up_steps__stage=Stage.AGREEMENT_REACHED
-        )
-        .distinct()
+        Meeting.participants.through.objects.filter(meeting__in=agreed.values("meeting_id"))
         .values_list("meeting_id", "registration_id")
+        .distinct()
     ):
-        if meeting_id in held:
-            people.setdefault(meeting_id, []).append(registration_id)
-    steps: dict[int, list[FollowUpStep]] = {}
-    for step in event_steps:
-        steps.setdefault(step.meeting_id, []).append(step)
-    agreements = {
-        pk: ladder_from(people.get(pk, []), rows)
-        for pk, rows in steps.items()
-        if any(s.stage == Stage.AGREEMENT_REACHED for s in rows)
+        people.setdefault(meeting_id, []).append(registration_id)
+    confirmed = {
+        pk
+        for pk, reported in kinds.items()
+        if set.intersection(*(reported.get(person, set()) for person in people.get(pk, [0])))
     }
+    starts = placed.filter(meeting__in=agreed.values("meeting_id")).values_list(
+        "meeting_id", "slot__starts_at"
+    )
     return Funnel(
         requests=requests,
-        accepted=meeting_ids,
-        starts=starts,
+        accepted=accepted,
+        scheduled=scheduled,
         held=held,
-        followed_up=set(steps),
-        negotiation={
-            pk
-            for pk, rows in steps.items()
-            if any(s.stage >= Stage.NEGOTIATION_STARTED for s in rows)
-        },
-        agreements=agreements,
-        confirmed={pk for pk, ladder in agreements.items() if ladder.agreement == CONFIRMED},
-        steps=steps,
-        no_show_reports=len({pk for pk, took_place in said if not took_place}),
+        followed_up=set(tops),
+        negotiation={pk for pk, top in tops.items() if top >= Stage.NEGOTIATION_STARTED},
+        agreements=set(kinds),
+        confirmed=confirmed,
+        days_to_agreement=[
+            (first[pk] - start.astimezone(event.zone).date()).days
+            for pk, start in starts
+            if pk in first
+        ],
+        no_show_reports=len(scheduled & said_no),
     )
 
 
@@ -159,17 +177,11 @@ def impact_of(event: Event, *, scope: list[Any] | None, found: Funnel | None = N
     counting it twice when the breakdowns are shown too."""
     if found is None:
         found = funnel_of(event, scope=scope)
-    days = [
-        (
-            next(s.on for s in found.steps[pk] if s.stage == Stage.AGREEMENT_REACHED)
-            - found.starts[pk].astimezone(event.zone).date()
-        ).days
-        for pk in found.agreements
-    ]
+    days = found.days_to_agreement
     counts = [
         found.requests.count(),
         len(found.accepted),
-        len(found.starts),
+        len(found.scheduled),
         len(found.held),
         len(found.followed_up),
         len(found.negotiation),

@@ -8,24 +8,25 @@ none can be worked out from the totals.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from matchfair import permissions
 from matchfair.audit.domain import record
+from matchfair.community.models import OrganisationType
 from matchfair.events.models import Event, Registration
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting
 from matchfair.outbox.domain import queue_message
 from matchfair.outcomes.domain.ladder import Ladder, ladder_from
-from matchfair.outcomes.models import IntroductionRequest
+from matchfair.outcomes.models import FollowUpStep, IntroductionRequest
 
 SMALLEST_CELL = 3
 
@@ -44,12 +45,49 @@ class Cell:
     count: int
 
 
+Side = tuple[int, int, str | None, str | None]  # registration, user, country, type
+
+
 @dataclass(frozen=True)
 class Knowledge:
-    shared: list[SharedMeeting]
+    shown: list[int]  # the meetings shown to the viewer, by id
     unshared: int
     by_country: list[Cell]  # the last cell may be the pool of small ones, labelled "others"
     by_type: list[Cell]
+    sides: dict[int, list[Side]] = field(default_factory=dict)
+    with_stage: frozenset[int] = frozenset()  # the meetings shown with their stage
+    members: frozenset[int] = frozenset()  # the registrations of the viewer's clusters
+
+    @property
+    def shared(self) -> list[SharedMeeting]:
+        return self.rows(self.shown)
+
+    def rows(self, ids: list[int]) -> list[SharedMeeting]:
+        """The rows of some of the meetings shown (a page of them), in three queries."""
+        meetings = Meeting.objects.in_bulk(ids)
+        registrations = Registration.objects.select_related("user__organisation").in_bulk(
+            [person for pk in ids for person, *_rest in self.sides[pk]]
+        )
+        steps: dict[int, list[FollowUpStep]] = {}
+        for step in FollowUpStep.objects.filter(
+            meeting__in=[pk for pk in ids if pk in self.with_stage]
+        ).only("meeting_id", "registration_id", "stage", "on", "agreement_type"):
+            steps.setdefault(step.meeting_id, []).append(step)
+        found = []
+        for pk in ids:
+            participants = [registrations[person] for person, *_rest in self.sides[pk]]
+            member = next(person for person in participants if person.pk in self.members)
+            found.append(
+                SharedMeeting(
+                    meeting=meetings[pk],
+                    member=member,
+                    others=tuple(person for person in participants if person.pk != member.pk),
+                    ladder=ladder_from([person.pk for person in participants], steps.get(pk, []))
+                    if pk in self.with_stage
+                    else None,
+                )
+            )
+        return found
 
 
 def protect(counts: Counter[str], *, others: str) -> list[Cell]:
@@ -85,61 +123,68 @@ def cluster_people(user: Any, event: Event) -> QuerySet[Registration]:
 
 
 def knowledge(viewer: Any, event: Event) -> Knowledge:
+    """The page for `viewer`, in a fixed number of queries: the meetings of the viewer's
+    clusters come back as rows of ids and the other side's country and type, the pairwise rule
+    decides on those, and only the meetings shown are read as objects, with their steps only
+    where the stage is shared."""
     people = cluster_people(viewer, event)
     members = set(people.values_list("pk", flat=True))
     release = latest_release(event)
     if not members or release is None:
-        return Knowledge(shared=[], unshared=0, by_country=[], by_type=[])
-    meetings = list(
-        Meeting.objects.filter(
-            pk__in=Meeting.objects.filter(
-                event=event,
-                status=Meeting.Status.ACTIVE,
-                participants__in=people.values("pk"),
-                placements__plan=release,
-                placements__slot__isnull=False,
-            ).values("pk")
+        return Knowledge(shown=[], unshared=0, by_country=[], by_type=[])
+    scheduled = Meeting.objects.filter(
+        event=event,
+        status=Meeting.Status.ACTIVE,
+        participants__in=people.values("pk"),
+        placements__plan=release,
+        placements__slot__isnull=False,
+    ).values("pk")
+    sides: dict[int, list[tuple[int, int, str | None, str | None]]] = {}
+    for meeting_id, *side in (
+        Meeting.participants.through.objects.filter(meeting__in=scheduled)
+        .order_by("meeting_id", "registration_id")
+        .values_list(
+            "meeting_id",
+            "registration_id",
+            "registration__user_id",
+            "registration__user__organisation__country",
+            "registration__user__organisation__kind",
         )
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Registration.objects.select_related("user__organisation").order_by("pk"),
-            ),
-            "follow_up_steps",
-        )
-        .order_by("pk")
-    )
+    ):
+        sides.setdefault(meeting_id, []).append(tuple(side))  # type: ignore[arg-type]
     items = []
-    for meeting in meetings:
-        users = [person.user_id for person in meeting.participants.all()]
+    for rows in sides.values():
+        users = [user_id for _pk, user_id, _country, _kind in rows]
         items += [permissions.met_item(users), permissions.stage_item(users)]
     seen = permissions.visible_items(viewer, items)
-    shared = []
-    countries: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    for index, meeting in enumerate(meetings):
-        participants = list(meeting.participants.all())
-        member = next(person for person in participants if person.pk in members)
-        others = tuple(person for person in participants if person.pk != member.pk)
-        if seen[2 * index]:
-            ladder = None
-            if seen[2 * index + 1]:
-                ladder = ladder_from(
-                    [person.pk for person in participants], meeting.follow_up_steps.all()
-                )
-            shared.append(
-                SharedMeeting(meeting=meeting, member=member, others=others, ladder=ladder)
-            )
+    shown = {
+        pk: seen[2 * index + 1] for index, pk in enumerate(sides) if seen[2 * index]
+    }  # meeting → whether its stage is shared too
+    countries: Counter[str | None] = Counter()
+    types: Counter[str | None] = Counter()
+    for pk, rows in sides.items():
+        if pk in shown:
             continue
-        for other in others:
-            organisation = other.user.organisation
-            countries[str(country_names.name(organisation.country)) if organisation else "?"] += 1
-            types[organisation.get_kind_display() if organisation else "?"] += 1
+        member = next(person for person, *_rest in rows if person in members)
+        for person, _user, country, kind in rows:
+            if person != member:
+                countries[country] += 1
+                types[kind] += 1
+    kinds = dict(OrganisationType.choices)
+    by_country: Counter[str] = Counter()
+    for country, n in countries.items():
+        by_country[str(country_names.name(country)) if country else "?"] += n
+    by_type: Counter[str] = Counter()
+    for kind, n in types.items():
+        by_type[str(kinds.get(kind, kind)) if kind else "?"] += n
     return Knowledge(
-        shared=shared,
-        unshared=len(meetings) - len(shared),
-        by_country=protect(countries, others=_("Other countries")),
-        by_type=protect(types, others=_("Other types")),
+        shown=sorted(shown),
+        unshared=len(sides) - len(shown),
+        by_country=protect(by_country, others=_("Other countries")),
+        by_type=protect(by_type, others=_("Other types")),
+        sides=sides,
+        with_stage=frozenset(pk for pk, stage in shown.items() if stage),
+        members=frozenset(members),
     )
 
 

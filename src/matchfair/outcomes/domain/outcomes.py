@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,16 +106,35 @@ class NoShowQuestion:
     answers: tuple[tuple[Registration, bool | None], ...]  # each side: took place? None: silent
 
 
-def no_show_questions(event: Event, *, scope: list[Any] | None) -> list[NoShowQuestion]:
-    """Meetings of the event that a side reported as not held, within an organiser's scope
-    (None: every participant's; else the participants those organisers support)."""
-    meetings = Meeting.objects.filter(event=event, outcomes__took_place=False).distinct()
+def _reported_not_held(event: Event, scope: list[Any] | None) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.filter(
+        pk__in=Outcome.objects.filter(meeting__event=event, took_place=False).values("meeting_id")
+    )
     if scope is not None:
-        meetings = meetings.filter(participants__organiser__in=scope).distinct()
-    meetings = meetings.prefetch_related("participants__user", "outcomes").order_by("pk")
+        meetings = meetings.filter(
+            pk__in=Meeting.participants.through.objects.filter(
+                registration__organiser__in=scope
+            ).values("meeting_id")
+        )
+    return meetings
+
+
+def no_show_questions(
+    event: Event, *, scope: list[Any] | None, limit: int | None = None
+) -> list[NoShowQuestion]:
+    """Meetings of the event that a side reported as not held, within an organiser's scope
+    (None: every participant's; else the participants those organisers support), the oldest
+    first; `limit`: only so many of them (count them all with `count_no_show_questions`)."""
+    meetings = _reported_not_held(event, scope).order_by("pk")
+    if limit is not None:
+        meetings = meetings[:limit]
     questions = []
-    for meeting in meetings:
+    for meeting in meetings.prefetch_related("participants__user", "outcomes"):
         said = {outcome.registration_id: outcome.took_place for outcome in meeting.outcomes.all()}
         answers = tuple((person, said.get(person.pk)) for person in meeting.participants.all())
         questions.append(NoShowQuestion(meeting=meeting, answers=answers))
     return questions
+
+
+def count_no_show_questions(event: Event, *, scope: list[Any] | None) -> int:
+    return _reported_not_held(event, scope).count()
