@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from matchfair.funding.domain import edits
+
 FIXTURE = Path(__file__).resolve().parents[2] / "src/matchfair/funding/fixtures/topics.json"
 
 
@@ -43,3 +45,9 @@ def budget_overview(identifier: str, *, budget: int, sibling_budget: int = 9_000
             }
         }
     )
+
+
+def partners(stored: Any) -> list[str]:
+    """A proposed consortium's seats other than the lead's."""
+
+    return [m for m in edits.members_of(stored) if m != str(stored.lead_id)]

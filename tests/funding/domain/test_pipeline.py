@@ -1,103 +1,26 @@
-"""A proposed consortium edited, checked, exported, invited, answered and funded."""
-
-import csv
-import io
+"""A proposed consortium invited, answered, confirmed, submitted and funded."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from matchfair.audit.models import AuditEntry
 from matchfair.funding.domain import edits, pipeline
-from matchfair.funding.domain.exports import invitation_list, partner_search_post
-from matchfair.funding.domain.proposals import propose_consortium
-from matchfair.funding.models import ConsortiumInvitation, ConsortiumProposal, Topic
+from matchfair.funding.models import ConsortiumInvitation, ConsortiumProposal
 from matchfair.outbox.models import Message
 from matchfair.outcomes.domain.campaigns import SALT as CAMPAIGN_SALT
-from matchfair.outcomes.domain.consents import grant
 from matchfair.outcomes.models import AgreementType, FollowUpStep
 from matchfair.signed_links import sign
-from tests.factories import UserFactory
+from tests.funding.helpers import partners
 
 pytestmark = pytest.mark.django_db
 State = ConsortiumProposal.State
 
 
-@pytest.fixture
-def proposal(scene, barcelona):
-    """A consortium for an innovation action built around Volta Mobility, with a person here
-    for each partner that is an organisation here."""
-    lead, staff = scene
-    topic = Topic.objects.get(identifier="HORIZON-CL5-2027-D5-02")
-    stored = propose_consortium(topic=topic, lead=lead, by=staff)
-    assert (stored.problems, stored.proposal["feasible"]) == ([], True)
-    for member in edits.members_of(stored):
-        organisation = (
-            stored.lead.__class__.objects.filter(pk=member).first() if member.isdigit() else None
-        )
-        if organisation is not None and organisation != lead and not organisation.people.exists():
-            UserFactory(organisation=organisation, full_name=f"Contact of {organisation.name}")
-    return stored
-
-
-def _partners(stored):
-    return [m for m in edits.members_of(stored) if m != str(stored.lead_id)]
-
-
-def test_an_edit_that_breaks_a_rule_is_saved_with_the_problems_listed(proposal, scene):
-    _lead, staff = scene
-    others = _partners(proposal)
-    for member in others:
-        proposal = edits.remove_partner(proposal, member=member, by=staff)
-    proposal.refresh_from_db()
-    assert edits.members_of(proposal) == [str(proposal.lead_id)]
-    assert "independent legal entities: 1 listed, 3 required" in proposal.problems
-    for member in others:
-        proposal = edits.add_partner(proposal, member=member, by=staff)
-    assert proposal.problems == []
-    assert AuditEntry.objects.filter(action="funding.consortium_partner_removed").count() == len(
-        others
-    )
-
-
-def test_an_edit_that_makes_no_consortium_is_refused_and_nothing_changes(proposal, scene):
-    _lead, staff = scene
-    before = dict(proposal.proposal)
-    with pytest.raises(ValidationError, match="The lead member stays"):
-        edits.remove_partner(proposal, member=str(proposal.lead_id), by=staff)
-    with pytest.raises(ValidationError, match="not a candidate"):
-        edits.add_partner(proposal, member="999999", by=staff)
-    proposal.refresh_from_db()
-    assert proposal.proposal == before
-
-
-def test_another_coordinator_and_roles_are_checked(proposal, scene):
-    _lead, staff = scene
-    city = next(m for m in _partners(proposal) if "expo" in proposal.origins[m]["sources"])
-    proposal = edits.set_coordinator(proposal, member=city, by=staff)
-    assert (proposal.proposal["coordinator"], proposal.request["lead_coordinates"]) == (city, False)
-    assert proposal.problems == []
-    proposal = edits.set_roles(proposal, member=city, roles=["end_user"], by=staff)
-    seat = next(s for s in proposal.proposal["members"] if s["id"] == city)
-    candidate = next(c for c in proposal.request["candidates"] if c["id"] == city)
-    assert candidate["roles"] == ["end_user"]
-    with pytest.raises(ValidationError, match="Unknown role: astronaut"):
-        edits.set_roles(proposal, member=city, roles=["astronaut"], by=staff)
-    assert seat["role"] == "coordinator"
-
-
-def test_only_the_clusters_staff_edit(proposal, scene):
-    lead, _staff = scene
-    with pytest.raises(PermissionDenied):
-        edits.remove_partner(
-            proposal, member=_partners(proposal)[0], by=UserFactory(organisation=lead)
-        )
-
-
 def test_invitations_go_out_once_per_invitee(proposal, scene):
     _lead, staff = scene
     invited = pipeline.invite(proposal, by=staff)
-    partners_here = [m for m in _partners(proposal) if m.isdigit()]
+    partners_here = [m for m in partners(proposal) if m.isdigit()]
     assert len(invited.sent) == len(partners_here)
     assert invited.by_hand == [
         s["name"] for s in proposal.proposal["members"] if s["id"].startswith("cordis:")
@@ -111,10 +34,10 @@ def test_invitations_go_out_once_per_invitee(proposal, scene):
 
 def test_a_consortium_with_problems_is_not_invited(proposal, scene):
     _lead, staff = scene
-    edits.remove_partner(proposal, member=_partners(proposal)[0], by=staff)
+    edits.remove_partner(proposal, member=partners(proposal)[0], by=staff)
     proposal.refresh_from_db()
     if not proposal.problems:  # the builder chose a spare partner; remove down to the lead
-        for member in _partners(proposal):
+        for member in partners(proposal):
             edits.remove_partner(proposal, member=member, by=staff)
     with pytest.raises(ValidationError, match="breaks rules"):
         pipeline.invite(proposal, by=staff)
@@ -157,7 +80,7 @@ def test_all_accepted_confirms_and_funded_is_an_agreement_of_the_meeting(
     for invitation in ConsortiumInvitation.objects.filter(proposal=proposal):
         pipeline.answer(_token(invitation), accept=True)
     proposal.refresh_from_db()
-    if any(m.startswith("cordis:") for m in _partners(proposal)):
+    if any(m.startswith("cordis:") for m in partners(proposal)):
         # Partners asked by hand: the staff confirm the set.
         assert proposal.state == State.INVITED
         pipeline.move(proposal, to="confirm", by=staff)
@@ -207,32 +130,13 @@ def test_withdrawing_cancels_waiting_invitations_and_their_links(proposal, scene
     with pytest.raises(ValidationError, match="withdrawn"):
         pipeline.answer(_token(invitation), accept=True)
     with pytest.raises(ValidationError, match="no longer changes"):
-        edits.add_partner(proposal, member=_partners(proposal)[0], by=staff)
-
-
-def test_the_partner_search_post_and_the_invitation_list(proposal, scene):
-    _lead, staff = scene
-    pipeline.invite(proposal, by=staff)
-    post = partner_search_post(proposal)
-    assert post.startswith("# Partner search: ")
-    for seat in proposal.proposal["members"]:
-        assert f"**{seat['name']}**" in post
-    rows = list(csv.DictReader(io.StringIO(invitation_list(proposal, viewer=staff))))
-    assert [row["organisation"] for row in rows] == [
-        s["name"] for s in proposal.proposal["members"]
-    ]
-    invited = [row for row in rows if row["status"] == "pending"]
-    assert invited and all(row["email"] == "" for row in invited)  # no contact grant yet
-    invitee = ConsortiumInvitation.objects.filter(proposal=proposal).first().invitee
-    grant(user=invitee, scope="contact", audience="public", by=invitee)
-    rows = list(csv.DictReader(io.StringIO(invitation_list(proposal, viewer=staff))))
-    assert invitee.email in [row["email"] for row in rows]
+        edits.add_partner(proposal, member=partners(proposal)[0], by=staff)
 
 
 def test_accepting_does_not_confirm_a_consortium_that_breaks_a_rule(proposal, scene):
     _lead, staff = scene
     pipeline.invite(proposal, by=staff)
-    by_hand = [m for m in _partners(proposal) if not m.isdigit()]
+    by_hand = [m for m in partners(proposal) if not m.isdigit()]
     for member in by_hand:  # the partners asked by hand leave; too few countries remain
         edits.remove_partner(proposal, member=member, by=staff)
     proposal.refresh_from_db()

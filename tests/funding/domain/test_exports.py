@@ -1,0 +1,32 @@
+"""A proposed consortium exported as a partner-search post and an invitation list."""
+
+import csv
+import io
+
+import pytest
+
+from matchfair.funding.domain import pipeline
+from matchfair.funding.domain.exports import invitation_list, partner_search_post
+from matchfair.funding.models import ConsortiumInvitation
+from matchfair.outcomes.domain.consents import grant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_partner_search_post_and_the_invitation_list(proposal, scene):
+    _lead, staff = scene
+    pipeline.invite(proposal, by=staff)
+    post = partner_search_post(proposal)
+    assert post.startswith("# Partner search: ")
+    for seat in proposal.proposal["members"]:
+        assert f"**{seat['name']}**" in post
+    rows = list(csv.DictReader(io.StringIO(invitation_list(proposal, viewer=staff))))
+    assert [row["organisation"] for row in rows] == [
+        s["name"] for s in proposal.proposal["members"]
+    ]
+    invited = [row for row in rows if row["status"] == "pending"]
+    assert invited and all(row["email"] == "" for row in invited)  # no contact grant yet
+    invitee = ConsortiumInvitation.objects.filter(proposal=proposal).first().invitee
+    grant(user=invitee, scope="contact", audience="public", by=invitee)
+    rows = list(csv.DictReader(io.StringIO(invitation_list(proposal, viewer=staff))))
+    assert invitee.email in [row["email"] for row in rows]
