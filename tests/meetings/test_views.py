@@ -414,7 +414,7 @@ def test_run_status_of_a_running_run_gives_the_gaps_and_their_bound(client, even
     )
     client.force_login(lead_staff)
     page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
-    assert "5 gaps so far." in page
+    assert "5 holes so far." in page
     assert "A schedule with the most meetings has at least 2." in page
     with translation.override("en"):  # the middleware switches to Bulgarian; switch back after
         page = client.get(
@@ -426,7 +426,7 @@ def test_run_status_of_a_running_run_gives_the_gaps_and_their_bound(client, even
     run.progress = {**progress, "holes": 1, "holes_bound": None}
     run.save()
     page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
-    assert "1 gap so far." in page
+    assert "1 hole so far." in page
     assert "has at least" not in page
 
 
@@ -438,7 +438,7 @@ def test_a_finished_run_not_proved_optimal_gives_its_gaps_bound(client, event, l
     )
     client.force_login(lead_staff)
     page = client.get(url(event, f"console/runs/{run.pk}/")).content.decode()
-    assert "3 gaps left; no schedule of as many meetings has fewer than 1." in page
+    assert "3 holes left; no schedule of as many meetings has fewer than 1." in page
     assert "proved optimal" not in page
 
 
