@@ -10,7 +10,9 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models import Count, F
+from django.urls import reverse
 
+from matchfair import consortia
 from matchfair.community.domain.memberships import requests_to_decide
 from matchfair.community.models import (
     Cluster,
@@ -24,12 +26,15 @@ from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.events.models import Event, Registration, Table
+from matchfair.funding.domain.matching import countries
+from matchfair.funding.domain.proposals import gather_candidates
 from matchfair.funding.models import ConsortiumProposal, Participation, Topic
 from matchfair.matchmaking.domain.suggestions import suggestions_for
 from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import released_result
 from matchfair.meetings.models import MeetingRequest, Plan
 from matchfair.outcomes.domain.campaigns import responses, send_due_campaigns
+from matchfair.outcomes.domain.consents import withdraw
 from matchfair.outcomes.domain.knowledge import knowledge
 from matchfair.outcomes.domain.ladder import CLAIMED, CONFIRMED, ladder_of
 from matchfair.outcomes.domain.outcomes import no_show_questions
@@ -37,6 +42,7 @@ from matchfair.outcomes.models import FollowUpStep, Stage
 from matchfair.scheduling import check, parse_instance
 from matchfair.visits.models import Hall
 
+EXPO_REASONS = {"met at the expo: valuable contact", "met at the expo: negotiation started"}
 SOLVER_MISSING = importlib.util.find_spec("matchfair.scheduling.solver") is None
 
 
@@ -339,8 +345,9 @@ def test_demo_last_year_knowledge_page_shares_and_counts(demo):
         consent_free
         for consent_free in Registration.objects.filter(event=past, user__consents__isnull=True)
     ]
-    assert (len(page.shared), page.unshared, len(silent)) == (12, 4, 2)
-    assert sum(cell.count for cell in page.by_country) == 4
+    # The consortium lead's three meetings are shared with the cluster's staff only: counted.
+    assert (len(page.shared), page.unshared, len(silent)) == (12, 7, 2)
+    assert sum(cell.count for cell in page.by_country) == 7
 
 
 @pytest.mark.django_db
@@ -399,3 +406,51 @@ def test_demo_proposes_a_consortium_that_passes_the_checker(demo):
         proposal.proposal["feasible"],
         len(proposal.proposal["members"]) >= 3,
     ) == ("HORIZON-CL5-2027-D5-02", [], True, True)
+
+
+@pytest.mark.django_db
+def test_demo_consortium_starts_from_partners_met_at_last_years_expo(demo, client):
+    """Issue 28, item 7: the consortium holds organisations its lead member met at last year's
+    expo, with why; the stages are shared by both people of each meeting with the cluster's
+    staff, and the two members who shared nothing have no part in it."""
+    stored = ConsortiumProposal.objects.select_related("lead", "created_by").get()
+    expo = [seat for seat in stored.proposal["members"] if "expo" in seat["sources"]]
+    past = Event.objects.get(slug=LAST_YEAR_SLUG)
+    met = {
+        person.user_id
+        for seat in expo
+        for meeting in past.meetings.filter(pk__in=stored.origins[seat["id"]]["meetings"])
+        for person in meeting.participants.all()
+    }
+    silent = set(
+        Registration.objects.filter(event=past, user__consents__isnull=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    request = consortia.parse_request(stored.request, countries())
+    client.force_login(stored.created_by)
+    page = client.get(reverse("funding:consortium", args=[stored.pk])).content.decode()
+    assert (
+        len(expo) >= 2,
+        {seat["why"]["relationship_text"] for seat in expo} <= EXPO_REASONS,
+        "met at the expo: negotiation started" in {s["why"]["relationship_text"] for s in expo},
+        all(seat["country"] != "BG" for seat in expo),
+        len(met) == len(expo) + 1,
+        met & silent,
+        consortia.check(request, consortia.proposal_from_json(stored.proposal), countries()),
+        stored.problems,
+        [seat["why"]["text"] in page for seat in expo],
+    ) == (True, True, True, True, True, set(), [], [], [True] * len(expo))
+
+
+@pytest.mark.django_db
+def test_demo_consortium_loses_an_expo_partner_whose_consent_is_withdrawn(demo):
+    """The pairwise rule: the stage reaches the staff only while BOTH people's grants do."""
+    stored = ConsortiumProposal.objects.select_related("lead", "created_by").get()
+    lead_person = stored.lead.people.order_by("pk").first()
+    withdraw(user=lead_person, scope="stage", audience="cluster_staff", by=lead_person)
+    assert gather_candidates(stored.lead, stored.created_by) and not [
+        key
+        for key, found in gather_candidates(stored.lead, stored.created_by).items()
+        if "expo" in found.sources
+    ]

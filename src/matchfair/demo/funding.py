@@ -2,7 +2,8 @@
 projects with their Bulgarian participants renamed after Sofia members, so matching has
 something to find. Two matches are confirmed, by VAT number and by name; the rest stay proposed
 for the demo's people to confirm. A consortium is proposed for one open topic around the first
-member, from the organisations the cluster knows. Idempotent: a second call changes nothing.
+member, from the organisations the cluster knows: the partners it met at last year's expo
+(`demo.outcomes`), the partnership and CORDIS. Idempotent: a second call changes nothing.
 """
 
 import dataclasses
@@ -11,7 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 
 from matchfair.audit.models import AuditEntry
-from matchfair.community.models import Organisation, User
+from matchfair.community.models import Cluster, Organisation, User
 from matchfair.events.models import Event
 from matchfair.funding.cordis import read_participations, read_projects
 from matchfair.funding.domain.participations import decide_match, import_cordis, set_vat_number
@@ -35,6 +36,18 @@ def topic_ids() -> list[str]:
     return [record.identifier for record in records]
 
 
+def cordis_members(cluster: Cluster) -> list[Organisation]:
+    """The Sofia members that take the places of the fixture's Bulgarian participants; the
+    first is the lead member of the demo's consortium (and met partners at last year's expo)."""
+    return list(
+        Organisation.objects.filter(
+            clusters=cluster, kind__in=("company", "startup"), people__isnull=False
+        )
+        .distinct()
+        .order_by("name")[: len(BULGARIAN)]
+    )
+
+
 def delete_funding() -> None:
     """The demo's CORDIS projects (their participants name demo organisations) and the fixture's
     topics with what hangs on them, so a reset or a test that loaded the demo leaves nothing
@@ -53,14 +66,7 @@ def load_funding(event: Event) -> None:
     ):
         return
     lead = event.organisers.get(is_lead=True)
-    cluster = lead.cluster
-    members = list(
-        Organisation.objects.filter(
-            clusters=cluster, kind__in=("company", "startup"), people__isnull=False
-        )
-        .distinct()
-        .order_by("name")[: len(BULGARIAN)]
-    )
+    members = cordis_members(lead.cluster)
     renamed = dict(zip(BULGARIAN, members, strict=False))
     rows = [
         dataclasses.replace(row, name=renamed[row.cordis_organisation_id].name.upper())

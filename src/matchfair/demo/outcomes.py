@@ -1,15 +1,20 @@
 """Last year's expo in the demo: sixteen meetings of the Sofia delegation, with outcomes at
 every rung of the follow-up ladder, confirmed agreements (a funded joint EU proposal among
 them), consents that share them with the cluster's members, and two members who shared
-nothing, so their meetings show only in the counts. `load_last_year` is idempotent.
+nothing, so their meetings show only in the counts. The lead member of the demo's consortium
+(`demo.funding`) met three smart-charging partners from abroad there, up to "negotiation
+started", and both people of each meeting share the stage reached with the Sofia cluster's staff,
+so the consortium proposed for it starts from them. `load_last_year` is idempotent.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
 from matchfair.community.models import User
 from matchfair.demo import scenario
+from matchfair.demo.funding import cordis_members
 from matchfair.events.domain.venue import add_session, add_tables
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement, Plan
@@ -50,6 +55,14 @@ STORIES: tuple[Story, ...] = (
 )
 # The Sofia members (by position) who shared nothing: their meetings are only counted.
 SILENT = (6, 7)
+# The consortium lead's meetings, with partners from abroad whose organisations' names say one of
+# LEAD_FIELDS, each from another country: all reached "valuable contact", two "negotiation started".
+LEAD_STORIES: tuple[Story, ...] = (
+    ((True, True), [(3, 2, "", ""), (10, 3, "", "")], [(10, 3, "", "")]),
+    ((True, True), [(4, 2, "", ""), (14, 3, "", "")], [(6, 2, "", "")]),
+    ((True, True), [(5, 2, "", "")], [(5, 2, "", "")]),
+)
+LEAD_FIELDS = ("Mobility", "Energy", "Power", "Transit")
 
 
 def load_last_year(event: Event) -> Event | None:
@@ -89,6 +102,8 @@ def load_last_year(event: Event) -> Event | None:
         _requests_not_met(past, sofia, abroad, people)
         for index, (meeting, story) in enumerate(zip(meetings, STORIES, strict=True)):
             _outcomes(past, meeting, pairs[index], story)
+        silent = {sofia[position].user_id for position in SILENT}
+        _lead_meetings(event, past, people, silent=silent)
         _campaigns(past, list(people.values()))
         for position, registration in enumerate(sofia):
             if position not in SILENT:
@@ -103,6 +118,72 @@ def load_last_year(event: Event) -> Event | None:
             for scope in ("met", "stage"):
                 grant(user=registration.user, scope=scope, audience="public", by=registration.user)
     return past
+
+
+def _lead_meetings(
+    event: Event, past: Event, people: dict[int, Registration], *, silent: set[int]
+) -> None:
+    """The consortium lead's person meets LEAD_STORIES' partners, on the tables the delegation's
+    other meetings leave free (they use the first two).
+    Each person grants `met` and `stage` to an audience of theirs that the Sofia cluster's staff
+    are in (the pairwise rule judges each grant against its own person's audiences): the lead's
+    person to `cluster_staff`, the partners (of no Sofia cluster) to `public`."""
+    lead = event.organisers.get(is_lead=True)
+    members = cordis_members(lead.cluster)
+    person = members[0].people.order_by("pk").first() if members else None
+    if person is None:
+        return
+    this_year = Registration.objects.filter(event=event, user=person).first()
+    if this_year is None:
+        return
+    countries: set[str] = set()
+    partners = []
+    candidates = (
+        Registration.objects.filter(event=event)
+        .exclude(user__organisation__country="BG")
+        .exclude(user_id__in=list(people))
+        .select_related("user__organisation", "organiser")
+        .order_by("user__email")
+    )
+    for registration in candidates:
+        organisation = registration.user.organisation
+        if organisation is None:  # a person of no organisation brings none to a consortium
+            continue
+        named = any(word in organisation.name for word in LEAD_FIELDS)
+        if named and str(organisation.country) not in countries:
+            countries.add(str(organisation.country))
+            partners.append(registration)
+        if len(partners) == len(LEAD_STORIES):
+            break
+    if len(partners) < len(LEAD_STORIES):
+        return
+    for registration in [this_year, *partners]:
+        if registration.user_id not in people:
+            people[registration.user_id] = Registration.objects.create(
+                event=past,
+                user=registration.user,
+                organiser=past.organisers.get(cluster=registration.organiser.cluster),
+                headline=registration.headline,
+            )
+    plan = past.plans.get(kind=Plan.Kind.RELEASE)
+    slots = list(past.sessions.get().slots.order_by("starts_at"))
+    tables = list(past.tables.order_by("pk"))
+    busy = set(
+        Placement.objects.filter(plan=plan, meeting__participants=people[person.pk]).values_list(
+            "slot_id", flat=True
+        )
+    )
+    free = [slot for slot in slots if slot.pk not in busy]
+    for index, (partner, story) in enumerate(zip(partners, LEAD_STORIES, strict=True)):
+        pair = (people[person.pk], people[partner.user_id])
+        meeting = _meeting(past, plan, pair, free[index], tables[2 + index % 2])
+        _outcomes(past, meeting, pair, story)
+    if person.pk not in silent:
+        for scope in ("met", "stage"):
+            grant(user=person, scope=scope, audience="cluster_staff", by=person)
+    for partner in partners:
+        for scope in ("met", "stage"):
+            grant(user=partner.user, scope=scope, audience="public", by=partner.user)
 
 
 def _event(event: Event) -> Event:
@@ -139,23 +220,29 @@ def _meetings(past: Event, pairs: list[tuple[Registration, Registration]]) -> li
     plan = Plan.objects.create(event=past, kind=Plan.Kind.RELEASE, version=1, name="Final")
     slots = list(past.sessions.get().slots.order_by("starts_at"))
     tables = list(past.tables.order_by("pk"))
-    meetings = []
-    for index, (sender, recipient) in enumerate(pairs):
-        request = MeetingRequest.objects.create(
-            event=past,
-            sender=sender,
-            recipient=recipient,
-            pair=MeetingRequest.pair_of(sender.pk, recipient.pk),
-            status=MeetingRequest.Status.ACCEPTED,
-            message="Shall we talk about a pilot in Sofia?",
-        )
-        meeting = Meeting.objects.create(event=past, request=request)
-        meeting.participants.set([sender, recipient])
-        Placement.objects.create(
-            plan=plan, meeting=meeting, slot=slots[index // 2], table=tables[index % 2]
-        )
-        meetings.append(meeting)
-    return meetings
+    return [
+        _meeting(past, plan, pair, slots[index // 2], tables[index % 2])
+        for index, pair in enumerate(pairs)
+    ]
+
+
+def _meeting(
+    past: Event, plan: Plan, pair: tuple[Registration, Registration], slot: Any, table: Any
+) -> Meeting:
+    """An accepted request, its meeting and the meeting's place in the release."""
+    sender, recipient = pair
+    request = MeetingRequest.objects.create(
+        event=past,
+        sender=sender,
+        recipient=recipient,
+        pair=MeetingRequest.pair_of(sender.pk, recipient.pk),
+        status=MeetingRequest.Status.ACCEPTED,
+        message="Shall we talk about a pilot in Sofia?",
+    )
+    meeting = Meeting.objects.create(event=past, request=request)
+    meeting.participants.set([sender, recipient])
+    Placement.objects.create(plan=plan, meeting=meeting, slot=slot, table=table)
+    return meeting
 
 
 def _requests_not_met(
