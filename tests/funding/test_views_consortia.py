@@ -39,6 +39,21 @@ def test_a_rule_broken_by_an_edit_is_shown_next_to_the_proposal(client, scene, p
     assert f'<option value="{partner}">' in page
 
 
+def test_the_summary_names_the_coordinator_in_the_readers_language(client, scene, proposal):
+    _lead, staff = scene
+    client.force_login(staff)
+    members = proposal.proposal["members"]
+    coordinator = next(seat for seat in members if seat["role"] == "coordinator")
+    page = client.get(reverse("funding:consortium", args=[proposal.pk])).content.decode()
+    assert f"{len(members)} members, coordinated by {coordinator['name']}." in page
+    assert f"coordinated by {coordinator['id']}," not in page
+    client.cookies["django_language"] = "bg"
+    page = client.get(
+        reverse("funding:consortium", args=[proposal.pk]), HTTP_ACCEPT_LANGUAGE="bg"
+    ).content.decode()
+    assert f"координирани от {coordinator['name']}." in page
+
+
 def test_the_exports_download(client, scene, proposal):
     _lead, staff = scene
     client.force_login(staff)
