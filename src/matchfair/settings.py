@@ -293,6 +293,11 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker keeps its database connection for this many tasks (Celery's default closes it after
+# every task): a new PostgreSQL connection per tracker mail cost more than the mail and slowed
+# the worker to a few mails a second (docs/benchmarks.md). A broken connection fails at most
+# this many tasks; their messages stay queued and the outbox's resend job picks them up.
+CELERY_DB_REUSE_MAX = int(env("CELERY_DB_REUSE_MAX", "100"))
 # Several deployments may share one broker: each names its own queue (workers read it too).
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "celery")
 

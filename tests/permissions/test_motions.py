@@ -36,6 +36,43 @@ def test_who_votes_for_which_member(
     assert not permissions.can_vote_for(aarhus_delegate, session, members[3])
 
 
+def test_can_vote_for_is_membership_of_voting_members(
+    session, members, secretary, lyon_people, aarhus_delegate, porto
+):
+    """`can_vote_for` asks in one query what `voting_members` lists: the same answer for every
+    person and member, with an active proxy, a withdrawn one, and a holder not checked in."""
+    sofia = attend(session, members[0], "Sven", "delegate", by=secretary, checked_in=False)
+    give_proxy(
+        session, cluster=members[3], holder=Attendee.objects.get(user=aarhus_delegate), by=porto
+    )
+    withdrawn = give_proxy(
+        session, cluster=members[1], holder=Attendee.objects.get(user=sofia), by=lyon_people[0]
+    )
+    withdraw_proxy(withdrawn, by=lyon_people[0])
+    give_proxy(
+        session, cluster=members[1], holder=Attendee.objects.get(user=sofia), by=lyon_people[0]
+    )
+    people = (*lyon_people, aarhus_delegate, porto, sofia, secretary, AnonymousUser())
+    answers = {
+        (n, m.pk): permissions.can_vote_for(who, session, m)
+        for n, who in enumerate(people)
+        for m in members
+    }
+    listed = {
+        (n, m.pk): m.pk in {v.pk for v in permissions.voting_members(who, session)}
+        for n, who in enumerate(people)
+        for m in members
+    }
+    assert answers == listed
+    assert {key for key, yes in answers.items() if yes} == {
+        (0, members[1].pk),
+        (1, members[1].pk),
+        (2, members[1].pk),
+        (3, members[2].pk),
+        (3, members[3].pk),
+    }
+
+
 def test_who_moves_seconds_and_withdraws(session, members, secretary, lyon_people, aarhus_delegate):
     item = add_agenda_item(session, title="Plan", minutes=5, by=secretary)
     motion = propose_motion(session, agenda_item=item, title="T", text="X", by=lyon_people[0])

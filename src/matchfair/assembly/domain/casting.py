@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from matchfair import permissions
-from matchfair.assembly.models import Ballot, Election, RollEntry, Statute
+from matchfair.assembly.models import Ballot, Candidacy, Election, RollEntry, Statute
 from matchfair.assembly.record import tracker_of
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
@@ -29,7 +29,12 @@ from matchfair.outbox.domain import queue_message
 
 @sensitive_variables("choices", "picked", "unknown")
 def _valid_choices(election: Election, choices: Sequence[int]) -> list[int]:
-    standing = set(election.candidacies.filter(accepted=True).values_list("pk", flat=True))
+    # Unordered: the model's order (by election) joined the election and its session.
+    standing = set(
+        Candidacy.objects.filter(election_id=election.pk, accepted=True)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
     picked = [int(choice) for choice in choices]
     if not picked:
         raise ValidationError({"choices": _("Choose at least one candidate.")})
@@ -131,9 +136,9 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
         locked = _locked_against_closing(election)
         if locked.status != Election.Status.OPEN:
             raise ValidationError(_("Voting in this election is not open."))
+        # No savepoint: a refused roll row ends the whole transaction, nothing is written.
         try:
-            with transaction.atomic():
-                RollEntry.objects.create(election=locked, cluster=voter)
+            RollEntry.objects.create(election=locked, cluster=voter)
         except IntegrityError as error:
             raise ValidationError(
                 _("%(member)s has already voted in this election.") % {"member": voter}
