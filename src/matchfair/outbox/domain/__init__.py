@@ -167,7 +167,7 @@ TASK_BATCH = 500
 
 
 def _send_after_commit(ids: list[int]) -> None:
-    from matchfair.outbox.tasks import send_message, send_messages  # noqa: PLC0415 (cycle)
+    from matchfair.outbox.tasks import send_message, send_messages  # noqa: PLC0415 (import cycle)
 
     def enqueue() -> None:
         if len(ids) == 1:
