@@ -76,7 +76,6 @@ from django.db.models import Q
 from matchfair.community.models import Cluster, User
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
-from matchfair.newsroom.models import Editor, Status
 from matchfair.permissions.assembly import (
     can_accept_candidacy as can_accept_candidacy,
 )
@@ -196,6 +195,30 @@ from matchfair.permissions.motions import (
 )
 from matchfair.permissions.motions import (
     voting_members as voting_members,
+)
+from matchfair.permissions.newsroom import (
+    can_edit_article as can_edit_article,
+)
+from matchfair.permissions.newsroom import (
+    can_open_article as can_open_article,
+)
+from matchfair.permissions.newsroom import (
+    can_propose_article as can_propose_article,
+)
+from matchfair.permissions.newsroom import (
+    can_review_article as can_review_article,
+)
+from matchfair.permissions.newsroom import (
+    can_start_trip_report as can_start_trip_report,
+)
+from matchfair.permissions.newsroom import (
+    editor_clusters as editor_clusters,
+)
+from matchfair.permissions.newsroom import (
+    is_editor as is_editor,
+)
+from matchfair.permissions.newsroom import (
+    newsroom_clusters as newsroom_clusters,
 )
 from matchfair.permissions.stories import (
     can_ask_success_story as can_ask_success_story,
@@ -566,57 +589,3 @@ def can_see_impact(user: Any, event: Event) -> bool:
 def can_run_campaigns(user: Any, event: Event) -> bool:
     """The follow-up campaigns mail every participant: the lead organiser sets them."""
     return is_lead_organiser(user, event)
-
-
-def editor_clusters(user: Any) -> Any:
-    """The clusters whose newsroom the user edits: an `Editor` row (granted by a superuser in the
-    admin), and every cluster for a superuser."""
-    if not user.is_authenticated:
-        return Cluster.objects.none()
-    if user.is_superuser:
-        return Cluster.objects.all()
-    return Cluster.objects.filter(pk__in=Editor.objects.filter(user=user).values("cluster_id"))
-
-
-def is_editor(user: Any, cluster: Any) -> bool:
-    if not user.is_authenticated:
-        return False
-    return bool(user.is_superuser or Editor.objects.filter(user=user, cluster=cluster).exists())
-
-
-def newsroom_clusters(user: Any) -> Any:
-    """The clusters the user may propose articles to: those they belong to, those they edit."""
-    if not user.is_authenticated:
-        return Cluster.objects.none()
-    return Cluster.objects.filter(
-        Q(pk__in=clusters_of(user).values("pk")) | Q(pk__in=editor_clusters(user).values("pk"))
-    )
-
-
-def can_propose_article(user: Any, cluster: Any) -> bool:
-    return bool(user.is_authenticated and newsroom_clusters(user).filter(pk=cluster.pk).exists())
-
-
-def can_start_trip_report(user: Any, delegation: Any) -> bool:
-    """Those who manage a delegation and write for its cluster's newsroom start its trip report."""
-    return can_manage_delegation(user, delegation) and can_propose_article(user, delegation.cluster)
-
-
-def can_edit_article(user: Any, article: Any) -> bool:
-    """Editors change an article at any step; its author only while it is a draft."""
-    if not user.is_authenticated:
-        return False
-    if is_editor(user, article.cluster):
-        return True
-    return bool(article.author_id == user.pk and article.status == Status.DRAFT)
-
-
-def can_open_article(user: Any, article: Any) -> bool:
-    """The editing pages and revisions of an article: its editors and its author."""
-    if not user.is_authenticated:
-        return False
-    return bool(article.author_id == user.pk or is_editor(user, article.cluster))
-
-
-def can_review_article(user: Any, article: Any) -> bool:
-    return is_editor(user, article.cluster)
