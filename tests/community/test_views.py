@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 
@@ -410,3 +411,13 @@ def test_a_sign_up_naming_a_cluster_member_joins_its_delegations_only_once_appro
     assert list(eligible_registrations(event, cluster)) == []
     approve(request=MembershipRequest.objects.get(user=user), by=admin)
     assert list(eligible_registrations(event, cluster)) == [registration]
+
+
+@pytest.mark.parametrize("url", ["/accounts/signup/", "/accounts/me/organisation/"])
+def test_the_country_starts_empty_and_must_be_chosen(client, db, url):
+    """Afghanistan, the first country in the list, was everyone's country by default."""
+    if url != "/accounts/signup/":
+        client.force_login(factories.UserFactory(organisation=None))
+    page = client.get(url).content.decode()
+    assert '<option value="" selected>' in page
+    assert '<option value="AF" selected>' not in page

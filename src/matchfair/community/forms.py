@@ -17,6 +17,12 @@ from matchfair.community.models import OrganisationType, User
 from matchfair.outbox.domain import queue_message
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """Every country after an empty first choice, so that nobody is signed up from Afghanistan
+    (the first in the list) by not looking; the field is required, so the person chooses."""
+    return [("", _("Choose a country")), *countries]
+
+
 class SignUpForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
@@ -30,7 +36,7 @@ class SignUpForm(forms.Form):
     organisation_kind = forms.ChoiceField(
         label=_("Organisation type"), choices=OrganisationType.choices
     )
-    country = forms.ChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def clean(self):
@@ -57,7 +63,7 @@ class JoinOrganisationForm(forms.Form):
         choices=OrganisationType.choices,
         help_text=_("Used only when the organisation is new here."),
     )
-    country = forms.ChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
 
