@@ -51,3 +51,15 @@ def test_term_share_keeps_an_exact_rare_term() -> None:
     assert plain.offers.terms.shape[1] == 0
     rows, columns = np.asarray([0]), np.asarray([0])
     assert exact.offers.dot_rows(rows, exact.requests, columns)[0] > 0.2
+
+
+def test_identical_texts_give_finite_vectors() -> None:
+    """All texts alike leave no variance; scikit-learn then divides 0 by 0 in a ratio that is
+    never read, which must neither raise nor reach the vectors (found by the test above)."""
+    profiles = [make_profile(f"o{i}", offers=[("lorawan sensor bay", "")]) for i in range(3)]
+    profiles += [make_profile("r0", requests=[("lorawan sensor bay", "")])]
+    vectors = opportunity_vectors(profiles, dimensions=4, term_weight=0.3)
+    for side in (vectors.offers, vectors.requests):
+        assert np.isfinite(side.vectors).all()
+    offers = vectors.offers.vectors
+    assert np.allclose(offers, offers[0], atol=1e-6) and np.abs(offers).sum() > 0

@@ -178,7 +178,10 @@ def term_and_lsa_vectors(
     if rank < 2:
         return terms, _normalise(np.asarray(tfidf.toarray(), dtype=np.float32))
     svd = TruncatedSVD(n_components=rank, algorithm="randomized", n_iter=5, random_state=seed)
-    reduced = np.asarray(svd.fit_transform(tfidf), dtype=np.float32)
+    # Texts that are all the same have no variance: scikit-learn's explained-variance ratio,
+    # which nothing here reads, divides 0 by 0. The reduced vectors themselves are sound.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        reduced = np.asarray(svd.fit_transform(tfidf), dtype=np.float32)
     return terms, _normalise(reduced)
 
 
