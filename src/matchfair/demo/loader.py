@@ -19,8 +19,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import Q
 from django.test.utils import override_settings
-from django.utils import translation
-from django.utils.formats import date_format
 
 from matchfair.audit.models import AuditEntry
 from matchfair.community.models import (
@@ -41,15 +39,14 @@ from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
+from matchfair.demo.sessions import add_sessions_and_tables
 from matchfair.events.domain.registrations import set_availability
-from matchfair.events.domain.venue import add_session, add_tables
 from matchfair.events.models import (
     Domain,
     Event,
     Opportunity,
     Organiser,
     Registration,
-    Session,
     Table,
 )
 from matchfair.events.taxonomy import DOMAINS
@@ -259,7 +256,7 @@ def _load(rng: random.Random) -> Event:
         )
         organisers = _organisers(event, clusters)
         organiser_user = User.objects.get(email=scenario.ORGANISER.email)
-        b2b_sessions = _venue(event, organiser_user)
+        b2b_sessions = add_sessions_and_tables(event, organiser_user)
         registrations = _participants(event, facts, organisers, clusters, password, rng)
         _booths(event, facts, registrations, rng)
         for index, session in matches.plan_unavailability(
@@ -380,51 +377,6 @@ def _organisers(event: Event, clusters: dict[str, Cluster]) -> dict[str, Organis
         for organiser in organisers
     )
     return dict(zip(slugs, organisers, strict=True))
-
-
-def _day_name(day: dt.date, language: str) -> str:
-    """ "Tuesday 8 December" / "вторник 8 декември", as the language writes a day."""
-    with translation.override(language):
-        return date_format(day, "l j F")
-
-
-def _venue(event: Event, by: User) -> list[Session]:
-    """The assembly day, two B2B sessions on each expo day, tables in two halls."""
-    zone = event.zone
-    name, name_bg, start, end = scenario.ASSEMBLY_SESSION
-    add_session(
-        event=event,
-        name=name,
-        name_bg=name_bg,
-        starts_at=dt.datetime.combine(scenario.ASSEMBLY_DAY, start, tzinfo=zone),
-        ends_at=dt.datetime.combine(scenario.ASSEMBLY_DAY, end, tzinfo=zone),
-        is_b2b=False,
-        by=by,
-    )
-    sessions = [
-        add_session(
-            event=event,
-            name=f"{_day_name(day, 'en')}, {label}",
-            name_bg=f"{_day_name(day, 'bg')}, {label_bg}",
-            starts_at=dt.datetime.combine(day, start, tzinfo=zone),
-            ends_at=dt.datetime.combine(day, end, tzinfo=zone),
-            slot_minutes=scenario.SLOT_MINUTES,
-            by=by,
-        )
-        for day in scenario.EXPO_DAYS
-        for label, label_bg, start, end in scenario.B2B_SESSIONS
-    ]
-    for location, location_bg, count in scenario.HALLS:
-        add_tables(
-            event=event,
-            count=count,
-            location=location,
-            location_bg=location_bg,
-            prefix="Table",
-            prefix_bg="Маса",
-            by=by,
-        )
-    return sessions
 
 
 def _participants(
