@@ -124,3 +124,23 @@ def test_api_limit_per_token_holder_counts_across_addresses(client, db, monkeypa
         client.get("/api/me", REMOTE_ADDR=f"203.0.113.{n}", **auth).status_code for n in range(3)
     ]
     assert statuses == [200, 200, 429]
+
+
+def test_meeting_requests_through_the_api_count_against_the_same_limit(
+    client, event, ana, monkeypatch
+):
+    """The API's POST /requests mails the recipient like the page does, so it counts against
+    the meeting-request limit too; before, only the API's own 600 a minute applied."""
+    from tests.api.conftest import ApiClient
+
+    monkeypatch.setitem(limits.RATES, "meeting_request", ("2/h", None))
+    others = [factories.RegistrationFactory(event=event) for _ in range(3)]
+    api = ApiClient(ana.user)
+    statuses = [
+        api.post(f"/events/{event.slug}/requests", {"recipient": other.pk, "message": "Meet?"})
+        for other in others
+    ]
+    assert ([r.status_code for r in statuses], MeetingRequest.objects.count()) == (
+        [201, 201, 429],
+        2,
+    )

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
+from ninja.errors import Throttled
 
 from matchfair.api.auth import SIGNED_IN
 from matchfair.api.endpoints.common import (
@@ -26,6 +27,7 @@ from matchfair.api.schemas import (
     ValidationErrors,
 )
 from matchfair.events.models import Registration
+from matchfair.limits import over_limit
 from matchfair.meetings.domain.queries import requests_of
 from matchfair.meetings.domain.requests import (
     accept_request,
@@ -85,10 +87,20 @@ def list_requests(request: HttpRequest, slug: EventSlug, paging: PagingQuery):
 
 @router.post(
     "/events/{slug}/requests",
-    response={201: RequestOut, 401: Error, 403: Error, 404: Error, 422: ValidationErrors},
+    response={
+        201: RequestOut,
+        401: Error,
+        403: Error,
+        404: Error,
+        422: ValidationErrors,
+        429: Error,
+    },
 )
 def create_request(request: HttpRequest, slug: EventSlug, payload: RequestIn):
-    """Ask another participant of the event for a meeting."""
+    """Ask another participant of the event for a meeting (each one mails the recipient, so it
+    counts against the meeting-request limit of the pages, not only the API's)."""
+    if over_limit(request, "meeting_request", user=caller(request)):
+        raise Throttled(60)
     event = event_or_404(slug)
     mine = my_registration(request, event)
     recipient = get_object_or_404(
