@@ -531,3 +531,17 @@ def test_event_clusters_are_the_leads_clusters(event, lead_staff, co_staff, supe
     assert permissions.event_clusters(superuser).count() == 2
     assert not permissions.can_create_event(factories.UserFactory(), lead_cluster)
     assert not permissions.can_create_event(AnonymousUser(), lead_cluster)
+
+
+def test_can_see_participant_by_role_and_status(people, event, ana):
+    """A validated participant is there for everyone; one pending only for the organisers that
+    support them (Ana's organiser is the lead, so the co-organiser does not see her pending)."""
+    everyone = {name: True for name in ROLES}
+    assert by_role(people, permissions.can_see_participant, ana) == everyone
+    ana.status = "pending"
+    ana.save()
+    assert by_role(people, permissions.can_see_participant, ana) == {
+        **{name: False for name in ROLES},
+        "lead": True,
+        "superuser": True,
+    }

@@ -191,3 +191,20 @@ def test_cancel_an_asked_request_by_the_recipient_is_422(api_as, event, ana, jon
 
 def test_answer_an_unknown_request_is_404(api_as, event, ana):
     assert api_as(ana.user).post(url(event, "/999999/accept")).status_code == 404
+
+
+def test_send_to_someone_not_validated_answers_like_a_missing_id(api_as, event, ana):
+    """A pending registration is not in the directory: asking it for a meeting answers 404 with
+    the words of a missing id, not a 422 naming the person."""
+    hidden = factories.RegistrationFactory(
+        event=event, status="pending", user__full_name="Hidden Person"
+    )
+    api = api_as(ana.user)
+    hidden_answer = api.post(url(event), {"recipient": hidden.pk, "message": "Hi"})
+    missing = api.post(url(event), {"recipient": 999999, "message": "Hi"})
+    assert (hidden_answer.status_code, hidden_answer.json()) == (
+        missing.status_code,
+        missing.json(),
+    )
+    assert hidden_answer.status_code == 404
+    assert "Hidden Person" not in hidden_answer.content.decode()

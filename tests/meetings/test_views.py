@@ -144,6 +144,24 @@ def test_send_to_a_participant_of_another_event_is_404(client, ana):
     assert (response.status_code, MeetingRequest.objects.count()) == (404, 0)
 
 
+@pytest.mark.parametrize("status", ["pending", "withdrawn"])
+def test_send_to_someone_not_validated_answers_like_a_missing_id(client, ana, status):
+    """Someone not (yet) validated is not in the directory: a request to their id answers 404
+    like an id that does not exist. Before, it said "<their name> cannot receive requests.",
+    so any participant could read the names behind unlisted ids."""
+    hidden = factories.RegistrationFactory(
+        event=ana.event, status=status, user__full_name="Hidden Person"
+    )
+    client.force_login(ana.user)
+    hidden_answer = client.post(
+        url(ana.event, f"participants/{hidden.pk}/request/"), {"message": "Hi"}, follow=True
+    )
+    missing = client.post(url(ana.event, "participants/999999/request/"), {"message": "Hi"})
+    assert (hidden_answer.status_code, missing.status_code) == (404, 404)
+    assert "Hidden Person" not in hidden_answer.content.decode()
+    assert MeetingRequest.objects.count() == 0
+
+
 def test_send_by_get_is_not_allowed(client, ana, jonas):
     client.force_login(ana.user)
     assert client.get(url(ana.event, f"participants/{jonas.pk}/request/")).status_code == 405

@@ -208,7 +208,7 @@ def participant(request, event, pk):
         pk=pk,
         event=event,
     )
-    if not registration.is_active and not permissions.supports(request.user, registration):
+    if not permissions.can_see_participant(request.user, registration):
         raise Http404
     mine = context["my_registration"]
     show_contact = permissions.can_see_contact(request.user, registration)

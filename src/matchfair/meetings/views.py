@@ -68,7 +68,10 @@ def requests_view(request, event, context):
 @require_POST
 @limited("meeting_request")
 def send(request, event, context, pk):
-    recipient = get_object_or_404(Registration, pk=pk, event=event)
+    # A recipient the sender may not see answers like one that does not exist.
+    recipient = registration_or_404(
+        event, pk, user=request.user, allowed=permissions.can_see_participant
+    )
     form = MeetingRequestForm(request.POST)
     return run_domain_call(
         request,

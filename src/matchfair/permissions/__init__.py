@@ -361,6 +361,12 @@ def supports(user: Any, registration: Registration) -> bool:
     )
 
 
+def can_see_participant(user: Any, registration: Registration) -> bool:
+    """The person's profile exists for this user: a validated participant for everyone, one not
+    (yet) validated only for the organisers that support them."""
+    return registration.is_active or supports(user, registration)
+
+
 def can_request_meetings(user: Any) -> bool:
     return is_verified(user)
 

@@ -95,7 +95,7 @@ def get_participant(request: HttpRequest, slug: EventSlug, pk: Id):
         event=event,
     )
     user = caller(request)
-    if not registration.is_active and not permissions.supports(user, registration):
+    if not permissions.can_see_participant(user, registration):
         raise Http404
     show_contact = permissions.can_see_contact(user, registration)
     if show_contact:

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.errors import Throttled
 
+from matchfair import permissions
 from matchfair.api.auth import SIGNED_IN
 from matchfair.api.endpoints.common import (
     EventSlug,
@@ -36,6 +37,7 @@ from matchfair.meetings.domain.requests import (
     send_request,
 )
 from matchfair.meetings.models import MeetingRequest
+from matchfair.web import registration_or_404
 
 router = Router(tags=["requests"], auth=SIGNED_IN)
 
@@ -103,8 +105,13 @@ def create_request(request: HttpRequest, slug: EventSlug, payload: RequestIn):
         raise Throttled(60)
     event = event_or_404(slug)
     mine = my_registration(request, event)
-    recipient = get_object_or_404(
-        Registration.objects.select_related("user__organisation"), pk=payload.recipient, event=event
+    # A recipient the caller may not see answers like one that does not exist.
+    recipient = registration_or_404(
+        event,
+        payload.recipient,
+        user=caller(request),
+        allowed=permissions.can_see_participant,
+        related=("user__organisation",),
     )
     with errors_on("recipient"):
         created = send_request(
