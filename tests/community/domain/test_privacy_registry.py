@@ -23,6 +23,8 @@ from django.contrib.auth import get_user_model
 from matchfair.community.domain import privacy
 from matchfair.contacts.models import Contact
 from matchfair.events.models import Registration
+from matchfair.meetings.models import MeetingRequest
+from matchfair.outbox.models import Message
 from matchfair.visits.models import DelegationMember
 
 
@@ -44,9 +46,26 @@ def personal_models() -> list[type]:
     ]
 
 
+def unregistered(registered: set[type]) -> list[str]:
+    return [model._meta.label for model in personal_models() if model not in registered]
+
+
 def test_every_model_that_points_to_a_person_is_registered():
+    assert unregistered(privacy.registered_models()) == []
+
+
+def test_a_model_pointing_to_a_person_that_no_section_names_is_reported():
+    """The check above can fail: a model with a foreign key to the user (the outbox's message)
+    or to a registration (a meeting request), or a person itself (a contact), is reported once
+    no section names it."""
     registered = privacy.registered_models()
-    assert [model._meta.label for model in personal_models() if model not in registered] == []
+    left_out = {Message, MeetingRequest, Contact}
+    assert left_out <= registered
+    assert sorted(unregistered(registered - left_out)) == [
+        "contacts.Contact",
+        "meetings.MeetingRequest",
+        "outbox.Message",
+    ]
 
 
 def imported_modules(path: Path) -> list[str]:
