@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from matchfair import permissions
 from matchfair.api.domain.tokens import create_feed, create_token
-from matchfair.community.models import Membership
+from matchfair.community.models import Membership, MembershipRequest
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.outcomes.domain import consents
 from tests import factories
@@ -343,6 +343,16 @@ def test_can_decide_membership_by_role(people, event):
         **dict.fromkeys(ROLES, False),
         "lead": True,
         "superuser": True,
+    }
+
+
+def test_can_withdraw_membership_request_by_role(people):
+    asked = MembershipRequest.objects.create(
+        user=people["ana"], organisation=people["jonas"].organisation
+    )
+    assert by_role(people, permissions.can_withdraw_membership_request, asked) == {
+        **dict.fromkeys(ROLES, False),
+        "ana": True,
     }
 
 

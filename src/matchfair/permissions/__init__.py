@@ -9,6 +9,7 @@
 | request a meeting (`can_request_meetings`) | a validated participant of the event with a confirmed address, while booking is open |
 | ask to join an organisation, be added to a delegation (`can_join_organisation`, `can_join_delegation`) | a person with a confirmed address |
 | approve or refuse a membership request, remove a member (`can_decide_membership`) | the organisation's admins; while it has none, staff of an organiser that is one of its clusters; superusers |
+| withdraw one's request to join an organisation (`can_withdraw_membership_request`) | the person who asked only |
 | answer a request (`can_answer`) | the person it was sent to |
 | cancel a request or an accepted meeting (`can_cancel_request`) | either side; a request not yet answered only its sender (`can_withdraw_request`), the person asked declines it |
 | see a personal agenda | the person, and their organisers |
@@ -400,6 +401,11 @@ def can_decide_membership(user: Any, organisation: Any) -> bool:
     if user.is_superuser:
         return True
     return membership_deciders(organisation).filter(pk=user.pk).exists()
+
+
+def can_withdraw_membership_request(user: Any, membership_request: Any) -> bool:
+    """A request to join an organisation is taken back by the person who asked, nobody else."""
+    return user.is_authenticated and membership_request.user_id == user.pk
 
 
 def can_change_logo(user: Any, organisation: Any) -> bool:

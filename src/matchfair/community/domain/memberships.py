@@ -192,7 +192,7 @@ def withdraw(*, request: MembershipRequest, by: User) -> MembershipRequest:
     """The person takes back their own request while it waits."""
     with transaction.atomic():
         locked = MembershipRequest.objects.select_for_update().get(pk=request.pk)
-        if locked.user_id != by.pk:
+        if not permissions.can_withdraw_membership_request(by, locked):
             raise PermissionDenied(_("Only the person who asked withdraws a request."))
         if locked.status != PENDING:
             raise ValidationError(_("This request is not waiting any more."))
