@@ -1,12 +1,12 @@
 """Meeting pages: requests, the personal agenda and its calendar file, and the organiser's console."""
 
 import hashlib
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -93,22 +93,20 @@ def _answer(request, event, pk, action):
     )
     form = AnswerForm(request.POST)
     reply = form.cleaned_data["reply"] if form.is_valid() else ""
-    try:
-        if action == "accept":
-            accept_request(meeting_request, by=request.user, reply=reply)
-            messages.success(
-                request,
-                _("Accepted. The meeting will get a time and table when the schedule is released."),
-            )
-        elif action == "decline":
-            decline_request(meeting_request, by=request.user, reply=reply)
-            messages.success(request, _("Declined."))
-        else:
-            cancel_request(meeting_request, by=request.user)
-            messages.success(request, _("Cancelled."))
-    except ValidationError as error:
-        report_errors(request, error)
-    return redirect("meetings:requests", event=event.slug)
+    if action == "accept":
+        call = partial(accept_request, meeting_request, by=request.user, reply=reply)
+        success = _(
+            "Accepted. The meeting will get a time and table when the schedule is released."
+        )
+    elif action == "decline":
+        call = partial(decline_request, meeting_request, by=request.user, reply=reply)
+        success = _("Declined.")
+    else:
+        call = partial(cancel_request, meeting_request, by=request.user)
+        success = _("Cancelled.")
+    return run_domain_call(
+        request, call, success=success, then=redirect("meetings:requests", event=event.slug)
+    )
 
 
 @participant_view
