@@ -169,7 +169,8 @@ class Oversubscribed:
     half_day: float = 1 / 3
 
 
-# Priority mixes: about half 1, a third 2, a sixth 3 (the event); even; mostly 1.
+# Priority mixes: about half 1, a third 2, a sixth 3 (as at an oversubscribed brokerage
+# event); even; mostly 1.
 MIXES: dict[str, tuple[float, float, float]] = {
     "half": (3.0, 2.0, 1.0),
     "even": (1.0, 1.0, 1.0),
