@@ -145,7 +145,7 @@ def test_an_unconfirmed_account_edits_its_own_details(client, db):
 
 
 def test_a_sign_up_naming_an_existing_organisation_gets_none_of_its_cluster_rights(client, event):
-    """Finding 1 of issue 21: anyone could claim an organisation at sign-up and read the
+    """Trust review, finding 1: anyone could claim an organisation at sign-up and read the
     contacts shared with its cluster."""
     cluster = event.organisers.get(is_lead=True).cluster
     victim = factories.OrganisationFactory(name="Mobility Lab", country="BG")
@@ -171,7 +171,7 @@ def reset_path(email):
 
 
 def test_password_reset_works_end_to_end(client, db):
-    """Finding 6 of issue 21: there was no password reset at all."""
+    """Trust review, finding 6: there was no password reset at all."""
     user = factories.UserFactory(email="ana@mobility.example")
     assert 'href="/accounts/password_reset/"' in client.get("/accounts/login/").content.decode()
     asked = client.post("/accounts/password_reset/", {"email": "ANA@mobility.example"})
@@ -396,7 +396,7 @@ def test_account_page_anonymously_goes_to_log_in(client, db):
 
 
 def test_a_sign_up_naming_a_cluster_member_joins_its_delegations_only_once_approved(client, event):
-    """Finding 1 of issue 21: the claimed organisation also made the account eligible for the
+    """Trust review, finding 1: the claimed organisation also made the account eligible for the
     cluster's delegations."""
     cluster = event.organisers.get(is_lead=True).cluster
     victim = factories.OrganisationFactory(name="Mobility Lab", country="BG")

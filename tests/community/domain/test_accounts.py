@@ -84,7 +84,7 @@ def test_sign_up_writes_the_audit_entries(db):
 
 
 def test_sign_up_naming_an_existing_organisation_only_asks_to_join_it(db):
-    """Finding 1 of issue 21: a sign-up joined any organisation whose name matched."""
+    """Trust review, finding 1: a sign-up joined any organisation whose name matched."""
     existing = factories.OrganisationFactory(name="Mobility Lab", country="BG", kind="company")
     user = sign_up_ana(organisation_name="MOBILITY lab", organisation_kind="startup")
     confirm_email(user=user, token=token_in(Message.objects.get(kind="account.confirm")))
