@@ -11,8 +11,10 @@ page, a page 400 articles deep by its keyset cursor, by kind, tag and month), an
 a search in each language and a typo, and the feeds (site-wide, a language, a kind, a tag, a
 kind and a tag). The archive's and the search's cards and the feeds are kept in the cache until
 the newsroom changes: each of those is timed made (the cache emptied before every request) and
-cached. The baseline, in the same
-run, is the deep page's query by offset (`Paginator`), against the same page by keyset.
+cached. The baselines, in the same
+run: the deep page's query by offset (`Paginator`) against the same page by keyset, the
+archive's months by `dates()` against the index skips, and the search's count of matches
+through the translations' table against the count the search makes.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from matchfair.community.models import Cluster, Organisation  # noqa: E402
 from matchfair.events.taxonomy import DOMAINS  # noqa: E402
-from matchfair.newsroom.domain import archive  # noqa: E402
+from matchfair.newsroom.domain import archive, search  # noqa: E402
 from matchfair.newsroom.models import Article, ArticleTranslation, Tag  # noqa: E402
 from matchfair.newsroom.transliteration import slug_of  # noqa: E402
 
@@ -121,6 +123,12 @@ def build(count: int, rng: random.Random) -> None:
     )
 
 
+def count(sql: str, params: list[str]) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.fetchone()[0])
+
+
 def timed(call: Callable[[], object], repeat: int) -> list[float]:
     call()  # warm
     samples = []
@@ -184,6 +192,16 @@ def main() -> int:
                 ),
                 False,
             ),
+            (
+                "query only: the archive's months, by index skips",
+                archive.find_months,
+                False,
+            ),
+            (
+                "baseline, query only: the same months by `dates()`",
+                lambda: list(archive.published().dates("published_at", "month", order="DESC")),
+                False,
+            ),
             ("archive by kind", lambda: client.get("/news/?kind=case-study"), True),
             ("archive by tag", lambda: client.get("/news/?tag=tag-7"), True),
             (
@@ -191,11 +209,27 @@ def main() -> int:
                 lambda: client.get(f"/news/?year={month.year}&month={month.month}"),
                 True,
             ),
-            ("article page", lambda: client.get(f"/news/{article.pk}/{words.slug}/"), False),
+            # Its related articles are kept until the newsroom changes; the rest is made each time.
+            ("article page", lambda: client.get(f"/news/{article.pk}/{words.slug}/"), True),
             (
                 "search, English (stemmed)",
                 lambda: client.get("/news/search/?q=partner+sensor"),
                 True,
+            ),
+            (
+                "query only: `partner sensor` matches, counted as the search does",
+                lambda: count(*search.backend().matches(["partner", "sensor"])),
+                False,
+            ),
+            (
+                "baseline, query only: the same count through the translations",
+                lambda: count(
+                    "SELECT count(*) FROM ({}) AS m".format(
+                        search.backend().articles(["partner", "sensor"], loose=False)[0]
+                    ),
+                    search.backend().articles(["partner", "sensor"], loose=False)[1],
+                ),
+                False,
             ),
             ("search, Bulgarian", lambda: client.get("/news/search/?q=осветление"), True),
             ("search, a typo", lambda: client.get("/news/search/?q=delegatoin"), True),

@@ -2,7 +2,14 @@ import datetime as dt
 
 import pytest
 
-from matchfair.newsroom.domain.archive import BadFilter, Filters, archive_page, related, words_for
+from matchfair.newsroom.domain.archive import (
+    BadFilter,
+    Filters,
+    archive_page,
+    months,
+    related,
+    words_for,
+)
 from matchfair.newsroom.domain.articles import create_article
 from matchfair.newsroom.domain.workflow import publish, submit_for_review
 from matchfair.newsroom.models import Article
@@ -70,3 +77,20 @@ def test_related_prefers_shared_tags(cluster, editor):
 def test_words_for_falls_back_to_the_published_language(cluster, editor):
     article = _article(cluster, editor, 1, bg=False)
     assert words_for(Article.objects.get(pk=article.pk), "bg").language == "en"
+
+
+def test_months_lists_each_month_with_published_articles_newest_first(cluster, editor):
+    for n in (0, 2, 2, 13):  # January and March 2026 (twice), February 2026 (n=13)
+        _article(cluster, editor, n)
+    last_moment = _article(cluster, editor, 5)  # June 2026, moved to the month's last instant
+    Article.objects.filter(pk=last_moment.pk).update(
+        published_at=dt.datetime(2025, 11, 30, 23, 59, 59, 999999, tzinfo=dt.UTC)
+    )
+    draft = create_article(cluster=cluster, kind="news", by=editor, words={"en": {"title": "D"}})
+    Article.objects.filter(pk=draft.pk).update(published_at=dt.datetime(2024, 5, 5, tzinfo=dt.UTC))
+    assert months() == [
+        dt.date(2026, 3, 1),
+        dt.date(2026, 2, 1),
+        dt.date(2026, 1, 1),
+        dt.date(2025, 11, 1),
+    ]

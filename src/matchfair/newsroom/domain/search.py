@@ -26,20 +26,32 @@ FTS_TABLE = "newsroom_translation_fts"
 class ArticleSearch(Protocol):
     def articles(self, terms: list[str], *, loose: bool) -> tuple[str, list[str]]: ...
 
+    def matches(self, terms: list[str]) -> tuple[str, list[str]]:
+        """SQL counting the translations whose words match every term as typed."""
+        ...
+
 
 def _leading(term: str) -> str:
     return term[: max(3, len(term) // 2)]
 
 
+def _fts_match(terms: list[str]) -> str:
+    return " ".join(f'"{term}"*' for term in terms)
+
+
 class SQLiteSearch:
     def articles(self, terms: list[str], *, loose: bool) -> tuple[str, list[str]]:
         chosen = [_leading(term) for term in terms] if loose else terms
-        match = " ".join(f'"{term}"*' for term in chosen)
         return (
             "SELECT article_id FROM newsroom_articletranslation WHERE id IN "
             f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
-            [match],
+            [_fts_match(chosen)],
         )
+
+    def matches(self, terms: list[str]) -> tuple[str, list[str]]:
+        # The FTS5 index alone (a row of it is a translation): 1.5 ms for 10,000 matches,
+        # where the same count through the translations' table took 29 ms.
+        return f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_match(terms)]
 
 
 class PostgresSearch:
@@ -62,6 +74,10 @@ class PostgresSearch:
         )
         return sql, [prefixes, prefixes]
 
+    def matches(self, terms: list[str]) -> tuple[str, list[str]]:
+        sql, params = self.articles(terms, loose=False)
+        return f"SELECT count(*) FROM ({sql}) AS matched", params
+
 
 def backend() -> ArticleSearch:
     if connection.vendor == "sqlite":
@@ -77,13 +93,12 @@ def articles_matching(text: str) -> Q:
     terms = words(text)
     if not terms:
         return Q()
-    sql, params = backend().articles(terms, loose=False)
+    search = backend()
     # Counted on the translations alone: as EXISTS, or joined to the articles, a search that
     # finds nothing is planned on PostgreSQL as a walk over every row, matching each one's
     # text in turn (7 s at 10,000 articles); a count goes through the full-text index.
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({sql}) AS matched", params)
+        cursor.execute(*search.matches(terms))
         (found,) = cursor.fetchone()
-    if not found:
-        sql, params = backend().articles(terms, loose=True)
+    sql, params = search.articles(terms, loose=not found)
     return Q(pk__in=RawSQL(sql, params))
