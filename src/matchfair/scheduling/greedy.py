@@ -158,7 +158,8 @@ def _augment(board: Board, mi: int) -> bool:
             continue
         old_s, old_v = board.slot[other], board.venue[other]
         board.remove(other)
-        v = board.venue_for(mi, s)
+        # The slot is free now; the participants' limits (placement.over_limit) may still bar it.
+        v = board.venue_for(mi, s) if board.free_mask(mi) >> s & 1 else -1
         if v >= 0:
             board.place(mi, s, v)
             if place_one(board, other):
