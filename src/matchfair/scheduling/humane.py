@@ -390,17 +390,41 @@ def _search(
     found = model.solve(
         clock, PRIORITY_SHARE * clock.left(), seed, workers, _hint(layout, board, previous), 3
     )
-    if found is None:
-        return out
+    # Without a schedule from CP-SAT in its share (a large model, walking times) the holes and
+    # preferences phase still starts from the greedy one, at its priority.
+    if found is not None:
+        _take_priority(layout, board, clock, model, found, out)
+    return _shape(layout, board, clock, model, seed, workers, out)
+
+
+def _take_priority(
+    layout: Layout,
+    board: Board,
+    clock: Clock,
+    model: _Model,
+    found: tuple[cp_model.CpSolver, cp_model.CpSolverStatus],
+    out: dict[str, object],
+) -> None:
     solver, status = found
     value = round(solver.objective_value)
     proved = status == cp_model.OPTIMAL
     out["bound"] = value if proved else int(solver.best_objective_bound + 1e-6)
-    out["priority_proved_optimal"] = status == cp_model.OPTIMAL
+    out["priority_proved_optimal"] = proved
     if value >= board_priority(board):
         _load(board, model.plan(solver))
         clock.best_at = clock.elapsed()
         clock.report("most priority", board, int(out["bound"]))  # type: ignore[call-overload]
+
+
+def _shape(
+    layout: Layout,
+    board: Board,
+    clock: Clock,
+    model: _Model,
+    seed: int,
+    workers: int,
+    out: dict[str, object],
+) -> dict[str, object]:
     priority = board_priority(board)
     model.model.add(model.priority >= priority)
     preferred = _preferred(layout)

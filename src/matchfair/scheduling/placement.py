@@ -158,9 +158,32 @@ class Layout:
         for i, day in enumerate(self.day):
             days[day] = days.get(day, 0) | 1 << i
         self.day_masks = list(days.values())
+        breaks = {self.slot_pos[sid] for sid in instance.breaks}
         self.follows = sum(
-            1 << i for i in range(1, self.n_slots) if self.session_of[i] == self.session_of[i - 1]
+            1 << i
+            for i in range(1, self.n_slots)
+            if self.session_of[i] == self.session_of[i - 1] and not {i, i - 1} & breaks
         )
+        # Per meeting, the slots its members prefer: those all of them prefer, else those any
+        # of them does; empty when nobody in the instance has preferred slots.
+        self.wish: list[int] = []
+        if any(p.preferred_slots is not None for p in instance.participants):
+            pos = self.slot_pos
+            prefer = [
+                None
+                if p.preferred_slots is None
+                else sum(1 << pos[sid] for sid in p.preferred_slots if sid in pos)
+                for p in instance.participants
+            ]
+            for people in self.members:
+                masks = [m for m in (prefer[p] for p in people) if m is not None]
+                common = self.full
+                for m in masks:
+                    common &= m
+                any_of = 0
+                for m in masks:
+                    any_of |= m
+                self.wish.append(common if masks and common else any_of)
 
     def _travel_pairs(self) -> dict[tuple[int, int], float]:
         """Walking minutes between venues, only for pairs that need any."""
