@@ -1,8 +1,10 @@
 """The Smart City Expo demo: it loads once, holds its scenario, and its logins work."""
 
+import datetime as dt
 import importlib.util
+import itertools
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 import pytest
@@ -25,12 +27,12 @@ from matchfair.community.models import (
 from matchfair.demo import matches, people, scenario
 from matchfair.demo.loader import DemoSummary, delete_demo, load_demo
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
-from matchfair.events.models import Event, Registration, Table
+from matchfair.events.models import Event, Registration, Slot, Table
 from matchfair.funding.domain.matching import countries
 from matchfair.funding.domain.proposals import gather_candidates
 from matchfair.funding.models import ConsortiumProposal, Participation, Topic
 from matchfair.matchmaking.domain.suggestions import suggestions_for
-from matchfair.meetings.domain.instance import build_instance
+from matchfair.meetings.domain.instance import build_instance, slot_key
 from matchfair.meetings.domain.plans import released_result
 from matchfair.meetings.models import MeetingRequest, Plan
 from matchfair.outcomes.domain.campaigns import responses, send_due_campaigns
@@ -248,7 +250,30 @@ def test_load_demo_solves_and_releases_once(demo):
     assert again.release == scenario.RELEASE_NAME
     instance = parse_instance(build_instance(event))
     assert instance.travel_minutes
-    assert check(instance, released_result(event)).violations == ()
+    released = released_result(event)
+    assert check(instance, released).violations == ()
+    # Humane days, counted here by hand: nobody meets in the lunch break or more than 4 times
+    # in a row, and the meetings spread over the three expo days.
+    lunch_start, lunch_end = scenario.LUNCH
+    slots = {slot_key(slot.pk): slot for slot in Slot.objects.filter(session__event=event)}
+    agenda = defaultdict(list)
+    for held in released.assignments:
+        slot = slots[held.slot]
+        start = slot.starts_at.astimezone(event.zone)
+        end = start + dt.timedelta(minutes=slot.minutes)
+        assert not (start.time() < lunch_end and end.time() > lunch_start), held
+        for person in instance.meeting_by_id[held.meeting].participants:
+            agenda[person].append(start)
+    assert instance.breaks and agenda
+    for starts in agenda.values():
+        starts.sort()
+        run = 1
+        for before, after in itertools.pairwise(starts):
+            back_to_back = after - before == dt.timedelta(minutes=scenario.SLOT_MINUTES)
+            run = run + 1 if back_to_back else 1
+            assert run <= scenario.MAX_IN_A_ROW
+    per_day = Counter(slots[held.slot].starts_at.date() for held in released.assignments)
+    assert len(per_day) == 3 and min(per_day.values()) >= 0.15 * len(released.assignments)
 
 
 def _pairs_of(email: str) -> list[str]:

@@ -307,7 +307,33 @@ def test_availability_page_ticks_the_sessions_i_can_attend(client, ana):
     response = client.get(url(ana.event, "availability/"))
     assert (response.status_code, response.context["form"].initial) == (
         200,
-        {"available": [first.pk]},
+        {"available": [first.pk], "max_in_a_row": None, "max_per_day": None, "preferred_days": []},
+    )
+
+
+def test_availability_post_records_my_limits_and_preferred_day(client, ana):
+    first, second = ana.event.sessions.order_by("starts_at")
+    day = second.starts_at.astimezone(ana.event.zone).date().isoformat()
+    client.force_login(ana.user)
+    response = client.post(
+        url(ana.event, "availability/"),
+        {"available": [first.pk, second.pk], "max_in_a_row": "3", "preferred_days": [day]},
+    )
+    ana.refresh_from_db()
+    assert (response.status_code, ana.max_in_a_row, ana.max_per_day, ana.preferred_days) == (
+        302,
+        3,
+        None,
+        [day],
+    )
+
+
+def test_availability_post_with_zero_in_a_row_names_the_field(client, ana):
+    client.force_login(ana.user)
+    response = client.post(url(ana.event, "availability/"), {"max_in_a_row": "0"})
+    assert (response.status_code, field_errors(response)) == (
+        200,
+        ["Meetings in a row at most: Ensure this value is greater than or equal to 1."],
     )
 
 

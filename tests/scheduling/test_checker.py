@@ -153,6 +153,7 @@ def test_check_metrics_count_holes_per_session():
         "max_unscheduled": 0,
         "max_unscheduled_share": 0.0,
         "gini_scheduled_share": 0.0,
+        "outside_preferred": 0,
     }
 
 

@@ -39,7 +39,7 @@ from matchfair.demo.newsroom import load_newsroom
 from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
-from matchfair.demo.sessions import add_sessions_and_tables
+from matchfair.demo.sessions import add_sessions_and_tables, prefer_days
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.models import (
     Domain,
@@ -253,6 +253,10 @@ def _load(rng: random.Random) -> Event:
             time_zone=scenario.EVENT_TIME_ZONE,
             starts_on=scenario.ASSEMBLY_DAY,
             ends_on=scenario.EXPO_DAYS[-1],
+            default_max_in_a_row=scenario.MAX_IN_A_ROW,
+            default_max_per_day=scenario.MAX_PER_DAY,
+            lunch_starts=scenario.LUNCH[0],
+            lunch_ends=scenario.LUNCH[1],
         )
         organisers = _organisers(event, clusters)
         organiser_user = User.objects.get(email=scenario.ORGANISER.email)
@@ -269,6 +273,7 @@ def _load(rng: random.Random) -> Event:
             set_availability(
                 registration=registration, by=registration.user, unavailable=[b2b_sessions[session]]
             )
+        prefer_days(registrations)
         _requests(registrations, matches.plan_requests(facts, rng))
         _membership_request(password)
     return event

@@ -61,6 +61,12 @@ B2B_SESSIONS = (
     ("afternoon B2B meetings", "B2B срещи следобед", dt.time(14, 30), dt.time(17, 30)),
 )
 SLOT_MINUTES = 30
+# Humane days: a lunch break nobody is scheduled in (the morning's last slot and the hour
+# between the sessions), at most 4 meetings in a row and 6 a day, so agendas spread over the
+# three expo days.
+LUNCH = (dt.time(13, 0), dt.time(14, 30))
+MAX_IN_A_ROW = 4
+MAX_PER_DAY = 6
 # (hall in English, in Bulgarian, tables)
 HALLS = (
     ("Hall 2 — B2B area", "Зала 2 — B2B зона", 24),

@@ -8,8 +8,9 @@ from django.utils.formats import date_format
 
 from matchfair.community.models import User
 from matchfair.demo import scenario
+from matchfair.events.domain.registrations import set_limits
 from matchfair.events.domain.venue import add_session, add_tables
-from matchfair.events.models import Event, Session
+from matchfair.events.models import Event, Registration, Session
 
 
 def _day_name(day: dt.date, language: str) -> str:
@@ -55,3 +56,18 @@ def add_sessions_and_tables(event: Event, by: User) -> list[Session]:
             by=by,
         )
     return sessions
+
+
+def prefer_days(registrations: list[Registration]) -> None:
+    """Each participant prefers one expo day, in turn, so that the optimiser spreads the
+    meetings over the three days rather than filling the first (the event's limits of 4 in a
+    row and 6 a day apply to everyone)."""
+    days = [day.isoformat() for day in scenario.EXPO_DAYS]
+    for index, registration in enumerate(registrations):
+        set_limits(
+            registration=registration,
+            by=registration.user,
+            max_in_a_row=None,
+            max_per_day=None,
+            preferred_days=[days[index % len(days)]],
+        )

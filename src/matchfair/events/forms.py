@@ -60,11 +60,37 @@ class AvailabilityForm(forms.Form):
         required=False,
     )
 
+    max_in_a_row = forms.IntegerField(
+        label=_("Meetings in a row at most"),
+        min_value=1,
+        max_value=50,
+        required=False,
+        help_text=_("After that many meetings in a row you get a free slot."),
+    )
+    max_per_day = forms.IntegerField(
+        label=_("Meetings a day at most"), min_value=1, max_value=100, required=False
+    )
+    preferred_days = forms.MultipleChoiceField(
+        label=_("Days I prefer"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The optimiser tries these days first; none ticked means any day."),
+    )
+
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["available"].queryset = event.sessions.filter(is_b2b=True)
+        sessions = event.sessions.filter(is_b2b=True)
+        self.fields["available"].queryset = sessions
         self.fields["available"].label_from_instance = self.session_label
         self.zone = event.zone
+        days = sorted({s.starts_at.astimezone(self.zone).date() for s in sessions})
+        self.fields["preferred_days"].choices = [
+            (day.isoformat(), date_format(day, "l j F")) for day in days
+        ]
+        if event.default_max_in_a_row:
+            self.fields["max_in_a_row"].widget.attrs["placeholder"] = event.default_max_in_a_row
+        if event.default_max_per_day:
+            self.fields["max_per_day"].widget.attrs["placeholder"] = event.default_max_per_day
 
     def session_label(self, session):
         start = session.starts_at.astimezone(self.zone)

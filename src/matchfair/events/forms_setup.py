@@ -39,6 +39,8 @@ class EventForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "booking_opens_at": LocalDateTimeInput(),
             "booking_closes_at": LocalDateTimeInput(),
+            "lunch_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "lunch_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "description": forms.Textarea(attrs={"rows": 4}),
             "description_bg": forms.Textarea(attrs={"rows": 4}),
         }

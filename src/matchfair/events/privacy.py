@@ -73,6 +73,9 @@ def collect_registrations(user: Any) -> list[dict[str, Any]]:
                 "availability": {
                     "available_sessions": [s.name for s in b2b if s.pk not in absent],
                     "unavailable_sessions": [s.name for s in b2b if s.pk in absent],
+                    "max_in_a_row": registration.max_in_a_row,
+                    "max_per_day": registration.max_per_day,
+                    "preferred_days": registration.preferred_days,
                 },
                 "booth": booth.name if booth is not None else None,
             }

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from matchfair.events.domain.registrations import (
     register,
     save_opportunity,
     set_availability,
+    set_limits,
     update_profile,
 )
 from matchfair.events.forms import (
@@ -154,15 +156,28 @@ def availability(request, event, context):
     form = AvailabilityForm(
         request.POST or None,
         event=event,
-        initial={"available": [s.pk for s in b2b_sessions if s.pk not in absent]},
+        initial={
+            "available": [s.pk for s in b2b_sessions if s.pk not in absent],
+            "max_in_a_row": registration.max_in_a_row,
+            "max_per_day": registration.max_per_day,
+            "preferred_days": registration.preferred_days,
+        },
     )
     if request.method == "POST" and form.is_valid():
         chosen = {session.pk for session in form.cleaned_data["available"]}
-        set_availability(
-            registration=registration,
-            by=request.user,
-            unavailable=[session for session in b2b_sessions if session.pk not in chosen],
-        )
+        with transaction.atomic():
+            set_availability(
+                registration=registration,
+                by=request.user,
+                unavailable=[session for session in b2b_sessions if session.pk not in chosen],
+            )
+            set_limits(
+                registration=registration,
+                by=request.user,
+                max_in_a_row=form.cleaned_data["max_in_a_row"],
+                max_per_day=form.cleaned_data["max_per_day"],
+                preferred_days=form.cleaned_data["preferred_days"],
+            )
         messages.success(request, _("Your availability is saved."))
         return redirect("events:availability", event=event.slug)
     context["form"] = form

@@ -71,6 +71,8 @@ def check(instance: Instance, result: Result) -> Report:
             bad.append(f"meeting {a.meeting}: unknown table {a.table}")
             continue
         placed[a.meeting] = (a.slot, a.table)
+        if a.slot in instance.breaks:
+            bad.append(f"meeting {a.meeting}: slot {a.slot} is a break")
         for pid in m.participants:
             if a.slot not in people[pid].available:
                 bad.append(f"meeting {a.meeting}: {pid} is not available in slot {a.slot}")
@@ -111,6 +113,7 @@ def check(instance: Instance, result: Result) -> Report:
         if limit is not None and len(mids) > limit:
             bad.append(f"meeting {mids[-1]}: {pid} has {len(mids)} meetings, limit {limit}")
         ordered = sorted(mids, key=lambda mid: position[placed[mid][0]])
+        bad.extend(_limits(instance, pid, [placed[mid][0] for mid in ordered], ordered))
         for first, second in pairwise(ordered):
             s1, s2 = slots[placed[first][0]], slots[placed[second][0]]
             if s1.start.date() != s2.start.date():
@@ -127,25 +130,92 @@ def check(instance: Instance, result: Result) -> Report:
     return Report(tuple(bad), _metrics(instance, placed, agenda))
 
 
-def holes_by_participant(instance: Instance, slot_of: dict[str, str]) -> dict[str, int]:
-    """Holes per participant: maximal runs of free slots between two meetings in one session."""
-    session_position: dict[str, int] = {}
-    counters: dict[str, int] = defaultdict(int)
+def _runs(instance: Instance) -> dict[str, tuple[int, int]]:
+    """Slot id -> (run, position in it): a run is a session's slots between its breaks, so
+    two slots are "in a row" when they share a run and their positions differ by one."""
+    out: dict[str, tuple[int, int]] = {}
+    run_of: dict[str, int] = {}
+    counters: dict[int, int] = defaultdict(int)
+    runs = 0
     for s in instance.slots:
-        session_position[s.id] = counters[s.session]
-        counters[s.session] += 1
-    session = {s.id: s.session for s in instance.slots}
-    busy: dict[tuple[str, str], list[int]] = defaultdict(list)
+        if s.id in instance.breaks:
+            run_of.pop(s.session, None)  # the session goes on in a new run after the break
+            continue
+        if s.session not in run_of:
+            run_of[s.session] = runs
+            runs += 1
+        run = run_of[s.session]
+        out[s.id] = (run, counters[run])
+        counters[run] += 1
+    return out
+
+
+def _limits(instance: Instance, pid: str, slot_ids: list[str], mids: list[str]) -> list[str]:
+    """Broken limits of one participant's meetings, `slot_ids` in time order."""
+    bad: list[str] = []
+    in_a_row, per_day = instance.limits(instance.participant_by_id[pid])
+    if per_day is not None:
+        days: dict[object, list[str]] = defaultdict(list)
+        for sid, mid in zip(slot_ids, mids, strict=True):
+            days[instance.slot_by_id[sid].start.date()].append(mid)
+        for day, ids in sorted(days.items(), key=lambda item: str(item[0])):
+            if len(ids) > per_day:
+                bad.append(
+                    f"meeting {ids[-1]}: {pid} has {len(ids)} meetings on {day}, limit {per_day}"
+                )
+    if in_a_row is not None:
+        runs = _runs(instance)
+        length, last = 0, None
+        for sid, mid in zip(slot_ids, mids, strict=True):
+            here = runs.get(sid)
+            follows = here is not None and last is not None and here == (last[0], last[1] + 1)
+            length = length + 1 if follows else 1
+            last = here
+            if length == in_a_row + 1:
+                bad.append(f"meeting {mid}: {pid} has more than {in_a_row} meetings in a row")
+    return bad
+
+
+def holes_by_participant(instance: Instance, slot_of: dict[str, str]) -> dict[str, int]:
+    """Holes per participant: maximal runs of free slots between two meetings in one session.
+
+    A break splits the session (the free time around it is no hole), and a single free slot
+    right after `max_consecutive` meetings in a row is the rest the limit asks for, no hole."""
+    runs = _runs(instance)
+    busy: dict[tuple[str, int], list[int]] = defaultdict(list)
     for m in instance.meetings:
-        if m.id in slot_of:
+        sid = slot_of.get(m.id)
+        if sid is not None and sid in runs:
+            run, position = runs[sid]
             for pid in m.participants:
-                sid = slot_of[m.id]
-                busy[(pid, session[sid])].append(session_position[sid])
+                busy[(pid, run)].append(position)
     holes: dict[str, int] = {p.id: 0 for p in instance.participants}
     for (pid, _), positions in busy.items():
         positions.sort()
-        holes[pid] += sum(1 for a, b in pairwise(positions) if b > a + 1)
+        in_a_row = instance.limits(instance.participant_by_id[pid])[0]
+        length = 1
+        for a, b in pairwise(positions):
+            if b == a + 1:
+                length += 1
+                continue
+            if not (b == a + 2 and length == in_a_row):
+                holes[pid] += 1
+            length = 1
     return holes
+
+
+def outside_preferred(instance: Instance, slot_of: dict[str, str]) -> int:
+    """How many times a participant with preferred slots meets outside them."""
+    count = 0
+    for m in instance.meetings:
+        sid = slot_of.get(m.id)
+        if sid is None:
+            continue
+        for pid in m.participants:
+            wish = instance.participant_by_id[pid].preferred_slots
+            if wish is not None and sid not in wish:
+                count += 1
+    return count
 
 
 def _metrics(
@@ -179,4 +249,7 @@ def _metrics(
         "max_unscheduled": max(lost, default=0),
         "max_unscheduled_share": max(lost_share, default=0.0),
         "gini_scheduled_share": gini,
+        "outside_preferred": outside_preferred(
+            instance, {mid: st[0] for mid, st in placed.items()}
+        ),
     }

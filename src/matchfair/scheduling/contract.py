@@ -141,7 +141,20 @@ def _parse_participants(
         obj = _obj(item, path, errors)
         if obj is None:
             continue
-        _unknown_keys(obj, {"id", "available", "booth", "max_meetings"}, path, errors)
+        _unknown_keys(
+            obj,
+            {
+                "id",
+                "available",
+                "booth",
+                "max_meetings",
+                "max_consecutive",
+                "max_per_day",
+                "preferred_slots",
+            },
+            path,
+            errors,
+        )
         pid = _string(obj.get("id"), f"{path}.id", errors)
         available = _ids(obj.get("available"), slot_ids, "slot", f"{path}.available", errors)
         booth = None
@@ -164,6 +177,13 @@ def _parse_participants(
         max_meetings = None
         if obj.get("max_meetings") is not None:
             max_meetings = _int(obj.get("max_meetings"), f"{path}.max_meetings", errors, 0)
+        max_consecutive = _limit(obj, "max_consecutive", path, errors)
+        max_per_day = _limit(obj, "max_per_day", path, errors)
+        preferred = None
+        if obj.get("preferred_slots") is not None:
+            preferred = _ids(
+                obj["preferred_slots"], slot_ids, "slot", f"{path}.preferred_slots", errors
+            )
         if pid is None:
             continue
         if pid in seen:
@@ -172,8 +192,28 @@ def _parse_participants(
         seen.add(pid)
         if booth is not None:
             booth_owner[booth] = pid
-        participants.append(Participant(pid, available, booth, max_meetings))
+        participants.append(
+            Participant(
+                pid, available, booth, max_meetings, max_consecutive, max_per_day, preferred
+            )
+        )
     return participants
+
+
+def _limit(obj: Mapping[str, object], key: str, path: str, errors: _Errors) -> int | None:
+    """An optional limit of at least 1 (`max_consecutive`, `max_per_day`)."""
+    if obj.get(key) is None:
+        return None
+    where = f"{key}" if path == "$" else f"{path}.{key}"
+    return _int(obj.get(key), where, errors, 1)
+
+
+def _check_breaks(instance: Instance, errors: _Errors) -> None:
+    """No meeting is locked into a break (called only when every meeting parsed, so that
+    the index is the document's)."""
+    for i, m in enumerate(instance.meetings):
+        if m.locked is not None and m.locked.slot in instance.breaks:
+            errors.add(f"meetings[{i}].locked.slot", f"slot {_quote(m.locked.slot)} is a break")
 
 
 def _check_table_owners(
@@ -336,7 +376,17 @@ def parse_instance(obj: object) -> Instance:
         raise InstanceError(errors.items)
     _unknown_keys(
         root,
-        {"format", "slots", "tables", "participants", "meetings", "travel_minutes"},
+        {
+            "format",
+            "slots",
+            "tables",
+            "participants",
+            "meetings",
+            "travel_minutes",
+            "breaks",
+            "max_consecutive",
+            "max_per_day",
+        },
         "$",
         errors,
     )
@@ -351,9 +401,21 @@ def parse_instance(obj: object) -> Instance:
     _check_table_owners(tables, by_id, errors)
     meetings = _parse_meetings(root.get("meetings"), slot_ids, table_ids, by_id, errors)
     travel = _parse_travel(root.get("travel_minutes"), errors)
+    breaks: frozenset[str] = frozenset()
+    if root.get("breaks") is not None:
+        breaks = _ids(root["breaks"], slot_ids, "slot", "breaks", errors)
     instance = Instance(
-        tuple(slots), tuple(t for _, t in tables), tuple(participants), tuple(meetings), travel
+        tuple(slots),
+        tuple(t for _, t in tables),
+        tuple(participants),
+        tuple(meetings),
+        travel,
+        breaks,
+        _limit(root, "max_consecutive", "$", errors),
+        _limit(root, "max_per_day", "$", errors),
     )
+    if not errors.items:
+        _check_breaks(instance, errors)
     if not errors.items:
         raw_meetings = root.get("meetings")
         assert isinstance(raw_meetings, list)
@@ -385,6 +447,12 @@ def dump_instance(instance: Instance) -> dict[str, object]:
             item["booth"] = p.booth
         if p.max_meetings is not None:
             item["max_meetings"] = p.max_meetings
+        if p.max_consecutive is not None:
+            item["max_consecutive"] = p.max_consecutive
+        if p.max_per_day is not None:
+            item["max_per_day"] = p.max_per_day
+        if p.preferred_slots is not None:
+            item["preferred_slots"] = sorted(p.preferred_slots, key=order.__getitem__)
         participants.append(item)
     meetings: list[dict[str, object]] = []
     for m in instance.meetings:
@@ -411,6 +479,12 @@ def dump_instance(instance: Instance) -> dict[str, object]:
     }
     if instance.travel_minutes:
         document["travel_minutes"] = {a: dict(row) for a, row in instance.travel_minutes.items()}
+    if instance.breaks:
+        document["breaks"] = sorted(instance.breaks, key=order.__getitem__)
+    if instance.max_consecutive is not None:
+        document["max_consecutive"] = instance.max_consecutive
+    if instance.max_per_day is not None:
+        document["max_per_day"] = instance.max_per_day
     return document
 
 

@@ -60,6 +60,12 @@ def place_one(board: Board, mi: int) -> bool:
     for v in board.layout.meeting_venues[mi]:
         roomy |= board.room[v]
     free &= roomy
+    # The slots the members prefer first, where the instance has preferences (humane.py).
+    wish = board.layout.wish[mi] & free if board.layout.wish else 0
+    return bool(wish and _place_in(board, mi, wish)) or _place_in(board, mi, free & ~wish)
+
+
+def _place_in(board: Board, mi: int, free: int) -> bool:
     while free:
         s = _pick_slot(board, mi, free)
         v = board.venue_for(mi, s)
@@ -158,7 +164,8 @@ def _augment(board: Board, mi: int) -> bool:
             continue
         old_s, old_v = board.slot[other], board.venue[other]
         board.remove(other)
-        v = board.venue_for(mi, s)
+        # The slot is free now; the participants' limits (placement.over_limit) may still bar it.
+        v = board.venue_for(mi, s) if board.free_mask(mi) >> s & 1 else -1
         if v >= 0:
             board.place(mi, s, v)
             if place_one(board, other):

@@ -43,6 +43,11 @@ class Participant:
     available: frozenset[str]
     booth: str | None = None
     max_meetings: int | None = None
+    # At most this many meetings in a row (adjacent slots of one session), then a rest slot.
+    max_consecutive: int | None = None
+    max_per_day: int | None = None
+    # Soft: slots the participant would rather meet in; None means no preference.
+    preferred_slots: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,35 @@ class Instance:
     participants: tuple[Participant, ...]
     meetings: tuple[Meeting, ...]
     travel_minutes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # Slots nobody is scheduled in (lunch), and the event's defaults for the participants'
+    # limits: a participant's own value wins.
+    breaks: frozenset[str] = frozenset()
+    max_consecutive: int | None = None
+    max_per_day: int | None = None
+
+    def limits(self, participant: Participant) -> tuple[int | None, int | None]:
+        """The participant's (max_consecutive, max_per_day), the event's where unset."""
+        return (
+            participant.max_consecutive
+            if participant.max_consecutive is not None
+            else self.max_consecutive,
+            participant.max_per_day if participant.max_per_day is not None else self.max_per_day,
+        )
+
+    @cached_property
+    def humane(self) -> bool:
+        """Whether any rule of humane days applies: breaks, limits or preferences."""
+        return bool(
+            self.breaks
+            or self.max_consecutive is not None
+            or self.max_per_day is not None
+            or any(
+                p.max_consecutive is not None
+                or p.max_per_day is not None
+                or p.preferred_slots is not None
+                for p in self.participants
+            )
+        )
 
     @cached_property
     def slot_by_id(self) -> dict[str, Slot]:
@@ -147,7 +181,7 @@ class Instance:
 
     def allowed_slots(self, meeting: Meeting) -> frozenset[str]:
         """Slots where every participant is available and the meeting's `slots` allow it."""
-        allowed = frozenset(self.slot_by_id)
+        allowed = frozenset(self.slot_by_id) - self.breaks
         for pid in meeting.participants:
             allowed &= self.participant_by_id[pid].available
         if meeting.slots is not None:

@@ -101,8 +101,11 @@ class Layout:
                 )
             available[person.id] = mask
         self.available = [available[person.id] for person in instance.participants]
+        # Break slots take no meeting (humane.without_breaks takes them out before a solve;
+        # the baseline and the checks by hand build layouts of the instance as given).
+        open_slots = self.full & ~sum(1 << pos[sid] for sid in instance.breaks)
         for m in instance.meetings:
-            mask = self.full
+            mask = open_slots
             for pid in m.participants:
                 mask &= available[pid]
             if m.slots is not None:
@@ -140,6 +143,47 @@ class Layout:
         for mi, people in enumerate(self.members):
             for p in people:
                 self.by_person[p].append(mi)
+        self._humane_limits(instance)
+
+    def _humane_limits(self, instance: Instance) -> None:
+        """Each participant's `max_consecutive` and `max_per_day` (0 for none), the days as
+        slot masks, and `follows`: the slots that come right after the slot before them in one
+        session, so that meetings in both are in a row (breaks are gone from the instance the
+        engine solves, their sessions split: humane.py)."""
+        limits = [instance.limits(p) for p in instance.participants]
+        self.in_a_row = [a or 0 for a, _ in limits]
+        self.per_day = [d or 0 for _, d in limits]
+        self.limited = any(self.in_a_row) or any(self.per_day)
+        days: dict[object, int] = {}
+        for i, day in enumerate(self.day):
+            days[day] = days.get(day, 0) | 1 << i
+        self.day_masks = list(days.values())
+        breaks = {self.slot_pos[sid] for sid in instance.breaks}
+        self.follows = sum(
+            1 << i
+            for i in range(1, self.n_slots)
+            if self.session_of[i] == self.session_of[i - 1] and not {i, i - 1} & breaks
+        )
+        # Per meeting, the slots its members prefer: those all of them prefer, else those any
+        # of them does; empty when nobody in the instance has preferred slots.
+        self.wish: list[int] = []
+        if any(p.preferred_slots is not None for p in instance.participants):
+            pos = self.slot_pos
+            prefer = [
+                None
+                if p.preferred_slots is None
+                else sum(1 << pos[sid] for sid in p.preferred_slots if sid in pos)
+                for p in instance.participants
+            ]
+            for people in self.members:
+                masks = [m for m in (prefer[p] for p in people) if m is not None]
+                common = self.full
+                for m in masks:
+                    common &= m
+                any_of = 0
+                for m in masks:
+                    any_of |= m
+                self.wish.append(common if masks and common else any_of)
 
     def _travel_pairs(self) -> dict[tuple[int, int], float]:
         """Walking minutes between venues, only for pairs that need any."""
@@ -223,6 +267,9 @@ class Board:
             if self.count[p] >= lay.max_meetings[p]:
                 return 0
             mask &= ~self.busy[p]
+        if lay.limited:
+            for p in lay.members[mi]:
+                mask &= ~over_limit(lay, p, self.busy[p], mask)
         return mask
 
     def meeting_at(self, p: int, s: int) -> int:
@@ -322,6 +369,33 @@ class Board:
                 used.add(table)
             out.append(Assignment(m.id, lay.instance.slots[s].id, table))
         return out
+
+
+def over_limit(layout: Layout, p: int, busy: int, candidates: int) -> int:
+    """The candidate slots (free for p) where one more meeting would break p's
+    `max_per_day` or `max_consecutive`."""
+    out = 0
+    per_day = layout.per_day[p]
+    if per_day:
+        for day in layout.day_masks:
+            if (busy & day).bit_count() >= per_day:
+                out |= day
+    in_a_row = layout.in_a_row[p]
+    if in_a_row and busy:
+        follows = layout.follows
+        for s in iter_bits(candidates & ~out):
+            run = 1
+            t = s
+            while follows >> t & 1 and busy >> (t - 1) & 1:
+                run += 1
+                t -= 1
+            t = s + 1
+            while follows >> t & 1 and busy >> t & 1:
+                run += 1
+                t += 1
+            if run > in_a_row:
+                out |= 1 << s
+    return out & candidates
 
 
 def person_holes(layout: Layout, busy: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from . import lns
+from . import humane, lns
 from .bounds import upper_bounds
 from .clock import Clock, Progress
 from .exact import solve_whole
@@ -118,6 +118,19 @@ def solve(
     instance, seed and time limit, at the price of one CP-SAT worker; where the wall clock
     stops it first, `stopped_by_clock` in the stats says so.
     """
+    instance = humane.without_breaks(instance)
+    if instance.humane:
+        return humane.solve(
+            instance,
+            time_limit=time_limit,
+            seed=seed,
+            workers=workers,
+            progress=progress,
+            previous=previous,
+            names=names,
+            deterministic=deterministic,
+            wall_limit=wall_limit,
+        )
     clock = Clock(time_limit, progress, deterministic, wall_limit)
     layout = Layout(instance)
     exact = choice_count(layout) <= (EXACT_LIMIT if previous is None else REPLAN_EXACT_LIMIT)

@@ -40,6 +40,7 @@ def world(event, ana, jonas):
     jonas.user.save()
     ana.headline = "Parking sensors for old towns"
     ana.description = "Ana Petrova's start-up counts free parking places."
+    ana.max_in_a_row = 3
     ana.save()
     ana.unavailable_sessions.add(event.sessions.last())
     factories.OpportunityFactory(registration=ana, title="Sensor pilot wanted")
@@ -126,6 +127,9 @@ def test_the_export_holds_the_persons_data(world):
     assert registration["availability"] == {
         "available_sessions": ["Morning 1"],
         "unavailable_sessions": ["Morning 2"],
+        "max_in_a_row": 3,
+        "max_per_day": None,
+        "preferred_days": [],
     }
     assert data["requests"]["sent"][0] | {"created": None, "answered": None} == {
         "event": world["ana"].event.slug,

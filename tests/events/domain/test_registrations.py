@@ -7,6 +7,7 @@ from matchfair.events.domain.registrations import (
     register,
     save_opportunity,
     set_availability,
+    set_limits,
     update_profile,
 )
 from matchfair.events.models import Domain, Opportunity, Registration
@@ -246,3 +247,35 @@ def test_set_availability_with_a_session_of_another_event_names_the_field(ana):
         set_availability(registration=ana, by=ana.user, unavailable=[elsewhere])
     assert caught.value.message_dict == {"unavailable": ["These sessions belong to another event."]}
     assert (list(ana.unavailable_sessions.all()), len(audit_trail())) == ([], 0)
+
+
+def test_set_limits_keeps_my_limits_and_days_and_records_them(ana):
+    day = ana.event.sessions.order_by("starts_at")[0].starts_at.astimezone(ana.event.zone)
+    set_limits(
+        registration=ana,
+        by=ana.user,
+        max_in_a_row=4,
+        max_per_day=None,
+        preferred_days=[day.date().isoformat()],
+    )
+    ana.refresh_from_db()
+    assert (ana.max_in_a_row, ana.max_per_day, ana.preferred_days) == (
+        4,
+        None,
+        [day.date().isoformat()],
+    )
+    assert audit_trail()[-1][0] == "registration.limits_set"
+
+
+def test_set_limits_refuses_a_day_without_sessions(ana):
+    with pytest.raises(ValidationError) as caught:
+        set_limits(
+            registration=ana,
+            by=ana.user,
+            max_in_a_row=None,
+            max_per_day=None,
+            preferred_days=["1999-01-01"],
+        )
+    assert caught.value.message_dict == {
+        "preferred_days": ["Choose days on which the event meets."]
+    }

@@ -55,6 +55,11 @@ def test_a_co_organiser_cannot_create_an_event_for_its_cluster(event, co_staff):
             },
             "must close after they open",
         ),
+        ({"lunch_starts": dt.time(13, 0)}, "both ends of the lunch break"),
+        (
+            {"lunch_starts": dt.time(13, 0), "lunch_ends": dt.time(12, 0)},
+            "lunch break must end after it starts",
+        ),
     ],
 )
 def test_create_event_refuses_impossible_settings(event, lead_staff, overrides, message):

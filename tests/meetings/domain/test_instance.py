@@ -1,5 +1,7 @@
 """The event in the engine's terms: `meetings.domain.instance`."""
 
+import datetime as dt
+
 from matchfair.meetings.domain.instance import (
     build_instance,
     meeting_key,
@@ -67,3 +69,27 @@ def test_build_instance_leaves_out_a_stand_whose_owner_has_no_meeting(event, mee
     tables = [entry["id"] for entry in build_instance(event)["tables"]]
     assert table_key(stand.pk) not in tables
     assert len(tables) == event.tables.count() - 1
+
+
+def test_build_instance_carries_the_humane_days(event, ana, jonas, meeting):
+    event.default_max_in_a_row = 3
+    event.default_max_per_day = 5
+    event.lunch_starts, event.lunch_ends = dt.time(10, 0), dt.time(10, 30)
+    event.save()
+    second_day = event.sessions.order_by("starts_at")[1]
+    ana.max_in_a_row = 2
+    ana.preferred_days = [second_day.starts_at.astimezone(event.zone).date().isoformat()]
+    ana.save()
+    instance = build_instance(event)
+    slots = [
+        slot_key(slot.pk)
+        for session in event.sessions.order_by("starts_at")
+        for slot in session.slots.order_by("starts_at")
+    ]
+    assert (instance["max_consecutive"], instance["max_per_day"]) == (3, 5)
+    assert instance["breaks"] == [slots[2], slots[6]]  # 10:00 on both days
+    own = instance["participants"][0]
+    assert (own["max_consecutive"], own["preferred_slots"]) == (2, slots[4:])
+    assert "max_consecutive" not in instance["participants"][1]
+    parsed = parse_instance(instance)
+    assert parsed.limits(parsed.participants[0]) == (2, 5)

@@ -138,6 +138,43 @@ def set_availability(
     return registration
 
 
+def set_limits(
+    *,
+    registration: Registration,
+    by: Any,
+    max_in_a_row: int | None,
+    max_per_day: int | None,
+    preferred_days: Iterable[str],
+) -> Registration:
+    """The participant's own limits for the scheduler (empty: the event's defaults) and the
+    days they prefer to meet on (ISO dates of the event's B2B sessions)."""
+    event = registration.event
+    days = {
+        session.starts_at.astimezone(event.zone).date().isoformat()
+        for session in event.sessions.filter(is_b2b=True)
+    }
+    chosen = sorted(set(preferred_days))
+    if any(day not in days for day in chosen):
+        raise ValidationError({"preferred_days": _("Choose days on which the event meets.")})
+    for field, value in (("max_in_a_row", max_in_a_row), ("max_per_day", max_per_day)):
+        if value is not None and value < 1:
+            raise ValidationError({field: _("Give at least 1, or leave it empty.")})
+    registration.max_in_a_row = max_in_a_row
+    registration.max_per_day = max_per_day
+    registration.preferred_days = chosen
+    registration.save(update_fields=["max_in_a_row", "max_per_day", "preferred_days"])
+    record(
+        action="registration.limits_set",
+        actor=by,
+        subject=registration,
+        event=event,
+        max_in_a_row=max_in_a_row,
+        max_per_day=max_per_day,
+        preferred_days=chosen,
+    )
+    return registration
+
+
 def _mail_participant(registration: Registration, template: str, **extra: Any) -> None:
     """Queue a mail to the participant, in their language, sent once the transaction commits."""
     user = registration.user

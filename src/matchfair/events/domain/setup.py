@@ -29,6 +29,10 @@ SETTINGS: tuple[str, ...] = (
     "booking_opens_at",
     "booking_closes_at",
     "default_max_meetings",
+    "default_max_in_a_row",
+    "default_max_per_day",
+    "lunch_starts",
+    "lunch_ends",
 )
 
 
@@ -42,6 +46,11 @@ def _check(values: dict[str, Any], *, event: Event | None = None) -> None:
         raise ValidationError(
             {"booking_closes_at": _("Meeting requests must close after they open.")}
         )
+    lunch = values.get("lunch_starts"), values.get("lunch_ends")
+    if (lunch[0] is None) != (lunch[1] is None):
+        raise ValidationError({"lunch_ends": _("Give both ends of the lunch break, or neither.")})
+    if lunch[0] is not None and lunch[1] is not None and lunch[1] <= lunch[0]:
+        raise ValidationError({"lunch_ends": _("The lunch break must end after it starts.")})
     if event is None:
         return
     zone = zoneinfo.ZoneInfo(values["time_zone"])

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +43,25 @@ class Event(models.Model):
     booking_closes_at = models.DateTimeField(_("meeting requests close"), null=True, blank=True)
     default_max_meetings = models.PositiveSmallIntegerField(
         _("meetings per participant at most"), null=True, blank=True
+    )
+    # Humane days (docs/scheduling.md): the defaults a participant can change on their
+    # availability page, and a lunch break in which nobody is scheduled.
+    default_max_in_a_row = models.PositiveSmallIntegerField(
+        _("meetings in a row at most"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("After that many meetings in a row a participant gets a free slot."),
+    )
+    default_max_per_day = models.PositiveSmallIntegerField(
+        _("meetings a day at most"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    lunch_starts = models.TimeField(_("lunch break from"), null=True, blank=True)
+    lunch_ends = models.TimeField(
+        _("lunch break until"),
+        null=True,
+        blank=True,
+        help_text=_("No meeting is scheduled in a slot that overlaps the lunch break."),
     )
     # Goes up whenever an agenda of this event may change without a new release (a meeting
     # cancelled on the day) and with every release: cached agenda pages are keyed by it.

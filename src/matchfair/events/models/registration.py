@@ -1,6 +1,7 @@
 """A person's registration for an event, with the profile and cooperation opportunities it shows."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -58,6 +59,15 @@ class Registration(models.Model):
         "events.Session", blank=True, related_name="absent_registrations"
     )
     max_meetings = models.PositiveSmallIntegerField(_("meetings at most"), null=True, blank=True)
+    # The participant's own limits and preferred days (ISO dates) for the scheduler; empty
+    # limits take the event's defaults.
+    max_in_a_row = models.PositiveSmallIntegerField(
+        _("meetings in a row at most"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    max_per_day = models.PositiveSmallIntegerField(
+        _("meetings a day at most"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    preferred_days = models.JSONField(_("preferred days"), default=list, blank=True)
     # Kept by database triggers on meetings and their participants (meetings migration 0004),
     # whatever writes them, so "has free slots" reads a column instead of counting meetings.
     booked_meetings = models.PositiveIntegerField(_("active meetings"), default=0, editable=False)

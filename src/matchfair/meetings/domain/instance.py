@@ -85,6 +85,7 @@ def build_instance(
     ]
     booth_of = {table.booth_of_id: table for table in tables if table.booth_of_id is not None}
 
+    day_of = {slot_key(slot.pk): slot.starts_at.astimezone(event.zone).date() for slot in slots}
     participants = []
     for registration in registrations:
         absent = {session.pk for session in registration.unavailable_sessions.all()}
@@ -101,6 +102,7 @@ def build_instance(
             entry["max_meetings"] = limit
         if registration.pk in booth_of:
             entry["booth"] = table_key(booth_of[registration.pk].pk)
+        entry.update(_own_limits(registration, day_of))
         participants.append(entry)
 
     table_ids = {table.pk for table in tables}
@@ -124,6 +126,7 @@ def build_instance(
     return {
         "format": "matchfair-schedule/1",
         **({"travel_minutes": travel} if travel else {}),
+        **_humane_days(event, slots),
         "slots": [
             {
                 "id": slot_key(slot.pk),
@@ -159,6 +162,42 @@ def build_instance(
             for meeting in meetings
         ],
     }
+
+
+def _humane_days(event: Event, slots: list[Slot]) -> dict[str, Any]:
+    """The event's defaults for a participant's limits, and its lunch break: every slot that
+    overlaps the lunch window in the event's time zone is a break."""
+    out: dict[str, Any] = {}
+    if event.default_max_in_a_row:
+        out["max_consecutive"] = event.default_max_in_a_row
+    if event.default_max_per_day:
+        out["max_per_day"] = event.default_max_per_day
+    if event.lunch_starts is not None and event.lunch_ends is not None:
+        breaks = []
+        for slot in slots:
+            start = slot.starts_at.astimezone(event.zone)
+            end = start + dt.timedelta(minutes=slot.minutes)
+            lunch_start = dt.datetime.combine(start.date(), event.lunch_starts, start.tzinfo)
+            lunch_end = dt.datetime.combine(start.date(), event.lunch_ends, start.tzinfo)
+            if start < lunch_end and end > lunch_start:
+                breaks.append(slot_key(slot.pk))
+        if breaks:
+            out["breaks"] = breaks
+    return out
+
+
+def _own_limits(registration: Registration, day_of: dict[str, dt.date]) -> dict[str, Any]:
+    """A participant's own limits, and their preferred days as the slots on those days."""
+    out: dict[str, Any] = {}
+    if registration.max_in_a_row:
+        out["max_consecutive"] = registration.max_in_a_row
+    if registration.max_per_day:
+        out["max_per_day"] = registration.max_per_day
+    days = set(registration.preferred_days or ())
+    preferred = [key for key, day in day_of.items() if day.isoformat() in days]
+    if preferred:
+        out["preferred_slots"] = preferred
+    return out
 
 
 def participant_names(event: Event) -> dict[str, str]:
