@@ -8,7 +8,8 @@ It makes a throwaway database (`test_<name>` on the PostgreSQL server named, mig
 at the end) holding a partnership of `--members` member clusters, each with a checked-in voting
 delegate signed in (a session made through Django's session engine), and a board election by
 Scottish STV with `--candidates` accepted candidates, open. gunicorn serves it with `--workers`
-sync worker processes on a free loopback port, as in production settings (no DEBUG).
+sync worker processes on a free loopback port, as in production settings (no DEBUG, and the
+shared Redis cache of `--cache`, through which sessions are read, when a server answers there).
 
 Then a pool of `--clients` threads, each with its own connections, works in two phases over
 loopback: every delegate GETs the ballot page (the baseline: the same page, session and
@@ -64,6 +65,12 @@ def parse_arguments() -> argparse.Namespace:
         help="Celery broker for the tracker mails (a worker of its own sends them), or `eager`"
         " to send them inside the request as a development server without a broker does",
     )
+    parser.add_argument(
+        "--cache",
+        default="redis://127.0.0.1:6379/7",
+        help="the shared cache (MATCHFAIR_CACHE_URL) as in production, which also holds the"
+        " sessions, or `none` for a per-process memory cache and sessions read from the database",
+    )
     parser.add_argument("--seed", type=int, default=0)
     arguments = parser.parse_args()
     if not arguments.database_url.startswith(("postgres://", "postgresql://")):
@@ -97,8 +104,13 @@ def reachable(url: str) -> bool:
 if ARGS is not None and ARGS.broker != "eager" and not reachable(ARGS.broker):
     print(f"No broker at {ARGS.broker}: the tracker mails are sent inside the request (eager).")
     ARGS.broker = "eager"
+if ARGS is not None and ARGS.cache != "none" and not reachable(ARGS.cache):
+    print(f"No cache at {ARGS.cache}: each process caches in its memory, sessions in the database.")
+    ARGS.cache = "none"
 if ARGS is not None:
     os.environ["DATABASE_URL"] = ARGS.database_url
+    if ARGS.cache != "none":
+        os.environ["MATCHFAIR_CACHE_URL"] = ARGS.cache
     if ARGS.broker != "eager":
         os.environ["MATCHFAIR_CELERY_BROKER_URL"] = ARGS.broker
         os.environ["MATCHFAIR_CELERY_QUEUE"] = QUEUE
@@ -229,19 +241,26 @@ def cpu_seconds(pids: list[int]) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def server_pids(roots: list[int]) -> list[int]:
-    """gunicorn's master and workers (and the Celery worker), and the PostgreSQL backends of
-    this database but this process's own."""
-    pids = []
-    for root in roots:
+def server_pids(roots: list[int]) -> dict[str, list[int]]:
+    """gunicorn's master and workers, the Celery worker, and the PostgreSQL backends of this
+    database but this process's own, by part."""
+    parts: dict[str, list[int]] = {}
+    for name, root in zip(("web", "mail"), roots, strict=False):
         children = Path(f"/proc/{root}/task/{root}/children")
-        pids += [root, *(int(child) for child in children.read_text().split())]
+        parts[name] = [root, *(int(child) for child in children.read_text().split())]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
             " AND pid <> pg_backend_pid()"
         )
-        return pids + [row[0] for row in cursor.fetchall()]
+        parts["db"] = [row[0] for row in cursor.fetchall()]
+    return parts
+
+
+def client_seconds() -> float:
+    """CPU time used so far by this process: the load generator's threads (and its own
+    database connection, which is not a server's)."""
+    return time.process_time()
 
 
 def load_average() -> str:
@@ -300,16 +319,21 @@ class Phase:
     ):
         self.name = name
         self.load = load_average()
-        pids = server_pids(roots)
-        cpu = cpu_seconds(pids)
+        before = {part: cpu_seconds(pids) for part, pids in server_pids(roots).items()}
+        client = client_seconds()
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=how["clients"]) as pool:
             self.latencies = sorted(pool.map(job, work))
         self.wall = time.perf_counter() - started
+        self.client_ms = (client_seconds() - client) * 1000 / len(work)
         if settle is not None:  # the work the requests left behind (the mails) counts too
             settle()
         # Backends that opened during the phase count from zero.
-        self.cpu_ms = (cpu_seconds(server_pids(roots)) - cpu) * 1000 / len(work)
+        self.parts = {
+            part: (cpu_seconds(pids) - before.get(part, 0.0)) * 1000 / len(work)
+            for part, pids in server_pids(roots).items()
+        }
+        self.cpu_ms = sum(self.parts.values())
 
     @property
     def rate(self) -> float:
@@ -329,6 +353,10 @@ class Phase:
             f"| {self.p95:.1f} | {self.latencies[-1]:.1f} | {self.cpu_ms:.1f} "
             f"| {CORES * 1000 / self.cpu_ms:.0f} | {self.load} |"
         )
+
+    def split(self) -> str:
+        parts = " + ".join(f"{self.parts.get(part, 0.0):.1f}" for part in ("web", "mail", "db"))
+        return f"| {self.name} | {parts} = {self.cpu_ms:.1f} | {self.client_ms:.1f} |"
 
 
 def main() -> int:
@@ -433,7 +461,9 @@ def main() -> int:
         print(
             f"\ngunicorn {args.workers} × sync, {args.clients} client threads, PostgreSQL "
             f"{connection.pg_version // 10000}, tracker mails "
-            f"{'in the request' if worker is None else 'by a Celery worker'}; server CPU is "
+            f"{'in the request' if worker is None else 'by a Celery worker'}, "
+            f"{'a per-process cache' if args.cache == 'none' else 'sessions read through Redis'};"
+            " server CPU is "
             "gunicorn's, the Celery worker's and their PostgreSQL backends' per request, and "
             f"'CPU-bound rate' the requests per second that {CORES} cores of that CPU would "
             "serve; load average (1, 5, 15 min) before each phase.\n"
@@ -444,6 +474,13 @@ def main() -> int:
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         print("\n".join(phase.row() for phase in (pages, casts, repeated)))
+        print(
+            "\nServer CPU per request by part: gunicorn + Celery worker + PostgreSQL backends;"
+            " and the CPU of this load generator (its client threads) per request.\n"
+        )
+        print("| phase | server CPU ms: web + mail + db | client CPU ms |")
+        print("|---|---|---:|")
+        print("\n".join(phase.split() for phase in (pages, casts, repeated)))
 
         members_on_roll = set(
             RollEntry.objects.filter(election=election).values_list("cluster", flat=True)

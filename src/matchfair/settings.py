@@ -304,13 +304,17 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "celery")
 SCHEDULE_TIME_LIMIT = float(env("SCHEDULE_TIME_LIMIT", "20"))
 
 # One machine keeps its cache in process memory; several web processes must share one (Redis),
-# so whatever any of them caches is seen by all. Sessions and axes lock-outs live in the database.
+# so whatever any of them caches is seen by all. Sessions and axes lock-outs live in the database;
+# with a shared cache, sessions are also read through it (written to both), which saves every
+# signed-in request a database query. A per-process cache would keep a session that another
+# process ended (a log-out), so only the shared one does.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("CACHE_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("CACHE_URL"),
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Sentence embeddings in partner suggestions: "auto" uses them when the `semantic` extra is
 # installed, "off" never does.

@@ -20,21 +20,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from matchfair import permissions
-from matchfair.assembly.models import Ballot, Candidacy, Election, RollEntry, Statute
+from matchfair.assembly.models import Ballot, Candidacy, Election, RollEntry, Session, Statute
 from matchfair.assembly.record import tracker_of
 from matchfair.audit.domain import record
 from matchfair.community.models import Cluster
 from matchfair.outbox.domain import queue_message
 
 
-@sensitive_variables("choices", "picked", "unknown")
-def _valid_choices(election: Election, choices: Sequence[int]) -> list[int]:
+def _standing(election: Election) -> set[int]:
     # Unordered: the model's order (by election) joined the election and its session.
-    standing = set(
+    return set(
         Candidacy.objects.filter(election_id=election.pk, accepted=True)
         .order_by()
         .values_list("pk", flat=True)
     )
+
+
+@sensitive_variables("choices", "picked", "unknown")
+def _valid_choices(
+    election: Election, choices: Sequence[int], standing: set[int] | None = None
+) -> list[int]:
+    if standing is None:
+        standing = _standing(election)
     picked = [int(choice) for choice in choices]
     if not picked:
         raise ValidationError({"choices": _("Choose at least one candidate.")})
@@ -98,16 +105,32 @@ def _mail_receipt(election: Election, voter: Cluster, by: Any, receipt: Receipt)
     )
 
 
-def _locked_against_closing(election: Election) -> Election:
+def _locked_against_closing(election: Election) -> tuple[Election, set[int], bool]:
     """The election, read under a lock that closing also takes, so no ballot lands after the
-    count. On PostgreSQL casts share it (FOR SHARE): they do not wait for each other, closing
-    (FOR UPDATE) waits for the casts under way, and a cast that waited for a close reads the
-    election closed. Taken alone (FOR UPDATE), it made every cast wait for the one before it
-    to commit. SQLite writes one transaction at a time anyway."""
+    count; with it, its standing candidacies and whether the statute allows re-voting, as they
+    are under that lock. On PostgreSQL casts share the lock (FOR SHARE): they do not wait for
+    each other, closing (FOR UPDATE) waits for the casts under way, and a cast that waited for a
+    close reads the election closed. Taken alone (FOR UPDATE), it made every cast wait for the
+    one before it to commit. There the three are one query, which were three. SQLite writes one
+    transaction at a time anyway."""
     if connection.vendor != "postgresql":
-        return Election.objects.select_for_update().get(pk=election.pk)
-    table = connection.ops.quote_name(Election._meta.db_table)
-    return Election.objects.raw(f"SELECT * FROM {table} WHERE id = %s FOR SHARE", [election.pk])[0]
+        locked = Election.objects.select_for_update().get(pk=election.pk)
+        return locked, _standing(locked), revoting_allowed(election)
+    quote = connection.ops.quote_name
+    election_table, session_table, statute_table, candidacy_table = (
+        quote(model._meta.db_table) for model in (Election, Session, Statute, Candidacy)
+    )
+    locked = Election.objects.raw(
+        f"SELECT e.*, ARRAY(SELECT c.id FROM {candidacy_table} c"
+        "   WHERE c.election_id = e.id AND c.accepted) AS standing_ids,"
+        f" EXISTS(SELECT 1 FROM {statute_table} st JOIN {session_table} s"
+        "   ON s.network_id = st.network_id WHERE s.id = e.session_id AND st.revoting)"
+        "   AS statute_revoting"
+        f" FROM {election_table} e WHERE e.id = %s FOR SHARE OF e",
+        [election.pk],
+    )[0]
+    # The raw query's two extra columns, set on the instance by Django.
+    return locked, set(locked.standing_ids), locked.statute_revoting  # type: ignore[attr-defined]
 
 
 # Error reports (tracebacks with their local variables) show none of the ballot's content.
@@ -129,13 +152,13 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
             )
             % {"member": voter}
         )
-    picked = _valid_choices(election, choices)
-    nonce = secrets.token_hex(16)
-    key = secrets.token_hex(16) if revoting_allowed(election) else ""
     with transaction.atomic():
-        locked = _locked_against_closing(election)
+        locked, standing, revoting = _locked_against_closing(election)
+        picked = _valid_choices(election, choices, standing)
         if locked.status != Election.Status.OPEN:
             raise ValidationError(_("Voting in this election is not open."))
+        nonce = secrets.token_hex(16)
+        key = secrets.token_hex(16) if revoting else ""
         # No savepoint: a refused roll row ends the whole transaction, nothing is written.
         try:
             RollEntry.objects.create(election=locked, cluster=voter)

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -189,6 +189,20 @@ def claim(message_id: int) -> bool:
     )
 
 
+def _claimed(message_id: int) -> Message | None:
+    """`claim` and the read of the claimed row in one statement (UPDATE … RETURNING): the
+    message, or None when another caller claimed it first or it is not queued."""
+    table = connection.ops.quote_name(Message._meta.db_table)
+    rows = list(
+        Message.objects.raw(
+            f"UPDATE {table} SET status = %s, claimed = %s, attempts = attempts + 1"
+            " WHERE id = %s AND status = %s RETURNING *",
+            [Message.Status.SENDING, timezone.now(), message_id, Message.Status.QUEUED],
+        )
+    )
+    return rows[0] if rows else None
+
+
 def message_id_header(key: str) -> str:
     domain = site_host() or "matchfair"
     digest = hashlib.sha256(key.encode()).hexdigest()[:40]
@@ -197,14 +211,18 @@ def message_id_header(key: str) -> str:
 
 def deliver(message_id: int) -> str:
     """Claim and send one message; returns the status it ends in. Sending twice cannot happen."""
-    if not claim(message_id):
+    message = _claimed(message_id)
+    if message is None:
         return str(Message.objects.filter(pk=message_id).values_list("status", flat=True).first())
-    return send_claimed(message_id)
+    return _send(message)
 
 
 def send_claimed(message_id: int) -> str:
     """Send a message this worker has claimed, and record the outcome."""
-    message = Message.objects.get(pk=message_id)
+    return _send(Message.objects.get(pk=message_id))
+
+
+def _send(message: Message) -> str:
     email = EmailMessage(
         subject=message.subject,
         body=message.body,
