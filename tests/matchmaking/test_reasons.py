@@ -17,6 +17,7 @@ ENGINE_REASONS = [
     "An association offering what you request",
     "Both request partners in energy",
     "Both work in water and in ICT and data",
+    "Written in Bulgarian and another language: matched on shared domains and terms",
 ]
 
 
@@ -44,6 +45,10 @@ def test_translated_leaves_unknown_text_as_it_is(reason):
             "И двамата работите в областите: води, ИКТ и данни",
         ),
         ("An investor for what you request", "Инвеститор за това, което търсите"),
+        (
+            "Written in Bulgarian and another language: matched on shared domains and terms",
+            "Написано на български и на друг език: съпоставено по общи области и термини",
+        ),
     ],
 )
 def test_translated_in_bulgarian(reason, expected):

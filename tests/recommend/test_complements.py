@@ -195,3 +195,49 @@ def test_recommend_supplier_description_answers_when_it_lists_no_offer(
         'Offers "Adaptive traffic lights: signal control that adapts to…" — answers '
         'your request "Reduce congestion at junctions"'
     )
+
+
+BG_TRAFFIC_REQUEST = (
+    "Намаляване на задръстванията по кръстовищата",
+    "В час пик по натоварените кръстовища се образуват опашки.",
+)
+BG_SIGNAL_SOFTWARE = (
+    "Софтуер за адаптивно управление на светофари",
+    "Времената на светофарите следват трафика по кръстовищата.",
+)
+BG_INTEGRATOR_REQUEST = (
+    "Системен интегратор в Испания и Португалия",
+    "Търсим интегратор, който поддържа контролери и внедрява на място.",
+)
+
+
+def test_recommend_bulgarian_request_meets_english_offer_of_its_domain(
+    profile: ProfileBuilder,
+) -> None:
+    # The texts share no word; the domain tags stand in for them across scripts.
+    buyer = profile("buyer", organisation_type="city", requests=[BG_TRAFFIC_REQUEST])
+    supplier = profile("supplier", country="ES", offers=[TRAFFIC_OFFER])
+    plumber = profile(
+        "plumber",
+        country="PT",
+        domains=("water",),
+        offers=[("Acoustic leak detection", "Sensors that find leaks in water mains.")],
+    )
+    result = recommend([buyer, supplier, plumber])
+    assert _ids(result["buyer"]) == ["supplier"]
+    assert result["buyer"][0].reasons[:2] == (
+        'Offers "Adaptive traffic lights" — answers your request '
+        '"Намаляване на задръстванията по кръстовищата"',
+        "Written in Bulgarian and another language: matched on shared domains and terms",
+    )
+
+
+def test_recommend_english_rival_never_answers_a_bulgarian_sellers_request(
+    profile: ProfileBuilder,
+) -> None:
+    # Across scripts the rival's offer is as close to her own offer as to her request (the
+    # same tags, no shared words): a tie, and a tie is a competitor.
+    seller = profile("seller", offers=[BG_SIGNAL_SOFTWARE], requests=[BG_INTEGRATOR_REQUEST])
+    rival = profile("rival", country="ES", offers=[SIGNAL_SOFTWARE])
+    result = recommend([seller, rival])
+    assert result == {"seller": [], "rival": []}

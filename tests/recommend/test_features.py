@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchfair.recommend.features import opportunity_vectors, side_product
+from matchfair.recommend.features import opportunity_vectors, script_signs, side_product
 from tests.recommend.conftest import make_profile
 
 _WORDS = ["lorawan", "parking", "sensor", "bay", "nb-iot", "scada", "pump", "leak", "meter"]
@@ -63,3 +63,56 @@ def test_identical_texts_give_finite_vectors() -> None:
         assert np.isfinite(side.vectors).all()
     offers = vectors.offers.vectors
     assert np.allclose(offers, offers[0], atol=1e-6) and np.abs(offers).sum() > 0
+
+
+def test_script_signs_take_the_script_of_most_letters() -> None:
+    texts = [
+        "Паркинг сензори",
+        "Parking sensors",
+        "SCADA за ПСОВ",
+        "LoRaWAN gateway за паркинг",
+        "",
+    ]
+    assert script_signs(texts).tolist() == [-1.0, 1.0, -1.0, 1.0, 1.0]
+
+
+_MIXED_WORDS = ["lorawan", "parking", "sensor", "паркинг", "сензор", "помпа", "scada"]
+_MIXED_TEXT = st.lists(st.sampled_from(_MIXED_WORDS), min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    offers=st.lists(_MIXED_TEXT, min_size=1, max_size=5),
+    requests=st.lists(_MIXED_TEXT, min_size=1, max_size=5),
+)
+def test_cross_script_tags_count_only_between_two_scripts(
+    offers: list[str], requests: list[str]
+) -> None:
+    profiles = [make_profile(f"o{i}", offers=[(text, "")]) for i, text in enumerate(offers)] + [
+        make_profile(f"r{i}", requests=[(text, "")]) for i, text in enumerate(requests)
+    ]
+    plain = opportunity_vectors(profiles, dimensions=4, domain_weight=0.1, term_weight=0.8)
+    crossed = opportunity_vectors(
+        profiles, dimensions=4, domain_weight=0.1, term_weight=0.8, cross_script_weight=0.1
+    )
+    o, r = crossed.offers, crossed.requests
+    whole = o.product(r)
+    rows, columns = np.meshgrid(np.arange(len(offers)), np.arange(len(requests)), indexing="ij")
+    pairwise = o.dot_rows(rows.ravel(), r, columns.ravel()).reshape(whole.shape)
+    np.testing.assert_allclose(whole, pairwise, atol=1e-9)
+    # Every profile here is in mobility alone, so the tags' cosine is 1 for every pair. Across
+    # scripts no latent likeness counts: only the shared exact terms, the tags' share and the
+    # cross-script weight.
+    across = script_signs(offers)[:, None] != script_signs(requests)[None, :]
+    shared_terms = (plain.offers.terms @ plain.requests.terms.T).toarray()
+    np.testing.assert_allclose(whole[across], shared_terms[across] + 0.1 + 0.1, atol=1e-6)
+
+
+def test_one_script_adds_no_cross_script_part() -> None:
+    profiles = [
+        make_profile("a", offers=[("Паркинг сензори", "")]),
+        make_profile("b", requests=[("Сензори за паркинг", "")]),
+    ]
+    vectors = opportunity_vectors(profiles, dimensions=2, cross_script_weight=0.1)
+    assert vectors.offers.signed.shape == (1, 0)
+    assert vectors.requests.signed.shape == (1, 0)

@@ -90,6 +90,10 @@ def _both_work(match: re.Match[str]) -> str | None:
     return None if domains is None else _("Both work in %(domains)s") % {"domains": domains}
 
 
+def _cross_language(match: re.Match[str]) -> str | None:
+    return _("Written in Bulgarian and another language: matched on shared domains and terms")
+
+
 PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
     (re.compile(r'^Offers "(?P<offer>.*)" — answers your request "(?P<request>.*)"$'), _offers),
     (
@@ -101,6 +105,12 @@ PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = 
     (re.compile(r"^(?P<who>An? [\w ]+?) offering what you request$"), _offering),
     (re.compile(r"^Both request partners in (?P<domains>.+)$"), _both_request),
     (re.compile(r"^Both work in (?P<domains>.+)$"), _both_work),
+    (
+        re.compile(
+            r"^Written in Bulgarian and another language: matched on shared domains and terms$"
+        ),
+        _cross_language,
+    ),
 ]
 
 

@@ -63,6 +63,8 @@ class BlockComplements:
         self.request_vectors = requests.vectors.astype(np.float64)
         self.offer_terms = offers.terms
         self.request_terms = requests.terms
+        self.offer_signed = offers.signed
+        self.request_signed = requests.signed
 
     def __call__(self, first: int, last: int, start: int) -> tuple[FloatMatrix, FloatMatrix]:
         """Two (n - start) × (last - first) matrices, candidates along rows: the best
@@ -82,7 +84,12 @@ class BlockComplements:
         my_offer_terms = self.offer_terms[o0:o1]
         # Offer against offer: how close each offer is to what the other side sells.
         alike = side_product(
-            their_offer_vectors, their_offer_terms, my_offer_vectors, my_offer_terms
+            their_offer_vectors,
+            their_offer_terms,
+            my_offer_vectors,
+            my_offer_terms,
+            self.offer_signed[their_o0:],
+            self.offer_signed[o0:o1],
         )
         # Rows of each participant's offers within `alike` (theirs) or its columns (mine).
         my_offer_start = offers.starts[first:last] - o0
@@ -96,6 +103,8 @@ class BlockComplements:
             their_offer_terms,
             self.request_vectors[r0:r1],
             self.request_terms[r0:r1],
+            self.offer_signed[their_o0:],
+            self.request_signed[r0:r1],
         )
         rows, columns = np.nonzero(answers >= self.threshold)
         values = answers[rows, columns]
@@ -114,6 +123,8 @@ class BlockComplements:
             self.request_terms[their_r0:],
             my_offer_vectors,
             my_offer_terms,
+            self.request_signed[their_r0:],
+            self.offer_signed[o0:o1],
         )
         rows, columns = np.nonzero(answers >= self.threshold)
         values = answers[rows, columns]

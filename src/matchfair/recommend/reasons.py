@@ -174,6 +174,13 @@ def complement_reason_offer(offer_title: str, request_title: str) -> str:
     return f'Offers "{shorten(offer_title)}" — answers your request "{shorten(request_title)}"'
 
 
+# Shown when the request and the offer that match are in different scripts: the engine
+# could compare only their shared terms and domains, and the reader should know why.
+CROSS_LANGUAGE_REASON = (
+    "Written in Bulgarian and another language: matched on shared domains and terms"
+)
+
+
 def complement_reason_request(request_title: str, offer_title: str) -> str:
     """They request something your offer answers."""
     return f'Requests "{shorten(request_title)}" — your offer "{shorten(offer_title)}" answers it'

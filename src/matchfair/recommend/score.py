@@ -18,6 +18,7 @@ from matchfair.recommend.complements import BlockComplements, rival_best
 from matchfair.recommend.contract import DOMAINS, ORGANISATION_TYPES, Profile, Recommendation
 from matchfair.recommend.features import OpportunityVectors, opportunity_vectors
 from matchfair.recommend.reasons import (
+    CROSS_LANGUAGE_REASON,
     MAX_REASONS,
     best_pairs,
     complement_reason_offer,
@@ -60,6 +61,11 @@ class Weights:
     semantic: float = 0.6
     # Share of the exact TF-IDF term cosine in the text similarity; LSA has the rest.
     terms: float = 0.8
+    # Extra share of the domain-tag cosine for a request and an offer written in different
+    # scripts (Cyrillic and Latin), whose texts share no words to compare. Set by rule, not
+    # tuned (no tuning generator has Cyrillic text): equal to `opportunity_domain`, the
+    # tags' own share, so tags count twice where the text cannot count at all.
+    cross_script: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -240,6 +246,7 @@ class Engine:
                 semantic_weight=self.weights.semantic,
                 domain_weight=self.weights.opportunity_domain,
                 term_weight=self.weights.terms,
+                cross_script_weight=self.weights.cross_script,
             )
         n = len(self.profiles)
         w = self.weights
@@ -397,18 +404,28 @@ class Engine:
         my_offer: int,
         their_request: int,
     ) -> tuple[str, ...]:
-        offers, requests = self.vectors.offers.items, self.vectors.requests.items
+        offer_side, request_side = self.vectors.offers, self.vectors.requests
+        offers, requests = offer_side.items, request_side.items
         reasons: list[str] = []
+        crossed = False
         if they_answer > 0 and my_request >= 0:
             reasons.append(
                 complement_reason_offer(offers[their_offer].title, requests[my_request].title)
             )
+            crossed = bool(offer_side.cyrillic[their_offer] != request_side.cyrillic[my_request])
         if i_answer > 0 and their_request >= 0:
             text = complement_reason_request(requests[their_request].title, offers[my_offer].title)
             if i_answer > they_answer:
                 reasons.insert(0, text)
+                crossed = bool(
+                    offer_side.cyrillic[my_offer] != request_side.cyrillic[their_request]
+                )
             else:
                 reasons.append(text)
+        if crossed:
+            # The first reason's request and offer are in two languages: say so, since
+            # the texts themselves could barely be compared.
+            reasons.insert(1, CROSS_LANGUAGE_REASON)
         kinds = self.facts.organisation_type
         fit_they_offer = self._type_fit[kinds[me], kinds[other]] * they_answer
         fit_they_request = self._type_fit[kinds[other], kinds[me]] * i_answer
