@@ -97,7 +97,9 @@ class Knowledge:
                     others=others,
                     ladder=ladder,
                     kinds=", ".join(kinds.get(o.kind, o.kind) if o else "" for o in organisations),
-                    countries=", ".join(str(o.country.name) if o else "" for o in organisations),
+                    countries=", ".join(
+                        str(getattr(o.country, "name", "")) if o else "" for o in organisations
+                    ),
                     stage=stages.get(ladder.highest, "")
                     if ladder and ladder.highest is not None
                     else "",
