@@ -55,6 +55,10 @@ def event_context(request, slug, *, require=None, refusal="") -> tuple[Event, di
         "my_registration": registration,
         "can_manage_event": permissions.can_manage_event(request.user, event),
         "is_organiser": permissions.is_organiser(request.user, event),
+        # Called by the menu only when a page shows it (a template calls a callable).
+        "can_ask_success_story": functools.partial(
+            permissions.can_ask_success_story, request.user, event
+        ),
     }
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models import Count, F
 from django.urls import reverse
+from django.utils.html import escape
 
 from matchfair import consortia
 from matchfair.community.domain.memberships import requests_to_decide
@@ -40,7 +41,7 @@ from matchfair.outcomes.domain.consents import withdraw
 from matchfair.outcomes.domain.knowledge import knowledge
 from matchfair.outcomes.domain.ladder import CLAIMED, CONFIRMED, ladder_of
 from matchfair.outcomes.domain.outcomes import no_show_questions
-from matchfair.outcomes.models import FollowUpStep, Stage
+from matchfair.outcomes.models import FollowUpStep, Stage, SuccessStory
 from matchfair.scheduling import check, parse_instance
 from matchfair.visits.models import Hall
 
@@ -394,8 +395,8 @@ def test_demo_newsroom_has_the_year_one_review_and_one_stale_translation(demo):
         trip.delegation.event_id == trip.event_id,
         states(articles.get(kind="case-study", studied_organisation="City of Tampere")),
     ) == (
-        40,
-        2,
+        41,
+        3,
         1,
         1,
         [{"en": "published", "bg": "stale"}],
@@ -403,6 +404,51 @@ def test_demo_newsroom_has_the_year_one_review_and_one_stale_translation(demo):
         True,
         {"en": "published", "bg": "published"},
     )
+
+
+@pytest.mark.django_db
+def test_demo_last_year_has_a_published_success_story_both_people_agreed(demo, client):
+    """The editor asked the people of the funded EU proposal; both agreed with a quote, the
+    draft was made and published: the newsroom shows it, the success stories page (linked from
+    the impact report) shows it drafted, and the report counts its agreement as confirmed."""
+    story = SuccessStory.objects.select_related("article", "requested_by").get()
+    past = story.meeting.event
+    answers = list(story.answers.values_list("answer", flat=True))
+    quotes = [bool(quote) for quote in story.answers.values_list("quote", flat=True)]
+    english = story.article.translations.get(language="en")
+    assert (
+        past.slug,
+        story.status,
+        story.requested_by.email,
+        answers,
+        quotes,
+        story.article.kind,
+        story.article.status,
+        ladder_of(story.meeting).agreement_types,
+    ) == (
+        LAST_YEAR_SLUG,
+        "drafted",
+        scenario.EDITOR.email,
+        ["agreed", "agreed"],
+        [True, True],
+        "case-study",
+        "published",
+        ("eu_proposal_funded",),
+    )
+    assert "HORIZON-CL5-2025-D4-01" in english.what_they_did
+    archive = client.get(reverse("newsroom:archive")).content.decode()
+    assert archive.count(escape(english.title)) == 1
+    client.force_login(User.objects.get(email=scenario.ORGANISER.email))
+    impact = client.get(reverse("outcomes:impact", kwargs={"event": past.slug}))
+    listed = client.get(reverse("outcomes:stories", kwargs={"event": past.slug}))
+    stories_page = reverse("outcomes:stories", kwargs={"event": past.slug})
+    draft = reverse("newsroom:edit", kwargs={"pk": story.article_id})
+    assert (
+        impact.context["impact"].confirmed,
+        stories_page in impact.content.decode(),
+        [found.story for found in listed.context["agreements"] if found.story],
+        listed.content.decode().count(f'href="{draft}"'),
+    ) == (4, True, [story], 1)
 
 
 @pytest.mark.django_db

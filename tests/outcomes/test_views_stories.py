@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchfair.audit.models import AuditEntry
-from matchfair.newsroom.models import Article
+from matchfair.newsroom.models import Article, Editor
 from matchfair.outbox.models import Message
 from matchfair.outcomes.domain import stories
 from matchfair.outcomes.domain.consents import grant
 from matchfair.outcomes.domain.ladder import record_step
 from matchfair.outcomes.models import Consent, Retention, StoryConsent, SuccessStory
+from tests import factories
 
 
 @pytest.fixture
@@ -55,6 +56,46 @@ def test_the_organiser_asks_from_the_list_of_confirmed_agreements(client, agreed
         "A success story of this meeting has been asked for already.",
     ]
     assert Message.objects.filter(kind="outcomes.success_story").count() == 2
+
+
+def menu_links(response):
+    """The menu's links to the success stories page (the page's own links are not counted)."""
+    html = response.content.decode()
+    menu = html[html.index('<div class="menu"') : html.index("</nav>")]
+    page = reverse("outcomes:stories", kwargs={"event": response.context["event"].slug})
+    return menu.count(f'href="{page}"')
+
+
+def test_an_editor_who_is_not_staff_finds_the_list_in_the_menu(client, agreed, sofia):
+    editor = factories.UserFactory()
+    Editor.objects.create(cluster=sofia, user=editor)
+    client.force_login(editor)
+    event_page = client.get(reverse("events:detail", kwargs={"event": agreed.event.slug}))
+    page = client.get(reverse("outcomes:stories", kwargs={"event": agreed.event.slug}))
+    assert (event_page.status_code, menu_links(event_page), event_page.context["is_organiser"]) == (
+        200,
+        1,
+        False,
+    )
+    assert (page.status_code, [found.meeting for found in page.context["agreements"]]) == (
+        200,
+        [agreed],
+    )
+
+
+def test_the_organisers_staff_find_the_list_in_the_menu(client, agreed, lead_staff):
+    client.force_login(lead_staff)
+    response = client.get(reverse("events:detail", kwargs={"event": agreed.event.slug}))
+    assert menu_links(response) == 1
+
+
+def test_a_participant_and_an_editor_of_another_cluster_have_no_link(client, agreed, ana_in_sofia):
+    elsewhere = factories.UserFactory()
+    Editor.objects.create(cluster=factories.ClusterFactory(), user=elsewhere)
+    url = reverse("events:detail", kwargs={"event": agreed.event.slug})
+    for user in (ana_in_sofia.user, elsewhere):
+        client.force_login(user)
+        assert menu_links(client.get(url)) == 0
 
 
 def test_a_participant_may_not_open_the_list(client, agreed, ana_in_sofia):

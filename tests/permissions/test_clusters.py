@@ -1,5 +1,6 @@
-"""Who belongs to which cluster: `clusters_of`, its many-people form `clusters_by_user`, and the
-`in_clusters` filter agree person by person, and an unconfirmed address belongs nowhere."""
+"""Who belongs to which cluster: `clusters_of`, its many-people form `clusters_by_user`, the
+`in_clusters` filter and the `cluster_users` query agree person by person, and an unconfirmed
+address belongs nowhere."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -58,6 +59,15 @@ def test_in_clusters_finds_the_members_of_each_cluster(people):
         assert set(members.values_list("full_name", flat=True)) == {
             name for name, found in expected.items() if cluster.pk in found
         }
+
+
+def test_cluster_users_finds_whom_in_clusters_finds(people):
+    _users, expected, clusters = people
+    for chosen in ([clusters[0].pk], [clusters[1].pk], [c.pk for c in clusters], []):
+        found = permissions.cluster_users(chosen)
+        assert sorted(found.values_list("full_name", flat=True)) == sorted(
+            name for name, theirs in expected.items() if theirs & set(chosen)
+        )
 
 
 def test_an_anonymous_visitor_belongs_to_no_cluster(db):

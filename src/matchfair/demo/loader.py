@@ -40,6 +40,7 @@ from matchfair.demo.outcomes import SLUG as LAST_YEAR_SLUG
 from matchfair.demo.outcomes import load_last_year
 from matchfair.demo.scenario import ClusterFact, Login, OrganisationFact
 from matchfair.demo.sessions import add_sessions_and_tables, prefer_days
+from matchfair.demo.stories import load_success_story
 from matchfair.events.domain.registrations import set_availability
 from matchfair.events.models import (
     Domain,
@@ -171,6 +172,7 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
         load_last_year(event)  # last year's edition, with outcomes and consents; once
         load_newsroom()  # the cluster's year in articles, an editor; once
+        load_success_story()  # the editor's case study of last year's EU proposal; once
         load_funding(event)  # the funding calls and the members' CORDIS projects; once
         load_ideas()  # the partnership's ideas board and work plan; once
         load_assembly(event)  # last year's and this year's annual meeting; once

@@ -45,6 +45,14 @@ class Outcome(models.Model):
                 name="outcome_rating_1_5",
             ),
         ]
+        # The few answers "it did not take place", which the impact report lists as questions.
+        indexes = [
+            models.Index(
+                fields=["meeting"],
+                condition=models.Q(took_place=False),
+                name="outcome_not_held",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.registration} on {self.meeting}"

@@ -30,7 +30,7 @@ from matchfair.outcomes.domain.outcomes import (
     record_outcome,
 )
 from matchfair.outcomes.forms import ConsentForm, OutcomeForm, StepForm
-from matchfair.outcomes.models import Audience, Outcome, Scope, Stage
+from matchfair.outcomes.models import Audience, Outcome, Scope
 from matchfair.outcomes.pdf import impact_pdf
 from matchfair.reports.domain.downloads import record_download
 from matchfair.reports.domain.exports import XLSX, DataTable, write_xlsx
@@ -220,7 +220,6 @@ def knowledge_page(request, event):
         knowledge=found,
         page=page,
         rows=found.rows(list(page.object_list)),
-        stages=Stage.choices,
         clusters=clusters,
         retention_clusters=[c for c in clusters if permissions.can_set_retention(request.user, c)],
     )

@@ -115,6 +115,9 @@ from matchfair.permissions.assembly import (
     voting_for as voting_for,
 )
 from matchfair.permissions.clusters import (
+    cluster_users as cluster_users,
+)
+from matchfair.permissions.clusters import (
     clusters_by_user as clusters_by_user,
 )
 from matchfair.permissions.clusters import (

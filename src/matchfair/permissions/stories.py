@@ -25,7 +25,15 @@ def story_roles(user: Any, event: Event) -> list[Organiser]:
 
 
 def can_ask_success_story(user: Any, event: Event) -> bool:
-    return bool(story_roles(user, event))
+    """`story_roles` is not empty. The event's staff (whose roles are already read for the
+    menu) ask for their own roles; anyone else only as an editor of an organiser's cluster."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return bool(story_roles(user, event))
+    if rules.organiser_roles(user, event):
+        return True
+    return Organiser.objects.filter(event=event, cluster__newsroom_editors__user=user).exists()
 
 
 def story_scope(role: Organiser) -> list[Organiser] | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
@@ -22,11 +22,10 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.community.models import OrganisationType
 from matchfair.events.models import Event, Registration
-from matchfair.meetings.domain.plans import latest_release
-from matchfair.meetings.models import Meeting
+from matchfair.meetings.models import Meeting, Plan
 from matchfair.outbox.domain import queue_message
 from matchfair.outcomes.domain.ladder import Ladder, ladder_from
-from matchfair.outcomes.models import FollowUpStep, IntroductionRequest
+from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Scope, Stage
 
 SMALLEST_CELL = 3
 
@@ -37,6 +36,11 @@ class SharedMeeting:
     member: Registration  # the cluster's own participant
     others: tuple[Registration, ...]
     ladder: Ladder | None  # None when the stage is not shared with the viewer
+    # The others' types of organisation and countries, and the highest stage's name, worked
+    # out once a page rather than once a cell by the template.
+    kinds: str = ""
+    countries: str = ""
+    stage: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,28 +70,45 @@ class Knowledge:
         """The rows of some of the meetings shown (a page of them), in three queries."""
         meetings = Meeting.objects.in_bulk(ids)
         registrations = Registration.objects.select_related("user__organisation").in_bulk(
-            [person for pk in ids for person, *_rest in self.sides[pk]]
+            [person for pk in ids for person in self.sides_of(pk)]
         )
         steps: dict[int, list[FollowUpStep]] = {}
         for step in FollowUpStep.objects.filter(
             meeting__in=[pk for pk in ids if pk in self.with_stage]
         ).only("meeting_id", "registration_id", "stage", "on", "agreement_type"):
             steps.setdefault(step.meeting_id, []).append(step)
+        kinds = {kind: str(label) for kind, label in OrganisationType.choices}
+        stages = {stage: str(label) for stage, label in Stage.choices}
         found = []
         for pk in ids:
-            participants = [registrations[person] for person, *_rest in self.sides[pk]]
+            participants = [registrations[person] for person in self.sides_of(pk)]
             member = next(person for person in participants if person.pk in self.members)
+            others = tuple(person for person in participants if person.pk != member.pk)
+            organisations = [other.user.organisation for other in others]
+            ladder = (
+                ladder_from([person.pk for person in participants], steps.get(pk, []))
+                if pk in self.with_stage
+                else None
+            )
             found.append(
                 SharedMeeting(
                     meeting=meetings[pk],
                     member=member,
-                    others=tuple(person for person in participants if person.pk != member.pk),
-                    ladder=ladder_from([person.pk for person in participants], steps.get(pk, []))
-                    if pk in self.with_stage
-                    else None,
+                    others=others,
+                    ladder=ladder,
+                    kinds=", ".join(kinds.get(o.kind, o.kind) if o else "" for o in organisations),
+                    countries=", ".join(
+                        str(getattr(o.country, "name", "")) if o else "" for o in organisations
+                    ),
+                    stage=stages.get(ladder.highest, "")
+                    if ladder and ladder.highest is not None
+                    else "",
                 )
             )
         return found
+
+    def sides_of(self, pk: int) -> list[int]:
+        return [person for person, *_rest in self.sides[pk]]
 
 
 def protect(counts: Counter[str], *, others: str) -> list[Cell]:
@@ -117,31 +138,44 @@ def cluster_people(user: Any, event: Event) -> QuerySet[Registration]:
     """The registrations of the event whose people belong to one of the user's clusters."""
     clusters = permissions.clusters_of(user).values("pk")
     return Registration.objects.filter(
-        event=event,
-        pk__in=Registration.objects.filter(permissions.in_clusters(clusters, "user")).values("pk"),
-    )
+        event=event, user__in=permissions.cluster_users(clusters).values("pk")
+    ).order_by()
 
 
 def knowledge(viewer: Any, event: Event) -> Knowledge:
-    """The page for `viewer`, in a fixed number of queries: the meetings of the viewer's
-    clusters come back as rows of ids and the other side's country and type, the pairwise rule
-    decides on those, and only the meetings shown are read as objects, with their steps only
-    where the stage is shared."""
-    people = cluster_people(viewer, event)
-    members = set(people.values_list("pk", flat=True))
-    release = latest_release(event)
-    if not members or release is None:
+    """The page for `viewer`, in a fixed number of queries whatever the cluster's size.
+
+    The sides of the cluster's meetings in the latest release come back as rows of ids, the
+    other side's country and type, and whether the side's person has a `met` grant that is not
+    withdrawn. Only the candidates go to the pairwise rule (`permissions.visible_items`, which
+    decides on each of them): the meetings whose every person has such a grant, and the
+    viewer's own. No other meeting can pass the rule, so it reads the grants of the few hundred
+    people who share anything rather than of everyone the cluster met. The rest are counted."""
+    members = set(cluster_people(viewer, event).values_list("pk", flat=True))
+    if not members:
         return Knowledge(shown=[], unshared=0, by_country=[], by_type=[])
-    scheduled = Meeting.objects.filter(
-        event=event,
-        status=Meeting.Status.ACTIVE,
-        participants__in=people.values("pk"),
-        placements__plan=release,
-        placements__slot__isnull=False,
-    ).values("pk")
-    sides: dict[int, list[tuple[int, int, str | None, str | None]]] = {}
-    for meeting_id, *side in (
-        Meeting.participants.through.objects.filter(meeting__in=scheduled)
+    through = Meeting.participants.through
+    uid = viewer.pk  # once: the request's user is a lazy object
+    release = Plan.objects.filter(event=event, kind=Plan.Kind.RELEASE).order_by("-version")
+    # The meetings first, as ids: from the members' own sides (an index on the registration),
+    # each joined to its placement in the release. As a subquery of the next query, both
+    # databases walked every meeting of the event instead.
+    ours = set(
+        through.objects.filter(
+            registration_id__in=members,
+            meeting__status=Meeting.Status.ACTIVE,
+            meeting__placements__plan=Subquery(release.values("pk")[:1]),
+            meeting__placements__slot__isnull=False,
+        ).values_list("meeting_id", flat=True)
+    )
+    met = Consent.objects.filter(
+        user=OuterRef("registration__user_id"), scope=Scope.MET, withdrawn__isnull=True
+    )
+    sides: dict[int, list[Side]] = {}
+    candidates: set[int] = set()
+    lacking: set[int] = set()  # meetings with a person who shares nothing of who they met
+    for meeting_id, person, user_id, country, kind, shares in (
+        through.objects.filter(meeting_id__in=sorted(ours))
         .order_by("meeting_id", "registration_id")
         .values_list(
             "meeting_id",
@@ -149,16 +183,23 @@ def knowledge(viewer: Any, event: Event) -> Knowledge:
             "registration__user_id",
             "registration__user__organisation__country",
             "registration__user__organisation__kind",
+            Exists(met),
         )
     ):
-        sides.setdefault(meeting_id, []).append(tuple(side))  # type: ignore[arg-type]
+        sides.setdefault(meeting_id, []).append((person, user_id, country, kind))
+        if user_id == uid:
+            candidates.add(meeting_id)
+        if not shares:
+            lacking.add(meeting_id)
+    candidates |= sides.keys() - lacking
+    chosen = sorted(candidates)
     items = []
-    for rows in sides.values():
-        users = [user_id for _pk, user_id, _country, _kind in rows]
+    for pk in chosen:
+        users = [user_id for _pk, user_id, _country, _kind in sides[pk]]
         items += [permissions.met_item(users), permissions.stage_item(users)]
     seen = permissions.visible_items(viewer, items)
     shown = {
-        pk: seen[2 * index + 1] for index, pk in enumerate(sides) if seen[2 * index]
+        pk: seen[2 * index + 1] for index, pk in enumerate(chosen) if seen[2 * index]
     }  # meeting → whether its stage is shared too
     countries: Counter[str | None] = Counter()
     types: Counter[str | None] = Counter()
@@ -182,7 +223,7 @@ def knowledge(viewer: Any, event: Event) -> Knowledge:
         unshared=len(sides) - len(shown),
         by_country=protect(by_country, others=_("Other countries")),
         by_type=protect(by_type, others=_("Other types")),
-        sides=sides,
+        sides={pk: sides[pk] for pk in shown},
         with_stage=frozenset(pk for pk, stage in shown.items() if stage),
         members=frozenset(members),
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,10 +111,14 @@ def _reported_not_held(event: Event, scope: list[Any] | None) -> QuerySet[Meetin
         pk__in=Outcome.objects.filter(meeting__event=event, took_place=False).values("meeting_id")
     )
     if scope is not None:
+        # Each reported meeting's own sides are looked up (an index on the meeting): an IN of
+        # the scope's sides listed every meeting of half the event first.
         meetings = meetings.filter(
-            pk__in=Meeting.participants.through.objects.filter(
-                registration__organiser__in=scope
-            ).values("meeting_id")
+            Exists(
+                Meeting.participants.through.objects.filter(
+                    meeting_id=OuterRef("pk"), registration__organiser__in=scope
+                )
+            )
         )
     return meetings
 
