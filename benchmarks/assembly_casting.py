@@ -20,7 +20,7 @@ member, the ballot box exactly one ballot per member, and the trackers shown mus
 A last round posts again for 5 % of the members from the same sessions: the roll and the box
 must not grow.
 
-Target (issue 25): at least 200 ballots/s and p95 under 100 ms. The script prints the figures and
+Target: at least 200 ballots/s and p95 under 100 ms. The script prints the figures and
 whether the target is met; it exits 1 when a check fails, and 3 when only the target is missed.
 """
 

@@ -18,7 +18,7 @@ co-organiser's page, its XLSX and PDF), the members' knowledge page, and a follo
 to an in-memory broker, so only the queuing is timed). Each has a baseline from the same run:
 the impact report against reading the counts of its three tables; the knowledge page against
 the same member's list of their own meetings (`/e/<event>/outcomes/`); the campaign against `queue_many` of as many ready-made drafts.
-Targets (issue 27): impact report under 3 s, knowledge page p95 under 100 ms, a campaign of
+Targets: impact report under 3 s, knowledge page p95 under 100 ms, a campaign of
 25,000 mails queued in under 60 s. The script exits 1 when one is missed.
 """
 

@@ -481,7 +481,7 @@ def test_demo_proposes_a_consortium_that_passes_the_checker(demo):
 
 @pytest.mark.django_db
 def test_demo_consortium_starts_from_partners_met_at_last_years_expo(demo, client):
-    """Issue 28, item 7: the consortium holds organisations its lead member met at last year's
+    """The consortium holds organisations its lead member met at last year's
     expo, with why; the stages are shared by both people of each meeting with the cluster's
     staff, and the two members who shared nothing have no part in it."""
     stored = ConsortiumProposal.objects.select_related("lead", "created_by").get()

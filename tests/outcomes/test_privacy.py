@@ -52,7 +52,7 @@ def test_erasing_one_side_keeps_the_others_outcome_anonymised(met, ana_in_sofia,
 def test_erasing_one_side_keeps_the_others_steps_and_the_confirmed_agreement(
     met, ana_in_sofia, tia
 ):
-    """Issue 27, item 8: the other side's outcome stays, anonymised, and the figures hold."""
+    """The other side's outcome stays, anonymised, and the figures hold."""
     for person, evidence in ((ana_in_sofia, "Contract 12"), (tia, "Signed with Ana Petrova")):
         record_step(
             meeting=met,
