@@ -1,4 +1,4 @@
-"""The docs and the code describe the system as it is, not the history of its making: no "session
+"""The docs, the code, its tests and benchmarks describe the system as it is, not the history of its making: no "session
 N", no "the issue", no "issue 27" of the tracker. A tracker of another project may be cited by
 its name ("google/or-tools issue 5141")."""
 
@@ -23,8 +23,9 @@ def described_files() -> list[Path]:
     source = sorted(
         path
         for suffix in ("*.py", "*.html", "*.txt", "*.md")
-        for path in (ROOT / "src" / "matchfair").rglob(suffix)
-        if "migrations" not in path.parts
+        for folder in (ROOT / "src" / "matchfair", ROOT / "tests", ROOT / "benchmarks")
+        for path in folder.rglob(suffix)
+        if "migrations" not in path.parts and path != Path(__file__)
     )
     return docs + source
 
