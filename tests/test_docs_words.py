@@ -1,6 +1,6 @@
-"""The docs, the code, its tests and benchmarks describe the system as it is, not the history of its making: no "session
-N", no "the issue", no "issue 27" of the tracker. A tracker of another project may be cited by
-its name ("google/or-tools issue 5141")."""
+"""The docs, the code, its tests and benchmarks describe the system as it is, not the history of
+its making: no "session N", no "the issue", no "issue 27" of the tracker. A tracker of another
+project may be cited by its name ("google/or-tools issue 5141")."""
 
 import re
 from pathlib import Path
