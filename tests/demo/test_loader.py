@@ -150,6 +150,18 @@ def test_demo_logins_work(demo, client):
 
 
 @pytest.mark.django_db
+def test_every_demo_login_has_a_confirmed_address(demo):
+    # An unconfirmed address cannot request meetings or join its organisation, and shows a banner.
+    unconfirmed = [
+        login.email
+        for login in scenario.LOGINS
+        if not User.objects.get(email=login.email).email_verified
+    ]
+
+    assert unconfirmed == []
+
+
+@pytest.mark.django_db
 def test_demo_participant_agenda_and_admin_pages_open(demo, client):
     client.post(
         "/accounts/login/", {"username": scenario.ORGANISER.email, "password": scenario.PASSWORD}

@@ -305,6 +305,7 @@ def _editor(cluster: Cluster) -> User:
     if editor is None:
         editor = User.objects.create(
             email=scenario.EDITOR.email,
+            email_verified=True,
             full_name="Radostina Koleva",
             job_title="Communications editor",
             organisation=cluster.organisation,
