@@ -337,6 +337,18 @@ def test_availability_post_with_zero_in_a_row_names_the_field(client, ana):
     )
 
 
+def test_availability_names_each_group_of_choices_before_its_boxes(client, ana):
+    client.force_login(ana.user)
+    page = client.get(url(ana.event, "availability/")).content.decode()
+    legends = re.findall(r"<fieldset class=\"choices\"><legend>([^<]+)", page)
+    first_box = page.index('name="available"')
+
+    assert legends == ["Sessions I can attend", "Days I prefer"]
+    assert page.index("Sessions I can attend") < first_box
+    # One label per box, never one label around a whole list.
+    assert re.search(r"<label>\s*<div", page) is None
+
+
 def test_availability_post_records_the_sessions_missed(client, ana):
     first, second = ana.event.sessions.order_by("starts_at")
     client.force_login(ana.user)
