@@ -363,18 +363,18 @@ def _holes(
             holed = model.new_bool_var("")
             # span = Σ(first + last) − n when the participant meets at all (last[0] true).
             model.add(sum(first) + sum(last) - n * last[0] - sum(bs) <= n * holed)
-            gaps: list[cp_model.IntVar] = []
+            hole_starts: list[cp_model.IntVar] = []
             for i in range(1, n):
-                gap = model.new_bool_var("")
-                model.add_bool_or([gap, ~bs[i - 1], bs[i], ~last[i]])
-                model.add_implication(gap, bs[i - 1])
-                model.add_implication(gap, ~bs[i])
-                model.add_implication(gap, last[i])
-                model.add_implication(gap, holed)
-                gaps.append(gap)
-            model.add(sum(gaps) >= holed)
+                hole = model.new_bool_var("")
+                model.add_bool_or([hole, ~bs[i - 1], bs[i], ~last[i]])
+                model.add_implication(hole, bs[i - 1])
+                model.add_implication(hole, ~bs[i])
+                model.add_implication(hole, last[i])
+                model.add_implication(hole, holed)
+                hole_starts.append(hole)
+            model.add(sum(hole_starts) >= holed)
             flags[(p, sess)] = holed
-            terms.append(sum(gaps))
+            terms.append(sum(hole_starts))
     return terms, flags
 
 

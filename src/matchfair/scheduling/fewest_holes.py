@@ -17,7 +17,7 @@ from .placement import Board, Layout, Plan, board_holes, choice_count, on_board
 
 # Share of the time for the MaxSAT search, which runs first when every meeting can be held;
 # CP-SAT has the rest when it does not finish. Measured on the 20 real forums at 30 s
-# (docs/benchmarks.md): 17 of 20 at their optimum and 58–59 breaks in all with 0.65,
+# (docs/benchmarks.md): 17 of 20 at their optimum and 58–59 holes in all with 0.65,
 # against 15–16 and 63–68 with 0.5.
 MAXSAT_SHARE = 0.65
 # Below this many seconds the time is better spent on CP-SAT alone, whose first schedules
@@ -135,7 +135,7 @@ def _searches(
 
     On the wall clock `workers` searches have up to LNS_SHARE of the time, and at MAXSAT_SHARE
     every search but the first stops, so that it and the LNS have a core each (three searches
-    on two cores: on forum-13crafb and ticf-13crafb 6, 7, 9 and 3, 5, 6 breaks at 30 s,
+    on two cores: on forum-13crafb and ticf-13crafb 6, 7, 9 and 3, 5, 6 holes at 30 s,
     against 7, 8 and 6, 6 with all three to the end).
 
     Deterministic, two searches each have a budget of conflicts for MAXSAT_SHARE, and the

@@ -146,13 +146,13 @@ def _try_kempe(board: Board, p: int, rng: random.Random, sideways: bool = False)
             continue
         low = mine & -mine
         span = (1 << mine.bit_length()) - low
-        gaps = iter_bits(span & ~mine)
-        if not gaps:
+        hole_slots = iter_bits(span & ~mine)
+        if not hole_slots:
             continue
-        rng.shuffle(gaps)
+        rng.shuffle(hole_slots)
         ends = iter_bits(mine)
         rng.shuffle(ends)
-        for a in gaps[:4]:
+        for a in hole_slots[:4]:
             for b in ends[:6]:
                 mi = board.meeting_at(p, b)
                 if mi < 0 or board.pinned[mi]:
