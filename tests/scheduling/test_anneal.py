@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
-from matchfair.scheduling.anneal import anneal, pools
+from matchfair.scheduling.anneal import anneal, table_groups
 from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
 from matchfair.scheduling.greedy import construct
@@ -61,15 +61,15 @@ def test_a_hole_is_closed_along_a_chain_of_swaps_in_a_full_slot():
     assert check(instance(doc), _result(board)).violations == ()
 
 
-def test_pools_group_meetings_by_the_venues_they_may_use():
+def test_groups_gather_meetings_by_the_table_pools_they_may_use():
     doc = document(tables=2, people=("a", "b", "c"), meetings=(("a", "b"), ("b", "c")))
     doc["participants"][0]["booth"] = "BA"
     doc["tables"].append({"id": "BA"})
     layout = Layout(instance(doc))
     board = construct(layout, 0)
-    tables = pools(layout, board)
+    tables = table_groups(layout, board)
     assert tables is not None
-    names = [[layout.venues[v].key for v in row] for row in tables.venues]
+    names = [[layout.pools[v].key for v in row] for row in tables.pools]
     assert [names[k] for k in tables.of] == [["BA"], ["@"]]
     assert [tables.capacity[k] for k in tables.of] == [1, 2]
 
@@ -81,11 +81,11 @@ def test_a_meeting_that_may_use_two_booths_keeps_to_the_one_it_is_at():
         doc["tables"].append({"id": booth})
     layout = Layout(instance(doc))
     board = construct(layout, 0)
-    tables = pools(layout, board)
+    tables = table_groups(layout, board)
     assert tables is not None
-    # a-b may use BA or BB, a-c only BA, b-c only BB: a-b joins the pool of its booth.
-    at = layout.venues[board.venue[0]].key
-    assert [layout.venues[v].key for v in tables.venues[tables.of[0]]] == [at]
+    # a-b may use BA or BB, a-c only BA, b-c only BB: a-b joins the group of its booth.
+    at = layout.pools[board.venue[0]].key
+    assert [layout.pools[v].key for v in tables.pools[tables.of[0]]] == [at]
     assert tables.of[0] == tables.of[1 if at == "BA" else 2]
 
 
@@ -101,8 +101,8 @@ def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
     board = Board(layout)
     board.place(0, 0, north)
     board.place(1, 2, south)
-    tables = pools(layout, board)
-    assert [tables.venues[k] for k in tables.of] == [[north], [south]]
+    tables = table_groups(layout, board)
+    assert [tables.pools[k] for k in tables.of] == [[north], [south]]
     removed, tried = anneal(board, seconds=5, seed=0, budget=5_000)
     assert (removed, board_holes(board)) == (0, 1) and tried > 5_000
     assert (board.slot, board.venue) == ([0, 2], [north, south])

@@ -252,7 +252,7 @@ def _add_seats(
     hole-free schedule of tic-14crafc in about a second instead of none in 30 s, and prove
     forum-14's two loose agendas optimal in 9 s.
     """
-    seats: dict[int, dict[int, int]] = defaultdict(dict)  # slot -> venue -> largest meeting
+    seats: dict[int, dict[int, int]] = defaultdict(dict)  # slot -> table pool -> largest meeting
     wanted = [0] * layout.n_slots  # people in the free meetings that may use each slot
     for mi in free_set:
         size = len(layout.members[mi])
@@ -385,7 +385,7 @@ def add_travel(
     touched: set[int],
     per_person_slot_venue: dict[tuple[int, int, int], list[cp_model.IntVar]],
 ) -> None:
-    """Forbid two meetings of one participant too close for the walk between their venues.
+    """Forbid two meetings of one participant too close for the walk between their table pools.
 
     Applied to every pair on a day rather than consecutive ones only: slightly stricter than the
     rule, but a meeting squeezed between two far-apart ones would need the walk as well.

@@ -120,7 +120,7 @@ def place_locked(board: Board) -> None:
 
 
 def locked_order(layout: Layout) -> list[int]:
-    """Locked meetings, those whose venue is fixed first, so the others can walk around them."""
+    """Locked meetings, those with a fixed table pool first, so the others can walk around them."""
     locked = [mi for mi, m in enumerate(layout.meetings) if m.locked is not None]
     return sorted(locked, key=lambda mi: len(layout.meeting_venues[mi]) > 1)
 

@@ -25,10 +25,10 @@ from . import cpsat
 from .clock import Clock, Progress, solver_parameters
 from .greedy import construct, place_one
 from .model import Instance, Meeting, Participant, Result, Slot
-from .placement import Board, Layout, Plan, board_priority, choice_count, iter_bits
+from .placement import Board, Layout, Positions, board_priority, choice_count, iter_bits
 from .reasons import explain_unscheduled
 
-# Above this many meeting×slot×venue Booleans the model here is not built: the greedy start,
+# Above this many meeting×slot×table-pool Booleans the model here is not built: the greedy start,
 # which keeps every limit, is the answer.
 MODEL_LIMIT = 60_000
 # Share of the time for objective (1) alone; the rest goes to holes and preferences.
@@ -244,7 +244,7 @@ class _Model:
             out.append(rest)
         return out
 
-    def hint(self, plan: Plan) -> None:
+    def hint(self, plan: Positions) -> None:
         """A complete hint: the schedule's Booleans and the helpers' values on it."""
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         for key, var in self.x.items():
@@ -269,7 +269,13 @@ class _Model:
             self.model.add_hint(var, value)
 
     def solve(
-        self, clock: Clock, seconds: float, seed: int, workers: int, hint: Plan, presolve: int = 1
+        self,
+        clock: Clock,
+        seconds: float,
+        seed: int,
+        workers: int,
+        hint: Positions,
+        presolve: int = 1,
     ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus] | None:
         if not clock.begin_step():
             return None
@@ -290,11 +296,11 @@ class _Model:
             return None
         return solver, status
 
-    def plan(self, solver: cp_model.CpSolver) -> Plan:
+    def plan(self, solver: cp_model.CpSolver) -> Positions:
         return {mi: (s, v) for (mi, s, v), var in self.x.items() if solver.boolean_value(var)}
 
 
-def _hint(layout: Layout, board: Board, previous: Result | None) -> Plan:
+def _hint(layout: Layout, board: Board, previous: Result | None) -> Positions:
     plan = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     if previous is not None:
         for a in previous.assignments:
@@ -306,7 +312,7 @@ def _hint(layout: Layout, board: Board, previous: Result | None) -> Plan:
     return plan
 
 
-def _load(board: Board, plan: Plan) -> None:
+def _load(board: Board, plan: Positions) -> None:
     for mi in range(len(board.layout.meetings)):
         board.remove(mi)
     for mi, (s, v) in plan.items():

@@ -1,7 +1,7 @@
 """Fewest holes with every meeting held, as weighted MaxSAT solved by PySAT's RC2.
 
-The whole instance becomes clauses: one literal per meeting, slot and venue; each meeting held
-exactly once; nobody in two meetings of a slot; venue capacity; walking time; and per
+The whole instance becomes clauses: one literal per meeting, slot and table pool; each meeting held
+exactly once; nobody in two meetings of a slot; pool capacity; walking time; and per
 participant and session the monotone chains of "met already" and "meets later", so that a hole
 is a free slot right after a busy one while a later meeting exists. Each possible hole start is
 a soft clause of weight one, so the optimum is the fewest holes.
@@ -36,13 +36,13 @@ from pysat.card import CardEnc, EncType
 from pysat.formula import WCNF, IDPool
 
 from . import satsearch
-from .placement import Layout, Plan, iter_bits
+from .placement import Layout, Positions, iter_bits
 
 # Conflicts taken for one second of work: the budget of each search of a deterministic run
 # (measured on the real forums: 3,700 to 7,800 a second per process on 2 cores; about the
 # middle, so that a deterministic time limit lasts about as long as one on the wall clock).
 CONFLICTS_PER_SECOND = 5_000
-# Above this many meeting × slot × venue literals the encoding is not built.
+# Above this many meeting × slot × table-pool literals the encoding is not built.
 MAX_LITERALS = 40_000
 # Searches of a deterministic run, whatever the machine: a result must not depend on its cores.
 DETERMINISTIC_SEARCHES = 2
@@ -61,7 +61,7 @@ WORKER_NICENESS = 5
 class Outcome:
     """What the MaxSAT search ended with: an optimal plan, or only a lower bound on holes."""
 
-    plan: Plan | None
+    plan: Positions | None
     holes_lower_bound: int
     # The hard clauses cannot all hold: not every meeting can be held.
     infeasible: bool = False
@@ -187,7 +187,7 @@ class Encoding:
             self.hole_starts.append(hole)
 
     def _venues(self) -> None:
-        """Venue capacity per slot, and the implied seats rule: the people busy in a slot fit
+        """Table pool capacity per slot, and the implied seats rule: the people busy in a slot fit
         at its tables (as in cpsat._add_seats)."""
         lay = self.layout
         per_venue: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -207,7 +207,7 @@ class Encoding:
         self.seats = (first, len(self.wcnf.hard))
 
     def _travel(self) -> None:
-        """Two meetings of a participant too close for the walk between their venues exclude
+        """Two meetings of a participant too close for the walk between their table pools exclude
         each other (every pair on a day, as in cpsat.add_travel)."""
         lay = self.layout
         spots: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -277,7 +277,7 @@ class Encoding:
                         fits = [z for b, z in starts[q].items() if inside & (((1 << n_q) - 1) << b)]
                         self.hard([-y, self.var("holed", q), *fits])
 
-    def plan(self, model: Iterable[int]) -> Plan:
+    def plan(self, model: Iterable[int]) -> Positions:
         true = {lit for lit in model if lit > 0}
         return {mi: (s, v) for (mi, s, v), lit in self.x.items() if lit in true}
 

@@ -1,7 +1,7 @@
 """Objective (1) alone: the most summed priority, in a plain CP-SAT model.
 
-A Boolean per meeting, slot and venue (a pool of tables), at most one place per meeting (exactly
-one when locked), one meeting per participant and slot, the tables of each venue per slot, each
+A Boolean per meeting, slot and table pool, at most one place per meeting (exactly
+one when locked), one meeting per participant and slot, the tables of each pool per slot, each
 participant's `max_meetings`, and walking times. Nothing about holes: the model is small, its
 LP bound is strong, and on oversubscribed events it proves the optimum where the full model of
 exact.py, carrying the hole structure, does not (docs/benchmarks.md, oversubscribed family).
@@ -19,7 +19,7 @@ from ortools.sat.python import cp_model
 
 from . import cpsat
 from .clock import Clock, cp_sat_work, solver_parameters
-from .placement import Board, Layout, Plan, iter_bits
+from .placement import Board, Layout, Positions, iter_bits
 
 # CP-SAT's default presolve iterations (the hole models use one).
 PRESOLVE_ITERATIONS = 3
@@ -27,7 +27,7 @@ PRESOLVE_ITERATIONS = 3
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    plan: Plan
+    plan: Positions
     priority: int
     # No schedule holds more priority: CP-SAT's bound (the best value itself once proved).
     bound: int
@@ -89,7 +89,7 @@ def most_priority(
     layout: Layout,
     board: Board,
     clock: Clock,
-    hint: Plan,
+    hint: Positions,
     *,
     share: float,
     seed: int,

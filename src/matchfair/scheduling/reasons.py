@@ -92,7 +92,7 @@ def _reason(
     for v in layout.meeting_venues[mi]:
         roomy |= board.room[v]
     if not free & roomy:
-        booths = [layout.venues[v] for v in layout.meeting_venues[mi] if layout.venues[v].booth]
+        booths = [layout.pools[v] for v in layout.meeting_venues[mi] if layout.pools[v].booth]
         if booths:
             return f"booth {booths[0].key} is taken in every slot {who} are free"
         return f"no table free in the slots {who} are free"

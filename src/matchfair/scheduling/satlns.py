@@ -25,7 +25,7 @@ from pysat.card import ITotalizer
 from pysat.solvers import Solver
 
 from .maxsat import Encoding
-from .placement import Plan, person_holes, plan_busy, plan_holes
+from .placement import Positions, person_holes, plan_busy, plan_holes
 from .satsearch import ORACLE
 
 # Conflicts a step may take before it gives up. Ten runs of 25 s from the same annealed starts
@@ -58,7 +58,7 @@ class HoleLns:
         self.layout = encoding.layout
         self.solver = Solver(name=ORACLE, bootstrap_with=encoding.wcnf.hard)
         self.rng = random.Random(seed)
-        self.plan: Plan | None = None
+        self.plan: Positions | None = None
         self.holes = 0
         self.conflicts = 0
         self.size = 0
@@ -75,12 +75,12 @@ class HoleLns:
     def close(self) -> None:
         self.solver.delete()
 
-    def first(self, conflicts: int) -> Plan | None:
+    def first(self, conflicts: int) -> Positions | None:
         """A schedule holding every meeting, found within `conflicts`, or None."""
         found = self._solve([], conflicts)
         return self.encoding.plan(self.solver.get_model()) if found else None
 
-    def begin(self, plan: Plan) -> None:
+    def begin(self, plan: Positions) -> None:
         """Take `plan` (every meeting held) as the best schedule so far."""
         self.plan = dict(plan)
         self.holes = plan_holes(self.layout, plan)

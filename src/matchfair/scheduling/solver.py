@@ -23,7 +23,7 @@ from .priority import most_priority
 from .reasons import explain_unscheduled
 from .sweep import compact_start
 
-# Above this many meeting×slot×venue Booleans the whole-instance model is not built.
+# Above this many meeting×slot×table-pool Booleans the whole-instance model is not built.
 EXACT_LIMIT = 60_000
 # A re-plan keeps most meetings where they were, so windows around the changes beat rebuilding
 # the whole model (which alone can take seconds) except on tiny events: on small-forum the
