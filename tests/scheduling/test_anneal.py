@@ -33,12 +33,12 @@ def test_annealing_keeps_every_rule_and_meeting_and_never_adds_a_hole(doc, seed)
     layout = Layout(inst)
     board = construct(layout, seed)
     held, holes = _held(board), board_holes(board)
-    locked = {mi: (board.slot[mi], board.venue[mi]) for mi in held if board.pinned[mi]}
+    locked = {mi: (board.slot[mi], board.pool[mi]) for mi in held if board.pinned[mi]}
     removed, tried = anneal(board, seconds=60, seed=seed, budget=3_000)
     assert check(inst, _result(board)).violations == ()
     assert _held(board) == held
     assert board_holes(board) == holes - removed <= holes
-    assert all((board.slot[mi], board.venue[mi]) == here for mi, here in locked.items())
+    assert all((board.slot[mi], board.pool[mi]) == here for mi, here in locked.items())
     assert tried <= 3_000 + 1024 or board_holes(board) == 0
 
 
@@ -84,7 +84,7 @@ def test_a_meeting_that_may_use_two_booths_keeps_to_the_one_it_is_at():
     tables = table_groups(layout, board)
     assert tables is not None
     # a-b may use BA or BB, a-c only BA, b-c only BB: a-b joins the group of its booth.
-    at = layout.pools[board.venue[0]].key
+    at = layout.pools[board.pool[0]].key
     assert [layout.pools[v].key for v in tables.pools[tables.of[0]]] == [at]
     assert tables.of[0] == tables.of[1 if at == "BA" else 2]
 
@@ -97,7 +97,7 @@ def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
     doc["travel_minutes"] = {"north": {"south": 10}}
     inst = instance(doc)
     layout = Layout(inst)
-    north, south = (layout.venue_of_table[t] for t in ("T1", "T2"))
+    north, south = (layout.pool_of_table[t] for t in ("T1", "T2"))
     board = Board(layout)
     board.place(0, 0, north)
     board.place(1, 2, south)
@@ -105,7 +105,7 @@ def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
     assert [tables.pools[k] for k in tables.of] == [[north], [south]]
     removed, tried = anneal(board, seconds=5, seed=0, budget=5_000)
     assert (removed, board_holes(board)) == (0, 1) and tried > 5_000
-    assert (board.slot, board.venue) == ([0, 2], [north, south])
+    assert (board.slot, board.pool) == ([0, 2], [north, south])
 
     doc["travel_minutes"] = {"north": {"south": 5}}  # now they may follow each other
     layout = Layout(instance(doc))
@@ -113,7 +113,7 @@ def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
     board.place(0, 0, north)
     board.place(1, 2, south)
     removed, _ = anneal(board, seconds=5, seed=0, budget=5_000)
-    assert (removed, board_holes(board), board.venue) == (1, 0, [north, south])
+    assert (removed, board_holes(board), board.pool) == (1, 0, [north, south])
     assert check(instance(doc), _result(board)).violations == ()
 
 

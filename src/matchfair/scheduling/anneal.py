@@ -56,7 +56,7 @@ class TableGroups:
         pool_group = {v: k for k, row in enumerate(pools) for v in row}
         self.count = [[0] * layout.n_slots for _ in pools]
         for mi, s in enumerate(board.slot):
-            k = pool_group.get(board.venue[mi], -1) if s >= 0 else -1
+            k = pool_group.get(board.pool[mi], -1) if s >= 0 else -1
             if k >= 0:
                 self.count[k][s] += 1
         self.over = sum(
@@ -88,7 +88,7 @@ def table_groups(layout: Layout, board: Board) -> TableGroups:
         mi for mi in range(len(layout.meetings)) if board.slot[mi] >= 0 and not board.pinned[mi]
     ]
     keys: dict[int, tuple[int, ...]] = {
-        mi: (board.venue[mi],) if layout.travel_pairs else tuple(sorted(layout.meeting_venues[mi]))
+        mi: (board.pool[mi],) if layout.travel_pairs else tuple(sorted(layout.meeting_pools[mi]))
         for mi in movable
     }
     sharing: dict[int, set[tuple[int, ...]]] = {}
@@ -97,7 +97,7 @@ def table_groups(layout: Layout, board: Board) -> TableGroups:
             sharing.setdefault(v, set()).add(key)
     for mi, key in keys.items():
         if len(key) > 1 and any(len(sharing[v]) > 1 for v in key):
-            keys[mi] = (board.venue[mi],)
+            keys[mi] = (board.pool[mi],)
     index: dict[tuple[int, ...], int] = {}
     owner: dict[int, int] = {}
     of = [-1] * len(layout.meetings)
@@ -128,7 +128,7 @@ def anneal(
     layout = board.layout
     tables = table_groups(layout, board)
     group = tables.of
-    venue = board.venue if layout.travel_pairs else None
+    venue = board.pool if layout.travel_pairs else None
     rng = random.Random(seed)
     started = time.perf_counter()
     stop = started + seconds if budget is None else deadline

@@ -86,7 +86,7 @@ class Encoding:
         self.mine: list[list[int]] = [[] for _ in layout.by_person]
         self._meetings()
         self._people()
-        self._venues()
+        self._pools()
         if layout.travel_pairs:
             self._travel()
         if layout.n_sessions == 1:
@@ -126,7 +126,7 @@ class Encoding:
         for mi in range(len(lay.meetings)):
             lits = []
             for s in iter_bits(lay.allowed[mi]):
-                for v in lay.meeting_venues[mi]:
+                for v in lay.meeting_pools[mi]:
                     if lay.capacity[v] > 0:
                         lits.append(self.x.setdefault((mi, s, v), self.var("x", mi, s, v)))
             if lits:
@@ -186,16 +186,16 @@ class Encoding:
             self.wcnf.append([-hole], weight=1)
             self.hole_starts.append(hole)
 
-    def _venues(self) -> None:
+    def _pools(self) -> None:
         """Table pool capacity per slot, and the implied seats rule: the people busy in a slot fit
         at its tables (as in cpsat._add_seats)."""
         lay = self.layout
-        per_venue: dict[tuple[int, int], list[int]] = defaultdict(list)
+        per_pool: dict[tuple[int, int], list[int]] = defaultdict(list)
         seats: dict[int, dict[int, int]] = defaultdict(dict)
         for (mi, s, v), lit in self.x.items():
-            per_venue[(v, s)].append(lit)
+            per_pool[(v, s)].append(lit)
             seats[s][v] = max(seats[s].get(v, 0), len(lay.members[mi]))
-        for (v, _), lits in per_venue.items():
+        for (v, _), lits in per_pool.items():
             self.card(lits, lay.capacity[v])
         people: dict[int, list[int]] = defaultdict(list)
         for (_, s), b in self.busy.items():

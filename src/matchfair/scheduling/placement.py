@@ -4,7 +4,7 @@ integer ops.
 
 A table pool is a booth table or the identical general tables at one location: general tables
 only differ by location, so a per-slot count is exact and concrete tables are dealt at the end.
-In the board's arrays a pool's index is `v` (`Board.venue`, `Layout.meeting_venues`).
+In the board's arrays a pool's index is `v` (`Board.pool`, `Layout.meeting_pools`).
 """
 
 from __future__ import annotations
@@ -69,17 +69,17 @@ class Layout:
         self.pools: list[TablePool] = [
             TablePool(f"@{loc or ''}", loc, tuple(ids), False) for loc, ids in groups.items()
         ]
-        self.general_venues = list(range(len(self.pools)))
-        venue_of_table: dict[str, int] = {}
-        for v, venue in enumerate(self.pools):
-            for tid in venue.tables:
-                venue_of_table[tid] = v
+        self.general_pools = list(range(len(self.pools)))
+        pool_of_table: dict[str, int] = {}
+        for v, pool in enumerate(self.pools):
+            for tid in pool.tables:
+                pool_of_table[tid] = v
         order = {t.id: i for i, t in enumerate(instance.tables)}
         for tid in sorted(instance.booth_tables, key=order.__getitem__):
-            venue_of_table[tid] = len(self.pools)
+            pool_of_table[tid] = len(self.pools)
             loc = instance.table_by_id[tid].location
             self.pools.append(TablePool(tid, loc, (tid,), True))
-        self.venue_of_table = venue_of_table
+        self.pool_of_table = pool_of_table
         self.capacity = [len(v.tables) for v in self.pools]
         self.meetings = instance.meetings
         self.meeting_index = {m.id: i for i, m in enumerate(instance.meetings)}
@@ -92,7 +92,7 @@ class Layout:
             p.max_meetings if p.max_meetings is not None else 1 << 30 for p in instance.participants
         ]
         self.allowed: list[int] = []
-        self.meeting_venues: list[tuple[int, ...]] = []
+        self.meeting_pools: list[tuple[int, ...]] = []
         self.pinned_table: list[str | None] = []
         # Availability as bit masks once per participant: intersecting frozensets of slot ids
         # per meeting costs seconds on expo-size instances.
@@ -116,17 +116,15 @@ class Layout:
             if m.slots is not None:
                 mask &= sum(1 << pos[sid] for sid in m.slots if sid in pos)
             booths = instance.meeting_booths(m)
-            venues = (
-                tuple(venue_of_table[b] for b in booths) if booths else tuple(self.general_venues)
-            )
+            pools = tuple(pool_of_table[b] for b in booths) if booths else tuple(self.general_pools)
             pinned = None
             if m.locked is not None:
                 mask = 1 << pos[m.locked.slot]
                 if m.locked.table is not None:
                     pinned = m.locked.table
-                    venues = (venue_of_table[pinned],)
+                    pools = (pool_of_table[pinned],)
             self.allowed.append(mask)
-            self.meeting_venues.append(venues)
+            self.meeting_pools.append(pools)
             self.pinned_table.append(pinned)
         self.travel_pairs = self._travel_pairs()
         # The rule asks for time to walk between consecutive meetings only. Where the minutes
@@ -141,9 +139,9 @@ class Layout:
         # other out.
         for mid, loc in instance.locks_together.locations.items():
             mi = self.meeting_index[mid]
-            there = [v for v in self.meeting_venues[mi] if self.pools[v].location == loc]
-            elsewhere = [v for v in self.meeting_venues[mi] if self.pools[v].location != loc]
-            self.meeting_venues[mi] = (*there, *elsewhere)
+            there = [v for v in self.meeting_pools[mi] if self.pools[v].location == loc]
+            elsewhere = [v for v in self.meeting_pools[mi] if self.pools[v].location != loc]
+            self.meeting_pools[mi] = (*there, *elsewhere)
         self.by_person: list[list[int]] = [[] for _ in instance.participants]
         for mi, people in enumerate(self.members):
             for p in people:
@@ -218,7 +216,7 @@ class Layout:
 
     def walks_fit(self, s: int, v: int, busy: int, venue_at: Callable[[int], int]) -> bool:
         """Whether a meeting at (s, v) leaves a participant busy in the other slots of `busy`
-        (s not among them), each at the venue `venue_at` gives, time to walk: from the meeting
+        (s not among them), each in the table pool `venue_at` gives, time to walk: from the meeting
         before and to the one after, or from and to every one on its day where the minutes
         break the triangle inequality (`walk_every_pair`)."""
         if not self.walk_every_pair:
@@ -253,7 +251,7 @@ class Board:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.slot: list[int] = [-1] * len(layout.meetings)
-        self.venue: list[int] = [-1] * len(layout.meetings)
+        self.pool: list[int] = [-1] * len(layout.meetings)
         self.busy = [0] * len(layout.person_index)
         self.count = [0] * len(layout.person_index)
         self.used = [[0] * layout.n_slots for _ in layout.pools]
@@ -290,10 +288,10 @@ class Board:
             mask &= ~(self.busy[p] & own)
         return mask
 
-    def venue_for(self, mi: int, s: int) -> int:
+    def pool_for(self, mi: int, s: int) -> int:
         """A table pool with room in slot s that leaves everyone time to walk, or -1."""
         lay = self.layout
-        for v in lay.meeting_venues[mi]:
+        for v in lay.meeting_pools[mi]:
             if not (self.room[v] >> s) & 1:
                 continue
             if lay.travel_pairs and not self.walk_fits(mi, s, v):
@@ -310,7 +308,7 @@ class Board:
 
     def place(self, mi: int, s: int, v: int) -> None:
         lay = self.layout
-        self.slot[mi], self.venue[mi] = s, v
+        self.slot[mi], self.pool[mi] = s, v
         bit = 1 << s
         for p in lay.members[mi]:
             self.busy[p] |= bit
@@ -323,7 +321,7 @@ class Board:
 
     def remove(self, mi: int) -> None:
         lay = self.layout
-        s, v = self.slot[mi], self.venue[mi]
+        s, v = self.slot[mi], self.pool[mi]
         if s < 0:
             return
         bit = 1 << s
@@ -334,32 +332,32 @@ class Board:
             del self.held[p][s]
         self.used[v][s] -= 1
         self.room[v] |= bit
-        self.slot[mi] = self.venue[mi] = -1
+        self.slot[mi] = self.pool[mi] = -1
 
     def assignments(self, preferred: Mapping[str, str] | None = None) -> list[Assignment]:
-        """Deal concrete tables per slot and venue: pinned (locked) tables first, then each
+        """Deal concrete tables per slot and table pool: pinned (locked) tables first, then each
         meeting's preferred (previous) table when still free there, then in table order."""
         lay = self.layout
         taken: dict[tuple[int, int], set[str]] = defaultdict(set)
         chosen: dict[int, str] = {}
         for mi, pinned in enumerate(lay.pinned_table):
             if pinned is not None and self.slot[mi] >= 0:
-                taken[(self.slot[mi], self.venue[mi])].add(pinned)
+                taken[(self.slot[mi], self.pool[mi])].add(pinned)
                 chosen[mi] = pinned
         for mi, m in enumerate(lay.meetings):
             wish = preferred.get(m.id) if preferred else None
-            s, v = self.slot[mi], self.venue[mi]
+            s, v = self.slot[mi], self.pool[mi]
             if wish is None or s < 0 or mi in chosen or wish not in lay.pools[v].tables:
                 continue
             if wish not in taken[(s, v)]:
                 taken[(s, v)].add(wish)
                 chosen[mi] = wish
         out: list[Assignment] = []
-        # Where the search for a free table resumes per slot and venue: tables before it are
+        # Where the search for a free table resumes per slot and table pool: tables before it are
         # taken, so dealing stays linear in the tables (expo: 3,600 tables a slot).
         cursor: dict[tuple[int, int], int] = defaultdict(int)
         for mi, m in enumerate(lay.meetings):
-            s, v = self.slot[mi], self.venue[mi]
+            s, v = self.slot[mi], self.pool[mi]
             if s < 0:
                 continue
             table = chosen.get(mi)
@@ -422,7 +420,7 @@ def choice_count(layout: Layout) -> int:
     """How many meeting × slot × table-pool choices the instance has: the Booleans of the
     whole-instance models (CP-SAT's and the MaxSAT encoding's literals)."""
     return sum(
-        bin(layout.allowed[mi]).count("1") * len(layout.meeting_venues[mi])
+        bin(layout.allowed[mi]).count("1") * len(layout.meeting_pools[mi])
         for mi in range(len(layout.meetings))
     )
 
@@ -450,7 +448,7 @@ def on_board(board: Board, plan: Positions, improve: Callable[[], object]) -> Po
     for mi, (s, v) in plan.items():
         board.place(mi, s, v)
     improve()
-    out = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    out = {mi: (s, board.pool[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     for mi in out:
         board.remove(mi)
     return out

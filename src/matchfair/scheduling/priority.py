@@ -41,23 +41,23 @@ def _model(
     model = cp_model.CpModel()
     x: dict[tuple[int, int, int], cp_model.IntVar] = {}
     per_meeting: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    per_venue_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    per_pool_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     per_person_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     per_person: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    per_person_slot_venue: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
+    per_person_slot_pool: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
     free = [mi for mi in range(len(layout.meetings)) if board.slot[mi] < 0]
     for mi in free:
         for s in iter_bits(board.free_mask(mi)):
-            for v in layout.meeting_venues[mi]:
+            for v in layout.meeting_pools[mi]:
                 if not board.room[v] >> s & 1:
                     continue
                 var = x[(mi, s, v)] = model.new_bool_var(f"x{mi}_{s}_{v}")
                 per_meeting[mi].append(var)
-                per_venue_slot[(v, s)].append(var)
+                per_pool_slot[(v, s)].append(var)
                 for p in layout.members[mi]:
                     per_person_slot[(p, s)].append(var)
                     per_person[p].append(var)
-                    per_person_slot_venue[(p, s, v)].append(var)
+                    per_person_slot_pool[(p, s, v)].append(var)
     for mi in free:
         if layout.meetings[mi].locked is not None:
             model.add_exactly_one(per_meeting[mi])
@@ -66,7 +66,7 @@ def _model(
     for vars_ in per_person_slot.values():
         if len(vars_) > 1:
             model.add_at_most_one(vars_)
-    for (v, s), vars_ in per_venue_slot.items():
+    for (v, s), vars_ in per_pool_slot.items():
         room = layout.capacity[v] - board.used[v][s]
         if len(vars_) > room:
             model.add(sum(vars_) <= room)
@@ -75,7 +75,7 @@ def _model(
         if limit < len(vars_):
             model.add(sum(vars_) <= limit)
     if layout.travel_pairs:
-        cpsat.add_travel(layout, board, model, set(per_person), per_person_slot_venue)
+        cpsat.add_travel(layout, board, model, set(per_person), per_person_slot_pool)
     keys = list(x)
     model.maximize(
         cp_model.LinearExpr.weighted_sum(
