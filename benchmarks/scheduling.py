@@ -34,7 +34,7 @@ WALL = ["small-forum", "brokerage-day", "large-fair", "expo"]
 
 
 def published_optima() -> dict[str, int]:
-    """Instance name -> published optimal breaks, from the forum README's table."""
+    """Instance name -> published optimal holes, from the forum README's table."""
     table: dict[str, int] = {}
     readme = FORUMS / "README.md"
     if not readme.exists():
@@ -326,7 +326,7 @@ def wall_table(rows: list[dict[str, Any]]) -> str:
 def table(rows: list[dict[str, object]], optima: dict[str, int]) -> str:
     head = (
         "| instance | method | scheduled / bound | priority share | holes/participant | max holes"
-        " | no holes | max lost share | first s | best s | peak MB | breaks (published)"
+        " | no holes | max lost share | first s | best s | peak MB | holes (published)"
         " | checker violations |"
     )
     lines = [head, "|" + "---|" * 13]
@@ -340,10 +340,10 @@ def table(rows: list[dict[str, object]], optima: dict[str, int]) -> str:
             stats = row["stats"] if method == "solver" else {}
             assert isinstance(stats, dict)
             short = str(row["name"]).removeprefix("forums:")
-            breaks = ""
+            holes = ""
             if str(row["name"]).startswith("forums:"):
                 all_in = "all" if m["unscheduled"] == 0 else f"{m['unscheduled']} unscheduled"
-                breaks = f"{m['holes']} ({optima.get(short, '?')}), {all_in}"
+                holes = f"{m['holes']} ({optima.get(short, '?')}), {all_in}"
             first = stats.get("seconds_to_first", m.get("seconds", ""))
             best = stats.get("seconds_to_best", "")
             bound = max(1, int(row["bound"]))  # type: ignore[call-overload]
@@ -354,7 +354,7 @@ def table(rows: list[dict[str, object]], optima: dict[str, int]) -> str:
                 f" | {m['holes_per_participant']:.3f} | {m['max_holes']}"
                 f" | {_pct(m['no_holes_share'])} | {m['max_unscheduled_share']:.2f}"
                 f" | {first} | {best} | {row['peak_mb'] if method == 'solver' else ''}"
-                f" | {breaks} | {row['violations' if method == 'solver' else 'fcfs_violations']} |"
+                f" | {holes} | {row['violations' if method == 'solver' else 'fcfs_violations']} |"
             )
     replans = [r for r in rows if "replan" in r]
     if replans:

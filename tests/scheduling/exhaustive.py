@@ -46,7 +46,7 @@ def _valid_schedules(
     options: list[list[tuple[int, int] | None]] = [
         [(s, v) for s in range(layout.n_slots) if layout.allowed[mi] >> s & 1 for v in venues]
         + ([] if every_meeting else [None])
-        for mi, venues in enumerate(layout.meeting_venues)
+        for mi, venues in enumerate(layout.meeting_pools)
     ]
     for choice in itertools.product(*options):
         board = Board(layout)

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
-from matchfair.scheduling.anneal import anneal, pools
+from matchfair.scheduling.anneal import anneal, table_groups
 from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
 from matchfair.scheduling.greedy import construct
@@ -33,12 +33,12 @@ def test_annealing_keeps_every_rule_and_meeting_and_never_adds_a_hole(doc, seed)
     layout = Layout(inst)
     board = construct(layout, seed)
     held, holes = _held(board), board_holes(board)
-    locked = {mi: (board.slot[mi], board.venue[mi]) for mi in held if board.pinned[mi]}
+    locked = {mi: (board.slot[mi], board.pool[mi]) for mi in held if board.pinned[mi]}
     removed, tried = anneal(board, seconds=60, seed=seed, budget=3_000)
     assert check(inst, _result(board)).violations == ()
     assert _held(board) == held
     assert board_holes(board) == holes - removed <= holes
-    assert all((board.slot[mi], board.venue[mi]) == here for mi, here in locked.items())
+    assert all((board.slot[mi], board.pool[mi]) == here for mi, here in locked.items())
     assert tried <= 3_000 + 1024 or board_holes(board) == 0
 
 
@@ -61,15 +61,15 @@ def test_a_hole_is_closed_along_a_chain_of_swaps_in_a_full_slot():
     assert check(instance(doc), _result(board)).violations == ()
 
 
-def test_pools_group_meetings_by_the_venues_they_may_use():
+def test_groups_gather_meetings_by_the_table_pools_they_may_use():
     doc = document(tables=2, people=("a", "b", "c"), meetings=(("a", "b"), ("b", "c")))
     doc["participants"][0]["booth"] = "BA"
     doc["tables"].append({"id": "BA"})
     layout = Layout(instance(doc))
     board = construct(layout, 0)
-    tables = pools(layout, board)
+    tables = table_groups(layout, board)
     assert tables is not None
-    names = [[layout.venues[v].key for v in row] for row in tables.venues]
+    names = [[layout.pools[v].key for v in row] for row in tables.pools]
     assert [names[k] for k in tables.of] == [["BA"], ["@"]]
     assert [tables.capacity[k] for k in tables.of] == [1, 2]
 
@@ -81,11 +81,11 @@ def test_a_meeting_that_may_use_two_booths_keeps_to_the_one_it_is_at():
         doc["tables"].append({"id": booth})
     layout = Layout(instance(doc))
     board = construct(layout, 0)
-    tables = pools(layout, board)
+    tables = table_groups(layout, board)
     assert tables is not None
-    # a-b may use BA or BB, a-c only BA, b-c only BB: a-b joins the pool of its booth.
-    at = layout.venues[board.venue[0]].key
-    assert [layout.venues[v].key for v in tables.venues[tables.of[0]]] == [at]
+    # a-b may use BA or BB, a-c only BA, b-c only BB: a-b joins the group of its booth.
+    at = layout.pools[board.pool[0]].key
+    assert [layout.pools[v].key for v in tables.pools[tables.of[0]]] == [at]
     assert tables.of[0] == tables.of[1 if at == "BA" else 2]
 
 
@@ -97,15 +97,15 @@ def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
     doc["travel_minutes"] = {"north": {"south": 10}}
     inst = instance(doc)
     layout = Layout(inst)
-    north, south = (layout.venue_of_table[t] for t in ("T1", "T2"))
+    north, south = (layout.pool_of_table[t] for t in ("T1", "T2"))
     board = Board(layout)
     board.place(0, 0, north)
     board.place(1, 2, south)
-    tables = pools(layout, board)
-    assert [tables.venues[k] for k in tables.of] == [[north], [south]]
+    tables = table_groups(layout, board)
+    assert [tables.pools[k] for k in tables.of] == [[north], [south]]
     removed, tried = anneal(board, seconds=5, seed=0, budget=5_000)
     assert (removed, board_holes(board)) == (0, 1) and tried > 5_000
-    assert (board.slot, board.venue) == ([0, 2], [north, south])
+    assert (board.slot, board.pool) == ([0, 2], [north, south])
 
     doc["travel_minutes"] = {"north": {"south": 5}}  # now they may follow each other
     layout = Layout(instance(doc))
@@ -113,7 +113,7 @@ def test_with_walking_times_every_meeting_keeps_its_venue_and_its_walks():
     board.place(0, 0, north)
     board.place(1, 2, south)
     removed, _ = anneal(board, seconds=5, seed=0, budget=5_000)
-    assert (removed, board_holes(board), board.venue) == (1, 0, [north, south])
+    assert (removed, board_holes(board), board.pool) == (1, 0, [north, south])
     assert check(instance(doc), _result(board)).violations == ()
 
 

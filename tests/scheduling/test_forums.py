@@ -30,7 +30,7 @@ def test_solve_real_forum_schedules_every_meeting(name):
 @pytest.mark.skipif(not FORUMS.is_dir(), reason=f"real forum instances not found at {FORUMS}")
 @pytest.mark.parametrize("name", ["tic-12"])
 def test_solve_real_forum_reaches_the_published_optimum_without_holes(name):
-    # Published optimum: 0 breaks. Deterministic, so it does not depend on machine speed.
+    # Published optimum: 0 holes. Deterministic, so it does not depend on machine speed.
     inst = parse_instance(json.loads((FORUMS / f"{name}.json").read_text()))
     result = solve(inst, time_limit=5, deterministic=True, wall_limit=guard(5))
     report = check(inst, result)

@@ -77,7 +77,7 @@ def test_compact_start_keeps_the_greedy_priority_when_not_everything_fits():
 def test_compact_start_depends_only_on_the_seed():
     layout = Layout(generate("small-forum", seed=4))
     first, again = compact_start(layout, seed=7), compact_start(layout, seed=7)
-    assert (first.slot, first.venue) == (again.slot, again.venue)
+    assert (first.slot, first.pool) == (again.slot, again.pool)
 
 
 def test_sweep_handles_more_slots_than_a_machine_word():

@@ -42,7 +42,7 @@ def test_minutes_that_keep_the_triangle_inequality_need_only_consecutive_walks()
 def test_a_meeting_is_placed_only_where_every_meeting_of_its_day_leaves_time_to_walk():
     for a_c, fits in ((10, True), (40, False)):
         layout = Layout(instance(_three_halls(a_c)))
-        hall = {layout.venues[v].location: v for v in range(len(layout.venues))}
+        hall = {layout.pools[v].location: v for v in range(len(layout.pools))}
         board = Board(layout)
         board.place(0, 0, hall["A"])  # a-b in hall A at t1
         # a-d in hall C at t3: 30 minutes after t1 ends, too few for 40, although a meeting

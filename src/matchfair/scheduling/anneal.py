@@ -5,17 +5,17 @@ the two slots along the Kempe chain: the meetings reachable from it through shar
 among those held in either slot. Everyone stays single-booked by construction. A move is refused
 when a chain meeting may not be held in its new slot, is pinned, or the chain is long.
 
-Tables are counted per pool: the venues that the same meetings may use, whose tables are then
-interchangeable. Where a chain would overfill a pool in a slot, a second chain, from a meeting
-of that pool held there, goes the other way in the same move (the two never share anybody, as
-chains are whole components); what still overfills is allowed at a cost, so that the search can
-pass through full slots, but only schedules that fit are kept. A worse move is taken with probability
-exp(-cost / temperature), the temperature falling geometrically over the run.
+Tables are counted per group: the table pools that the same meetings may use, whose tables are
+then interchangeable. Where a chain would overfill a group in a slot, a second chain, from a
+meeting of that group held there, goes the other way in the same move (the two never share
+anybody, as chains are whole components); what still overfills is allowed at a cost, so that the
+search can pass through full slots, but only schedules that fit are kept. A worse move is taken
+with probability exp(-cost / temperature), the temperature falling geometrically over the run.
 
-A meeting that may use either of two booths keeps to the one it is at, so that pools never
-overlap. With walking times every meeting keeps its venue and a move must leave everyone in the
-chain time to walk between consecutive meetings. Priority and the set of held meetings never
-change; only slots move, and then tables within their pool.
+A meeting that may use either of two booths keeps to the one it is at, so that groups never
+overlap. With walking times every meeting keeps its table pool and a move must leave everyone
+in the chain time to walk between consecutive meetings. Priority and the set of held meetings
+never change; only slots move, and then tables within their group.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .polish import kempe_chain
 # small-forum's its 48 in 0.3-0.8 s; 0.3 needs 10 s on the expo.
 START_TEMPERATURE = 0.15
 END_TEMPERATURE = 0.02
-# The cost of one meeting over a pool's tables, against one hole.
+# The cost of one meeting over a group's tables, against one hole.
 OVERFILL_COST = 3.0
 # Longest chain a move may swap; longer ones mostly fail on a slot some meeting may not take.
 CHAIN_LIMIT = 40
@@ -45,18 +45,18 @@ NEAR_SHARE = 0.6
 MOVES_PER_SECOND = 50_000
 
 
-class Pools:
-    """The pool of each meeting that may move (-1 for the others), the venues of each pool, and
-    the meetings per pool and slot against the pool's tables."""
+class TableGroups:
+    """The group of each meeting that may move (-1 for the others), the table pools of each
+    group, and the meetings per group and slot against the group's tables."""
 
-    def __init__(self, layout: Layout, board: Board, of: list[int], venues: list[list[int]]):
+    def __init__(self, layout: Layout, board: Board, of: list[int], pools: list[list[int]]):
         self.of = of
-        self.venues = venues
-        self.capacity = [sum(layout.capacity[v] for v in row) for row in venues]
-        venue_pool = {v: k for k, row in enumerate(venues) for v in row}
-        self.count = [[0] * layout.n_slots for _ in venues]
+        self.pools = pools
+        self.capacity = [sum(layout.capacity[v] for v in row) for row in pools]
+        pool_group = {v: k for k, row in enumerate(pools) for v in row}
+        self.count = [[0] * layout.n_slots for _ in pools]
         for mi, s in enumerate(board.slot):
-            k = venue_pool.get(board.venue[mi], -1) if s >= 0 else -1
+            k = pool_group.get(board.pool[mi], -1) if s >= 0 else -1
             if k >= 0:
                 self.count[k][s] += 1
         self.over = sum(
@@ -64,7 +64,7 @@ class Pools:
         )
 
     def change(self, moves: dict[int, int], a: int, b: int) -> int:
-        """The overfill added by `moves` (pool: net meetings into slot a out of slot b)."""
+        """The overfill added by `moves` (group: net meetings into slot a out of slot b)."""
         added = 0
         for k, d in moves.items():
             if d:
@@ -79,16 +79,16 @@ class Pools:
             self.count[k][b] -= d
 
 
-def pools(layout: Layout, board: Board) -> Pools:
-    """The pools of the board's movable meetings. A meeting that may use either of two booths is
-    kept to the one it is at, so that it shares that booth's pool and no two pools overlap. With
-    walking times every meeting keeps its venue (a location's general tables, or a booth): the
+def table_groups(layout: Layout, board: Board) -> TableGroups:
+    """The groups of the board's movable meetings. A meeting that may use either of two booths is
+    kept to the one it is at, so that it shares that booth's group and no two groups overlap. With
+    walking times every meeting keeps its table pool (a location's general tables, or a booth): the
     walk to it then depends only on its slot."""
     movable = [
         mi for mi in range(len(layout.meetings)) if board.slot[mi] >= 0 and not board.pinned[mi]
     ]
     keys: dict[int, tuple[int, ...]] = {
-        mi: (board.venue[mi],) if layout.travel_pairs else tuple(sorted(layout.meeting_venues[mi]))
+        mi: (board.pool[mi],) if layout.travel_pairs else tuple(sorted(layout.meeting_pools[mi]))
         for mi in movable
     }
     sharing: dict[int, set[tuple[int, ...]]] = {}
@@ -97,7 +97,7 @@ def pools(layout: Layout, board: Board) -> Pools:
             sharing.setdefault(v, set()).add(key)
     for mi, key in keys.items():
         if len(key) > 1 and any(len(sharing[v]) > 1 for v in key):
-            keys[mi] = (board.venue[mi],)
+            keys[mi] = (board.pool[mi],)
     index: dict[tuple[int, ...], int] = {}
     owner: dict[int, int] = {}
     of = [-1] * len(layout.meetings)
@@ -105,9 +105,9 @@ def pools(layout: Layout, board: Board) -> Pools:
         if key not in index:
             index[key] = len(index)
             for v in key:
-                assert owner.setdefault(v, index[key]) == index[key], "pools overlap"
+                assert owner.setdefault(v, index[key]) == index[key], "groups overlap"
         of[mi] = index[key]
-    return Pools(layout, board, of, [list(key) for key in index])
+    return TableGroups(layout, board, of, [list(key) for key in index])
 
 
 def anneal(
@@ -126,9 +126,9 @@ def anneal(
     the board; returns the holes removed and the moves tried. `on_better` hears the holes of a
     better schedule, at most twice a second."""
     layout = board.layout
-    tables = pools(layout, board)
-    pool = tables.of
-    venue = board.venue if layout.travel_pairs else None
+    tables = table_groups(layout, board)
+    group = tables.of
+    venue = board.pool if layout.travel_pairs else None
     rng = random.Random(seed)
     started = time.perf_counter()
     stop = started + seconds if budget is None else deadline
@@ -153,7 +153,7 @@ def anneal(
         held=held,
         members=members,
         allowed=allowed,
-        fixed=[k < 0 for k in pool],  # pinned, or not held
+        fixed=[k < 0 for k in group],  # pinned, or not held
         limit=CHAIN_LIMIT,
     )
     session_mask, session_of = layout.session_mask, layout.session_of
@@ -178,7 +178,7 @@ def anneal(
         mine = by_person[p]
         m = mine[rng.randrange(len(mine))]
         a = slot[m]
-        if pool[m] < 0:
+        if group[m] < 0:
             continue
         if rng.random() < NEAR_SHARE:
             session = session_mask[session_of[a]]
@@ -196,16 +196,16 @@ def anneal(
         chain = chain_of(m, a, b)
         if chain is None:
             continue
-        net = _net(chain, b, slot, pool)
+        net = _net(chain, b, slot, group)
         overfill = tables.change(net, a, b)
         if overfill > 0:
             k, d = next((k, d) for k, d in net.items() if tables.change({k: d}, a, b) > 0)
             full, other = (a, b) if d > 0 else (b, a)
             back = in_slot[full].choice(rng)
-            if pool[back] == k and back not in chain:
+            if group[back] == k and back not in chain:
                 more = chain_of(back, full, other)
                 if more is not None:
-                    both_net = _net(chain + more, b, slot, pool)
+                    both_net = _net(chain + more, b, slot, group)
                     both_overfill = tables.change(both_net, a, b)
                     if both_overfill < overfill:
                         chain, net, overfill = chain + more, both_net, both_overfill
@@ -284,12 +284,12 @@ class _Bag:
         return self.items[rng.randrange(len(self.items))]
 
 
-def _net(chain: list[int], b: int, slot: list[int], pool: list[int]) -> dict[int, int]:
-    """Per pool, the meetings the swap of slots a and b brings into slot a (those now in b)
+def _net(chain: list[int], b: int, slot: list[int], group: list[int]) -> dict[int, int]:
+    """Per group, the meetings the swap of slots a and b brings into slot a (those now in b)
     less those it takes out of it."""
     net: dict[int, int] = {}
     for x in chain:
-        net[pool[x]] = net.get(pool[x], 0) + (1 if slot[x] == b else -1)
+        net[group[x]] = net.get(group[x], 0) + (1 if slot[x] == b else -1)
     return net
 
 
@@ -304,7 +304,7 @@ def _walks(
     venue: list[int],
 ) -> bool:
     """Whether, after swapping slots a and b for the chain, everyone in it has time to walk
-    between its meetings (every meeting keeps its venue; `Layout.walks_fit`)."""
+    between its meetings (every meeting keeps its table pool; `Layout.walks_fit`)."""
     moved: dict[int, dict[int, int]] = {}
     for x in chain:
         for q in layout.members[x]:
@@ -324,14 +324,14 @@ def _walks(
     return True
 
 
-def _write_back(board: Board, slots: list[int], tables: Pools) -> None:
-    """Move the board's meetings to `slots`, each at a venue of its pool with room."""
+def _write_back(board: Board, slots: list[int], tables: TableGroups) -> None:
+    """Move the board's meetings to `slots`, each in a table pool of its group with room."""
     moved = [mi for mi, s in enumerate(slots) if s != board.slot[mi]]
     for mi in moved:
         board.remove(mi)
     for mi in moved:
         s = slots[mi]
-        v = next((v for v in tables.venues[tables.of[mi]] if board.room[v] >> s & 1), -1)
-        if v < 0:  # the pools' counts rule this out
+        v = next((v for v in tables.pools[tables.of[mi]] if board.room[v] >> s & 1), -1)
+        if v < 0:  # the groups' counts rule this out
             raise AssertionError(f"no table left for meeting {mi} in slot {s}")
         board.place(mi, s, v)

@@ -25,7 +25,7 @@ def first_come_first_served(
     place_locked(board)
     for mi in (mi for mi, m in enumerate(layout.meetings) if m.locked is None):
         for s in iter_bits(board.free_mask(mi)):
-            v = board.venue_for(mi, s)
+            v = board.pool_for(mi, s)
             if v >= 0:
                 board.place(mi, s, v)
                 break

@@ -72,7 +72,7 @@ def _allowed_masks(instance: Instance) -> list[int]:
 def _table_flow(
     instance: Instance, possible: list[int], allowed: list[int], booths: list[tuple[str, ...]]
 ) -> int:
-    """Max flow meeting -> (slot, venue) with venue capacity = tables there, ignoring people."""
+    """Max flow meeting -> (slot, table pool) with pool capacity = tables there, ignoring people."""
     general = len(instance.general_tables)
     flow = max_flow.SimpleMaxFlow()
     node: dict[tuple[int, str], int] = {}
@@ -108,7 +108,7 @@ def upper_bounds(instance: Instance) -> Bounds:
     2. each participant holds at most a matching of its meetings into its slots, capped by
        `max_meetings`; each lost meeting relieves at most `k` participants (k = largest group),
        so at least max(max excess, ceil(sum excess / k)) meetings are lost;
-    3. a max flow of meetings into slot-and-venue capacities (tables) bounds the count too.
+    3. a max flow of meetings into slot-and-table-pool capacities (tables) bounds the count too.
     """
     allowed = _allowed_masks(instance)
     has_general = bool(instance.general_tables)

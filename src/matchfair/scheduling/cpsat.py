@@ -67,29 +67,29 @@ def build(
     model = cp_model.CpModel()
     x: dict[tuple[int, int, int], cp_model.IntVar] = {}
     per_meeting: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    per_venue_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    per_pool_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     per_person_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
-    per_person_slot_venue: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
+    per_person_slot_pool: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
     travel = bool(layout.travel_pairs)
     for mi in sorted(free_set):
         for s in _iter(board.free_mask(mi)):
-            for v in layout.meeting_venues[mi]:
+            for v in layout.meeting_pools[mi]:
                 if not board.room[v] >> s & 1:
                     continue
                 var = model.new_bool_var(f"x{mi}_{s}_{v}")
                 x[(mi, s, v)] = var
                 per_meeting[mi].append(var)
-                per_venue_slot[(v, s)].append(var)
+                per_pool_slot[(v, s)].append(var)
                 for p in layout.members[mi]:
                     per_person_slot[(p, s)].append(var)
                     if travel:
-                        per_person_slot_venue[(p, s, v)].append(var)
+                        per_person_slot_pool[(p, s, v)].append(var)
     for mi in free_set:
         if layout.meetings[mi].locked is not None or all_scheduled:
             model.add_exactly_one(per_meeting[mi])
         elif len(per_meeting[mi]) > 1:
             model.add_at_most_one(per_meeting[mi])
-    for (v, s), vars_ in per_venue_slot.items():
+    for (v, s), vars_ in per_pool_slot.items():
         room = layout.capacity[v] - board.used[v][s]
         if len(vars_) > room:
             model.add(sum(vars_) <= room)
@@ -114,7 +114,7 @@ def build(
                 busy[(p, s)] = b
     _add_seats(layout, board, model, free_set, busy)
     if travel:
-        add_travel(layout, board, model, touched, per_person_slot_venue)
+        add_travel(layout, board, model, touched, per_person_slot_pool)
     hole_terms: list[cp_model.LinearExprT] = []
     flags: dict[tuple[int, int], cp_model.IntVar] = {}
     if not spans_only:
@@ -252,13 +252,13 @@ def _add_seats(
     hole-free schedule of tic-14crafc in about a second instead of none in 30 s, and prove
     forum-14's two loose agendas optimal in 9 s.
     """
-    seats: dict[int, dict[int, int]] = defaultdict(dict)  # slot -> venue -> largest meeting
+    seats: dict[int, dict[int, int]] = defaultdict(dict)  # slot -> table pool -> largest meeting
     wanted = [0] * layout.n_slots  # people in the free meetings that may use each slot
     for mi in free_set:
         size = len(layout.members[mi])
         for s in _iter(board.free_mask(mi)):
             wanted[s] += size
-            for v in layout.meeting_venues[mi]:
+            for v in layout.meeting_pools[mi]:
                 if board.room[v] >> s & 1:
                     seats[s][v] = max(seats[s].get(v, 0), size)
     people: dict[int, list[cp_model.IntVar]] = defaultdict(list)
@@ -363,18 +363,18 @@ def _holes(
             holed = model.new_bool_var("")
             # span = Σ(first + last) − n when the participant meets at all (last[0] true).
             model.add(sum(first) + sum(last) - n * last[0] - sum(bs) <= n * holed)
-            gaps: list[cp_model.IntVar] = []
+            hole_starts: list[cp_model.IntVar] = []
             for i in range(1, n):
-                gap = model.new_bool_var("")
-                model.add_bool_or([gap, ~bs[i - 1], bs[i], ~last[i]])
-                model.add_implication(gap, bs[i - 1])
-                model.add_implication(gap, ~bs[i])
-                model.add_implication(gap, last[i])
-                model.add_implication(gap, holed)
-                gaps.append(gap)
-            model.add(sum(gaps) >= holed)
+                hole = model.new_bool_var("")
+                model.add_bool_or([hole, ~bs[i - 1], bs[i], ~last[i]])
+                model.add_implication(hole, bs[i - 1])
+                model.add_implication(hole, ~bs[i])
+                model.add_implication(hole, last[i])
+                model.add_implication(hole, holed)
+                hole_starts.append(hole)
+            model.add(sum(hole_starts) >= holed)
             flags[(p, sess)] = holed
-            terms.append(sum(gaps))
+            terms.append(sum(hole_starts))
     return terms, flags
 
 
@@ -383,29 +383,29 @@ def add_travel(
     board: Board,
     model: cp_model.CpModel,
     touched: set[int],
-    per_person_slot_venue: dict[tuple[int, int, int], list[cp_model.IntVar]],
+    per_person_slot_pool: dict[tuple[int, int, int], list[cp_model.IntVar]],
 ) -> None:
-    """Forbid two meetings of one participant too close for the walk between their venues.
+    """Forbid two meetings of one participant too close for the walk between their table pools.
 
     Applied to every pair on a day rather than consecutive ones only: slightly stricter than the
     rule, but a meeting squeezed between two far-apart ones would need the walk as well.
     """
     spots_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for p, s, v in per_person_slot_venue:
+    for p, s, v in per_person_slot_pool:
         spots_of[p].append((s, v))
     for p in touched:
         spots = sorted(spots_of[p])
         for i, (s1, v1) in enumerate(spots):
             for s2, v2 in spots[i + 1 :]:
                 if s1 != s2 and not layout.walk_ok(s1, v1, s2, v2):
-                    first = per_person_slot_venue[(p, s1, v1)]
-                    second = per_person_slot_venue[(p, s2, v2)]
+                    first = per_person_slot_pool[(p, s1, v1)]
+                    second = per_person_slot_pool[(p, s2, v2)]
                     model.add(sum(first) + sum(second) <= 1)
         for s1, v1 in board.where[p].items():
             for s2, v2 in spots:
                 ok = layout.walk_ok(s1, v1, s2, v2) if s1 < s2 else layout.walk_ok(s2, v2, s1, v1)
                 if not ok:
-                    for var in per_person_slot_venue[(p, s2, v2)]:
+                    for var in per_person_slot_pool[(p, s2, v2)]:
                         model.add(var == 0)
 
 

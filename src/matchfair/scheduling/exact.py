@@ -169,16 +169,14 @@ def solve_whole(
     """Solves on the whole instance: best priority; then, without a previous schedule, the
     compact steps; then moves, exact holes and fairness under that priority."""
     everything = list(range(len(layout.meetings)))
-    best_plan = {mi: (board.slot[mi], board.venue[mi]) for mi in everything if board.slot[mi] >= 0}
+    best_plan = {mi: (board.slot[mi], board.pool[mi]) for mi in everything if board.slot[mi] >= 0}
     best = board_priority(board)
     start_holes = board_holes(board)
     clock.report("cp-sat on the whole instance", board, bound)
     for mi in everything:
         board.remove(mi)
     schedulable = sum(
-        layout.priority[mi]
-        for mi in everything
-        if board.free_mask(mi) and layout.meeting_venues[mi]
+        layout.priority[mi] for mi in everything if board.free_mask(mi) and layout.meeting_pools[mi]
     )
     fresh = previous is None
     outcome = None

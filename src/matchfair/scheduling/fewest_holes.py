@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 from . import maxsat, satlns
 from .clock import Clock, guard
-from .placement import Board, Layout, Plan, board_holes, choice_count, on_board
+from .placement import Board, Layout, Positions, board_holes, choice_count, on_board
 
 # Share of the time for the MaxSAT search, which runs first when every meeting can be held;
 # CP-SAT has the rest when it does not finish. Measured on the 20 real forums at 30 s
-# (docs/benchmarks.md): 17 of 20 at their optimum and 58–59 breaks in all with 0.65,
+# (docs/benchmarks.md): 17 of 20 at their optimum and 58–59 holes in all with 0.65,
 # against 15–16 and 63–68 with 0.5.
 MAXSAT_SHARE = 0.65
 # Below this many seconds the time is better spent on CP-SAT alone, whose first schedules
@@ -41,10 +41,10 @@ def _hole_search(
     layout: Layout,
     clock: Clock,
     seed: int,
-    start: Plan,
+    start: Positions,
     bound: int,
     workers: int,
-) -> tuple[maxsat.Outcome | None, Plan | None]:
+) -> tuple[maxsat.Outcome | None, Positions | None]:
     """The MaxSAT search for the fewest holes with every meeting held, and the LNS's best
     schedule where it ran (`_searches`)."""
     if (
@@ -79,7 +79,7 @@ class _Watch:
         layout: Layout,
         clock: Clock,
         search: maxsat.HoleSearch,
-        start: Plan,
+        start: Positions,
         bound: int,
     ) -> None:
         self.clock, self.search, self.bound = clock, search, bound
@@ -88,7 +88,7 @@ class _Watch:
         self.ticked = clock.elapsed()
         self.shown_holes: int | None = None
 
-    def show(self, plan: Plan) -> None:
+    def show(self, plan: Positions) -> None:
         for mi in range(len(self.shown.slot)):
             self.shown.remove(mi)
         for mi, (s, v) in plan.items():
@@ -128,14 +128,14 @@ class _Watch:
 
 def _searches(
     watch: _Watch, lns: satlns.HoleLns, seed: int, workers: int
-) -> tuple[maxsat.Outcome, Plan | None]:
+) -> tuple[maxsat.Outcome, Positions | None]:
     """The MaxSAT searches alone for LNS_AFTER seconds, then the LNS beside them until one
     finishes, the LNS reaches their lower bound or proves its schedule optimal, or its time is
     up. Without an LNS schedule the searches keep MAXSAT_SHARE of the time.
 
     On the wall clock `workers` searches have up to LNS_SHARE of the time, and at MAXSAT_SHARE
     every search but the first stops, so that it and the LNS have a core each (three searches
-    on two cores: on forum-13crafb and ticf-13crafb 6, 7, 9 and 3, 5, 6 breaks at 30 s,
+    on two cores: on forum-13crafb and ticf-13crafb 6, 7, 9 and 3, 5, 6 holes at 30 s,
     against 7, 8 and 6, 6 with all three to the end).
 
     Deterministic, two searches each have a budget of conflicts for MAXSAT_SHARE, and the
@@ -181,7 +181,7 @@ def _searches(
 
 def _lns_start(
     watch: _Watch, lns: satlns.HoleLns, seed: int, halt: Callable[[], bool] | None = None
-) -> Plan | None:
+) -> Positions | None:
     """The LNS's first schedule, annealed for up to LNS_ANNEAL seconds (`halt` may stop the
     annealing), given to the LNS as its start; None when none was found."""
     clock = watch.clock
@@ -214,7 +214,7 @@ def _from_search(board: Board, clock: Clock, outcome: maxsat.Outcome) -> dict[st
     }
 
 
-def _from_lns(board: Board, outcome: maxsat.Outcome, plan: Plan) -> dict[str, object]:
+def _from_lns(board: Board, outcome: maxsat.Outcome, plan: Positions) -> dict[str, object]:
     """Place the LNS's best schedule: every meeting held, so nobody loses one; optimal when
     its holes reach the MaxSAT searches' lower bound."""
     for mi, (s, v) in plan.items():
@@ -233,7 +233,7 @@ def hole_search(
     board: Board,
     clock: Clock,
     seed: int,
-    start: Plan,
+    start: Positions,
     bound: int,
     workers: int,
 ) -> tuple[maxsat.Outcome | None, dict[str, object] | None]:

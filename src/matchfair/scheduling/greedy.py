@@ -57,7 +57,7 @@ def _pick_slot(board: Board, mi: int, candidates: int) -> int:
 def place_one(board: Board, mi: int) -> bool:
     free = board.free_mask(mi)
     roomy = 0
-    for v in board.layout.meeting_venues[mi]:
+    for v in board.layout.meeting_pools[mi]:
         roomy |= board.room[v]
     free &= roomy
     # The slots the members prefer first, where the instance has preferences (humane.py).
@@ -68,7 +68,7 @@ def place_one(board: Board, mi: int) -> bool:
 def _place_in(board: Board, mi: int, free: int) -> bool:
     while free:
         s = _pick_slot(board, mi, free)
-        v = board.venue_for(mi, s)
+        v = board.pool_for(mi, s)
         if v >= 0:
             board.place(mi, s, v)
             return True
@@ -114,15 +114,15 @@ def place_locked(board: Board) -> None:
     for mi in locked_order(layout):
         if board.slot[mi] < 0:
             s = layout.allowed[mi].bit_length() - 1
-            v = board.venue_for(mi, s) if board.free_mask(mi) else -1
+            v = board.pool_for(mi, s) if board.free_mask(mi) else -1
             if v >= 0:
                 board.place(mi, s, v)
 
 
 def locked_order(layout: Layout) -> list[int]:
-    """Locked meetings, those whose venue is fixed first, so the others can walk around them."""
+    """Locked meetings, those with a fixed table pool first, so the others can walk around them."""
     locked = [mi for mi, m in enumerate(layout.meetings) if m.locked is not None]
-    return sorted(locked, key=lambda mi: len(layout.meeting_venues[mi]) > 1)
+    return sorted(locked, key=lambda mi: len(layout.meeting_pools[mi]) > 1)
 
 
 def repair(board: Board, rounds: int = 2, settled: frozenset[int] = frozenset()) -> int:
@@ -162,10 +162,10 @@ def _augment(board: Board, mi: int) -> bool:
         (other,) = blockers
         if layout.meetings[other].locked is not None:
             continue
-        old_s, old_v = board.slot[other], board.venue[other]
+        old_s, old_v = board.slot[other], board.pool[other]
         board.remove(other)
         # The slot is free now; the participants' limits (placement.over_limit) may still bar it.
-        v = board.venue_for(mi, s) if board.free_mask(mi) >> s & 1 else -1
+        v = board.pool_for(mi, s) if board.free_mask(mi) >> s & 1 else -1
         if v >= 0:
             board.place(mi, s, v)
             if place_one(board, other):

@@ -25,10 +25,10 @@ from . import cpsat
 from .clock import Clock, Progress, solver_parameters
 from .greedy import construct, place_one
 from .model import Instance, Meeting, Participant, Result, Slot
-from .placement import Board, Layout, Plan, board_priority, choice_count, iter_bits
+from .placement import Board, Layout, Positions, board_priority, choice_count, iter_bits
 from .reasons import explain_unscheduled
 
-# Above this many meeting×slot×venue Booleans the model here is not built: the greedy start,
+# Above this many meeting×slot×table-pool Booleans the model here is not built: the greedy start,
 # which keeps every limit, is the answer.
 MODEL_LIMIT = 60_000
 # Share of the time for objective (1) alone; the rest goes to holes and preferences.
@@ -122,15 +122,15 @@ class _Model:
         m = self.model = cp_model.CpModel()
         self.x: dict[tuple[int, int, int], cp_model.IntVar] = {}
         per_meeting: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-        per_venue_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+        per_pool_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
         per_person_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
         per_psv: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
         for mi in range(len(layout.meetings)):
             for s in iter_bits(layout.allowed[mi]):
-                for v in layout.meeting_venues[mi]:
+                for v in layout.meeting_pools[mi]:
                     var = self.x[(mi, s, v)] = m.new_bool_var(f"x{mi}_{s}_{v}")
                     per_meeting[mi].append(var)
-                    per_venue_slot[(v, s)].append(var)
+                    per_pool_slot[(v, s)].append(var)
                     for p in layout.members[mi]:
                         per_person_slot[(p, s)].append(var)
                         per_psv[(p, s, v)].append(var)
@@ -138,7 +138,7 @@ class _Model:
                 m.add_exactly_one(per_meeting[mi])
             elif len(per_meeting[mi]) > 1:
                 m.add_at_most_one(per_meeting[mi])
-        for (v, _s), vars_ in per_venue_slot.items():
+        for (v, _s), vars_ in per_pool_slot.items():
             if len(vars_) > layout.capacity[v]:
                 m.add(sum(vars_) <= layout.capacity[v])
         self.busy: dict[tuple[int, int], cp_model.LinearExpr] = {}
@@ -244,7 +244,7 @@ class _Model:
             out.append(rest)
         return out
 
-    def hint(self, plan: Plan) -> None:
+    def hint(self, plan: Positions) -> None:
         """A complete hint: the schedule's Booleans and the helpers' values on it."""
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         for key, var in self.x.items():
@@ -269,7 +269,13 @@ class _Model:
             self.model.add_hint(var, value)
 
     def solve(
-        self, clock: Clock, seconds: float, seed: int, workers: int, hint: Plan, presolve: int = 1
+        self,
+        clock: Clock,
+        seconds: float,
+        seed: int,
+        workers: int,
+        hint: Positions,
+        presolve: int = 1,
     ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus] | None:
         if not clock.begin_step():
             return None
@@ -290,23 +296,23 @@ class _Model:
             return None
         return solver, status
 
-    def plan(self, solver: cp_model.CpSolver) -> Plan:
+    def plan(self, solver: cp_model.CpSolver) -> Positions:
         return {mi: (s, v) for (mi, s, v), var in self.x.items() if solver.boolean_value(var)}
 
 
-def _hint(layout: Layout, board: Board, previous: Result | None) -> Plan:
-    plan = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+def _hint(layout: Layout, board: Board, previous: Result | None) -> Positions:
+    plan = {mi: (s, board.pool[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     if previous is not None:
         for a in previous.assignments:
             mi = layout.meeting_index.get(a.meeting)
             s = layout.slot_pos.get(a.slot)
-            v = layout.venue_of_table.get(a.table)
+            v = layout.pool_of_table.get(a.table)
             if mi is not None and s is not None and v is not None:
                 plan.setdefault(mi, (s, v))
     return plan
 
 
-def _load(board: Board, plan: Plan) -> None:
+def _load(board: Board, plan: Positions) -> None:
     for mi in range(len(board.layout.meetings)):
         board.remove(mi)
     for mi, (s, v) in plan.items():
@@ -431,7 +437,7 @@ def _shape(
     # Holes rank before preferences: one hole outweighs every preference together.
     weight = 1 + sum(len(layout.members[mi]) for mi in range(len(layout.meetings)))
     model.model.minimize(model.shape(weight, preferred))
-    hint = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    hint = {mi: (s, board.pool[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     found = model.solve(clock, clock.left(), seed, workers, hint)
     before = weight * holes(layout, board.busy) + outside(layout, board)
     if found is None:

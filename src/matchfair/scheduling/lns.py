@@ -34,7 +34,7 @@ def _score(
     moves = 0
     if previous:
         moves = sum(
-            1 for mi in free if mi in previous and (board.slot[mi], board.venue[mi]) != previous[mi]
+            1 for mi in free if mi in previous and (board.slot[mi], board.pool[mi]) != previous[mi]
         )
     holes = sum(person_holes(layout, board.busy[p]) for p in people)
     return (priority, -moves, -holes)
@@ -150,7 +150,7 @@ def improve(
             continue
         people = {p for mi in free for p in layout.members[mi]}
         before = _score(layout, board, free, people, previous)
-        saved = [(mi, board.slot[mi], board.venue[mi]) for mi in free]
+        saved = [(mi, board.slot[mi], board.pool[mi]) for mi in free]
         window = cpsat.build(layout, board, free, previous=previous, fairness=False)
         placed = {(mi, s, v) for mi, s, v in saved}
         cpsat.add_full_hint(window.model, {var: key in placed for key, var in window.x.items()})

@@ -1,7 +1,7 @@
 """Fewest holes with every meeting held, as weighted MaxSAT solved by PySAT's RC2.
 
-The whole instance becomes clauses: one literal per meeting, slot and venue; each meeting held
-exactly once; nobody in two meetings of a slot; venue capacity; walking time; and per
+The whole instance becomes clauses: one literal per meeting, slot and table pool; each meeting held
+exactly once; nobody in two meetings of a slot; pool capacity; walking time; and per
 participant and session the monotone chains of "met already" and "meets later", so that a hole
 is a free slot right after a busy one while a later meeting exists. Each possible hole start is
 a soft clause of weight one, so the optimum is the fewest holes.
@@ -36,13 +36,13 @@ from pysat.card import CardEnc, EncType
 from pysat.formula import WCNF, IDPool
 
 from . import satsearch
-from .placement import Layout, Plan, iter_bits
+from .placement import Layout, Positions, iter_bits
 
 # Conflicts taken for one second of work: the budget of each search of a deterministic run
 # (measured on the real forums: 3,700 to 7,800 a second per process on 2 cores; about the
 # middle, so that a deterministic time limit lasts about as long as one on the wall clock).
 CONFLICTS_PER_SECOND = 5_000
-# Above this many meeting × slot × venue literals the encoding is not built.
+# Above this many meeting × slot × table-pool literals the encoding is not built.
 MAX_LITERALS = 40_000
 # Searches of a deterministic run, whatever the machine: a result must not depend on its cores.
 DETERMINISTIC_SEARCHES = 2
@@ -61,7 +61,7 @@ WORKER_NICENESS = 5
 class Outcome:
     """What the MaxSAT search ended with: an optimal plan, or only a lower bound on holes."""
 
-    plan: Plan | None
+    plan: Positions | None
     holes_lower_bound: int
     # The hard clauses cannot all hold: not every meeting can be held.
     infeasible: bool = False
@@ -86,7 +86,7 @@ class Encoding:
         self.mine: list[list[int]] = [[] for _ in layout.by_person]
         self._meetings()
         self._people()
-        self._venues()
+        self._pools()
         if layout.travel_pairs:
             self._travel()
         if layout.n_sessions == 1:
@@ -126,7 +126,7 @@ class Encoding:
         for mi in range(len(lay.meetings)):
             lits = []
             for s in iter_bits(lay.allowed[mi]):
-                for v in lay.meeting_venues[mi]:
+                for v in lay.meeting_pools[mi]:
                     if lay.capacity[v] > 0:
                         lits.append(self.x.setdefault((mi, s, v), self.var("x", mi, s, v)))
             if lits:
@@ -186,16 +186,16 @@ class Encoding:
             self.wcnf.append([-hole], weight=1)
             self.hole_starts.append(hole)
 
-    def _venues(self) -> None:
-        """Venue capacity per slot, and the implied seats rule: the people busy in a slot fit
+    def _pools(self) -> None:
+        """Table pool capacity per slot, and the implied seats rule: the people busy in a slot fit
         at its tables (as in cpsat._add_seats)."""
         lay = self.layout
-        per_venue: dict[tuple[int, int], list[int]] = defaultdict(list)
+        per_pool: dict[tuple[int, int], list[int]] = defaultdict(list)
         seats: dict[int, dict[int, int]] = defaultdict(dict)
         for (mi, s, v), lit in self.x.items():
-            per_venue[(v, s)].append(lit)
+            per_pool[(v, s)].append(lit)
             seats[s][v] = max(seats[s].get(v, 0), len(lay.members[mi]))
-        for (v, _), lits in per_venue.items():
+        for (v, _), lits in per_pool.items():
             self.card(lits, lay.capacity[v])
         people: dict[int, list[int]] = defaultdict(list)
         for (_, s), b in self.busy.items():
@@ -207,7 +207,7 @@ class Encoding:
         self.seats = (first, len(self.wcnf.hard))
 
     def _travel(self) -> None:
-        """Two meetings of a participant too close for the walk between their venues exclude
+        """Two meetings of a participant too close for the walk between their table pools exclude
         each other (every pair on a day, as in cpsat.add_travel)."""
         lay = self.layout
         spots: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -277,7 +277,7 @@ class Encoding:
                         fits = [z for b, z in starts[q].items() if inside & (((1 << n_q) - 1) << b)]
                         self.hard([-y, self.var("holed", q), *fits])
 
-    def plan(self, model: Iterable[int]) -> Plan:
+    def plan(self, model: Iterable[int]) -> Positions:
         true = {lit for lit in model if lit > 0}
         return {mi: (s, v) for (mi, s, v), lit in self.x.items() if lit in true}
 

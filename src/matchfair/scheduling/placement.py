@@ -1,8 +1,10 @@
-"""A mutable board of who is busy when and which venues have room, shared by the constructive
-heuristics; slots are bit positions so that "where can this meeting go" is a few integer ops.
+"""A mutable board of who is busy when and which table pools have room, shared by the
+constructive heuristics; slots are bit positions so that "where can this meeting go" is a few
+integer ops.
 
-A venue is a booth table or a group of identical general tables at one location: general tables
+A table pool is a booth table or the identical general tables at one location: general tables
 only differ by location, so a per-slot count is exact and concrete tables are dealt at the end.
+In the board's arrays a pool's index is `v` (`Board.pool`, `Layout.meeting_pools`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ import numpy as np
 
 from .model import Assignment, Instance
 
-# A schedule as meeting -> (slot, venue), by index.
-Plan = dict[int, tuple[int, int]]
+# The positions of a schedule: meeting -> (slot, table pool), by index.
+Positions = dict[int, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
-class Venue:
+class TablePool:
+    """Tables the engine treats as one: the general tables of one location, or one booth. It
+    counts a pool's free tables per slot; concrete tables are dealt at the end."""
+
     key: str
     location: str | None
     tables: tuple[str, ...]
@@ -61,21 +66,21 @@ class Layout:
         groups: dict[str | None, list[str]] = defaultdict(list)
         for t in instance.general_tables:
             groups[t.location].append(t.id)
-        self.venues: list[Venue] = [
-            Venue(f"@{loc or ''}", loc, tuple(ids), False) for loc, ids in groups.items()
+        self.pools: list[TablePool] = [
+            TablePool(f"@{loc or ''}", loc, tuple(ids), False) for loc, ids in groups.items()
         ]
-        self.general_venues = list(range(len(self.venues)))
-        venue_of_table: dict[str, int] = {}
-        for v, venue in enumerate(self.venues):
-            for tid in venue.tables:
-                venue_of_table[tid] = v
+        self.general_pools = list(range(len(self.pools)))
+        pool_of_table: dict[str, int] = {}
+        for v, pool in enumerate(self.pools):
+            for tid in pool.tables:
+                pool_of_table[tid] = v
         order = {t.id: i for i, t in enumerate(instance.tables)}
         for tid in sorted(instance.booth_tables, key=order.__getitem__):
-            venue_of_table[tid] = len(self.venues)
+            pool_of_table[tid] = len(self.pools)
             loc = instance.table_by_id[tid].location
-            self.venues.append(Venue(tid, loc, (tid,), True))
-        self.venue_of_table = venue_of_table
-        self.capacity = [len(v.tables) for v in self.venues]
+            self.pools.append(TablePool(tid, loc, (tid,), True))
+        self.pool_of_table = pool_of_table
+        self.capacity = [len(v.tables) for v in self.pools]
         self.meetings = instance.meetings
         self.meeting_index = {m.id: i for i, m in enumerate(instance.meetings)}
         self.person_index = {p.id: i for i, p in enumerate(instance.participants)}
@@ -87,7 +92,7 @@ class Layout:
             p.max_meetings if p.max_meetings is not None else 1 << 30 for p in instance.participants
         ]
         self.allowed: list[int] = []
-        self.meeting_venues: list[tuple[int, ...]] = []
+        self.meeting_pools: list[tuple[int, ...]] = []
         self.pinned_table: list[str | None] = []
         # Availability as bit masks once per participant: intersecting frozensets of slot ids
         # per meeting costs seconds on expo-size instances.
@@ -111,17 +116,15 @@ class Layout:
             if m.slots is not None:
                 mask &= sum(1 << pos[sid] for sid in m.slots if sid in pos)
             booths = instance.meeting_booths(m)
-            venues = (
-                tuple(venue_of_table[b] for b in booths) if booths else tuple(self.general_venues)
-            )
+            pools = tuple(pool_of_table[b] for b in booths) if booths else tuple(self.general_pools)
             pinned = None
             if m.locked is not None:
                 mask = 1 << pos[m.locked.slot]
                 if m.locked.table is not None:
                     pinned = m.locked.table
-                    venues = (venue_of_table[pinned],)
+                    pools = (pool_of_table[pinned],)
             self.allowed.append(mask)
-            self.meeting_venues.append(venues)
+            self.meeting_pools.append(pools)
             self.pinned_table.append(pinned)
         self.travel_pairs = self._travel_pairs()
         # The rule asks for time to walk between consecutive meetings only. Where the minutes
@@ -132,13 +135,13 @@ class Layout:
         # on a day, as the exact models do, so that no move that frees a slot breaks the rule.
         self.walk_every_pair = bool(self.travel_pairs) and not self._travel_metric()
         # A lock with a choice of location tries first the one where all locks hold together
-        # (locks.py): placed one by one in the first venue that fits, locks can shut each
+        # (locks.py): placed one by one in the first table pool that fits, locks can shut each
         # other out.
         for mid, loc in instance.locks_together.locations.items():
             mi = self.meeting_index[mid]
-            there = [v for v in self.meeting_venues[mi] if self.venues[v].location == loc]
-            elsewhere = [v for v in self.meeting_venues[mi] if self.venues[v].location != loc]
-            self.meeting_venues[mi] = (*there, *elsewhere)
+            there = [v for v in self.meeting_pools[mi] if self.pools[v].location == loc]
+            elsewhere = [v for v in self.meeting_pools[mi] if self.pools[v].location != loc]
+            self.meeting_pools[mi] = (*there, *elsewhere)
         self.by_person: list[list[int]] = [[] for _ in instance.participants]
         for mi, people in enumerate(self.members):
             for p in people:
@@ -186,24 +189,24 @@ class Layout:
                 self.wish.append(common if masks and common else any_of)
 
     def _travel_pairs(self) -> dict[tuple[int, int], float]:
-        """Walking minutes between venues, only for pairs that need any."""
+        """Walking minutes between table pools, only for pairs that need any."""
         pairs: dict[tuple[int, int], float] = {}
         if not self.instance.travel_minutes:
             return pairs
-        for a, va in enumerate(self.venues):
-            for b, vb in enumerate(self.venues):
+        for a, va in enumerate(self.pools):
+            for b, vb in enumerate(self.pools):
                 walk = self.instance.travel(va.location, vb.location)
                 if walk > 0:
                     pairs[(a, b)] = walk
         return pairs
 
     def _travel_metric(self) -> bool:
-        """Whether the walking minutes between the venues' locations keep the triangle
+        """Whether the walking minutes between the table pools' locations keep the triangle
         inequality. Locations the minutes do not name cost nothing to reach, from anywhere:
         one of them stands for all."""
         minutes = self.instance.travel_minutes
         named = set(minutes) | {b for row in minutes.values() for b in row}
-        here = {v.location for v in self.venues}
+        here = {v.location for v in self.pools}
         places: list[str | None] = [loc for loc in here if loc in named]
         if any(loc not in named for loc in here):
             places.append(None)
@@ -213,7 +216,7 @@ class Layout:
 
     def walks_fit(self, s: int, v: int, busy: int, venue_at: Callable[[int], int]) -> bool:
         """Whether a meeting at (s, v) leaves a participant busy in the other slots of `busy`
-        (s not among them), each at the venue `venue_at` gives, time to walk: from the meeting
+        (s not among them), each in the table pool `venue_at` gives, time to walk: from the meeting
         before and to the one after, or from and to every one on its day where the minutes
         break the triangle inequality (`walk_every_pair`)."""
         if not self.walk_every_pair:
@@ -243,15 +246,15 @@ class Layout:
 
 
 class Board:
-    """The current partial schedule: slot and venue per meeting, busy masks per participant."""
+    """The current partial schedule: slot and table pool per meeting, busy masks per participant."""
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.slot: list[int] = [-1] * len(layout.meetings)
-        self.venue: list[int] = [-1] * len(layout.meetings)
+        self.pool: list[int] = [-1] * len(layout.meetings)
         self.busy = [0] * len(layout.person_index)
         self.count = [0] * len(layout.person_index)
-        self.used = [[0] * layout.n_slots for _ in layout.venues]
+        self.used = [[0] * layout.n_slots for _ in layout.pools]
         self.room = [layout.full if c > 0 else 0 for c in layout.capacity]
         self.where: list[dict[int, int]] = [{} for _ in layout.person_index]
         self.held: list[dict[int, int]] = [{} for _ in layout.person_index]
@@ -285,10 +288,10 @@ class Board:
             mask &= ~(self.busy[p] & own)
         return mask
 
-    def venue_for(self, mi: int, s: int) -> int:
-        """A venue with room in slot s that leaves everyone time to walk, or -1."""
+    def pool_for(self, mi: int, s: int) -> int:
+        """A table pool with room in slot s that leaves everyone time to walk, or -1."""
         lay = self.layout
-        for v in lay.meeting_venues[mi]:
+        for v in lay.meeting_pools[mi]:
             if not (self.room[v] >> s) & 1:
                 continue
             if lay.travel_pairs and not self.walk_fits(mi, s, v):
@@ -305,7 +308,7 @@ class Board:
 
     def place(self, mi: int, s: int, v: int) -> None:
         lay = self.layout
-        self.slot[mi], self.venue[mi] = s, v
+        self.slot[mi], self.pool[mi] = s, v
         bit = 1 << s
         for p in lay.members[mi]:
             self.busy[p] |= bit
@@ -318,7 +321,7 @@ class Board:
 
     def remove(self, mi: int) -> None:
         lay = self.layout
-        s, v = self.slot[mi], self.venue[mi]
+        s, v = self.slot[mi], self.pool[mi]
         if s < 0:
             return
         bit = 1 << s
@@ -329,38 +332,38 @@ class Board:
             del self.held[p][s]
         self.used[v][s] -= 1
         self.room[v] |= bit
-        self.slot[mi] = self.venue[mi] = -1
+        self.slot[mi] = self.pool[mi] = -1
 
     def assignments(self, preferred: Mapping[str, str] | None = None) -> list[Assignment]:
-        """Deal concrete tables per slot and venue: pinned (locked) tables first, then each
+        """Deal concrete tables per slot and table pool: pinned (locked) tables first, then each
         meeting's preferred (previous) table when still free there, then in table order."""
         lay = self.layout
         taken: dict[tuple[int, int], set[str]] = defaultdict(set)
         chosen: dict[int, str] = {}
         for mi, pinned in enumerate(lay.pinned_table):
             if pinned is not None and self.slot[mi] >= 0:
-                taken[(self.slot[mi], self.venue[mi])].add(pinned)
+                taken[(self.slot[mi], self.pool[mi])].add(pinned)
                 chosen[mi] = pinned
         for mi, m in enumerate(lay.meetings):
             wish = preferred.get(m.id) if preferred else None
-            s, v = self.slot[mi], self.venue[mi]
-            if wish is None or s < 0 or mi in chosen or wish not in lay.venues[v].tables:
+            s, v = self.slot[mi], self.pool[mi]
+            if wish is None or s < 0 or mi in chosen or wish not in lay.pools[v].tables:
                 continue
             if wish not in taken[(s, v)]:
                 taken[(s, v)].add(wish)
                 chosen[mi] = wish
         out: list[Assignment] = []
-        # Where the search for a free table resumes per slot and venue: tables before it are
+        # Where the search for a free table resumes per slot and table pool: tables before it are
         # taken, so dealing stays linear in the tables (expo: 3,600 tables a slot).
         cursor: dict[tuple[int, int], int] = defaultdict(int)
         for mi, m in enumerate(lay.meetings):
-            s, v = self.slot[mi], self.venue[mi]
+            s, v = self.slot[mi], self.pool[mi]
             if s < 0:
                 continue
             table = chosen.get(mi)
             if table is None:
                 used = taken[(s, v)]
-                tables = lay.venues[v].tables
+                tables = lay.pools[v].tables
                 k = cursor[(s, v)]
                 while tables[k] in used:
                     k += 1
@@ -414,15 +417,15 @@ def board_holes(board: Board) -> int:
 
 
 def choice_count(layout: Layout) -> int:
-    """How many meeting × slot × venue choices the instance has: the Booleans of the
+    """How many meeting × slot × table-pool choices the instance has: the Booleans of the
     whole-instance models (CP-SAT's and the MaxSAT encoding's literals)."""
     return sum(
-        bin(layout.allowed[mi]).count("1") * len(layout.meeting_venues[mi])
+        bin(layout.allowed[mi]).count("1") * len(layout.meeting_pools[mi])
         for mi in range(len(layout.meetings))
     )
 
 
-def plan_busy(layout: Layout, plan: Plan) -> list[int]:
+def plan_busy(layout: Layout, plan: Positions) -> list[int]:
     """Each participant's busy slots, as a mask, in a schedule given as a plan."""
     busy = [0] * len(layout.person_index)
     for mi, (s, _) in plan.items():
@@ -431,7 +434,7 @@ def plan_busy(layout: Layout, plan: Plan) -> list[int]:
     return busy
 
 
-def plan_holes(layout: Layout, plan: Plan) -> int:
+def plan_holes(layout: Layout, plan: Positions) -> int:
     """The holes of a schedule given as a plan (`board_holes` for one on a board)."""
     return sum(person_holes(layout, mask) for mask in plan_busy(layout, plan))
 
@@ -440,12 +443,12 @@ def board_priority(board: Board) -> int:
     return sum(board.layout.priority[mi] for mi, s in enumerate(board.slot) if s >= 0)
 
 
-def on_board(board: Board, plan: Plan, improve: Callable[[], object]) -> Plan:
+def on_board(board: Board, plan: Positions, improve: Callable[[], object]) -> Positions:
     """`plan` placed on the empty `board`, improved there, and taken off again."""
     for mi, (s, v) in plan.items():
         board.place(mi, s, v)
     improve()
-    out = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    out = {mi: (s, board.pool[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     for mi in out:
         board.remove(mi)
     return out

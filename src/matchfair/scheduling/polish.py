@@ -48,9 +48,9 @@ def _try_move(board: Board, mi: int) -> bool:
             best, best_delta = t, after - before
     if best < 0:
         return False
-    old_v = board.venue[mi]
+    old_v = board.pool[mi]
     board.remove(mi)
-    v = board.venue_for(mi, best)
+    v = board.pool_for(mi, best)
     if v < 0:
         board.place(mi, s, old_v)
         return False
@@ -85,13 +85,13 @@ def _try_swap(board: Board, p: int, rng: random.Random) -> bool:
             after += sum(person_holes(layout, board.busy[q] + db) for q in others_b)
             if after >= before:
                 continue
-            va, vb = board.venue[a], board.venue[b]
+            va, vb = board.pool[a], board.pool[b]
             board.remove(a)
             board.remove(b)
-            nva, nvb = board.venue_for(a, sb), -1
+            nva, nvb = board.pool_for(a, sb), -1
             if nva >= 0:
                 board.place(a, sb, nva)
-                nvb = board.venue_for(b, sa)
+                nvb = board.pool_for(b, sa)
                 if nvb >= 0:
                     board.place(b, sa, nvb)
                     return True
@@ -146,13 +146,13 @@ def _try_kempe(board: Board, p: int, rng: random.Random, sideways: bool = False)
             continue
         low = mine & -mine
         span = (1 << mine.bit_length()) - low
-        gaps = iter_bits(span & ~mine)
-        if not gaps:
+        hole_slots = iter_bits(span & ~mine)
+        if not hole_slots:
             continue
-        rng.shuffle(gaps)
+        rng.shuffle(hole_slots)
         ends = iter_bits(mine)
         rng.shuffle(ends)
-        for a in gaps[:4]:
+        for a in hole_slots[:4]:
             for b in ends[:6]:
                 mi = board.meeting_at(p, b)
                 if mi < 0 or board.pinned[mi]:
@@ -191,13 +191,13 @@ def _apply_if_better(
         delta += person_holes(layout, new) - person_holes(layout, board.busy[q])
     if delta > 0 or (delta == 0 and not sideways):
         return False
-    old = [(m, board.slot[m], board.venue[m]) for m in chain]
+    old = [(m, board.slot[m], board.pool[m]) for m in chain]
     for m in chain:
         board.remove(m)
     placed: list[int] = []
     for m, s, _ in old:
         t = a if s == b else b
-        v = board.venue_for(m, t)
+        v = board.pool_for(m, t)
         if v < 0:
             for done in placed:
                 board.remove(done)
@@ -241,7 +241,7 @@ def close_holes(
             if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_swap(board, p, rng)
             # Kempe swaps stay valid with travel times: all chain meetings are lifted first and
-            # each is put back only where `venue_for` finds time to walk (`Layout.walks_fit`).
+            # each is put back only where `pool_for` finds time to walk (`Layout.walks_fit`).
             if person_holes(layout, board.busy[p]) > 0:
                 changed |= _try_kempe(board, p, rng)
                 if not changed and rounds % 2:

@@ -1,7 +1,7 @@
 """Objective (1) alone: the most summed priority, in a plain CP-SAT model.
 
-A Boolean per meeting, slot and venue (a pool of tables), at most one place per meeting (exactly
-one when locked), one meeting per participant and slot, the tables of each venue per slot, each
+A Boolean per meeting, slot and table pool, at most one place per meeting (exactly
+one when locked), one meeting per participant and slot, the tables of each pool per slot, each
 participant's `max_meetings`, and walking times. Nothing about holes: the model is small, its
 LP bound is strong, and on oversubscribed events it proves the optimum where the full model of
 exact.py, carrying the hole structure, does not (docs/benchmarks.md, oversubscribed family).
@@ -19,7 +19,7 @@ from ortools.sat.python import cp_model
 
 from . import cpsat
 from .clock import Clock, cp_sat_work, solver_parameters
-from .placement import Board, Layout, Plan, iter_bits
+from .placement import Board, Layout, Positions, iter_bits
 
 # CP-SAT's default presolve iterations (the hole models use one).
 PRESOLVE_ITERATIONS = 3
@@ -27,7 +27,7 @@ PRESOLVE_ITERATIONS = 3
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    plan: Plan
+    plan: Positions
     priority: int
     # No schedule holds more priority: CP-SAT's bound (the best value itself once proved).
     bound: int
@@ -41,23 +41,23 @@ def _model(
     model = cp_model.CpModel()
     x: dict[tuple[int, int, int], cp_model.IntVar] = {}
     per_meeting: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    per_venue_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    per_pool_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     per_person_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     per_person: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    per_person_slot_venue: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
+    per_person_slot_pool: dict[tuple[int, int, int], list[cp_model.IntVar]] = defaultdict(list)
     free = [mi for mi in range(len(layout.meetings)) if board.slot[mi] < 0]
     for mi in free:
         for s in iter_bits(board.free_mask(mi)):
-            for v in layout.meeting_venues[mi]:
+            for v in layout.meeting_pools[mi]:
                 if not board.room[v] >> s & 1:
                     continue
                 var = x[(mi, s, v)] = model.new_bool_var(f"x{mi}_{s}_{v}")
                 per_meeting[mi].append(var)
-                per_venue_slot[(v, s)].append(var)
+                per_pool_slot[(v, s)].append(var)
                 for p in layout.members[mi]:
                     per_person_slot[(p, s)].append(var)
                     per_person[p].append(var)
-                    per_person_slot_venue[(p, s, v)].append(var)
+                    per_person_slot_pool[(p, s, v)].append(var)
     for mi in free:
         if layout.meetings[mi].locked is not None:
             model.add_exactly_one(per_meeting[mi])
@@ -66,7 +66,7 @@ def _model(
     for vars_ in per_person_slot.values():
         if len(vars_) > 1:
             model.add_at_most_one(vars_)
-    for (v, s), vars_ in per_venue_slot.items():
+    for (v, s), vars_ in per_pool_slot.items():
         room = layout.capacity[v] - board.used[v][s]
         if len(vars_) > room:
             model.add(sum(vars_) <= room)
@@ -75,7 +75,7 @@ def _model(
         if limit < len(vars_):
             model.add(sum(vars_) <= limit)
     if layout.travel_pairs:
-        cpsat.add_travel(layout, board, model, set(per_person), per_person_slot_venue)
+        cpsat.add_travel(layout, board, model, set(per_person), per_person_slot_pool)
     keys = list(x)
     model.maximize(
         cp_model.LinearExpr.weighted_sum(
@@ -89,7 +89,7 @@ def most_priority(
     layout: Layout,
     board: Board,
     clock: Clock,
-    hint: Plan,
+    hint: Positions,
     *,
     share: float,
     seed: int,

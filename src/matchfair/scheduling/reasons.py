@@ -72,7 +72,7 @@ def _reason(
         for sid in meeting.slots:
             limited |= 1 << layout.slot_pos[sid]
         return f"limited to slots {_slot_range(layout, limited)}, when {who} are not all free"
-    if not layout.meeting_venues[mi]:
+    if not layout.meeting_pools[mi]:
         return "no table can host it: there are no general tables"
     for p in members:
         limit = layout.max_meetings[p]
@@ -89,10 +89,10 @@ def _reason(
     if not free:
         return f"in every slot {who} can meet, one of them already has another meeting"
     roomy = 0
-    for v in layout.meeting_venues[mi]:
+    for v in layout.meeting_pools[mi]:
         roomy |= board.room[v]
     if not free & roomy:
-        booths = [layout.venues[v] for v in layout.meeting_venues[mi] if layout.venues[v].booth]
+        booths = [layout.pools[v] for v in layout.meeting_pools[mi] if layout.pools[v].booth]
         if booths:
             return f"booth {booths[0].key} is taken in every slot {who} are free"
         return f"no table free in the slots {who} are free"

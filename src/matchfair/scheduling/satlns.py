@@ -25,18 +25,18 @@ from pysat.card import ITotalizer
 from pysat.solvers import Solver
 
 from .maxsat import Encoding
-from .placement import Plan, person_holes, plan_busy, plan_holes
+from .placement import Positions, person_holes, plan_busy, plan_holes
 from .satsearch import ORACLE
 
 # Conflicts a step may take before it gives up. Ten runs of 25 s from the same annealed starts
 # on forum-13crafb and ticf-13crafb (docs/benchmarks.md): with 10,000 the optimum in 6 and 2
-# (medians 6 and 4.5 breaks), with 3,000 in 3 and 0 (7 and 5), with 30,000 or a Luby series
+# (medians 6 and 4.5 holes), with 3,000 in 3 and 0 (7 and 5), with 30,000 or a Luby series
 # of 1,000s worse.
 STEP_CONFLICTS = 10_000
 # Conflicts for one second of a deterministic run's LNS: alone on the idle 2-core machine it
 # ran 7,900 a second on forum-13crafb and 8,900 on ticf-13crafb, and it keeps that core beside
 # the MaxSAT workers, which run at a lower priority (maxsat.WORKER_NICENESS). At 30 s,
-# forum-13crafb and ticf-13crafb ended at their optima of 6 and 3 breaks in 29.8 and 23.0 s;
+# forum-13crafb and ticf-13crafb ended at their optima of 6 and 3 holes in 29.8 and 23.0 s;
 # with 8,000 at 7 and 3 (27.9 and 22.9 s), with 6,000 at 7 and 4 (22.2 and 22.8 s).
 CONFLICTS_PER_SECOND = 9_000
 # Smallest neighbourhood, in meetings.
@@ -58,7 +58,7 @@ class HoleLns:
         self.layout = encoding.layout
         self.solver = Solver(name=ORACLE, bootstrap_with=encoding.wcnf.hard)
         self.rng = random.Random(seed)
-        self.plan: Plan | None = None
+        self.plan: Positions | None = None
         self.holes = 0
         self.conflicts = 0
         self.size = 0
@@ -75,12 +75,12 @@ class HoleLns:
     def close(self) -> None:
         self.solver.delete()
 
-    def first(self, conflicts: int) -> Plan | None:
+    def first(self, conflicts: int) -> Positions | None:
         """A schedule holding every meeting, found within `conflicts`, or None."""
         found = self._solve([], conflicts)
         return self.encoding.plan(self.solver.get_model()) if found else None
 
-    def begin(self, plan: Plan) -> None:
+    def begin(self, plan: Positions) -> None:
         """Take `plan` (every meeting held) as the best schedule so far."""
         self.plan = dict(plan)
         self.holes = plan_holes(self.layout, plan)

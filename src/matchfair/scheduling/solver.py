@@ -23,7 +23,7 @@ from .priority import most_priority
 from .reasons import explain_unscheduled
 from .sweep import compact_start
 
-# Above this many meeting×slot×venue Booleans the whole-instance model is not built.
+# Above this many meeting×slot×table-pool Booleans the whole-instance model is not built.
 EXACT_LIMIT = 60_000
 # A re-plan keeps most meetings where they were, so windows around the changes beat rebuilding
 # the whole model (which alone can take seconds) except on tiny events: on small-forum the
@@ -48,8 +48,8 @@ def _start_from_previous(
     for a in previous.assignments:
         mi = layout.meeting_index.get(a.meeting)
         s = layout.slot_pos.get(a.slot)
-        v = layout.venue_of_table.get(a.table)
-        if mi is None or s is None or v is None or v not in layout.meeting_venues[mi]:
+        v = layout.pool_of_table.get(a.table)
+        if mi is None or s is None or v is None or v not in layout.meeting_pools[mi]:
             continue
         where[mi] = (s, v)
     order = sorted(where, key=lambda mi: layout.meetings[mi].locked is None)
@@ -79,7 +79,7 @@ def _optimal(board: Board, bound: int) -> bool:
         board_priority(board) >= bound
         and not board_holes(board)
         and all(
-            s >= 0 or not lay.allowed[mi] or not lay.meeting_venues[mi]
+            s >= 0 or not lay.allowed[mi] or not lay.meeting_pools[mi]
             for mi, s in enumerate(board.slot)
         )
     )
@@ -145,7 +145,7 @@ def solve(
         left_out = (layout.meeting_index.get(u.meeting) for u in previous.unscheduled)
         construct(layout, seed, board, settled=frozenset(mi for mi in left_out if mi is not None))
         for mi, here in previous_where.items():
-            if (board.slot[mi], board.venue[mi]) == here:
+            if (board.slot[mi], board.pool[mi]) == here:
                 board.pinned[mi] = True
     clock.first_complete = clock.elapsed()
     clock.best_at = clock.first_complete
@@ -261,7 +261,7 @@ def _schedulable(layout: Layout) -> int:
     return sum(
         layout.priority[mi]
         for mi in range(len(layout.meetings))
-        if layout.allowed[mi] and layout.meeting_venues[mi]
+        if layout.allowed[mi] and layout.meeting_pools[mi]
     )
 
 
@@ -271,7 +271,7 @@ def _most_priority(
     """The priority phase: the plain model of objective (1) (priority.py) from the start on
     the board, which then holds its schedule where it holds more priority; returns the
     priority bound, CP-SAT's where it is tighter than `bound`."""
-    start = {mi: (s, board.venue[mi]) for mi, s in enumerate(board.slot) if s >= 0}
+    start = {mi: (s, board.pool[mi]) for mi, s in enumerate(board.slot) if s >= 0}
     outcome = most_priority(
         layout, Board(layout), clock, start, share=PRIORITY_SHARE, seed=seed, workers=workers
     )
@@ -291,7 +291,7 @@ def _changed(layout: Layout, board: Board, previous: dict[int, tuple[int, int]])
     previous schedule had it (new, moved to fit, or left out)."""
     people: set[int] = set()
     for mi in range(len(layout.meetings)):
-        here = board.slot[mi], board.venue[mi]
+        here = board.slot[mi], board.pool[mi]
         if previous.get(mi) == here:
             continue
         people.update(layout.members[mi])

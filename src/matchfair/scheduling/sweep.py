@@ -108,8 +108,8 @@ def sweep(layout: Layout, board: Board, seed: int = 0, only: frozenset[int] | No
     )
     left: Ints = np.bincount(members[remaining].ravel(), minlength=n_people + 1)[:n_people]
     most: Ints = np.array(layout.max_meetings, dtype=np.int64)
-    general = tuple(layout.general_venues)
-    general_only: Bools = np.array([v == general for v in layout.meeting_venues], dtype=bool)
+    general = tuple(layout.general_pools)
+    general_only: Bools = np.array([v == general for v in layout.meeting_pools], dtype=bool)
     in_session, later = _slots_after(layout)
     active = np.zeros(n_people, dtype=bool)  # met in the slot before, same session
     started = np.zeros(n_people, dtype=bool)  # met earlier in this session
@@ -147,7 +147,7 @@ def _match(
     layout: Layout, board: Board, ranked: Ints, members: Ints, general_only: Bools, t: int
 ) -> tuple[list[int], Bools]:
     """A greedy matching of the ranked meetings into slot t: each taken unless a member
-    already meets in this slot or no venue has room. Returns the meetings placed and who they
+    already meets in this slot or no table pool has room. Returns the meetings placed and who they
     took (indexed by participant, plus the padding one).
 
     The ranking is walked in blocks; before each block numpy drops the meetings whose members
@@ -156,7 +156,7 @@ def _match(
     # One buffer, two views: bytes for the Python walk, booleans for the numpy filter.
     flags = bytearray(len(layout.by_person) + 1)
     taken: Bools = np.frombuffer(flags, dtype=np.bool_)
-    general = layout.general_venues
+    general = layout.general_pools
     chosen: list[int] = []
     start = 0
     block = MATCH_BLOCK
@@ -170,7 +170,7 @@ def _match(
             people = layout.members[mi]
             if any(flags[p] for p in people):
                 continue
-            v = board.venue_for(mi, t)
+            v = board.pool_for(mi, t)
             if v >= 0:
                 board.place(mi, t, v)
                 chosen.append(mi)

@@ -287,8 +287,9 @@ def table_use_per_slot(event: Event, plan: Plan | None) -> tuple[SlotUse, ...]:
 def _holes_sql(scope: list[int] | None) -> tuple[str, list[Any]]:
     """Per participant with a scheduled meeting: their holes, by window functions in the database.
 
-    A hole is a gap of one or more slots between two consecutive meetings of a participant in one
-    session: where the position of a meeting's slot exceeds the previous one's by more than one.
+    A hole is a run of one or more free slots between two consecutive meetings of a participant
+    in one session: where the position of a meeting's slot exceeds the previous one's by more
+    than one.
     """
     scoped = ""
     params: list[Any] = []
