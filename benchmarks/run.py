@@ -1,6 +1,6 @@
 """`make bench`: runs each engine's benchmark in turn and prints their Markdown tables.
 
-Usage: python benchmarks/run.py [scheduling|recommend|recommend_heldout|routing|search|consortia|voting|assembly_casting|newsroom|funding|outcomes ...] [-- extra args for each]
+Usage: python benchmarks/run.py [scheduling|recommend|recommend_heldout|routing|search|consortia|voting|assembly_casting|request_overhead|newsroom|funding|outcomes ...] [-- extra args for each]
 Each benchmark runs in its own process so its peak memory is its own.
 """
 
@@ -20,6 +20,7 @@ SUITES = [
     "consortia",
     "voting",
     "assembly_casting",
+    "request_overhead",
     "newsroom",
     "funding",
     "outcomes",

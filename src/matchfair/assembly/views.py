@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -181,7 +182,12 @@ def ballot_page(request, pk):
             "election": election,
             "voter": voter,
             "candidacies": candidacies,
-            "ranks": range(1, len(candidacies) + 1),
+            # The same options under every candidacy: made once, not a template loop per select.
+            "rank_options": format_html_join(
+                "",
+                '<option value="{}">{}</option>',
+                ((rank, rank) for rank in range(1, len(candidacies) + 1)),
+            ),
             "voted": RollEntry.objects.filter(election=election, cluster=voter).exists(),
             "revoting": election.status == Election.Status.OPEN and revoting_allowed(election),
             "by_proxy": voter != members[0],
