@@ -117,8 +117,9 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
         placed = Placement.objects.filter(
             plan=release, slot__isnull=False, meeting__status=Meeting.Status.ACTIVE
         )
-    scheduled = accepted & set(placed.values_list("meeting_id", flat=True))
-    outcomes = Outcome.objects.filter(meeting__event=event)
+    # Unordered: a placement's default order joins its slot, which a set of ids does not need.
+    scheduled = accepted & set(placed.order_by().values_list("meeting_id", flat=True))
+    outcomes = Outcome.objects.filter(meeting__event=event).order_by()
     said_yes = set(outcomes.filter(took_place=True).values_list("meeting_id", flat=True))
     said_no = set(outcomes.filter(took_place=False).values_list("meeting_id", flat=True))
     tops = {
