@@ -110,7 +110,7 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
     meetings they cost more than the rows they leave out."""
     requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
     meetings = in_scope(Meeting.objects.filter(event=event), scope, "participants")
-    accepted = set(meetings.values_list("pk", flat=True))
+    accepted = set(meetings.order_by().values_list("pk", flat=True))
     release = latest_release(event)
     placed = Placement.objects.none()
     if release is not None:
