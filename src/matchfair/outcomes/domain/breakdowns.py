@@ -23,7 +23,7 @@ from django_countries import countries
 
 from matchfair.community.models import OrganisationType
 from matchfair.events.models import Domain, Event, Organiser, Registration
-from matchfair.meetings.models import Meeting
+from matchfair.meetings.models import Meeting, MeetingRequest
 from matchfair.outcomes.domain.impact import STEP_LABELS, STEPS, Funnel, funnel_of
 
 COLUMNS = (*STEPS, "confirmed", "claimed")
@@ -93,7 +93,9 @@ def _keys(event: Event, scope: list[Any] | None) -> dict[int, tuple[str, ...]]:
             kind_of(kind or ""),
             organisers.get(organiser_id, no_organiser),
         )
-        for pk, country, kind, organiser_id in Registration.objects.filter(event=event).values_list(
+        for pk, country, kind, organiser_id in Registration.objects.filter(event=event)
+        .order_by()  # a dict: the registrations' default order by name would only sort them
+        .values_list(
             "pk", "user__organisation__country", "user__organisation__kind", "organiser_id"
         )
         if mine is None or organiser_id in mine
@@ -114,25 +116,27 @@ def breakdowns_of(
     keys = _keys(event, scope)
     size = len(COLUMNS)
     sums: dict[tuple[str, ...], list[int]] = {}
+    # Every request with a side in scope is in scope, so the event's requests are counted per
+    # person without the scope's filter (an OR of two joins), and only the people in scope kept.
+    requests = MeetingRequest.objects.filter(event=event).order_by()
     for field in ("sender_id", "recipient_id"):
         for person, count in (
-            found.requests.order_by()
-            .values(field)
-            .annotate(count=Count("pk"))
-            .values_list(field, "count")
+            requests.values(field).annotate(count=Count("pk")).values_list(field, "count")
         ):
             if person in keys:
                 sums.setdefault(keys[person], [0] * size)[0] += count
     levels = found.levels()
-    at: Counter[tuple[tuple[str, ...], int]] = Counter()  # (cells, level) → sides
-    for meeting_id, person in Meeting.participants.through.objects.filter(
-        meeting__event=event
-    ).values_list("meeting_id", "registration_id"):
-        level = levels.get(meeting_id)
-        if level is not None and person in keys:
-            at[keys[person], level] += 1
+    sides = Meeting.participants.through.objects.filter(meeting__event=event)
+    at = Counter(  # (cells, level) → sides; counted in C, the pairs never kept
+        (keys.get(person), levels.get(meeting_id))
+        for meeting_id, person in sides.values_list("meeting_id", "registration_id").iterator(
+            chunk_size=10_000
+        )
+    )
     confirmed, claimed = size - 2, size - 1
     for (cells, level), count in at.items():
+        if cells is None or level is None:
+            continue
         column = sums.setdefault(cells, [0] * size)
         for step in range(1, min(level, 6) + 1):  # accepted … agreement
             column[step] += count

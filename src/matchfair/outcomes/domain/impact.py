@@ -110,15 +110,16 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
     meetings they cost more than the rows they leave out."""
     requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
     meetings = in_scope(Meeting.objects.filter(event=event), scope, "participants")
-    accepted = set(meetings.values_list("pk", flat=True))
+    accepted = set(meetings.order_by().values_list("pk", flat=True))
     release = latest_release(event)
     placed = Placement.objects.none()
     if release is not None:
         placed = Placement.objects.filter(
             plan=release, slot__isnull=False, meeting__status=Meeting.Status.ACTIVE
         )
-    scheduled = accepted & set(placed.values_list("meeting_id", flat=True))
-    outcomes = Outcome.objects.filter(meeting__event=event)
+    # Unordered: a placement's default order joins its slot, which a set of ids does not need.
+    scheduled = accepted & set(placed.order_by().values_list("meeting_id", flat=True))
+    outcomes = Outcome.objects.filter(meeting__event=event).order_by()
     said_yes = set(outcomes.filter(took_place=True).values_list("meeting_id", flat=True))
     said_no = set(outcomes.filter(took_place=False).values_list("meeting_id", flat=True))
     tops = {
