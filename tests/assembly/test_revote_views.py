@@ -58,9 +58,10 @@ def test_the_key_shown_with_the_tracker_replaces_the_ballot(client, voted, netwo
     ).content.decode()
     assert (
         'name="key"' in form,
+        form.count('<option value="3">3</option>'),
         "This key does not open a ballot in this election" in wrong,
         Ballot.objects.get().tracker,
-    ) == (True, True, tracker)
+    ) == (True, 3, True, tracker)
     answer = client.post(url, {"key": key, f"rank-{frederik.pk}": "1", f"rank-{rita.pk}": "2"})
     new_tracker, same_key = re.findall(r"<code>([0-9a-f]{32,64})</code>", answer.content.decode())
     assert (

@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from matchfair import permissions
 from matchfair.assembly.domain.casting import revote, revoting_allowed
 from matchfair.assembly.models import Election
-from matchfair.assembly.views import _ranking
+from matchfair.assembly.views import _ranking, rank_options
 from matchfair.web import report_errors
 
 
@@ -57,7 +57,7 @@ def revote_page(request, pk):
             "election": election,
             "voter": voter,
             "candidacies": candidacies,
-            "ranks": range(1, len(candidacies) + 1),
+            "rank_options": rank_options(len(candidacies)),
             "editing": True,
             "by_proxy": voter != members[0],
         },

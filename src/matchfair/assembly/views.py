@@ -132,6 +132,14 @@ def _ranking(election, post):
     return [ranks[rank][0] for rank in sorted(ranks)]
 
 
+def rank_options(count: int) -> str:
+    """The <option>s 1..count that sit under every candidacy's select on the ballot page: made
+    once, not by a template loop per select."""
+    return format_html_join(
+        "", '<option value="{}">{}</option>', ((rank, rank) for rank in range(1, count + 1))
+    )
+
+
 # A ballot's content never goes into an error report beside the logged-in voter.
 @sensitive_post_parameters()
 @sensitive_variables()
@@ -182,12 +190,7 @@ def ballot_page(request, pk):
             "election": election,
             "voter": voter,
             "candidacies": candidacies,
-            # The same options under every candidacy: made once, not a template loop per select.
-            "rank_options": format_html_join(
-                "",
-                '<option value="{}">{}</option>',
-                ((rank, rank) for rank in range(1, len(candidacies) + 1)),
-            ),
+            "rank_options": rank_options(len(candidacies)),
             "voted": RollEntry.objects.filter(election=election, cluster=voter).exists(),
             "revoting": election.status == Election.Status.OPEN and revoting_allowed(election),
             "by_proxy": voter != members[0],
