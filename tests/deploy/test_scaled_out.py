@@ -156,7 +156,11 @@ def test_two_web_processes_and_a_worker_share_a_solve(broker, postgres_database,
             {"time_limit": "3", "seed": "0"},
         )
         status_url = re.search(rf"{re.escape(console_path)}runs/(\d+)/", page)
-        assert status_url, "the console shows no progress indicator for the run"
+        title = re.search(r"<title>(.*?)</title>", page, re.S)
+        assert status_url, (
+            "the console shows no progress indicator for the run; the page was "
+            f"{title.group(1).strip() if title else page[:300]!r}"
+        )
         run_id = int(status_url.group(1))
 
         def finished() -> str | None:
