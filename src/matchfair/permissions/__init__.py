@@ -74,7 +74,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from matchfair.community.models import Cluster, User
+from matchfair.community.models import Cluster
 from matchfair.events.models import Event, Organiser, Registration
 from matchfair.meetings.models import MeetingRequest
 from matchfair.permissions.assembly import (
@@ -223,6 +223,18 @@ from matchfair.permissions.newsroom import (
 )
 from matchfair.permissions.newsroom import (
     newsroom_clusters as newsroom_clusters,
+)
+from matchfair.permissions.organisations import (
+    can_change_logo as can_change_logo,
+)
+from matchfair.permissions.organisations import (
+    can_decide_membership as can_decide_membership,
+)
+from matchfair.permissions.organisations import (
+    can_withdraw_membership_request as can_withdraw_membership_request,
+)
+from matchfair.permissions.organisations import (
+    membership_deciders as membership_deciders,
 )
 from matchfair.permissions.stories import (
     can_ask_success_story as can_ask_success_story,
@@ -382,38 +394,6 @@ def can_join_organisation(user: Any) -> bool:
 def can_join_delegation(user: Any) -> bool:
     """Whether `user` may be made a member of a delegation (by its organiser)."""
     return is_verified(user)
-
-
-def membership_deciders(organisation: Any) -> Any:
-    """Who approves or refuses those asking to join `organisation`: its admins, or while it has
-    none, the staff of the organisers that are one of its clusters."""
-    admins = organisation.admins.filter(email_verified=True, is_active=True)
-    if admins.exists():
-        return admins
-    clusters = Cluster.objects.filter(
-        Q(members=organisation.pk) | Q(organisation=organisation.pk)
-    ).values("pk")
-    return User.objects.filter(
-        organiser_roles__cluster__in=clusters, email_verified=True, is_active=True
-    ).distinct()
-
-
-def can_decide_membership(user: Any, organisation: Any) -> bool:
-    if not is_verified(user):
-        return False
-    if user.is_superuser:
-        return True
-    return membership_deciders(organisation).filter(pk=user.pk).exists()
-
-
-def can_withdraw_membership_request(user: Any, membership_request: Any) -> bool:
-    """A request to join an organisation is taken back by the person who asked, nobody else."""
-    return user.is_authenticated and membership_request.user_id == user.pk
-
-
-def can_change_logo(user: Any, organisation: Any) -> bool:
-    """The organisation's logo: whoever decides its memberships (its admins) changes it."""
-    return can_decide_membership(user, organisation)
 
 
 def can_see_contact(user: Any, registration: Registration) -> bool:
