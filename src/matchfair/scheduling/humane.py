@@ -24,7 +24,7 @@ from ortools.sat.python import cp_model
 from . import cpsat
 from .clock import Clock, Progress, solver_parameters
 from .greedy import construct, place_one
-from .model import Instance, Meeting, Participant, Result, Slot
+from .model import Instance, Meeting, Participant, Result, Slot, changes_since
 from .placement import Board, Layout, Positions, board_priority, choice_count, iter_bits
 from .reasons import explain_unscheduled
 
@@ -368,15 +368,7 @@ def solve(
         }
     )
     if previous is not None:
-        before = {a.meeting: (a.slot, a.table) for a in previous.assignments}
-        moved = [
-            a.meeting
-            for a in assignments
-            if a.meeting in before and before[a.meeting] != (a.slot, a.table)
-        ]
-        stats["moved"] = moved
-        stats["moved_count"] = len(moved)
-        stats["dropped"] = [u.meeting for u in unscheduled if u.meeting in before]
+        stats.update(changes_since(previous, assignments, unscheduled))
     return Result(tuple(assignments), tuple(unscheduled), stats)
 
 

@@ -5,7 +5,7 @@ Nothing here knows about JSON or Django; `contract.py` turns JSON into these val
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -83,6 +83,24 @@ class Result:
     assignments: tuple[Assignment, ...]
     unscheduled: tuple[Unscheduled, ...]
     stats: Mapping[str, object] = field(default_factory=dict)
+
+
+def changes_since(
+    previous: Result, assignments: Sequence[Assignment], unscheduled: Sequence[Unscheduled]
+) -> dict[str, object]:
+    """What a re-plan changed against the schedule it started from: the meetings moved to
+    another slot or table, and those it no longer holds."""
+    before = {a.meeting: (a.slot, a.table) for a in previous.assignments}
+    moved = [
+        a.meeting
+        for a in assignments
+        if a.meeting in before and before[a.meeting] != (a.slot, a.table)
+    ]
+    return {
+        "moved": moved,
+        "moved_count": len(moved),
+        "dropped": [u.meeting for u in unscheduled if u.meeting in before],
+    }
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .bounds import upper_bounds
 from .clock import Clock, Progress
 from .exact import solve_whole
 from .greedy import construct, place_one
-from .model import Instance, Result
+from .model import Instance, Result, changes_since
 from .placement import Board, Layout, board_holes, board_priority, choice_count
 from .priority import most_priority
 from .reasons import explain_unscheduled
@@ -241,17 +241,9 @@ def solve(
         }
     )
     if previous is not None:
-        before = {a.meeting: (a.slot, a.table) for a in previous.assignments}
-        moved = [
-            a.meeting
-            for a in assignments
-            if a.meeting in before and before[a.meeting] != (a.slot, a.table)
-        ]
-        dropped = [u.meeting for u in unscheduled if u.meeting in before]
-        stats["moved"] = moved
-        stats["moved_count"] = len(moved)
-        stats["dropped"] = dropped
-        if not moved and _optimal(board, priority_bound):
+        changes = changes_since(previous, assignments, unscheduled)
+        stats.update(changes)
+        if not changes["moved"] and _optimal(board, priority_bound):
             stats.update(PROVED)  # every meeting held where it was, no hole: nothing is better
     return Result(tuple(assignments), tuple(unscheduled), stats)
 
