@@ -126,72 +126,20 @@ from django.contrib.sessions.models import Session as WebSession  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from matchfair.assembly.domain.counting import open_election  # noqa: E402
 from matchfair.assembly.models import (  # noqa: E402
-    Attendee,
     Ballot,
-    Candidacy,
     Election,
     RollEntry,
-    Session,
-    Statute,
 )
-from matchfair.community.models import Cluster, Network, Organisation, User  # noqa: E402
+from assembly_setup import open_partnership_election  # noqa: E402
 from matchfair.outbox.models import Message  # noqa: E402
 
 
 def build(members: int, candidates: int) -> tuple[Election, list[tuple[int, str]], list[int]]:
     """The partnership, its open election, and (member cluster id, session key) per delegate."""
-    network = Network.objects.create(name="Casting Bench Partnership", kind="partnership")
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Member {n:05d}", kind="cluster", country="BG") for n in range(members)
+    election, clusters, users, standing = open_partnership_election(
+        "Casting Bench Partnership", members, candidates
     )
-    clusters = Cluster.objects.bulk_create(Cluster(organisation=o) for o in organisations)
-    Cluster.networks.through.objects.bulk_create(
-        Cluster.networks.through(cluster_id=c.pk, network_id=network.pk) for c in clusters
-    )
-    password = "!"  # unusable: these people are signed in by their sessions only
-    users = User.objects.bulk_create(
-        User(
-            email=f"delegate{n}@bench.example",
-            full_name=f"Delegate {n}",
-            organisation=organisation,
-            password=password,
-            email_verified=True,
-        )
-        for n, organisation in enumerate(organisations)
-    )
-    secretary = User.objects.create(
-        email="secretary@bench.example",
-        full_name="Bench Secretary",
-        organisation=organisations[0],
-        password=password,
-        email_verified=True,
-    )
-    Statute.objects.create(network=network, secretariat=clusters[0], quorum_percent=50)
-    session = Session.objects.create(
-        network=network, title="General assembly", date=timezone.localdate(), place="Sofia"
-    )
-    now = timezone.now()
-    Attendee.objects.bulk_create(
-        Attendee(session=session, cluster=c, user=u, role="delegate", checked_in_at=now)
-        for c, u in zip(clusters, users, strict=True)
-    )
-    election = Election.objects.create(
-        session=session, position="board", seats=min(5, candidates), method="scottish-stv"
-    )
-    standing = Candidacy.objects.bulk_create(
-        Candidacy(
-            election=election,
-            cluster=clusters[n],
-            candidate=users[n],
-            nominated_by=clusters[0],
-            statement_en=f"Candidate {n} will serve the partnership.",
-            accepted=True,
-        )
-        for n in range(1, candidates + 1)
-    )
-    election = open_election(election, by=secretary)
     sessions = []
     expiry = timezone.now() + dt.timedelta(days=1)
     for user in users:

@@ -62,9 +62,9 @@ from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from matchfair.assembly.domain.counting import open_election  # noqa: E402
-from matchfair.assembly.models import Attendee, Candidacy, Election, Session, Statute  # noqa: E402
-from matchfair.community.models import Cluster, Network, Organisation, User  # noqa: E402
+from matchfair.assembly.models import Election  # noqa: E402
+from matchfair.community.models import Cluster, Organisation, User  # noqa: E402
+from assembly_setup import open_partnership_election  # noqa: E402
 from matchfair.events.models import Event, Organiser, Registration  # noqa: E402
 
 CANDIDATES = 10
@@ -126,55 +126,9 @@ def build(
     Registration.objects.create(
         event=event, user=visitor, organiser=organiser, status=Registration.Status.VALIDATED
     )
-    network = Network.objects.create(name="Bench Partnership", kind="partnership")
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Member {n:05d}", kind="cluster", country="BG") for n in range(members)
+    election, clusters, users, standing = open_partnership_election(
+        "Bench Partnership", members, CANDIDATES
     )
-    clusters = Cluster.objects.bulk_create(Cluster(organisation=o) for o in organisations)
-    Cluster.networks.through.objects.bulk_create(
-        Cluster.networks.through(cluster_id=c.pk, network_id=network.pk) for c in clusters
-    )
-    users = User.objects.bulk_create(
-        User(
-            email=f"delegate{n}@bench.example",
-            full_name=f"Delegate {n}",
-            organisation=o,
-            password="!",
-            email_verified=True,
-        )
-        for n, o in enumerate(organisations)
-    )
-    secretary = User.objects.create(
-        email="secretary@bench.example",
-        full_name="Bench Secretary",
-        organisation=organisations[0],
-        password="!",
-        email_verified=True,
-    )
-    Statute.objects.create(network=network, secretariat=clusters[0], quorum_percent=50)
-    session = Session.objects.create(
-        network=network, title="General assembly", date=timezone.localdate(), place="Sofia"
-    )
-    now = timezone.now()
-    Attendee.objects.bulk_create(
-        Attendee(session=session, cluster=c, user=u, role="delegate", checked_in_at=now)
-        for c, u in zip(clusters, users, strict=True)
-    )
-    election = Election.objects.create(
-        session=session, position="board", seats=5, method="scottish-stv"
-    )
-    standing = Candidacy.objects.bulk_create(
-        Candidacy(
-            election=election,
-            cluster=clusters[n],
-            candidate=users[n],
-            nominated_by=clusters[0],
-            statement_en=f"Candidate {n} will serve the partnership.",
-            accepted=True,
-        )
-        for n in range(1, CANDIDATES + 1)
-    )
-    election = open_election(election, by=secretary)
     voters = [(Browser(client, u), c.pk) for u, c in zip(users, clusters, strict=True)]
     return event, Browser(client, visitor), election, voters, [c.pk for c in standing]
 
@@ -240,7 +194,7 @@ def main() -> int:
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         client = Client(enforce_csrf_checks=True)  # CSRF checked, as in production
-        event, visitor, election, voters, standing = build(client, args.requests)
+        event, visitor, election, voters, standing = build(client, max(args.requests, CANDIDATES + 1))
         ballot = f"/assembly/elections/{election.pk}/ballot/"
 
         def missing(n: int) -> None:
