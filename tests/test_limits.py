@@ -80,6 +80,10 @@ def test_signup_over_the_limit_from_one_address_answers_429(client, db, settings
         "/accounts/signup/", {}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.3"
     )
     assert (statuses, elsewhere.status_code) == ([200, 200, 429], 200)
+    refused = client.post(
+        "/accounts/signup/", {}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    assert refused["Retry-After"] == "3600"
 
 
 def test_meeting_requests_over_the_limit_answer_429_and_send_nothing(
@@ -109,8 +113,20 @@ def test_password_checks_on_erasure_are_limited_per_user(client, db, monkeypatch
 
 def test_api_over_the_limit_answers_429(client, db, monkeypatch):
     monkeypatch.setitem(limits.RATES, "api", (None, "2/m"))
-    statuses = [client.get("/api/events").status_code for _ in range(3)]
-    assert statuses == [200, 200, 429]
+    answers = [client.get("/api/events") for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[-1]["Retry-After"] == "60"
+
+
+def test_a_refusal_says_to_wait_the_longest_period_of_its_action(monkeypatch):
+    monkeypatch.setitem(limits.RATES, "password_check", ("5/15m", "20/h"))
+    monkeypatch.setitem(limits.RATES, "login", (None, "30/m"))
+    monkeypatch.setitem(limits.RATES, "signup", (None, "3/2d"))
+    assert [limits.retry_after(a) for a in ("password_check", "login", "signup")] == [
+        3600,
+        60,
+        172800,
+    ]
 
 
 def test_api_limit_per_token_holder_counts_across_addresses(client, db, monkeypatch):
@@ -144,3 +160,4 @@ def test_meeting_requests_through_the_api_count_against_the_same_limit(
         [201, 201, 429],
         2,
     )
+    assert statuses[-1]["Retry-After"] == "3600"

@@ -8,7 +8,7 @@ request comes from 127.0.0.1, and only that proxy's X-Forwarded-For says who is 
 
 import ipaddress
 from collections.abc import Callable
-from functools import cache
+from functools import cache, wraps
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 # action: (per signed-in user, per client address), as django-ratelimit rates; None = no limit.
 RATES: dict[str, tuple[str | None, str | None]] = {
@@ -77,20 +78,47 @@ def _rate(action: str, which: int) -> Callable[[str, HttpRequest], str | None]:
     return lambda _group, _request: RATES[action][which]
 
 
+_PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def retry_after(action: str) -> int:
+    """Seconds after which a caller over a limit of `action` is sure to be let through again:
+    the longest period among its rates ("20/15m" counts over 900 s), since a count restarts at
+    the latest when its period ends."""
+    seconds = []
+    for rate in RATES[action]:
+        if rate:
+            _count, period = rate.split("/")
+            multiple, unit = period[:-1] or "1", period[-1]
+            seconds.append(int(multiple) * _PERIOD_SECONDS[unit])
+    return max(seconds, default=60)
+
+
 def limited(action: str, *, method: str | tuple[str, ...] = "POST") -> Callable:
-    """Decorate a view with the limits of `action`: per user and per address, for `method`."""
+    """Decorate a view with the limits of `action`: per user and per address, for `method`.
+    A refusal names its action on the request, so the 429 page can say when to try again."""
 
     def decorate(view: Callable) -> Callable:
-        view = ratelimit(
+        counted = ratelimit(
             group=f"{action}:address", key="ip", rate=_rate(action, 1), method=method, block=True
         )(view)
-        return ratelimit(
+        counted = ratelimit(
             group=f"{action}:user",
             key="user_or_ip",
             rate=_rate(action, 0),
             method=method,
             block=True,
-        )(view)
+        )(counted)
+
+        @wraps(view)
+        def naming(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return counted(request, *args, **kwargs)
+            except Ratelimited:
+                request.limited_action = action  # type: ignore[attr-defined]
+                raise
+
+        return naming
 
     return decorate
 
@@ -121,7 +149,8 @@ def over_limit(request: HttpRequest, action: str, *, user: Any = None) -> bool:
 def too_many(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The answer to a request over its limit: 429, with when to try again."""
     response = render(request, "429.html", status=429)
-    response["Retry-After"] = "60"
+    action = getattr(request, "limited_action", None)
+    response["Retry-After"] = str(retry_after(action) if action in RATES else 60)
     return response
 
 

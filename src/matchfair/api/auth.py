@@ -10,7 +10,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from ninja.throttling import BaseThrottle
 
 from matchfair.api.domain.tokens import user_for_key
-from matchfair.limits import over_limit
+from matchfair.limits import over_limit, retry_after
 
 
 class TokenAuth(HttpBearer):
@@ -57,3 +57,7 @@ class ApiLimit(BaseThrottle):
 
     def allow_request(self, request: HttpRequest) -> bool:
         return not over_limit(request, "api", user=getattr(request, "auth", None))
+
+    def wait(self) -> float:
+        """Sent as the 429's Retry-After: when the caller is sure to be let through again."""
+        return retry_after("api")

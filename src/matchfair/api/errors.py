@@ -1,4 +1,5 @@
-"""How failures leave the API: domain ValidationError → 422 naming the field, PermissionDenied → 403."""
+"""How failures leave the API: domain ValidationError → 422 naming the field, PermissionDenied →
+403, Throttled → 429 with Retry-After."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -8,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 
 
 @contextmanager
@@ -42,5 +44,12 @@ def install_handlers(api: NinjaAPI) -> None:
         message = str(error) or _("You are not allowed to do this.")
         return api.create_response(request, {"detail": message}, status=403)
 
+    def throttled(request: HttpRequest, error: Any) -> HttpResponse:
+        response = api.create_response(request, {"detail": _("Too many requests")}, status=429)
+        if error.wait is not None:
+            response["Retry-After"] = str(int(error.wait))
+        return response
+
     api.add_exception_handler(ValidationError, validation_error)
     api.add_exception_handler(PermissionDenied, permission_denied)
+    api.add_exception_handler(Throttled, throttled)

@@ -28,7 +28,7 @@ from matchfair.api.schemas import (
     ValidationErrors,
 )
 from matchfair.events.models import Registration
-from matchfair.limits import over_limit
+from matchfair.limits import over_limit, retry_after
 from matchfair.meetings.domain.queries import requests_of
 from matchfair.meetings.domain.requests import (
     accept_request,
@@ -102,7 +102,7 @@ def create_request(request: HttpRequest, slug: EventSlug, payload: RequestIn):
     """Ask another participant of the event for a meeting (each one mails the recipient, so it
     counts against the meeting-request limit of the pages, not only the API's)."""
     if over_limit(request, "meeting_request", user=caller(request)):
-        raise Throttled(60)
+        raise Throttled(retry_after("meeting_request"))
     event = event_or_404(slug)
     mine = my_registration(request, event)
     # A recipient the caller may not see answers like one that does not exist.
