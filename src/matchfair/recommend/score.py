@@ -37,18 +37,24 @@ IntArray = npt.NDArray[np.int64]
 class Weights:
     """Tunable parts of the score; the defaults are what the benchmark measures."""
 
-    # Every default below was chosen by cross-validation across independent profile
-    # generators: tuned on `catalogue` and `problems` (benchmarks/profile_generators), judged
-    # on `prose`, `jargon` and `bilingual` (docs/benchmarks.md, benchmarks/recommend_heldout.py).
-    # Opportunity pairs less similar than this do not count: a faint likeness is noise. It is
-    # counted above what shared domain tags alone give (`opportunity_domain`), so two texts
-    # with nothing in common never pass on their tags.
-    min_similarity: float = 0.001
-    # Extra for interest in both directions, on top of the two directions added up.
-    mutual: float = 0.5
-    domain: float = 0.05
-    organisation_type: float = 0.3
+    # Every relevance weight below was chosen by `benchmarks/recommend_tune.py`: coordinate
+    # descent on the sets that had been looked at while the engine was built (`catalogue`,
+    # `problems`, `prose`, `jargon` and the hand-written `bilingual`), judged on the held-out
+    # sets nobody tuned on (`benchmarks/profile_generators/heldout/`; docs/benchmarks.md).
+    # Opportunity pairs less similar than this do not count. It is counted above what shared
+    # domain tags alone give (`opportunity_domain`), so two texts with nothing in common never
+    # pass on their tags. Tuning preferred 0 to 0.001; 1e-4 scores the same on the tuning
+    # sets and keeps a margin over float32 rounding of a tags-only pair.
+    min_similarity: float = 1e-4
+    # Extra for interest in both directions, on top of the two directions added up (tuning
+    # found the sum alone ranks best).
+    mutual: float = 0.0
+    domain: float = 0.1
+    # How much the organisation-type fit (a city with a company, not two cities) lifts a score.
+    organisation_type: float = 0.0
     # Each earlier pick from the same country multiplies a candidate's rank score by this.
+    # This and `country_share` spread a list over countries, which nDCG cannot reward, so they
+    # are policy, not tuned.
     country_decay: float = 0.95
     # No country takes more than this share of the list while others are available.
     country_share: float = 0.5
@@ -56,15 +62,15 @@ class Weights:
     pool: int = 3
     lsa_dimensions: int = 100
     # Share of the opportunities' domain-tag cosine in their similarity.
-    opportunity_domain: float = 0.1
-    # Share of the sentence-embedding cosine in the similarity when an embedder is used.
+    opportunity_domain: float = 0.05
+    # Share of the sentence-embedding cosine in the similarity when an embedder is used
+    # (not re-tuned: tuning runs without the semantic extra).
     semantic: float = 0.6
     # Share of the exact TF-IDF term cosine in the text similarity; LSA has the rest.
-    terms: float = 0.8
+    terms: float = 0.9
     # Extra share of the domain-tag cosine for a request and an offer written in different
-    # scripts (Cyrillic and Latin), whose texts share no words to compare. Set by rule, not
-    # tuned (no tuning generator has Cyrillic text): equal to `opportunity_domain`, the
-    # tags' own share, so tags count twice where the text cannot count at all.
+    # scripts (Cyrillic and Latin), whose texts share no words to compare, so that tags alone
+    # can carry such a pair over the threshold.
     cross_script: float = 0.1
 
 
