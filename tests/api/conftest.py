@@ -34,26 +34,20 @@ def api_as():
 def released_meeting(event, ana, jonas, lead_staff):
     """Ana and Jonas meet in the event's first slot at its first table, in release 1."""
     from matchfair.events.models import Slot
-    from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+    from matchfair.meetings.domain.engine_ids import MEETINGS, SLOTS, TABLES
     from matchfair.meetings.domain.plans import release_plan, write_draft
     from matchfair.meetings.domain.requests import accept_request, send_request
+    from matchfair.scheduling.model import Assignment, Result
 
     meeting_request = send_request(sender=ana, recipient=jonas, message="Hello", by=ana.user)
     meeting = accept_request(meeting_request, by=jonas.user)
     slot = Slot.objects.filter(session__event=event).order_by("starts_at").first()
     table = event.tables.first()
-    result = {
-        "format": "matchfair-schedule-result/1",
-        "assignments": [
-            {
-                "meeting": meeting_key(meeting.pk),
-                "slot": slot_key(slot.pk),
-                "table": table_key(table.pk),
-            }
-        ],
-        "unscheduled": [],
-        "stats": {"scheduled": 1},
-    }
+    result = Result(
+        (Assignment(MEETINGS.key(meeting.pk), SLOTS.key(slot.pk), TABLES.key(table.pk)),),
+        (),
+        {"scheduled": 1},
+    )
     write_draft(event=event, result=result, by=lead_staff)
     release_plan(event=event, by=lead_staff, notify=False)
     return meeting

@@ -5,9 +5,10 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+from matchfair.meetings.domain.engine_ids import MEETINGS, SLOTS, TABLES
 from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, send_request
+from matchfair.scheduling.model import Assignment, Result
 from tests import factories
 
 
@@ -49,18 +50,14 @@ def release_meetings(event, placements, *, notify=False):
     table = event.tables.first()
     write_draft(
         event=event,
-        result={
-            "assignments": [
-                {
-                    "meeting": meeting_key(meeting.pk),
-                    "slot": slot_key(slot.pk),
-                    "table": table_key(table.pk),
-                }
+        result=Result(
+            tuple(
+                Assignment(MEETINGS.key(meeting.pk), SLOTS.key(slot.pk), TABLES.key(table.pk))
                 for meeting, (_first, _second, slot) in zip(meetings, placements, strict=True)
-            ],
-            "unscheduled": [],
-            "stats": {"scheduled": len(meetings)},
-        },
+            ),
+            (),
+            {"scheduled": len(meetings)},
+        ),
         by=organiser,
     )
     release_plan(event=event, by=organiser, notify=notify, confirmed=True)

@@ -33,7 +33,8 @@ from matchfair.funding.domain.matching import countries
 from matchfair.funding.domain.proposals import gather_candidates
 from matchfair.funding.models import ConsortiumProposal, Participation, Topic
 from matchfair.matchmaking.domain.suggestions import suggestions_for
-from matchfair.meetings.domain.instance import build_instance, slot_key
+from matchfair.meetings.domain.engine_ids import SLOTS
+from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import released_result
 from matchfair.meetings.models import MeetingRequest, Plan
 from matchfair.outcomes.domain.campaigns import responses, send_due_campaigns
@@ -42,7 +43,7 @@ from matchfair.outcomes.domain.knowledge import knowledge
 from matchfair.outcomes.domain.ladder import CLAIMED, CONFIRMED, ladder_of
 from matchfair.outcomes.domain.outcomes import no_show_questions
 from matchfair.outcomes.models import FollowUpStep, Stage, SuccessStory
-from matchfair.scheduling import check, parse_instance
+from matchfair.scheduling import check, validate
 from matchfair.visits.models import Hall
 
 EXPO_REASONS = {"met at the expo: valuable contact", "met at the expo: negotiation started"}
@@ -261,14 +262,15 @@ def test_load_demo_solves_and_releases_once(demo):
     assert solved.scheduled >= 0.95 * solved.meetings
     assert event.plans.filter(kind=Plan.Kind.RELEASE).count() == 1
     assert again.release == scenario.RELEASE_NAME
-    instance = parse_instance(build_instance(event))
+    instance = build_instance(event)
+    validate(instance)
     assert instance.travel_minutes
     released = released_result(event)
     assert check(instance, released).violations == ()
     # Humane days, counted here by hand: nobody meets in the lunch break or more than 4 times
     # in a row, and the meetings spread over the three expo days.
     lunch_start, lunch_end = scenario.LUNCH
-    slots = {slot_key(slot.pk): slot for slot in Slot.objects.filter(session__event=event)}
+    slots = {SLOTS.key(slot.pk): slot for slot in Slot.objects.filter(session__event=event)}
     agenda = defaultdict(list)
     for held in released.assignments:
         slot = slots[held.slot]

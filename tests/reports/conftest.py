@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import pytest
 
 from matchfair.events.models import Organiser, Registration, Slot, Table
-from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+from matchfair.meetings.domain.engine_ids import MEETINGS, SLOTS, TABLES
 from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, decline_request, send_request
 from matchfair.meetings.models import Meeting, NoShow, Plan
+from matchfair.scheduling.model import Assignment, Result, Unscheduled
 from tests import factories
 
 
@@ -79,24 +80,23 @@ def world(event, lead_staff, co_staff) -> World:
     }
     write_draft(
         event=event,
-        result={
-            "format": "matchfair-schedule-result/1",
-            "assignments": [
-                {
-                    "meeting": meeting_key(meetings[key].pk),
-                    "slot": slot_key(slots[slot].pk),
-                    "table": table_key(tables[table].pk),
-                }
+        result=Result(
+            tuple(
+                Assignment(
+                    MEETINGS.key(meetings[key].pk),
+                    SLOTS.key(slots[slot].pk),
+                    TABLES.key(tables[table].pk),
+                )
                 for key, (slot, table) in placed.items()
-            ],
-            "unscheduled": [
-                {
-                    "meeting": meeting_key(meetings["cleo-eve"].pk),
-                    "reason": "Cleo Martin and Eve Ivanova share no free slot",
-                }
-            ],
-            "stats": {"scheduled": 4},
-        },
+            ),
+            (
+                Unscheduled(
+                    MEETINGS.key(meetings["cleo-eve"].pk),
+                    "Cleo Martin and Eve Ivanova share no free slot",
+                ),
+            ),
+            {"scheduled": 4},
+        ),
         by=lead_staff,
     )
     release = release_plan(event=event, by=lead_staff, notify=False, confirmed=True)

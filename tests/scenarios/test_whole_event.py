@@ -13,13 +13,14 @@ from matchfair.meetings.domain.changes import (
     cancel_meeting,
     record_no_show,
 )
-from matchfair.meetings.domain.instance import build_instance, meeting_key, slot_key, table_key
+from matchfair.meetings.domain.instance import build_instance
 from matchfair.meetings.domain.plans import agenda_changes, release_plan
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.meetings.domain.solver_runs import request_solve, started_placements
 from matchfair.meetings.models import Meeting, NoShow, SolverRun
 from matchfair.scheduling.checker import check
-from matchfair.scheduling.contract import parse_instance, parse_result
+from matchfair.scheduling.validation import validate
+from tests.meetings.domain.helpers import plan_result
 
 
 def where(plan):
@@ -138,29 +139,8 @@ def test_whole_event_with_changes_on_the_day(event, lead_staff, django_capture_o
     assert NoShow.objects.get().registration == missing
 
     # The independent checker accepts the final plan under the day's locks.
-    instance = parse_instance(
-        build_instance(event, locked=started_placements(first_release, now), not_before=now)
-    )
+    instance = build_instance(event, locked=started_placements(first_release, now), not_before=now)
+    validate(instance)
     active = set(Meeting.objects.filter(event=event, status="active").values_list("pk", flat=True))
-    placements = [p for p in second_release.placements.all() if p.meeting_id in active]
-    result = parse_result(
-        {
-            "format": "matchfair-schedule-result/1",
-            "assignments": [
-                {
-                    "meeting": meeting_key(p.meeting_id),
-                    "slot": slot_key(p.slot_id),
-                    "table": table_key(p.table_id),
-                }
-                for p in placements
-                if p.slot_id
-            ],
-            "unscheduled": [
-                {"meeting": meeting_key(p.meeting_id), "reason": p.reason}
-                for p in placements
-                if not p.slot_id
-            ],
-            "stats": {},
-        }
-    )
+    result = plan_result(second_release, active)
     assert check(instance, result).violations == ()

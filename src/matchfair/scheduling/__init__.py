@@ -1,6 +1,8 @@
 """Matchfair's scheduling engine: puts meetings into slots and tables. No Django in here.
 
-The web app and the command line both call `solve` (or `replan`) on an `Instance`.
+The web app and the command line both call `solve` (or `replan`) on an `Instance`: the
+command line parses one from JSON (`parse_instance`), the web app builds one in code and checks
+it with `validate`.
 """
 
 from .baseline import first_come_first_served
@@ -19,6 +21,7 @@ from .model import (
     Unscheduled,
 )
 from .solver import Progress, replan, solve
+from .validation import validate
 
 __all__ = [
     "Assignment",
@@ -43,4 +46,5 @@ __all__ = [
     "replan",
     "solve",
     "upper_bounds",
+    "validate",
 ]

@@ -16,7 +16,6 @@ from matchfair.documents import as_string as _string
 from matchfair.documents import quote as _quote
 from matchfair.documents import unknown_keys as _unknown_keys
 
-from .locks import check_locks
 from .model import (
     FORMAT,
     RESULT_FORMAT,
@@ -30,14 +29,15 @@ from .model import (
     Table,
     Unscheduled,
 )
+from .validation import InstanceError, check_rules
 
-
-class InstanceError(ValueError):
-    """The input does not follow the contract; `errors` lists every problem found."""
-
-    def __init__(self, errors: list[str]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(errors))
+__all__ = [
+    "InstanceError",
+    "dump_instance",
+    "dump_result",
+    "parse_instance",
+    "parse_result",
+]
 
 
 def _ids(
@@ -206,14 +206,6 @@ def _limit(obj: Mapping[str, object], key: str, path: str, errors: _Errors) -> i
         return None
     where = f"{key}" if path == "$" else f"{path}.{key}"
     return _int(obj.get(key), where, errors, 1)
-
-
-def _check_breaks(instance: Instance, errors: _Errors) -> None:
-    """No meeting is locked into a break (called only when every meeting parsed, so that
-    the index is the document's)."""
-    for i, m in enumerate(instance.meetings):
-        if m.locked is not None and m.locked.slot in instance.breaks:
-            errors.add(f"meetings[{i}].locked.slot", f"slot {_quote(m.locked.slot)} is a break")
 
 
 def _check_table_owners(
@@ -415,12 +407,8 @@ def parse_instance(obj: object) -> Instance:
         _limit(root, "max_per_day", "$", errors),
     )
     if not errors.items:
-        _check_breaks(instance, errors)
-    if not errors.items:
-        raw_meetings = root.get("meetings")
-        assert isinstance(raw_meetings, list)
-        index_of = {m["id"]: i for i, m in enumerate(raw_meetings)}
-        check_locks(instance, index_of, errors)
+        # Every item parsed, so the instance's indexes are the document's.
+        check_rules(instance, errors)
     if errors.items:
         raise InstanceError(errors.items)
     return instance

@@ -6,12 +6,13 @@ so with walking times its location is a choice. Locks that each fit and pairwise
 walk can still exclude each other: a meeting that must be near two others, or more locks forced
 into one location than it has tables. The joint check is a small SAT problem over those
 choices, solved only when a choice exists; when it fails, it names a set of locks that cannot
-all hold. The same choices guide the engine's placement of locks. `Instance.locks_together` holds
-the answer, so the parser and the engine solve it once.
+all hold. The same choices guide the engine's placement of locks. `locks_together(instance)`
+keeps the answer while the instance lives, so the parser's check and the engine solve it once.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from functools import cached_property
@@ -36,7 +37,7 @@ def check_locks(instance: Instance, index_of: Mapping[str, int], errors: PathErr
     if not errors.items:
         _lock_pairs(instance, index_of, errors)
     if not errors.items:
-        core = instance.locks_together.conflict
+        core = locks_together(instance).conflict
         if core:
             first = min(core, key=index_of.__getitem__)
             names = _and([quote(mid) for mid in sorted(core, key=index_of.__getitem__)])
@@ -120,7 +121,7 @@ def _lock_pairs(instance: Instance, index_of: Mapping[str, int], errors: PathErr
     """Two locked meetings of one participant must leave time to walk between them."""
     if not instance.travel_minutes:
         return
-    options = instance.locks_together.options
+    options = locks_together(instance).options
     for pid, first, second, gap in _same_day_pairs(instance):
         if all(instance.travel(x, y) > gap for x in options[first.id] for y in options[second.id]):
             errors.add(
@@ -154,12 +155,14 @@ class LocksTogether:
     general-table locks in a slot and location than it has general tables."""
 
     def __init__(self, instance: Instance) -> None:
-        self.instance = instance
+        # Weakly: `locks_together` keeps this answer for as long as the instance lives.
+        self.source = weakref.ref(instance)
         self.locks = [m for m in instance.meetings if m.locked is not None]
         self.options = _lock_options(instance) if instance.travel_minutes else {}
 
     def _formula(self) -> tuple[list[list[int]], dict[str, int], dict[tuple[str, str | None], int]]:
-        inst = self.instance
+        inst = self.source()
+        assert inst is not None, "asked after its instance was gone"
         pool = IDPool()
         clauses: list[list[int]] = []
         selector = {m.id: pool.id(("lock", m.id)) for m in self.locks}
@@ -222,6 +225,27 @@ class LocksTogether:
                 if not solver.solve(assumptions=[selector[other] for other in rest]):
                     core = rest
         return {}, core
+
+
+# id(instance) -> its answer; an entry leaves when its instance is collected.
+_ANSWERS: dict[int, LocksTogether] = {}
+
+
+def locks_together(instance: Instance) -> LocksTogether:
+    """Whether the locked meetings of `instance` can all keep their slots, and where those with
+    a choice of location go: solved at most once per instance, for the parser's check and the
+    engine's placement alike. `Instance` holds plain values only, so the answer is kept here."""
+    key = id(instance)
+    found = _ANSWERS.get(key)
+    if found is None or found.source() is not instance:
+        found = _ANSWERS[key] = LocksTogether(instance)
+        weakref.finalize(instance, _forget, key, found)
+    return found
+
+
+def _forget(key: int, answer: LocksTogether) -> None:
+    if _ANSWERS.get(key) is answer:
+        del _ANSWERS[key]
 
 
 def _slot(meeting: Meeting) -> str:

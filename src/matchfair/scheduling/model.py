@@ -9,10 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .locks import LocksTogether
 
 FORMAT = "matchfair-schedule/1"
 RESULT_FORMAT = "matchfair-schedule-result/1"
@@ -188,14 +184,6 @@ class Instance:
         booths = self.booth_of_participant
         found = [booths[p] for p in meeting.participants if p in booths]
         return tuple(dict.fromkeys(found))
-
-    @cached_property
-    def locks_together(self) -> LocksTogether:
-        """Whether the locked meetings can all keep their slots, and where those with a choice
-        of location go (locks.py): solved once, for the parser's check and the engine."""
-        from .locks import LocksTogether  # noqa: PLC0415 (import cycle)
-
-        return LocksTogether(self)
 
     def allowed_slots(self, meeting: Meeting) -> frozenset[str]:
         """Slots where every participant is available and the meeting's `slots` allow it."""

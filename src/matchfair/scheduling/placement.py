@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .locks import locks_together
 from .model import Assignment, Instance
 
 # The positions of a schedule: meeting -> (slot, table pool), by index.
@@ -137,7 +138,7 @@ class Layout:
         # A lock with a choice of location tries first the one where all locks hold together
         # (locks.py): placed one by one in the first table pool that fits, locks can shut each
         # other out.
-        for mid, loc in instance.locks_together.locations.items():
+        for mid, loc in locks_together(instance).locations.items():
             mi = self.meeting_index[mid]
             there = [v for v in self.meeting_pools[mi] if self.pools[v].location == loc]
             elsewhere = [v for v in self.meeting_pools[mi] if self.pools[v].location != loc]

@@ -7,7 +7,7 @@ from django.utils import translation
 from matchfair.meetings.domain.differences import Change, Spot, agenda_changes
 from matchfair.meetings.domain.plans import release_plan, write_draft
 from tests import factories
-from tests.meetings.domain.helpers import meet, result_for, slots_of
+from tests.meetings.domain.helpers import assignment, meet, result_for, slots_of
 
 MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
 AT_NINE = dt.datetime(2026, 11, 10, 9, 0, tzinfo=MADRID)
@@ -57,8 +57,7 @@ def test_agenda_changes_come_in_the_order_of_the_agenda(event, ana, lead_staff):
     table = event.tables.first()
     late = meet(ana, factories.RegistrationFactory(event=event, user__full_name="Zoe Early"))
     early = meet(ana, factories.RegistrationFactory(event=event, user__full_name="Adam Late"))
-    result = result_for(late, second, table)
-    result["assignments"] += result_for(early, first, table)["assignments"]
+    result = result_for(late, second, table, assignment(early, first, table))
     write_draft(event=event, result=result, by=lead_staff)
     release = release_plan(event=event, by=lead_staff, notify=False)
     lines = agenda_changes(None, release)[ana.pk]

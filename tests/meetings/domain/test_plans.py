@@ -15,7 +15,7 @@ from matchfair.meetings.domain.plans import (
 )
 from matchfair.meetings.models import Placement, Plan
 from tests import factories
-from tests.meetings.domain.helpers import meet, result_for, slots_of
+from tests.meetings.domain.helpers import assignment, meet, result_for, slots_of
 
 # Before the event's first slot, so every slot can still take a move.
 NOW = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
@@ -58,12 +58,10 @@ def test_release_plan_tells_only_people_whose_agenda_changed(
     other = meet(carla, factories.RegistrationFactory(event=event, user__full_name="Dieter Weiss"))
     first_slot, second_slot = slots_of(event)[:2]
     table, other_table = event.tables.all()[:2]
-    both = result_for(meeting, first_slot, table)
-    both["assignments"].append(result_for(other, first_slot, other_table)["assignments"][0])
+    both = result_for(meeting, first_slot, table, assignment(other, first_slot, other_table))
     write_draft(event=event, result=both, by=lead_staff)
     release_plan(event=event, by=lead_staff, notify=False)
-    moved = result_for(meeting, second_slot, table)
-    moved["assignments"].append(both["assignments"][1])
+    moved = result_for(meeting, second_slot, table, both.assignments[1])
     write_draft(event=event, result=moved, by=lead_staff)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -101,8 +99,7 @@ def test_release_plan_with_a_double_booking_is_refused_naming_the_problem(
     other = meet(ana, factories.RegistrationFactory(event=event))
     slot = slots_of(event)[0]
     first_table, second_table = event.tables.all()[:2]
-    both = result_for(meeting, slot, first_table)
-    both["assignments"].append(result_for(other, slot, second_table)["assignments"][0])
+    both = result_for(meeting, slot, first_table, assignment(other, slot, second_table))
     write_draft(event=event, result=both, by=lead_staff)
     with pytest.raises(ValidationError) as refused:
         release_plan(event=event, by=lead_staff, notify=False, confirmed=True)
@@ -148,10 +145,14 @@ def test_moved_since_release_counts_hand_moves(event, meeting, ana, lead_staff):
         factories.RegistrationFactory(event=event), factories.RegistrationFactory(event=event)
     )
     slots, tables = slots_of(event), list(event.tables.all())
-    placed = result_for(meeting, slots[0], tables[0])
-    placed["assignments"] += result_for(other, slots[0], tables[1])["assignments"]
-    placed["assignments"] += result_for(third, slots[0], tables[2])["assignments"]
-    placed["stats"] = {"scheduled": 3, "moved_count": 0}
+    placed = result_for(
+        meeting,
+        slots[0],
+        tables[0],
+        assignment(other, slots[0], tables[1]),
+        assignment(third, slots[0], tables[2]),
+        stats={"scheduled": 3, "moved_count": 0},
+    )
     write_draft(event=event, result=placed, by=lead_staff)
     release_plan(event=event, by=lead_staff, notify=False)
     Plan.objects.filter(kind="draft").delete()

@@ -1,18 +1,13 @@
 """Solver runs: `meetings.domain.solver_runs`."""
 
-from matchfair.meetings.domain.instance import (
-    build_instance,
-    meeting_key,
-    slot_key,
-    table_key,
-)
-from matchfair.meetings.domain.plans import release_plan
+from matchfair.meetings.domain.engine_ids import PARTICIPANTS
+from matchfair.meetings.domain.instance import build_instance
+from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.solver_runs import execute_run, request_solve
 from matchfair.meetings.models import SolverRun
 from matchfair.scheduling.checker import check
-from matchfair.scheduling.contract import parse_instance, parse_result
 from tests import factories
-from tests.meetings.domain.helpers import meet
+from tests.meetings.domain.helpers import meet, plan_result, result_for, slots_of
 
 
 def test_execute_run_solves_into_a_valid_draft(event, ana, jonas, meeting, lead_staff):
@@ -24,29 +19,7 @@ def test_execute_run_solves_into_a_valid_draft(event, ana, jonas, meeting, lead_
     run.refresh_from_db()
     assert (run.status, run.plan_id) == ("done", draft.pk)
     assert draft.stats["scheduled"] == 3
-    instance = parse_instance(build_instance(event))
-    assert check(instance, result_from_draft(draft)).violations == ()
-
-
-def result_from_draft(draft):
-    return parse_result(
-        {
-            "format": "matchfair-schedule-result/1",
-            "assignments": [
-                {
-                    "meeting": meeting_key(p.meeting_id),
-                    "slot": slot_key(p.slot_id),
-                    "table": table_key(p.table_id),
-                }
-                for p in draft.placements.filter(slot__isnull=False)
-            ],
-            "unscheduled": [
-                {"meeting": meeting_key(p.meeting_id), "reason": p.reason}
-                for p in draft.placements.filter(slot__isnull=True)
-            ],
-            "stats": {},
-        }
-    )
+    assert check(build_instance(event), plan_result(draft)).violations == ()
 
 
 def test_execute_run_runs_once_only(event, meeting, lead_staff):
@@ -85,3 +58,23 @@ def test_execute_run_after_a_release_moves_no_meeting_it_need_not(event, ana, jo
     after = {p.meeting_id: (p.slot_id, p.table_id) for p in second_release.placements.all()}
     assert {meeting: after[meeting] for meeting in before} == before
     assert len(after) == len(before) + 1
+
+
+def test_a_run_whose_started_meetings_break_the_rules_fails_naming_each_problem(
+    event, ana, meeting, lead_staff
+):
+    """The engine checks the instance the web app builds as it checks a document: a meeting
+    held in a session its participant has since left cannot stay there, and the run says so."""
+    slot = slots_of(event)[0]
+    write_draft(event=event, result=result_for(meeting, slot, event.tables.first()), by=lead_staff)
+    release_plan(event=event, by=lead_staff, notify=False)
+    ana.unavailable_sessions.add(slot.session)
+    run = SolverRun.objects.create(
+        event=event, requested_by=lead_staff, time_limit=1, lock_before=slot.starts_at
+    )
+    assert execute_run(run) is None
+    run.refresh_from_db()
+    assert (run.status, run.error) == (
+        "failed",
+        f'meetings[0].locked.slot: participant "{PARTICIPANTS.key(ana.pk)}" is not available in it',
+    )

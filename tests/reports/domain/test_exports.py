@@ -3,7 +3,7 @@ import io
 
 import openpyxl
 
-from matchfair.meetings.domain.instance import meeting_key, slot_key, table_key
+from matchfair.meetings.domain.engine_ids import MEETINGS, SLOTS, TABLES
 from matchfair.meetings.domain.plans import release_plan, write_draft
 from matchfair.meetings.domain.requests import accept_request, send_request
 from matchfair.reports.domain.exports import (
@@ -17,6 +17,7 @@ from matchfair.reports.domain.exports import (
     write_xlsx,
 )
 from matchfair.reports.domain.statistics import event_statistics
+from matchfair.scheduling.model import Assignment, Result
 from matchfair.spreadsheets import safe_cell
 from tests import factories
 
@@ -176,15 +177,11 @@ def test_meeting_rows_list_one_slot_s_tables_in_natural_order(db):
             by=second.user,
         )
         assignments.append(
-            {
-                "meeting": meeting_key(meeting.pk),
-                "slot": slot_key(slot.pk),
-                "table": table_key(tables[name].pk),
-            }
+            Assignment(MEETINGS.key(meeting.pk), SLOTS.key(slot.pk), TABLES.key(tables[name].pk))
         )
     write_draft(
         event=event,
-        result={"assignments": assignments, "unscheduled": [], "stats": {"scheduled": 3}},
+        result=Result(tuple(assignments), (), {"scheduled": 3}),
         by=organiser,
     )
     release_plan(event=event, by=organiser, notify=False)

@@ -1,33 +1,15 @@
-"""Builds the engine's `matchfair-schedule/1` instance for an event straight from the database."""
+"""Builds the engine's `Instance` for an event straight from the database, in the engine's
+typed values; ids go through `engine_ids`. `dump_instance` gives its `matchfair-schedule/1`
+document for the command line and exports."""
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
 
 from matchfair.events.models import Event, Registration, Slot, Table
+from matchfair.meetings.domain.engine_ids import MEETINGS, PARTICIPANTS, SESSIONS, SLOTS, TABLES
 from matchfair.meetings.models import Meeting
-
-
-def slot_key(slot_id: int) -> str:
-    return f"s{slot_id}"
-
-
-def table_key(table_id: int) -> str:
-    return f"t{table_id}"
-
-
-def participant_key(registration_id: int) -> str:
-    return f"p{registration_id}"
-
-
-def meeting_key(meeting_id: int) -> str:
-    return f"m{meeting_id}"
-
-
-def key_id(key: str) -> int:
-    return int(key[1:])
-
+from matchfair.scheduling import model as engine
 
 # Walking minutes between table locations come from an app that knows the venue's layout (the
 # visits app registers one in its AppConfig.ready): f(event, locations) -> {a: {b: minutes}}.
@@ -47,11 +29,12 @@ def build_instance(
     *,
     locked: dict[int, tuple[int, int | None]] | None = None,
     not_before: dt.datetime | None = None,
-) -> dict[str, Any]:
+) -> engine.Instance:
     """The instance holds every active meeting and the B2B slots and active tables of the event.
 
     `locked` (meeting id → slot id, table id) keeps meetings already held where they are;
-    `not_before` keeps every other meeting out of the slots that started before it.
+    `not_before` keeps every other meeting out of the slots that started before it. The engine
+    checks the rules on it with `scheduling.validate`.
     """
     locked = locked or {}
     slots = list(
@@ -61,7 +44,7 @@ def build_instance(
     )
     slot_ids_by_session: dict[int, list[str]] = defaultdict(list)
     for slot in slots:
-        slot_ids_by_session[slot.session_id].append(slot_key(slot.pk))
+        slot_ids_by_session[slot.session_id].append(SLOTS.key(slot.pk))
 
     meetings = list(
         Meeting.objects.filter(event=event, status=Meeting.Status.ACTIVE)
@@ -85,125 +68,116 @@ def build_instance(
     ]
     booth_of = {table.booth_of_id: table for table in tables if table.booth_of_id is not None}
 
-    day_of = {slot_key(slot.pk): slot.starts_at.astimezone(event.zone).date() for slot in slots}
+    day_of = {SLOTS.key(slot.pk): slot.starts_at.astimezone(event.zone).date() for slot in slots}
     participants = []
     for registration in registrations:
         absent = {session.pk for session in registration.unavailable_sessions.all()}
-        # Sessions are walked in time order, so the slots stay in time order too.
-        available = [
+        available = frozenset(
             key
             for session_id, keys in slot_ids_by_session.items()
             if session_id not in absent
             for key in keys
-        ]
-        entry: dict[str, Any] = {"id": participant_key(registration.pk), "available": available}
-        limit = registration.max_meetings or event.default_max_meetings
-        if limit:
-            entry["max_meetings"] = limit
-        if registration.pk in booth_of:
-            entry["booth"] = table_key(booth_of[registration.pk].pk)
-        entry.update(_own_limits(registration, day_of))
-        participants.append(entry)
+        )
+        booth = booth_of.get(registration.pk)
+        in_a_row, per_day, preferred = _own_limits(registration, day_of)
+        participants.append(
+            engine.Participant(
+                id=PARTICIPANTS.key(registration.pk),
+                available=available,
+                booth=TABLES.key(booth.pk) if booth is not None else None,
+                max_meetings=registration.max_meetings or event.default_max_meetings or None,
+                max_consecutive=in_a_row,
+                max_per_day=per_day,
+                preferred_slots=preferred,
+            )
+        )
 
     table_ids = {table.pk for table in tables}
     slot_ids = {slot.pk for slot in slots}
     later = (
-        [slot_key(slot.pk) for slot in slots if slot.starts_at >= not_before]
+        frozenset(SLOTS.key(slot.pk) for slot in slots if slot.starts_at >= not_before)
         if not_before is not None
         else None
     )
 
-    def placement_rules(meeting: Meeting) -> dict[str, Any]:
+    def placed(meeting: Meeting) -> engine.Meeting:
+        """The meeting held where it is, or kept out of the slots already begun."""
+        people = tuple(
+            PARTICIPANTS.key(pk) for pk in sorted(r.pk for r in meeting.participants.all())
+        )
         held = locked.get(meeting.pk)
         if held is not None and held[0] in slot_ids:
-            lock: dict[str, str] = {"slot": slot_key(held[0])}
-            if held[1] in table_ids and held[1] is not None:
-                lock["table"] = table_key(held[1])
-            return {"locked": lock}
-        return {} if later is None else {"slots": later}
+            table = TABLES.key(held[1]) if held[1] is not None and held[1] in table_ids else None
+            lock = engine.Lock(slot=SLOTS.key(held[0]), table=table)
+            return engine.Meeting(MEETINGS.key(meeting.pk), people, meeting.priority, locked=lock)
+        return engine.Meeting(MEETINGS.key(meeting.pk), people, meeting.priority, slots=later)
 
     travel = travel_minutes(event, sorted({table.location for table in tables if table.location}))
-    return {
-        "format": "matchfair-schedule/1",
-        **({"travel_minutes": travel} if travel else {}),
-        **_humane_days(event, slots),
-        "slots": [
-            {
-                "id": slot_key(slot.pk),
-                "session": f"session-{slot.session_id}",
-                "start": slot.starts_at.astimezone(event.zone).isoformat(),
-                "minutes": slot.minutes,
-            }
+    in_a_row, per_day, breaks = _humane_days(event, slots)
+    return engine.Instance(
+        slots=tuple(
+            engine.Slot(
+                id=SLOTS.key(slot.pk),
+                session=SESSIONS.key(slot.session_id),
+                start=_fixed_offset(slot.starts_at.astimezone(event.zone)),
+                minutes=slot.minutes,
+            )
             for slot in slots
-        ],
-        "tables": [
-            {
-                "id": table_key(table.pk),
-                **({"location": table.location} if table.location else {}),
-                **(
-                    {"booth_of": participant_key(table.booth_of_id)}
-                    if table.booth_of_id is not None
-                    else {}
+        ),
+        tables=tuple(
+            engine.Table(
+                id=TABLES.key(table.pk),
+                location=table.location or None,
+                booth_of=(
+                    PARTICIPANTS.key(table.booth_of_id) if table.booth_of_id is not None else None
                 ),
-            }
+            )
             for table in tables
-        ],
-        "participants": participants,
-        "meetings": [
-            {
-                "id": meeting_key(meeting.pk),
-                "participants": sorted(
-                    (participant_key(r.pk) for r in meeting.participants.all()),
-                    key=key_id,
-                ),
-                "priority": meeting.priority,
-                **placement_rules(meeting),
-            }
-            for meeting in meetings
-        ],
-    }
+        ),
+        participants=tuple(participants),
+        meetings=tuple(placed(meeting) for meeting in meetings),
+        travel_minutes=travel,
+        breaks=breaks,
+        max_consecutive=in_a_row,
+        max_per_day=per_day,
+    )
 
 
-def _humane_days(event: Event, slots: list[Slot]) -> dict[str, Any]:
+def _fixed_offset(moment: dt.datetime) -> dt.datetime:
+    """The local time with its offset fixed, as an ISO 8601 time in the document reads: the
+    engine subtracts times of one slot from another's, which across a change of summer time
+    only counts right between fixed offsets."""
+    return moment.replace(tzinfo=dt.timezone(moment.utcoffset() or dt.timedelta()))
+
+
+def _humane_days(event: Event, slots: list[Slot]) -> tuple[int | None, int | None, frozenset[str]]:
     """The event's defaults for a participant's limits, and its lunch break: every slot that
     overlaps the lunch window in the event's time zone is a break."""
-    out: dict[str, Any] = {}
-    if event.default_max_in_a_row:
-        out["max_consecutive"] = event.default_max_in_a_row
-    if event.default_max_per_day:
-        out["max_per_day"] = event.default_max_per_day
+    breaks: set[str] = set()
     if event.lunch_starts is not None and event.lunch_ends is not None:
-        breaks = []
         for slot in slots:
             start = slot.starts_at.astimezone(event.zone)
             end = start + dt.timedelta(minutes=slot.minutes)
             lunch_start = dt.datetime.combine(start.date(), event.lunch_starts, start.tzinfo)
             lunch_end = dt.datetime.combine(start.date(), event.lunch_ends, start.tzinfo)
             if start < lunch_end and end > lunch_start:
-                breaks.append(slot_key(slot.pk))
-        if breaks:
-            out["breaks"] = breaks
-    return out
+                breaks.add(SLOTS.key(slot.pk))
+    return event.default_max_in_a_row or None, event.default_max_per_day or None, frozenset(breaks)
 
 
-def _own_limits(registration: Registration, day_of: dict[str, dt.date]) -> dict[str, Any]:
+def _own_limits(
+    registration: Registration, day_of: dict[str, dt.date]
+) -> tuple[int | None, int | None, frozenset[str] | None]:
     """A participant's own limits, and their preferred days as the slots on those days."""
-    out: dict[str, Any] = {}
-    if registration.max_in_a_row:
-        out["max_consecutive"] = registration.max_in_a_row
-    if registration.max_per_day:
-        out["max_per_day"] = registration.max_per_day
     days = set(registration.preferred_days or ())
-    preferred = [key for key, day in day_of.items() if day.isoformat() in days]
-    if preferred:
-        out["preferred_slots"] = preferred
-    return out
+    preferred = frozenset(key for key, day in day_of.items() if day.isoformat() in days)
+    return registration.max_in_a_row or None, registration.max_per_day or None, preferred or None
 
 
 def participant_names(event: Event) -> dict[str, str]:
     """Names for the engine's reasons, so a person reads "Ana Petrova" rather than "p17"."""
     return {
-        participant_key(pk): name
+        PARTICIPANTS.key(pk): name
         for pk, name in Registration.objects.filter(event=event).values_list(
             "pk", "user__full_name"
         )

@@ -13,12 +13,7 @@ from matchfair.events.models import Event, Registration
 from matchfair.meetings import notifications
 from matchfair.meetings.domain.conflicts import plan_conflicts, summary
 from matchfair.meetings.domain.differences import agenda_changes
-from matchfair.meetings.domain.instance import (
-    key_id,
-    meeting_key,
-    slot_key,
-    table_key,
-)
+from matchfair.meetings.domain.engine_ids import MEETINGS, SLOTS, TABLES
 from matchfair.meetings.domain.versions import agendas_changed
 from matchfair.meetings.models import Meeting, Placement, Plan
 from matchfair.meetings.signals import plan_released
@@ -35,37 +30,37 @@ def released_result(event: Event) -> Result | None:
     )
     return Result(
         assignments=tuple(
-            Assignment(meeting=meeting_key(meeting), slot=slot_key(slot), table=table_key(table))
+            Assignment(meeting=MEETINGS.key(meeting), slot=SLOTS.key(slot), table=TABLES.key(table))
             for meeting, slot, table in placed
         ),
         unscheduled=(),
     )
 
 
-def write_draft(*, event: Event, result: dict[str, Any], by: Any) -> Plan:
+def write_draft(*, event: Event, result: Result, by: Any) -> Plan:
+    """Replace the event's draft with the engine's result: a placement for every meeting, with
+    its slot and table or the reason it has none."""
     with transaction.atomic():
         draft, _created = Plan.objects.select_for_update().get_or_create(
             event=event, kind=Plan.Kind.DRAFT
         )
         draft.placements.all().delete()
-        draft.stats = result["stats"]
+        draft.stats = dict(result.stats)
         draft.created_by = by if by is not None and by.is_authenticated else None
         draft.save(update_fields=["stats", "created_by"])
         Placement.objects.bulk_create(
             [
                 Placement(
                     plan=draft,
-                    meeting_id=key_id(entry["meeting"]),
-                    slot_id=key_id(entry["slot"]),
-                    table_id=key_id(entry["table"]),
+                    meeting_id=MEETINGS.pk(a.meeting),
+                    slot_id=SLOTS.pk(a.slot),
+                    table_id=TABLES.pk(a.table),
                 )
-                for entry in result["assignments"]
+                for a in result.assignments
             ]
             + [
-                Placement(
-                    plan=draft, meeting_id=key_id(entry["meeting"]), reason=entry["reason"][:300]
-                )
-                for entry in result["unscheduled"]
+                Placement(plan=draft, meeting_id=MEETINGS.pk(u.meeting), reason=u.reason[:300])
+                for u in result.unscheduled
             ],
             batch_size=2000,
         )
@@ -74,8 +69,8 @@ def write_draft(*, event: Event, result: dict[str, Any], by: Any) -> Plan:
             actor=by,
             subject=draft,
             event=event,
-            scheduled=len(result["assignments"]),
-            unscheduled=len(result["unscheduled"]),
+            scheduled=len(result.assignments),
+            unscheduled=len(result.unscheduled),
         )
     return draft
 

@@ -20,8 +20,8 @@ from matchfair.meetings.domain.instance import (
 )
 from matchfair.meetings.domain.plans import latest_release, released_result, write_draft
 from matchfair.meetings.models import Meeting, Plan, SolverRun
-from matchfair.scheduling.contract import dump_result, parse_instance
 from matchfair.scheduling.solver import solve
+from matchfair.scheduling.validation import validate
 
 logger = logging.getLogger(__name__)
 
@@ -106,9 +106,8 @@ def execute_run(run: SolverRun) -> Plan | None:
 
     try:
         locked = started_placements(latest_release(run.event), run.lock_before)
-        instance = parse_instance(
-            build_instance(run.event, locked=locked, not_before=run.lock_before)
-        )
+        instance = build_instance(run.event, locked=locked, not_before=run.lock_before)
+        validate(instance)
         solved = solve(
             instance,
             time_limit=run.time_limit,
@@ -117,9 +116,7 @@ def execute_run(run: SolverRun) -> Plan | None:
             names=participant_names(run.event),
             previous=released_result(run.event),
         )
-        result = dump_result(
-            dataclasses.replace(solved, stats={**solved.stats, "locked": len(locked)})
-        )
+        result = dataclasses.replace(solved, stats={**solved.stats, "locked": len(locked)})
         plan = write_draft(event=run.event, result=result, by=run.requested_by)
     except Exception as error:
         # The run records the failure for the organiser's page; the draft is left as it was.
@@ -129,7 +126,10 @@ def execute_run(run: SolverRun) -> Plan | None:
         )
         return None
     SolverRun.objects.filter(pk=run.pk).update(
-        status=SolverRun.Status.DONE, plan=plan, finished=timezone.now(), progress=result["stats"]
+        status=SolverRun.Status.DONE,
+        plan=plan,
+        finished=timezone.now(),
+        progress=dict(result.stats),
     )
     return plan
 
