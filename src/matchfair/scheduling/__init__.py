@@ -3,9 +3,9 @@
 The web app and the command line both call `solve` (or `replan`) on an `Instance`.
 """
 
-from .baseline import first_come_first_served
 from .bounds import Bounds, upper_bounds
 from .checker import Report, check
+from .construct.baseline import first_come_first_served
 from .contract import InstanceError, dump_instance, dump_result, parse_instance, parse_result
 from .model import (
     Assignment,

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from .anneal import MOVES_PER_SECOND, anneal
+from .improve.anneal import MOVES_PER_SECOND, anneal
+from .improve.polish import STEPS_PER_SECOND, close_holes
 from .placement import Board, board_holes, board_priority
-from .polish import STEPS_PER_SECOND, close_holes
 
 
 @dataclass(frozen=True, slots=True)

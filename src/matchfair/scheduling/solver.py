@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from . import humane, lns
 from .bounds import upper_bounds
 from .clock import Clock, Progress
-from .exact import solve_whole
-from .greedy import construct, place_one
+from .construct.greedy import construct, place_one
+from .construct.sweep import compact_start
+from .exact import humane
+from .exact.priority import most_priority
+from .exact.whole import solve_whole
+from .improve import lns
 from .model import Instance, Result, changes_since
 from .placement import Board, Layout, board_holes, board_priority, choice_count
-from .priority import most_priority
 from .reasons import explain_unscheduled
-from .sweep import compact_start
 
 # Above this many meeting×slot×table-pool Booleans the whole-instance model is not built.
 EXACT_LIMIT = 60_000

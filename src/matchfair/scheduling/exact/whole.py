@@ -1,5 +1,5 @@
 """The whole instance in one CP-SAT model, for small and medium instances (after the search of
-fewest_holes.py where it runs and does not end with a schedule): best priority, then
+maxsat/fewest_holes.py where it runs and does not end with a schedule): best priority, then
 compact agendas, then moves, exact holes and fairness under that priority.
 
 Without a previous schedule, holes are minimised in steps (compact.py has the structure):
@@ -17,10 +17,18 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from ..clock import Clock, cp_sat_work, solver_parameters
+from ..maxsat.fewest_holes import hole_search
+from ..placement import (
+    Board,
+    Layout,
+    board_holes,
+    board_priority,
+    on_board,
+    person_holes,
+    plan_busy,
+)
 from . import cpsat
-from .clock import Clock, cp_sat_work, solver_parameters
-from .fewest_holes import hole_search
-from .placement import Board, Layout, board_holes, board_priority, on_board, person_holes, plan_busy
 from .priority import most_priority
 
 # Shares of the time left for the loose-agenda step, then the split step, then local search.

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from .placement import Board, Layout, iter_bits, person_holes
+from ..placement import Board, Layout, iter_bits, person_holes
 from .polish import kempe_chain
 
 # Temperatures at the start and at the end of a run, in holes. Measured with the generated

@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Mapping, Sequence
 
-from .placement import Board, Layout, iter_bits, person_holes
+from ..placement import Board, Layout, iter_bits, person_holes
 
 # Longest Kempe chain the descent swaps.
 KEMPE_LIMIT = 80

@@ -1,19 +1,20 @@
-"""The fewest holes with every meeting held: the MaxSAT searches (maxsat.py) in worker
+"""The fewest holes with every meeting held: the MaxSAT searches (search.py) in worker
 processes and the large-neighbourhood search (satlns.py) beside them in this one.
 
 This runs first on a fresh solve of a one-session instance of exact size when the bounds allow
 every meeting. A MaxSAT search that finishes has the optimum; otherwise the LNS's schedule,
 which holds every meeting, is optimal when its holes reach the searches' lower bound. Should
-neither have a schedule, the CP-SAT steps of exact.py take the rest of the time.
+neither have a schedule, the CP-SAT steps of exact/whole.py take the rest of the time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import maxsat, satlns
-from .clock import Clock, guard
-from .placement import Board, Layout, Positions, board_holes, choice_count, on_board
+from ..clock import Clock, guard
+from ..placement import Board, Layout, Positions, board_holes, choice_count, on_board
+from . import satlns
+from . import search as maxsat
 
 # Share of the time for the MaxSAT search, which runs first when every meeting can be held;
 # CP-SAT has the rest when it does not finish. Measured on the 20 real forums at 30 s
