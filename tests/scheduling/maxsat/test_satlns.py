@@ -151,7 +151,7 @@ def test_an_error_in_the_progress_report_ends_the_maxsat_workers(monkeypatch):
     running: list[int] = []
 
     def report(progress: Progress) -> None:
-        if fewest_holes._Watch.PHASE in phases:  # the search has started its workers
+        if fewest_holes.PHASE in phases:  # the search has started its workers
             running.extend(_satsearch_children())
             raise RuntimeError("the database went away")
         phases.append(progress.phase)
