@@ -2,12 +2,13 @@
 
 from dataclasses import replace
 
-from matchfair.scheduling import Lock, Result, check, lns, solve
+from matchfair.scheduling import Lock, Result, check, solve
 from matchfair.scheduling.clock import guard
+from matchfair.scheduling.construct.greedy import construct
+from matchfair.scheduling.construct.sweep import _slots_after, compact_start, sweep
 from matchfair.scheduling.generate import Family, generate
-from matchfair.scheduling.greedy import construct
+from matchfair.scheduling.improve import lns
 from matchfair.scheduling.placement import Board, Layout, board_holes, board_priority
-from matchfair.scheduling.sweep import _slots_after, compact_start, sweep
 
 from .builders import document, instance
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from matchfair.scheduling import (
     Assignment,
     check,
@@ -5,6 +7,7 @@ from matchfair.scheduling import (
     first_come_first_served,
     replan,
     solve,
+    solver,
 )
 from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
@@ -274,3 +277,28 @@ def test_one_hole_outweighs_any_number_of_lost_meetings():
     assert check(inst, result).violations == ()
     assert (result.stats["scheduled"], result.stats["holes"]) == (2, 1)
     assert result.stats["holes_lower_bound"] == 1
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "scheduling-internals.md"
+
+
+def _docs_phase_rows():
+    """(phase, time, label) of each row of the phase table in docs/scheduling-internals.md."""
+    rows = []
+    for line in DOCS.read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 5 and cells[0] not in {"phase", "---"}:
+            rows.append((cells[0], cells[3], cells[4].strip("`") or None))
+    return rows
+
+
+def test_the_docs_phase_table_is_the_solvers():
+    rows = _docs_phase_rows()
+    assert [(name, label) for name, _time, label in rows] == [
+        (phase.name, phase.label) for phase in solver.PHASES
+    ]
+    for (_name, time, _label), phase in zip(rows, solver.PHASES, strict=True):
+        if 0 < phase.share < 1:
+            assert time.startswith(f"{round(phase.share * 100)}% of the time left"), phase.name
+        else:
+            assert time in {"not cut", "the rest"} or time.startswith("the rest,"), phase.name

@@ -5,9 +5,9 @@ command line parses one from JSON (`parse_instance`), the web app builds one in 
 it with `validate`.
 """
 
-from .baseline import first_come_first_served
 from .bounds import Bounds, upper_bounds
 from .checker import Report, check
+from .construct.baseline import first_come_first_served
 from .contract import InstanceError, dump_instance, dump_result, parse_instance, parse_result
 from .model import (
     Assignment,

@@ -1,4 +1,5 @@
-"""Time keeping and progress reports shared by every phase of the solver."""
+"""Time keeping and progress reports shared by every phase of the solver: the deadline, the
+work charged in deterministic mode, CP-SAT's parameters from both. It runs no search."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from .anneal import MOVES_PER_SECOND, anneal
 from .placement import Board, board_holes, board_priority
-from .polish import STEPS_PER_SECOND, close_holes
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,40 +90,6 @@ class Clock:
 
     def charge(self, seconds: float) -> None:
         self.spent += seconds
-
-    def polish(self, board: Board, share: float, seed: int) -> bool:
-        """Run the hole-closing local search on `share` of the time left."""
-        seconds = share * self.left()
-        budget = int(seconds * STEPS_PER_SECOND) if self.deterministic else None
-        deadline = self.deadline if self.deterministic else time.perf_counter() + seconds
-        removed, steps = close_holes(board, deadline=deadline, seed=seed, budget=budget)
-        self.charge(steps / STEPS_PER_SECOND)
-        return removed > 0
-
-    def anneal(
-        self,
-        board: Board,
-        share: float,
-        seed: int,
-        bound: int,
-        *,
-        at_most: float = float("inf"),
-        halt: Callable[[], bool] | None = None,
-    ) -> bool:
-        """Run the annealing on `share` of the time left, `at_most` seconds, reporting better
-        schedules; `halt` may stop it sooner."""
-        seconds = min(at_most, share * self.left())
-        removed, moves = anneal(
-            board,
-            seconds=seconds,
-            seed=seed,
-            budget=int(seconds * MOVES_PER_SECOND) if self.deterministic else None,
-            deadline=self.deadline,
-            on_better=lambda holes: self.report("closing holes", board, bound, holes),
-            halt=halt,
-        )
-        self.charge(moves / MOVES_PER_SECOND)
-        return removed > 0
 
     def report(self, phase: str, board: Board, bound: int, holes: int | None = None) -> None:
         """Report the board, or its meetings with `holes` when a search holds a better

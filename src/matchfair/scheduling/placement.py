@@ -153,7 +153,7 @@ class Layout:
         """Each participant's `max_consecutive` and `max_per_day` (0 for none), the days as
         slot masks, and `follows`: the slots that come right after the slot before them in one
         session, so that meetings in both are in a row (breaks are gone from the instance the
-        engine solves, their sessions split: humane.py)."""
+        engine solves, their sessions split: exact/humane.py)."""
         limits = [instance.limits(p) for p in instance.participants]
         self.in_a_row = [a or 0 for a, _ in limits]
         self.per_day = [d or 0 for _, d in limits]

@@ -11,7 +11,8 @@ import random
 import time
 from collections.abc import Mapping, Sequence
 
-from .placement import Board, Layout, iter_bits, person_holes
+from ..clock import Clock
+from ..placement import Board, Layout, iter_bits, person_holes
 
 # Longest Kempe chain the descent swaps.
 KEMPE_LIMIT = 80
@@ -251,3 +252,14 @@ def close_holes(
         if stale > 6 or not holed:
             break
     return start - sum(person_holes(layout, b) for b in board.busy), steps
+
+
+def run_polish(clock: Clock, board: Board, share: float, seed: int) -> bool:
+    """The hole-closing local search on `share` of the time the clock has left; returns whether
+    it removed a hole. Deterministic, its budget is steps, charged to the clock."""
+    seconds = share * clock.left()
+    budget = int(seconds * STEPS_PER_SECOND) if clock.deterministic else None
+    deadline = clock.deadline if clock.deterministic else time.perf_counter() + seconds
+    removed, steps = close_holes(board, deadline=deadline, seed=seed, budget=budget)
+    clock.charge(steps / STEPS_PER_SECOND)
+    return removed > 0

@@ -4,7 +4,7 @@ A Boolean per meeting, slot and table pool, at most one place per meeting (exact
 one when locked), one meeting per participant and slot, the tables of each pool per slot, each
 participant's `max_meetings`, and walking times. Nothing about holes: the model is small, its
 LP bound is strong, and on oversubscribed events it proves the optimum where the full model of
-exact.py, carrying the hole structure, does not (docs/benchmarks.md, oversubscribed family).
+whole.py, carrying the hole structure, does not (docs/benchmarks.md, oversubscribed family).
 
 Its optimum, or best value with CP-SAT's bound, is what the holes phases then keep as a
 constraint: holes are minimised only among schedules of that priority.
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from ..clock import Clock, cp_sat_work, solver_parameters
+from ..placement import Board, Layout, Positions, iter_bits
 from . import cpsat
-from .clock import Clock, cp_sat_work, solver_parameters
-from .placement import Board, Layout, Positions, iter_bits
 
 # CP-SAT's default presolve iterations (the hole models use one).
 PRESOLVE_ITERATIONS = 3

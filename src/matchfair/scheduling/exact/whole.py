@@ -1,6 +1,7 @@
-"""The whole instance in one CP-SAT model, for small and medium instances (after the search of
-fewest_holes.py where it runs and does not end with a schedule): best priority, then
-compact agendas, then moves, exact holes and fairness under that priority.
+"""The whole instance in CP-SAT models, for small and medium instances: the last phases of
+solver.PHASES at exact size (after the fewest-holes phase where it runs and does not end with
+a schedule): best priority, then compact agendas, then moves, exact holes and fairness under
+that priority.
 
 Without a previous schedule, holes are minimised in steps (compact.py has the structure):
 1. the fewest loose agendas: its LP bound is strong and the search, free to let loose agendas
@@ -17,10 +18,10 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from ..clock import Clock, cp_sat_work, solver_parameters
+from ..improve.polish import run_polish
+from ..placement import Board, Layout, Positions, on_board, person_holes, plan_busy
 from . import cpsat
-from .clock import Clock, cp_sat_work, solver_parameters
-from .fewest_holes import hole_search
-from .placement import Board, Layout, board_holes, board_priority, on_board, person_holes, plan_busy
 from .priority import most_priority
 
 # Shares of the time left for the loose-agenda step, then the split step, then local search.
@@ -118,7 +119,7 @@ def _compact_steps(
     return plan, bound
 
 
-def _polish(
+def polish_plan(
     board: Board,
     plan: dict[int, tuple[int, int]],
     clock: Clock,
@@ -127,7 +128,7 @@ def _polish(
 ) -> dict[int, tuple[int, int]]:
     """Close holes by local search on `share` of the time left: of the start before CP-SAT,
     and of the loose agendas before the exact count takes over."""
-    return on_board(board, plan, lambda: clock.polish(board, share, seed))
+    return on_board(board, plan, lambda: run_polish(clock, board, share, seed))
 
 
 def _keep_compact(layout: Layout, window: cpsat.Window, plan: dict[int, tuple[int, int]]) -> int:
@@ -156,50 +157,18 @@ def _keep_compact(layout: Layout, window: cpsat.Window, plan: dict[int, tuple[in
     return len(kept)
 
 
-def solve_whole(
-    layout: Layout,
-    board: Board,
-    clock: Clock,
-    *,
-    seed: int,
-    workers: int,
-    previous: dict[int, tuple[int, int]] | None,
-    bound: int,
-) -> dict[str, object]:
-    """Solves on the whole instance: best priority; then, without a previous schedule, the
-    compact steps; then moves, exact holes and fairness under that priority."""
-    everything = list(range(len(layout.meetings)))
-    best_plan = {mi: (board.slot[mi], board.pool[mi]) for mi in everything if board.slot[mi] >= 0}
-    best = board_priority(board)
-    start_holes = board_holes(board)
-    clock.report("cp-sat on the whole instance", board, bound)
+def take_off(board: Board) -> tuple[Positions, int]:
+    """The board's schedule as the start plan of the whole-instance phases, which work on the
+    board empty; and the summed priority of the meetings that can be held at all."""
+    layout = board.layout
+    everything = range(len(layout.meetings))
+    plan = {mi: (board.slot[mi], board.pool[mi]) for mi in everything if board.slot[mi] >= 0}
     for mi in everything:
         board.remove(mi)
     schedulable = sum(
         layout.priority[mi] for mi in everything if board.free_mask(mi) and layout.meeting_pools[mi]
     )
-    fresh = previous is None
-    outcome = None
-    # The MaxSAT search runs when the bounds allow every meeting, unless the start already
-    # holds them all without a hole.
-    if fresh and bound >= schedulable and not (best >= schedulable and start_holes == 0):
-        outcome, stats = hole_search(layout, board, clock, seed, best_plan, bound, workers)
-        if stats is not None:
-            return stats
-    if fresh:
-        # CP-SAT starts from the greedy start polished (after the MaxSAT search, which needs
-        # no start, had its share).
-        best_plan = _polish(board, best_plan, clock, seed, START_POLISH_SHARE)
-    stats = _cp_sat_steps(
-        layout, board, clock, best, best_plan, bound, schedulable, seed, workers, previous
-    )
-    # The search's bound is on schedules holding every meeting: it holds for this one only
-    # if it does too.
-    if fresh and outcome is not None and board_priority(board) >= schedulable:
-        reached = stats.get("holes_lower_bound", 0)
-        if isinstance(reached, int):
-            stats["holes_lower_bound"] = max(outcome.holes_lower_bound, reached)
-    return stats
+    return plan, schedulable
 
 
 def _exact_model(
@@ -255,7 +224,7 @@ def _exact_model(
     return _solution(window, solver), proved
 
 
-def _cp_sat_steps(
+def cp_sat_steps(
     layout: Layout,
     board: Board,
     clock: Clock,
@@ -318,7 +287,7 @@ def _cp_sat_steps(
             loose_done=loose_done,
         )
         loose_bound = max(loose_bound, step_bound)
-        best_plan = _polish(board, best_plan, clock, seed)
+        best_plan = polish_plan(board, best_plan, clock, seed)
     if fresh:
         stats["holes_lower_bound"] = loose_bound
     proved = False

@@ -4,15 +4,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
-from matchfair.scheduling.anneal import anneal, table_groups
 from matchfair.scheduling.clock import guard
+from matchfair.scheduling.construct.greedy import construct
+from matchfair.scheduling.construct.sweep import compact_start
 from matchfair.scheduling.generate import generate
-from matchfair.scheduling.greedy import construct
+from matchfair.scheduling.improve.anneal import anneal, table_groups
 from matchfair.scheduling.placement import Board, Layout, board_holes
-from matchfair.scheduling.sweep import compact_start
 
-from .builders import document, instance
-from .test_properties import instances
+from ..builders import document, instance
+from ..test_properties import instances
 
 
 def _result(board: Board) -> Result:

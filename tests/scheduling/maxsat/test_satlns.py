@@ -9,16 +9,17 @@ import random
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from matchfair.scheduling import Progress, check, fewest_holes, solve
-from matchfair.scheduling import maxsat as maxsat_module
+from matchfair.scheduling import Progress, check, solve
 from matchfair.scheduling.clock import guard
-from matchfair.scheduling.maxsat import Encoding, HoleSearch
+from matchfair.scheduling.maxsat import fewest_holes
+from matchfair.scheduling.maxsat import search as maxsat_module
+from matchfair.scheduling.maxsat.satlns import HoleLns
+from matchfair.scheduling.maxsat.search import Encoding, HoleSearch
 from matchfair.scheduling.placement import Layout, plan_holes
-from matchfair.scheduling.satlns import HoleLns
 
-from .builders import document, instance
-from .exhaustive import best_by_hand, tiny_instances
-from .test_maxsat import _forced_hole_forum, _result
+from ..builders import document, instance
+from ..exhaustive import best_by_hand, tiny_instances
+from .test_search import _forced_hole_forum, _result
 
 
 def _busy_forum() -> dict:
@@ -137,7 +138,7 @@ def _satsearch_children() -> list[int]:
                 command = cmdline.read()
         except OSError:
             continue
-        if parent == me and b"satsearch.py" in command:
+        if parent == me and b"maxsat/worker.py" in command:
             found.append(int(pid))
     return found
 
@@ -150,7 +151,7 @@ def test_an_error_in_the_progress_report_ends_the_maxsat_workers(monkeypatch):
     running: list[int] = []
 
     def report(progress: Progress) -> None:
-        if fewest_holes._Watch.PHASE in phases:  # the search has started its workers
+        if fewest_holes.PHASE in phases:  # the search has started its workers
             running.extend(_satsearch_children())
             raise RuntimeError("the database went away")
         phases.append(progress.phase)

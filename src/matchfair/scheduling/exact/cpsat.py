@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from ..placement import Board, Layout
 from .compact import MAX_INTERVALS, add_compact, count_intervals
-from .placement import Board, Layout
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from .placement import Board, Layout, iter_bits
+from ..placement import Board, Layout, iter_bits
 
 
 def _adjacent(layout: Layout, busy: int) -> int:
@@ -60,7 +60,7 @@ def place_one(board: Board, mi: int) -> bool:
     for v in board.layout.meeting_pools[mi]:
         roomy |= board.room[v]
     free &= roomy
-    # The slots the members prefer first, where the instance has preferences (humane.py).
+    # The slots the members prefer first, where the instance has preferences (exact/humane.py).
     wish = board.layout.wish[mi] & free if board.layout.wish else 0
     return bool(wish and _place_in(board, mi, wish)) or _place_in(board, mi, free & ~wish)
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from ortools.sat.python import cp_model
 
-from .placement import Board, Layout, iter_bits
+from ..placement import Board, Layout, iter_bits
 
 # Above this many interval Booleans per model the structure costs more than it brings.
 MAX_INTERVALS = 60_000

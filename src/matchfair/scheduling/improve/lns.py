@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from . import cpsat
-from .clock import cp_sat_work
-from .placement import Board, Layout, person_holes
+from ..clock import cp_sat_work
+from ..exact import cpsat
+from ..placement import Board, Layout, person_holes
 
 WINDOW_MEETINGS = 30
 WINDOW_SECONDS = 0.1

@@ -5,12 +5,12 @@ from hypothesis import HealthCheck, given, settings
 
 from matchfair.scheduling import check, solve, upper_bounds
 from matchfair.scheduling.clock import Clock
+from matchfair.scheduling.exact.priority import most_priority
 from matchfair.scheduling.generate import OVERSUBSCRIBED, oversubscribed
 from matchfair.scheduling.placement import Board, Layout
-from matchfair.scheduling.priority import most_priority
 
-from .builders import document, instance
-from .exhaustive import best_by_hand, tiny_instances
+from ..builders import document, instance
+from ..exhaustive import best_by_hand, tiny_instances
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,19 +1,21 @@
-"""The fewest holes with every meeting held: the MaxSAT searches (maxsat.py) in worker
+"""The fewest holes with every meeting held: the MaxSAT searches (search.py) in worker
 processes and the large-neighbourhood search (satlns.py) beside them in this one.
 
 This runs first on a fresh solve of a one-session instance of exact size when the bounds allow
 every meeting. A MaxSAT search that finishes has the optimum; otherwise the LNS's schedule,
 which holds every meeting, is optimal when its holes reach the searches' lower bound. Should
-neither have a schedule, the CP-SAT steps of exact.py take the rest of the time.
+neither have a schedule, the CP-SAT steps of exact/whole.py take the rest of the time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import maxsat, satlns
-from .clock import Clock, guard
-from .placement import Board, Layout, Positions, board_holes, choice_count, on_board
+from ..clock import Clock, guard
+from ..improve.anneal import run_anneal
+from ..placement import Board, Layout, Positions, board_holes, on_board
+from . import satlns
+from . import search as maxsat
 
 # Share of the time for the MaxSAT search, which runs first when every meeting can be held;
 # CP-SAT has the rest when it does not finish. Measured on the 20 real forums at 30 s
@@ -35,6 +37,8 @@ LNS_AFTER = 1.5
 LNS_ANNEAL = 3.0
 # Conflicts for the LNS's first schedule (forum-13crafb needs a few hundred).
 FIRST_CONFLICTS = 100_000
+# The phase's label in progress reports.
+PHASE = "maxsat: fewest holes with every meeting held"
 
 
 def _hole_search(
@@ -44,22 +48,14 @@ def _hole_search(
     start: Positions,
     bound: int,
     workers: int,
-) -> tuple[maxsat.Outcome | None, Positions | None]:
+    share: float,
+) -> tuple[maxsat.Outcome, Positions | None]:
     """The MaxSAT search for the fewest holes with every meeting held, and the LNS's best
     schedule where it ran (`_searches`)."""
-    if (
-        layout.n_sessions > 1
-        or choice_count(layout) > maxsat.MAX_LITERALS
-        or clock.left() < MAXSAT_MIN_SECONDS
-    ):
-        # With several sessions there are no interval clauses, and the search did not find
-        # small-forum's hole-free schedule in 15 s (up to 95 s in all), so CP-SAT keeps the
-        # time: 0.25 holes a participant instead of 0.15 otherwise.
-        return None, None
     watch = _Watch(layout, clock, maxsat.HoleSearch(layout), start, bound)
     lns = satlns.HoleLns(watch.search.encoding, seed)
     try:
-        outcome, found = _searches(watch, lns, seed, workers)
+        outcome, found = _searches(watch, lns, seed, workers, share)
         if found is not None and lns.proved:
             outcome.holes_lower_bound = max(outcome.holes_lower_bound, lns.holes)
         return outcome, found
@@ -71,8 +67,6 @@ def _hole_search(
 class _Watch:
     """The MaxSAT searches and the LNS as progress sees them: the workers' lower bound, and
     the LNS's best schedule once it has one (the start before)."""
-
-    PHASE = "maxsat: fewest holes with every meeting held"
 
     def __init__(
         self,
@@ -93,13 +87,13 @@ class _Watch:
             self.shown.remove(mi)
         for mi, (s, v) in plan.items():
             self.shown.place(mi, s, v)
-        self.clock.report(self.PHASE, self.shown, self.bound)
+        self.clock.report(PHASE, self.shown, self.bound)
 
     def tick(self) -> None:
         """Report a raised lower bound (call about once a second)."""
         self.ticked = self.clock.elapsed()
         if self.clock.bound_holes(self.search.bound):
-            self.clock.report(self.PHASE, self.shown, self.bound)
+            self.clock.report(PHASE, self.shown, self.bound)
 
     def wait(self, until: float) -> None:
         """Until the searches finish or `until` (elapsed seconds) comes."""
@@ -127,11 +121,11 @@ class _Watch:
 
 
 def _searches(
-    watch: _Watch, lns: satlns.HoleLns, seed: int, workers: int
+    watch: _Watch, lns: satlns.HoleLns, seed: int, workers: int, share: float
 ) -> tuple[maxsat.Outcome, Positions | None]:
     """The MaxSAT searches alone for LNS_AFTER seconds, then the LNS beside them until one
     finishes, the LNS reaches their lower bound or proves its schedule optimal, or its time is
-    up. Without an LNS schedule the searches keep MAXSAT_SHARE of the time.
+    up. Without an LNS schedule the searches keep `share` of the time (MAXSAT_SHARE).
 
     On the wall clock `workers` searches have up to LNS_SHARE of the time, and at MAXSAT_SHARE
     every search but the first stops, so that it and the LNS have a core each (three searches
@@ -147,14 +141,14 @@ def _searches(
     clock, search = watch.clock, watch.search
     left, spent, rate = clock.left(), clock.spent, maxsat.CONFLICTS_PER_SECOND
     if clock.deterministic:
-        budget = int(MAXSAT_SHARE * left * rate)
+        budget = int(share * left * rate)
         processes = maxsat.DETERMINISTIC_SEARCHES
         wall = min(guard(LNS_SHARE * left), clock.wall_left())
         search.start(wall, seed=seed, processes=processes, conflicts=budget)
         alone = until = clock.elapsed() + wall
     else:
         search.start(LNS_SHARE * left, seed=seed, processes=max(1, workers))
-        alone = clock.elapsed() + MAXSAT_SHARE * left
+        alone = clock.elapsed() + share * left
         until = clock.elapsed() + LNS_SHARE * left
     watch.wait(min(alone, clock.elapsed() + LNS_AFTER))
     found = None
@@ -171,8 +165,8 @@ def _searches(
     outcome = search.stop()
     if clock.deterministic:
         finished = outcome.plan is not None or outcome.infeasible
-        share = LNS_SHARE if found is not None else MAXSAT_SHARE
-        work = outcome.conflicts / rate if finished else share * left
+        spent_share = LNS_SHARE if found is not None else share
+        work = outcome.conflicts / rate if finished else spent_share * left
         clock.charge(work - (clock.spent - spent))  # the annealing charged its part already
     if outcome.plan is not None:
         clock.bound_holes(outcome.holes_lower_bound)
@@ -192,7 +186,7 @@ def _lns_start(
     plan = on_board(
         board,
         first,
-        lambda: clock.anneal(board, 1.0, seed, watch.bound, at_most=LNS_ANNEAL, halt=halt),
+        lambda: run_anneal(clock, board, 1.0, seed, watch.bound, at_most=LNS_ANNEAL, halt=halt),
     )
     lns.begin(plan)
     watch.follow(lns)
@@ -236,12 +230,15 @@ def hole_search(
     start: Positions,
     bound: int,
     workers: int,
-) -> tuple[maxsat.Outcome | None, dict[str, object] | None]:
-    """Search from the empty `board`; where a schedule was found, it is placed on the board
-    and its stats are returned beside the MaxSAT outcome (None where no search ran)."""
-    outcome, found = _hole_search(layout, clock, seed, start, bound, workers)
-    if outcome is not None and outcome.plan is not None:
+    *,
+    share: float = MAXSAT_SHARE,
+) -> tuple[maxsat.Outcome, dict[str, object] | None]:
+    """Search from the empty `board`, the MaxSAT searches on `share` of the time left; where a
+    schedule was found, it is placed on the board and its stats are returned beside the
+    MaxSAT outcome. When the phase runs is solver.PHASES's to say."""
+    outcome, found = _hole_search(layout, clock, seed, start, bound, workers, share)
+    if outcome.plan is not None:
         return outcome, _from_search(board, clock, outcome)
-    if outcome is not None and found is not None:
+    if found is not None:
         return outcome, _from_lns(board, outcome, found)
     return outcome, None

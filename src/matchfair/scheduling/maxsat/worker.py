@@ -1,7 +1,7 @@
 """Running RC2 on a weighted MaxSAT formula: restarts, budgets, and a worker process.
 
-This module imports only the standard library and PySAT, so that `maxsat.HoleSearch` can run
-it as a script in worker processes (`python -I satsearch.py`) without importing the rest of
+This module imports only the standard library and PySAT, so that `search.HoleSearch` can run
+it as a script in worker processes (`python -I worker.py`) without importing the rest of
 the package (OR-Tools alone takes a second to import). A worker reads two pickles from stdin,
 `(seed, seconds, without, conflicts, shown)` and the formula, drops the hard clauses `without`
 names (a `(start, stop)` range, or None), searches on a budget of `conflicts` (None: until done)

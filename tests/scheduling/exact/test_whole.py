@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from matchfair.scheduling import check, cpsat, solve
+from matchfair.scheduling import check, solve
 from matchfair.scheduling.clock import guard
+from matchfair.scheduling.exact import cpsat
 from matchfair.scheduling.placement import Board, Layout, board_holes
 
-from .builders import document, instance
+from ..builders import document, instance
 
 
 def _forced_hole() -> dict:

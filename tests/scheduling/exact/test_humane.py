@@ -19,10 +19,10 @@ from matchfair.scheduling import (
     parse_instance,
     solve,
 )
-from matchfair.scheduling.humane import without_breaks
+from matchfair.scheduling.exact.humane import without_breaks
 
-from .builders import document, instance
-from .exhaustive import _valid_schedules
+from ..builders import document, instance
+from ..exhaustive import _valid_schedules
 
 
 def _two_days(per_day: int = 3, tables: int = 1, people: tuple[str, ...] = ("a", "b", "c")):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
+from ..model import Instance, Result
+from ..placement import Board, Layout, iter_bits
+from ..reasons import explain_unscheduled
 from .greedy import place_locked
-from .model import Instance, Result
-from .placement import Board, Layout, iter_bits
-from .reasons import explain_unscheduled
 
 
 def first_come_first_served(

@@ -17,8 +17,8 @@ import random
 import numpy as np
 import numpy.typing as npt
 
+from ..placement import Board, Layout, board_holes, board_priority
 from .greedy import construct, place_locked, place_one, repair
-from .placement import Board, Layout, board_holes, board_priority
 
 # Score of a participant that met in the slot before: it keeps its block growing.
 ACTIVE = 10.0

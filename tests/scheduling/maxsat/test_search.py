@@ -13,15 +13,16 @@ import sys
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from matchfair.scheduling import InstanceError, Result, check, parse_instance, satsearch, solve
+from matchfair.scheduling import InstanceError, Result, check, parse_instance, solve
 from matchfair.scheduling.clock import guard
 from matchfair.scheduling.generate import generate
-from matchfair.scheduling.maxsat import WORKER_NICENESS, HoleSearch, Outcome
+from matchfair.scheduling.maxsat import worker as satsearch
+from matchfair.scheduling.maxsat.search import WORKER_NICENESS, HoleSearch, Outcome
 from matchfair.scheduling.placement import Board, Layout
 
-from .builders import document, instance
-from .exhaustive import best_by_hand, tiny_instances
-from .test_properties import instances
+from ..builders import document, instance
+from ..exhaustive import best_by_hand, tiny_instances
+from ..test_properties import instances
 
 
 def _result(layout: Layout, plan: dict[int, tuple[int, int]]) -> Result:

@@ -26,7 +26,8 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from .placement import Board, Layout, iter_bits, person_holes
+from ..clock import Clock
+from ..placement import Board, Layout, iter_bits, person_holes
 from .polish import kempe_chain
 
 # Temperatures at the start and at the end of a run, in holes. Measured with the generated
@@ -335,3 +336,31 @@ def _write_back(board: Board, slots: list[int], tables: TableGroups) -> None:
         if v < 0:  # the groups' counts rule this out
             raise AssertionError(f"no table left for meeting {mi} in slot {s}")
         board.place(mi, s, v)
+
+
+def run_anneal(
+    clock: Clock,
+    board: Board,
+    share: float,
+    seed: int,
+    bound: int,
+    *,
+    label: str = "closing holes",
+    at_most: float = float("inf"),
+    halt: Callable[[], bool] | None = None,
+) -> bool:
+    """The annealing on `share` of the time the clock has left, `at_most` seconds, reporting
+    better schedules under `label`; `halt` may stop it sooner. Returns whether it removed a
+    hole. Deterministic, its budget is moves, charged to the clock."""
+    seconds = min(at_most, share * clock.left())
+    removed, moves = anneal(
+        board,
+        seconds=seconds,
+        seed=seed,
+        budget=int(seconds * MOVES_PER_SECOND) if clock.deterministic else None,
+        deadline=clock.deadline,
+        on_better=lambda holes: clock.report(label, board, bound, holes),
+        halt=halt,
+    )
+    clock.charge(moves / MOVES_PER_SECOND)
+    return removed > 0

@@ -21,12 +21,12 @@ from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
+from ..clock import Clock, Progress, solver_parameters
+from ..construct.greedy import construct, place_one
+from ..model import Instance, Meeting, Participant, Result, Slot, changes_since
+from ..placement import Board, Layout, Positions, board_priority, choice_count, iter_bits
+from ..reasons import explain_unscheduled
 from . import cpsat
-from .clock import Clock, Progress, solver_parameters
-from .greedy import construct, place_one
-from .model import Instance, Meeting, Participant, Result, Slot, changes_since
-from .placement import Board, Layout, Positions, board_priority, choice_count, iter_bits
-from .reasons import explain_unscheduled
 
 # Above this many meeting×slot×table-pool Booleans the model here is not built: the greedy start,
 # which keeps every limit, is the answer.

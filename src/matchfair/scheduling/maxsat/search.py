@@ -35,8 +35,8 @@ from pathlib import Path
 from pysat.card import CardEnc, EncType
 from pysat.formula import WCNF, IDPool
 
-from . import satsearch
-from .placement import Layout, Positions, iter_bits
+from ..placement import Layout, Positions, iter_bits
+from . import worker
 
 # Conflicts taken for one second of work: the budget of each search of a deterministic run
 # (measured on the real forums: 3,700 to 7,800 a second per process on 2 cores; about the
@@ -286,7 +286,7 @@ class HoleSearch:
     """The MaxSAT search for the fewest holes with every meeting held.
 
     `run` searches in place on a budget of conflicts. `start` runs searches under different
-    variable numberings in worker processes (satsearch.py), one per core, and `stop` kills
+    variable numberings in worker processes (worker.py), one per core, and `stop` kills
     them: a process can be stopped at any moment, where CaDiCaL in a thread only honours a
     conflict budget, so the wall clock is kept however the conflict rate varies.
 
@@ -318,7 +318,7 @@ class HoleSearch:
         self._readers: list[threading.Thread] = []
         # How each search ended (None: still going), and its budget of conflicts.
         self._budget: int | None = None
-        self._ended: list[satsearch.Found | None] = []
+        self._ended: list[worker.Found | None] = []
 
     def run(
         self,
@@ -330,10 +330,10 @@ class HoleSearch:
         """Search in place until done or until `conflicts` (None: no limit) run out; `report`
         hears the lower bound each time it rises."""
         started = time.perf_counter()
-        found = satsearch.search(self.encoding.wcnf, seed=seed, conflicts=conflicts, report=report)
+        found = worker.search(self.encoding.wcnf, seed=seed, conflicts=conflicts, report=report)
         return self._outcome(found, time.perf_counter() - started)
 
-    def _outcome(self, found: satsearch.Found, seconds: float) -> Outcome:
+    def _outcome(self, found: worker.Found, seconds: float) -> Outcome:
         plan = None if found.model is None else self.encoding.plan(found.model)
         return Outcome(
             plan,
@@ -352,7 +352,7 @@ class HoleSearch:
         self._started = time.perf_counter()
         self._budget = conflicts
         self._ended = [None] * processes
-        script = Path(satsearch.__file__)
+        script = Path(worker.__file__)
         formula = pickle.dumps(self.encoding.wcnf)  # once, for every worker
         shown = sorted(self.encoding.x.values())  # what `plan` reads of a model
         for k in range(processes):
@@ -396,8 +396,8 @@ class HoleSearch:
         started = time.perf_counter()
         bound = 0
         for k in range(processes):
-            formula = satsearch.dropping(self.encoding.wcnf.copy(), self._without(k))
-            found = satsearch.search(formula, seed=seed * processes + k, conflicts=budget)
+            formula = worker.dropping(self.encoding.wcnf.copy(), self._without(k))
+            found = worker.search(formula, seed=seed * processes + k, conflicts=budget)
             if found.model is not None or found.infeasible:
                 return self._outcome(found, time.perf_counter() - started)
             bound = max(bound, found.bound)
@@ -414,12 +414,12 @@ class HoleSearch:
                 if "bound" in event:
                     self.bound = max(self.bound, event["bound"])
                 else:
-                    found = satsearch.Found(**event["found"])
+                    found = worker.Found(**event["found"])
                     self.bound = max(self.bound, found.bound)
                     break
         with self._lock:
             # A search that ended without a word (killed, or its process died) found nothing.
-            self._ended[k] = found or satsearch.Found(None, 0, conflicts=self._budget or 0)
+            self._ended[k] = found or worker.Found(None, 0, conflicts=self._budget or 0)
             self._decide()
 
     def _decide(self) -> None:
@@ -437,7 +437,7 @@ class HoleSearch:
             if ended is None and self._budget is not None:
                 return  # it may still finish, and it comes first
         if found is None and all(ended is not None for ended in self._ended):
-            found = satsearch.Found(None, self.bound)
+            found = worker.Found(None, self.bound)
         if found is not None:
             self.outcome = self._outcome(found, time.perf_counter() - self._started)
             self._done.set()

@@ -1,6 +1,6 @@
 from matchfair.scheduling import check, first_come_first_served, solve
 
-from .builders import document, instance
+from ..builders import document, instance
 
 
 def test_first_come_first_served_takes_earliest_slot_in_order():

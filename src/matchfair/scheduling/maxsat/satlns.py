@@ -1,6 +1,6 @@
 """Large-neighbourhood search on the MaxSAT encoding: fewer holes, every meeting held.
 
-RC2 (maxsat.py) proves the optimum or nothing; on the hardest real forums it often proves a
+RC2 (search.py) proves the optimum or nothing; on the hardest real forums it often proves a
 bound early and then needs longer than the time limit to find a schedule at that bound. This
 search always holds a schedule and improves it step by step, so that a search cut short still
 ends near the optimum, and where it reaches the bound RC2 proved, the schedule is optimal.
@@ -24,9 +24,9 @@ from collections.abc import Callable
 from pysat.card import ITotalizer
 from pysat.solvers import Solver
 
-from .maxsat import Encoding
-from .placement import Positions, person_holes, plan_busy, plan_holes
-from .satsearch import ORACLE
+from ..placement import Positions, person_holes, plan_busy, plan_holes
+from .search import Encoding
+from .worker import ORACLE
 
 # Conflicts a step may take before it gives up. Ten runs of 25 s from the same annealed starts
 # on forum-13crafb and ticf-13crafb (docs/benchmarks.md): with 10,000 the optimum in 6 and 2
