@@ -102,6 +102,7 @@ def _mail_receipt(election: Election, voter: Cluster, by: Any, receipt: Receipt)
             "session": str(election.session),
         },
         batch=f"assembly.tracker:{election.box}",
+        drain=True,  # many voters at once: one task sends every tracker mail queued
     )
 
 
