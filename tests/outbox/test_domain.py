@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from matchfair.outbox.domain import (
@@ -280,3 +281,15 @@ def test_a_drain_records_each_failure_for_a_later_retry(person, settings, backen
         1,
     )
     assert resend()["failed"] == 1
+
+
+def test_a_taken_key_leaves_the_callers_transaction_usable(person):
+    """No savepoint: the taken key is skipped by the insert itself, so the caller's
+    transaction goes on (on PostgreSQL a failed statement would have ended it)."""
+    with transaction.atomic():
+        first = queue(person, key="taken")
+        assert queue(person, key="taken") is None
+        later = queue(person, key="later")
+    rows = list(Message.objects.order_by("pk").values_list("pk", "key", "status", "headers"))
+    assert rows == [(first.pk, "taken", "queued", {}), (later.pk, "later", "queued", {})]
+    assert not Message.objects.filter(created__isnull=True).exists()

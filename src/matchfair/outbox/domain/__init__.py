@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -104,26 +104,50 @@ def queue_message(
     extra = checked_headers(headers)
     if template:
         subject, body = render(template=template, context=context or {}, user=user)
-    try:
-        with transaction.atomic():
-            message = Message.objects.create(
-                key=key[:200],
-                kind=kind,
-                event=event,
-                batch=batch,
-                user=user,
-                to=address,
-                subject=subject[:300],
-                body=body,
-                headers=extra,
-            )
-    except IntegrityError:
+    message = Message(
+        key=key[:200],
+        kind=kind,
+        event=event,
+        batch=batch,
+        user=user,
+        to=address,
+        subject=subject[:300],
+        body=body,
+        headers=extra,
+    )
+    if not _insert(message):
         return None  # recorded already: a second call with the same key changes nothing
     if drain and settings.OUTBOX_DRAIN:
         _drain_after_commit(kind)
     else:
         _send_after_commit([message.pk])
     return message
+
+
+def _insert(message: Message) -> bool:
+    """Write the message's row unless its key is taken (then False): one `INSERT … ON CONFLICT
+    (key) DO NOTHING RETURNING id`, where an INSERT in a savepoint, so that a taken key would not
+    break the caller's transaction, took three statements. Values are prepared as the ORM's
+    insert prepares them (`auto_now_add`, JSON, foreign keys)."""
+    fields = [field for field in Message._meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(message, True), connection) for field in fields]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(Message._meta.db_table)}"
+            f" ({', '.join(quote(field.column) for field in fields)})"
+            f" VALUES ({', '.join(['%s'] * len(fields))})"
+            f" ON CONFLICT ({quote(Message._meta.get_field('key').column)}) DO NOTHING"
+            f" RETURNING {quote(Message._meta.pk.column)}",
+            values,
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    message.pk = row[0]
+    message._state.adding = False
+    message._state.db = connection.alias
+    return True
 
 
 def queue_many(drafts: Iterable[Draft], *, kind: str, event: Any = None, batch: str = "") -> int:
