@@ -135,10 +135,10 @@ def _insert(message: Message) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(Message._meta.db_table)}"
-            f" ({', '.join(quote(field.column) for field in fields)})"
+            f" ({', '.join(quote(str(field.column)) for field in fields)})"
             f" VALUES ({', '.join(['%s'] * len(fields))})"
-            f" ON CONFLICT ({quote(Message._meta.get_field('key').column)}) DO NOTHING"
-            f" RETURNING {quote(Message._meta.pk.column)}",
+            f" ON CONFLICT ({quote(str(Message._meta.get_field('key').column))}) DO NOTHING"
+            f" RETURNING {quote(str(Message._meta.pk and Message._meta.pk.column))}",
             values,
         )
         row = cursor.fetchone()
@@ -218,6 +218,10 @@ DRAIN_BATCH = 50
 # A mark whose task was lost only delays the next publish by this long; the periodic resend
 # picks up what stays queued.
 DRAIN_MARK_SECONDS = 60
+# A drain starts this long after it is published, so it finds the messages queued meanwhile:
+# without the wait, at a few casts a second each drain found one mail and cost as much as a
+# task per mail (docs/benchmarks.md). The tracker mails leave up to this much later.
+DRAIN_WAIT_SECONDS = 0.5
 
 
 def drain_mark(kind: str) -> str:
@@ -238,7 +242,7 @@ def _drain_after_commit(kind: str) -> None:
         if not cache.add(mark, 1, DRAIN_MARK_SECONDS):
             return
         try:
-            drain_messages.delay(kind=kind)
+            drain_messages.apply_async(kwargs={"kind": kind}, countdown=DRAIN_WAIT_SECONDS)
         except Exception:
             cache.delete(mark)  # no drain is queued: the next message publishes one
             raise
