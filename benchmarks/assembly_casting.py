@@ -349,9 +349,16 @@ def main() -> int:
         voters = [Voter(cluster, key) for cluster, key in pairs]
         rng = random.Random(args.seed)
         rankings = {v.cluster: rng.sample(standing, rng.randint(1, len(standing))) for v in voters}
-        # Warm both workers (imports, templates, connections) outside the timed phases.
+        # Warm both workers (imports, templates, connections) outside the timed phases; on a
+        # busy machine a worker may take more than a request's timeout to start.
         for voter in voters[: 2 * args.workers]:
-            request(port, "GET", "/accounts/login/", voter)
+            for attempt in range(5):
+                try:
+                    request(port, "GET", "/accounts/login/", voter)
+                    break
+                except TimeoutError:
+                    if attempt == 4:
+                        raise
         shown: dict[int, bytes] = {}
         lock = threading.Lock()
 

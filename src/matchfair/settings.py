@@ -298,6 +298,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # the worker to a few mails a second (docs/benchmarks.md). A broken connection fails at most
 # this many tasks; their messages stay queued and the outbox's resend job picks them up.
 CELERY_DB_REUSE_MAX = int(env("CELERY_DB_REUSE_MAX", "100"))
+# The outbox sends a burst of one kind of message (an election's tracker mails) by one task
+# for all that are queued rather than one task each: a web process publishes a task only when
+# none is waiting, which a mark in a cache shared with the workers says (or tasks run here).
+OUTBOX_DRAIN = CELERY_TASK_ALWAYS_EAGER or bool(env("CACHE_URL"))
 # Several deployments may share one broker: each names its own queue (workers read it too).
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "celery")
 

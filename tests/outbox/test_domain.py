@@ -2,13 +2,17 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from matchfair.outbox.domain import (
     Draft,
     claim,
     deliver,
+    drain_kind,
+    drain_mark,
     message_id_header,
     queue_many,
     queue_message,
@@ -16,7 +20,7 @@ from matchfair.outbox.domain import (
     stuck_messages,
 )
 from matchfair.outbox.models import Message
-from matchfair.outbox.tasks import send_message
+from matchfair.outbox.tasks import drain_messages, send_message
 from tests import factories
 
 
@@ -26,11 +30,27 @@ class BrokenBackend:
     def __init__(self, *args, **kwargs):
         pass
 
+    def open(self):
+        return False
+
+    def close(self):
+        pass
+
     def send_messages(self, messages):
         raise ConnectionRefusedError("connection refused by smtp.example.org")
 
 
 BROKEN = "tests.outbox.test_domain.BrokenBackend"
+
+
+class UnreachableBackend(BrokenBackend):
+    """A mail server that cannot be reached at all: opening the connection fails."""
+
+    def open(self):
+        raise ConnectionRefusedError("smtp.example.org is unreachable")
+
+
+UNREACHABLE = "tests.outbox.test_domain.UnreachableBackend"
 
 
 @pytest.fixture
@@ -207,3 +227,69 @@ def test_resend_command_lists_stuck_messages(person, capsys):
 def test_queue_message_without_an_address_is_refused(db):
     with pytest.raises(ValueError, match="needs a user with an address"):
         queue_message(key="x", kind="test", subject="s", body="b")
+
+
+def drained(person, key, kind="burst"):
+    return queue_message(key=key, kind=kind, user=person, subject="Hello", body="Text", drain=True)
+
+
+def test_a_drain_sends_every_queued_message_of_its_kind_and_no_other(
+    person, django_capture_on_commit_callbacks
+):
+    other = queue(person, key="other")  # another kind, its task not run
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        first, second = drained(person, "burst:1"), drained(person, "burst:2")
+    assert (len(callbacks), len(mail.outbox), cache.get(drain_mark("burst"))) == (2, 2, None)
+    statuses = dict(Message.objects.values_list("key", "status"))
+    assert statuses == {first.key: "sent", second.key: "sent", other.key: "queued"}
+    assert set(Message.objects.filter(kind="burst").values_list("attempts", flat=True)) == {1}
+
+
+def test_no_task_is_published_while_a_drain_waits_and_that_drain_sends_the_message(
+    person, django_capture_on_commit_callbacks
+):
+    cache.set(drain_mark("burst"), 1)  # a drain is queued and has not started
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            message = drained(person, "burst:1")
+        assert (Message.objects.get(pk=message.pk).status, len(mail.outbox)) == ("queued", 0)
+        assert drain_messages.delay(kind="burst").get() == {"sent": 1}
+    finally:
+        cache.delete(drain_mark("burst"))
+    assert (Message.objects.get(pk=message.pk).status, len(mail.outbox)) == ("sent", 1)
+    assert cache.get(drain_mark("burst")) is None
+
+
+def test_a_drain_leaves_claimed_messages_alone_and_sends_in_batches(person, monkeypatch):
+    monkeypatch.setattr("matchfair.outbox.domain.DRAIN_BATCH", 2)
+    messages = [drained(person, f"burst:{n}") for n in range(5)]  # not committed: no task ran
+    assert claim(messages[0].pk) is True  # another worker holds it
+    assert drain_kind("burst") == {"sent": 4}
+    assert drain_kind("burst") == {}
+    assert (len(mail.outbox), Message.objects.get(pk=messages[0].pk).status) == (4, "sending")
+
+
+@pytest.mark.parametrize("backend", [BROKEN, UNREACHABLE])
+def test_a_drain_records_each_failure_for_a_later_retry(person, settings, backend):
+    settings.EMAIL_BACKEND = backend
+    message = drained(person, "burst:1")
+    assert drain_kind("burst") == {"failed": 1}
+    message.refresh_from_db()
+    assert (message.status, message.error.split(":")[0], message.attempts) == (
+        "failed",
+        "ConnectionRefusedError",
+        1,
+    )
+    assert resend()["failed"] == 1
+
+
+def test_a_taken_key_leaves_the_callers_transaction_usable(person):
+    """No savepoint: the taken key is skipped by the insert itself, so the caller's
+    transaction goes on (on PostgreSQL a failed statement would have ended it)."""
+    with transaction.atomic():
+        first = queue(person, key="taken")
+        assert queue(person, key="taken") is None
+        later = queue(person, key="later")
+    rows = list(Message.objects.order_by("pk").values_list("pk", "key", "status", "headers"))
+    assert rows == [(first.pk, "taken", "queued", {}), (later.pk, "later", "queued", {})]
+    assert not Message.objects.filter(created__isnull=True).exists()

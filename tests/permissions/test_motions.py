@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.utils import timezone
 
 from matchfair import permissions
@@ -64,6 +65,43 @@ def test_can_vote_for_is_membership_of_voting_members(
         for m in members
     }
     assert answers == listed
+    assert {key for key, yes in answers.items() if yes} == {
+        (0, members[1].pk),
+        (1, members[1].pk),
+        (2, members[1].pk),
+        (3, members[2].pk),
+        (3, members[3].pk),
+    }
+
+
+def test_vote_right_sql_answers_as_can_vote_for(
+    session, members, secretary, lyon_people, aarhus_delegate, porto
+):
+    """The SQL condition the cast's locked read asks gives `can_vote_for`'s answer for every
+    person and member: an active proxy, a withdrawn one, a holder not checked in, anonymous."""
+    sofia = attend(session, members[0], "Sven", "delegate", by=secretary, checked_in=False)
+    give_proxy(
+        session, cluster=members[3], holder=Attendee.objects.get(user=aarhus_delegate), by=porto
+    )
+    withdrawn = give_proxy(
+        session, cluster=members[1], holder=Attendee.objects.get(user=sofia), by=lyon_people[0]
+    )
+    withdraw_proxy(withdrawn, by=lyon_people[0])
+    people = (*lyon_people, aarhus_delegate, porto, sofia, secretary, AnonymousUser())
+
+    def in_sql(who, member):
+        sql, params = permissions.vote_right_sql(str(int(session.pk)), who, member)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT CASE WHEN {sql} THEN 1 ELSE 0 END", params)
+            return cursor.fetchone()[0] == 1
+
+    answers = {(n, m.pk): in_sql(who, m) for n, who in enumerate(people) for m in members}
+    expected = {
+        (n, m.pk): permissions.can_vote_for(who, session, m)
+        for n, who in enumerate(people)
+        for m in members
+    }
+    assert answers == expected
     assert {key for key, yes in answers.items() if yes} == {
         (0, members[1].pk),
         (1, members[1].pk),

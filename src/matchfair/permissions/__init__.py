@@ -198,6 +198,9 @@ from matchfair.permissions.motions import (
     seconding_for as seconding_for,
 )
 from matchfair.permissions.motions import (
+    vote_right_sql as vote_right_sql,
+)
+from matchfair.permissions.motions import (
     voting_members as voting_members,
 )
 from matchfair.permissions.newsroom import (

@@ -7,6 +7,8 @@ assembly's other rules (`can_run_assembly`) are read from the package at call ti
 
 from typing import Any
 
+from django.apps import apps
+from django.db import connection
 from django.db.models import Q
 
 import matchfair.permissions as rules
@@ -54,6 +56,24 @@ def can_vote_for(user: Any, session: Any, cluster: Any) -> bool:
         )
         .exists()
     )
+
+
+def vote_right_sql(session_sql: str, user: Any, cluster: Any) -> tuple[str, list[Any]]:
+    """`can_vote_for` as an SQL condition and its parameters, for a raw query that asks it
+    beside other things (the cast's locked read: one query fewer, and no ORM query built on
+    every cast). `session_sql` is the SQL expression of the session's id. A user without an id
+    (anonymous) matches no attendance. Tested to answer as `can_vote_for` does."""
+    quote = connection.ops.quote_name
+    attendees = quote(apps.get_model("assembly", "Attendee")._meta.db_table)
+    proxies = quote(apps.get_model("assembly", "Proxy")._meta.db_table)
+    sql = (
+        f"EXISTS(SELECT 1 FROM {attendees} va WHERE va.session_id = {session_sql}"
+        " AND va.user_id = %s AND va.checked_in_at IS NOT NULL"
+        f" AND (va.cluster_id = %s OR EXISTS(SELECT 1 FROM {proxies} vp"
+        " WHERE vp.holder_id = va.id AND vp.cluster_id = %s AND vp.withdrawn_at IS NULL)))"
+    )
+    user_id = user.pk if user.is_authenticated else None
+    return sql, [user_id, cluster.pk, cluster.pk]
 
 
 def moving_for(user: Any, session: Any) -> Any:

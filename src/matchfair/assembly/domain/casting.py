@@ -102,35 +102,56 @@ def _mail_receipt(election: Election, voter: Cluster, by: Any, receipt: Receipt)
             "session": str(election.session),
         },
         batch=f"assembly.tracker:{election.box}",
+        drain=True,  # many voters at once: one task sends every tracker mail queued
     )
 
 
-def _locked_against_closing(election: Election) -> tuple[Election, set[int], bool]:
+def _not_voting_for(voter: Cluster) -> PermissionDenied:
+    return PermissionDenied(
+        _(
+            "Only %(member)s's checked-in delegate or substitute, or the holder of its proxy,"
+            " votes for it."
+        )
+        % {"member": voter}
+    )
+
+
+def _locked_against_closing(
+    election: Election, voter: Cluster, by: Any
+) -> tuple[Election, set[int], bool, bool]:
     """The election, read under a lock that closing also takes, so no ballot lands after the
-    count; with it, its standing candidacies and whether the statute allows re-voting, as they
-    are under that lock. On PostgreSQL casts share the lock (FOR SHARE): they do not wait for
-    each other, closing (FOR UPDATE) waits for the casts under way, and a cast that waited for a
-    close reads the election closed. Taken alone (FOR UPDATE), it made every cast wait for the
-    one before it to commit. There the three are one query, which were three. SQLite writes one
-    transaction at a time anyway."""
+    count; with it, its standing candidacies, whether the statute allows re-voting and whether
+    `by` votes for `voter` (`permissions.can_vote_for`), as they are under that lock. On
+    PostgreSQL casts share the lock (FOR SHARE): they do not wait for each other, closing (FOR
+    UPDATE) waits for the casts under way, and a cast that waited for a close reads the election
+    closed. Taken alone (FOR UPDATE), it made every cast wait for the one before it to commit.
+    There the four are one query, which were four. SQLite writes one transaction at a time
+    anyway."""
     if connection.vendor != "postgresql":
+        may_vote = permissions.can_vote_for(by, election.session, voter)
         locked = Election.objects.select_for_update().get(pk=election.pk)
-        return locked, _standing(locked), revoting_allowed(election)
+        return locked, _standing(locked), revoting_allowed(election), may_vote
     quote = connection.ops.quote_name
     election_table, session_table, statute_table, candidacy_table = (
         quote(model._meta.db_table) for model in (Election, Session, Statute, Candidacy)
     )
+    right, right_params = permissions.vote_right_sql("e.session_id", by, voter)
     locked = Election.objects.raw(
         f"SELECT e.*, ARRAY(SELECT c.id FROM {candidacy_table} c"
         "   WHERE c.election_id = e.id AND c.accepted) AS standing_ids,"
         f" EXISTS(SELECT 1 FROM {statute_table} st JOIN {session_table} s"
         "   ON s.network_id = st.network_id WHERE s.id = e.session_id AND st.revoting)"
-        "   AS statute_revoting"
+        f"   AS statute_revoting, {right} AS may_vote"
         f" FROM {election_table} e WHERE e.id = %s FOR SHARE OF e",
-        [election.pk],
+        [*right_params, election.pk],
     )[0]
-    # The raw query's two extra columns, set on the instance by Django.
-    return locked, set(locked.standing_ids), locked.statute_revoting  # type: ignore[attr-defined]
+    # The raw query's extra columns, set on the instance by Django.
+    return (
+        locked,
+        set(locked.standing_ids),  # type: ignore[attr-defined]
+        locked.statute_revoting,  # type: ignore[attr-defined]
+        locked.may_vote,  # type: ignore[attr-defined]
+    )
 
 
 # Error reports (tracebacks with their local variables) show none of the ballot's content.
@@ -144,16 +165,10 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
     at the same moment.
     The roll row and the ballot are written in one transaction: both, or neither.
     """
-    if not permissions.can_vote_for(by, election.session, voter):
-        raise PermissionDenied(
-            _(
-                "Only %(member)s's checked-in delegate or substitute, or the holder of its proxy,"
-                " votes for it."
-            )
-            % {"member": voter}
-        )
     with transaction.atomic():
-        locked, standing, revoting = _locked_against_closing(election)
+        locked, standing, revoting, may_vote = _locked_against_closing(election, voter, by)
+        if not may_vote:
+            raise _not_voting_for(voter)
         picked = _valid_choices(election, choices, standing)
         if locked.status != Election.Status.OPEN:
             raise ValidationError(_("Voting in this election is not open."))
@@ -195,13 +210,7 @@ def revote(
     The key stays the same, so the voter can change their mind again until voting closes.
     """
     if not permissions.can_vote_for(by, election.session, voter):
-        raise PermissionDenied(
-            _(
-                "Only %(member)s's checked-in delegate or substitute, or the holder of its proxy,"
-                " votes for it."
-            )
-            % {"member": voter}
-        )
+        raise _not_voting_for(voter)
     if not revoting_allowed(election):
         raise ValidationError(
             _("The statutes of %(network)s do not allow changing a ballot once cast.")

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -85,10 +86,13 @@ def queue_message(
     event: Any = None,
     batch: str = "",
     headers: Mapping[str, str] | None = None,
+    drain: bool = False,
 ) -> Message | None:
     """Record a message under `key` and send it after the commit; None when the key is taken.
 
     `batch` groups messages sent together (such as "mailing:17"), for the app that sent them.
+    `drain` sends it with the other queued messages of its `kind`, by one task for all of them
+    (`drain_kind`): for a kind that comes in bursts, such as an election's tracker mails.
 
     Give either `template` (rendered in the recipient's language, `user.language`) or a
     ready `subject` and `body`, and either `user` or a bare address `to`. `headers` are the
@@ -100,23 +104,50 @@ def queue_message(
     extra = checked_headers(headers)
     if template:
         subject, body = render(template=template, context=context or {}, user=user)
-    try:
-        with transaction.atomic():
-            message = Message.objects.create(
-                key=key[:200],
-                kind=kind,
-                event=event,
-                batch=batch,
-                user=user,
-                to=address,
-                subject=subject[:300],
-                body=body,
-                headers=extra,
-            )
-    except IntegrityError:
+    message = Message(
+        key=key[:200],
+        kind=kind,
+        event=event,
+        batch=batch,
+        user=user,
+        to=address,
+        subject=subject[:300],
+        body=body,
+        headers=extra,
+    )
+    if not _insert(message):
         return None  # recorded already: a second call with the same key changes nothing
-    _send_after_commit([message.pk])
+    if drain and settings.OUTBOX_DRAIN:
+        _drain_after_commit(kind)
+    else:
+        _send_after_commit([message.pk])
     return message
+
+
+def _insert(message: Message) -> bool:
+    """Write the message's row unless its key is taken (then False): one `INSERT … ON CONFLICT
+    (key) DO NOTHING RETURNING id`, where an INSERT in a savepoint, so that a taken key would not
+    break the caller's transaction, took three statements. Values are prepared as the ORM's
+    insert prepares them (`auto_now_add`, JSON, foreign keys)."""
+    fields = [field for field in Message._meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(message, True), connection) for field in fields]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(Message._meta.db_table)}"
+            f" ({', '.join(quote(str(field.column)) for field in fields)})"
+            f" VALUES ({', '.join(['%s'] * len(fields))})"
+            f" ON CONFLICT ({quote(str(Message._meta.get_field('key').column))}) DO NOTHING"
+            f" RETURNING {quote(str(Message._meta.pk and Message._meta.pk.column))}",
+            values,
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    message.pk = row[0]
+    message._state.adding = False
+    message._state.db = connection.alias
+    return True
 
 
 def queue_many(drafts: Iterable[Draft], *, kind: str, event: Any = None, batch: str = "") -> int:
@@ -180,6 +211,103 @@ def _send_after_commit(ids: list[int]) -> None:
         transaction.on_commit(enqueue)
 
 
+# A drain takes this many messages at a time: one claim, one mail connection and one update
+# for them all.
+DRAIN_BATCH = 50
+# How long a drain task counts as queued: a cast finding the mark publishes no task of its own.
+# A mark whose task was lost only delays the next publish by this long; the periodic resend
+# picks up what stays queued.
+DRAIN_MARK_SECONDS = 60
+# A drain starts this long after it is published, so it finds the messages queued meanwhile:
+# without the wait, at a few casts a second each drain found one mail and cost as much as a
+# task per mail (docs/benchmarks.md). The tracker mails leave up to this much later.
+DRAIN_WAIT_SECONDS = 0.5
+
+
+def drain_mark(kind: str) -> str:
+    """The shared cache's key that says a drain of `kind` is queued and has not started."""
+    return f"outbox:drain:{kind}"
+
+
+def _drain_after_commit(kind: str) -> None:
+    """After the commit, make sure a drain of `kind` is queued: publish one unless the mark says
+    one is queued and not yet started. The drain removes the mark before it reads the queued
+    messages, so a message committed before the mark was seen is read by that drain or by the
+    one this call publishes. The mark lives in the cache every web process and worker share
+    (`settings.OUTBOX_DRAIN` says there is one, or tasks run in this process)."""
+    from matchfair.outbox.tasks import drain_messages  # noqa: PLC0415 (import cycle)
+
+    def enqueue() -> None:
+        mark = drain_mark(kind)
+        if not cache.add(mark, 1, DRAIN_MARK_SECONDS):
+            return
+        try:
+            drain_messages.apply_async(kwargs={"kind": kind}, countdown=DRAIN_WAIT_SECONDS)
+        except Exception:
+            cache.delete(mark)  # no drain is queued: the next message publishes one
+            raise
+
+    transaction.on_commit(enqueue)
+
+
+def _claim_queued(kind: str, limit: int) -> list[Message]:
+    """Claim up to `limit` queued messages of `kind`, oldest first, in one statement (UPDATE …
+    RETURNING); rows another drain holds are skipped, not waited for (PostgreSQL)."""
+    table = connection.ops.quote_name(Message._meta.db_table)
+    skip = (
+        " FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
+    )
+    return list(
+        Message.objects.raw(
+            f"UPDATE {table} SET status = %s, claimed = %s, attempts = attempts + 1"
+            f" WHERE status = %s AND id IN (SELECT id FROM {table} WHERE status = %s"
+            f" AND kind = %s ORDER BY id LIMIT %s{skip}) RETURNING *",
+            [
+                Message.Status.SENDING,
+                timezone.now(),
+                Message.Status.QUEUED,
+                Message.Status.QUEUED,
+                kind,
+                limit,
+            ],
+        )
+    )
+
+
+def drain_kind(kind: str) -> dict[str, int]:
+    """Send every queued message of `kind`, `DRAIN_BATCH` at a time: each batch claimed in one
+    statement, sent over one mail connection, and marked sent in one update. At most once, as
+    `deliver`: a crash after a claim leaves its messages in "sending", reported as stuck.
+    Returns how many ended in each status."""
+    statuses = {Message.Status.SENT: 0, Message.Status.FAILED: 0}
+    while batch := _claim_queued(kind, DRAIN_BATCH):
+        mail = get_connection()
+        try:
+            mail.open()
+        except Exception as error:  # no mail server: the batch fails, to be retried later
+            Message.objects.filter(pk__in=[message.pk for message in batch]).update(
+                status=Message.Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+            )
+            statuses[Message.Status.FAILED] += len(batch)
+            break
+        try:
+            sent = [
+                message.pk
+                for message in batch
+                if _send(message, mail=mail, mark_sent=False) == Message.Status.SENT
+            ]
+        finally:
+            mail.close()
+        Message.objects.filter(pk__in=sent).update(
+            status=Message.Status.SENT, sent=timezone.now(), error=""
+        )
+        statuses[Message.Status.SENT] += len(sent)
+        statuses[Message.Status.FAILED] += len(batch) - len(sent)
+        if len(batch) < DRAIN_BATCH:
+            break
+    return {status: count for status, count in statuses.items() if count}
+
+
 def claim(message_id: int) -> bool:
     """Take the message for sending; only one caller ever gets True for one queued row."""
     return bool(
@@ -222,7 +350,9 @@ def send_claimed(message_id: int) -> str:
     return _send(Message.objects.get(pk=message_id))
 
 
-def _send(message: Message) -> str:
+def _send(message: Message, *, mail: Any = None, mark_sent: bool = True) -> str:
+    """Send one claimed message (over `mail`, a connection open for several, or its own) and
+    record a failure; the sent mark too, unless the caller marks several at once."""
     email = EmailMessage(
         subject=message.subject,
         body=message.body,
@@ -233,7 +363,7 @@ def _send(message: Message) -> str:
             "Message-ID": message_id_header(message.key),
             "X-Matchfair-Kind": message.kind,
         },
-        connection=get_connection(),
+        connection=mail or get_connection(),
     )
     try:
         email.send(fail_silently=False)
@@ -242,6 +372,8 @@ def _send(message: Message) -> str:
             status=Message.Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
         )
         return Message.Status.FAILED
+    if not mark_sent:
+        return Message.Status.SENT
     Message.objects.filter(pk=message.pk).update(
         status=Message.Status.SENT, sent=timezone.now(), error=""
     )
@@ -302,6 +434,8 @@ __all__ = [
     "absolute_url",
     "claim",
     "deliver",
+    "drain_kind",
+    "drain_mark",
     "queue_many",
     "queue_message",
     "render",
