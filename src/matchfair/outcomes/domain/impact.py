@@ -177,6 +177,7 @@ def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
             for first, start in agreed.order_by().values_list(
                 "meeting__outcome_summary__first_agreement", "slot__starts_at"
             )
+            if first is not None  # always set with an agreement
         ]
     return Funnel(requests=requests, at=at, days_to_agreement=days, no_show_reports=no_show)
 
