@@ -10,7 +10,8 @@ released schedule), then adds, with bulk_create: a co-organiser supporting half 
 participants, outcomes from about 40% of the sides, a follow-up ladder on about a third of the
 held meetings (some agreements confirmed by both sides, some claimed), a home cluster whose
 member organisations sent a delegation of `--delegation` people, and consent grants from a
-third of everyone (`met` and `stage`, to the public).
+third of everyone (`met` and `stage`, to the public). The meetings' summaries are then
+written from those records (`summaries.rebuild`), as the data migration does.
 
 Timed, through Django's test client with templates: the impact report (the lead's and the
 co-organiser's page, its XLSX and PDF), the members' knowledge page, and a follow-up campaign
@@ -57,7 +58,7 @@ from matchfair.events.models import Event, Organiser, Registration  # noqa: E402
 from matchfair.loadtest.generate import generate_load_event  # noqa: E402
 from matchfair.meetings.models import Meeting  # noqa: E402
 from matchfair.outbox.domain import Draft, queue_many  # noqa: E402
-from matchfair.outcomes.domain import campaigns  # noqa: E402
+from matchfair.outcomes.domain import campaigns, summaries  # noqa: E402
 from matchfair.outcomes.domain.consents import NOTICE_VERSION  # noqa: E402
 from matchfair.outcomes.models import (  # noqa: E402
     AgreementType,
@@ -232,6 +233,7 @@ def main() -> int:
         event = Event.objects.get(slug="load-expo")
         co_staff = add_co_organiser(event)
         outcomes, steps = add_outcomes(event, rng)
+        summaries.rebuild(event)  # bulk_create sends no signal: summarise as the migration does
         member = add_delegation(event, args.delegation, rng)
         with connection.cursor() as cursor:  # statistics, as autovacuum makes after a bulk load
             cursor.execute("ANALYZE")

@@ -100,6 +100,25 @@ def test_knowledge_page_shows_a_shared_meeting_and_asks_an_introduction(
     assert Message.objects.filter(kind="introduction_asked").count() == 1
 
 
+def test_a_withdrawal_takes_the_meeting_off_the_knowledge_page_at_once(
+    client, met, ana_in_sofia, tia, mia
+):
+    tia.user.organisation.clusters.add(met.event.organisers.get().cluster)
+    for person in (ana_in_sofia.user, tia.user):
+        grant(user=person, scope="met", audience="cluster_members", by=person)
+    url = reverse("outcomes:knowledge", kwargs={"event": met.event.slug})
+    client.force_login(mia)
+    assert [row.meeting for row in client.get(url).context["rows"]] == [met]
+    client.force_login(tia.user)
+    client.post(
+        reverse("outcomes:consent_withdraw"), {"scope": "met", "audience": "cluster_members"}
+    )
+    client.force_login(mia)
+    page = client.get(url)
+    assert (page.context["rows"], page.context["knowledge"].unshared) == ([], 1)
+    assert "Tia Third" not in page.content.decode()
+
+
 def test_impact_page_shows_the_funnel(client, met, lead_staff):
     client.force_login(lead_staff)
     response = client.get(reverse("outcomes:impact", kwargs={"event": met.event.slug}))

@@ -14,9 +14,14 @@ class OutcomesConfig(AppConfig):
         from matchfair.outcomes.domain.campaigns import (  # noqa: PLC0415 (app registry)
             on_event_saved,
         )
+        from matchfair.outcomes.domain.summaries import on_saved  # noqa: PLC0415 (app registry)
         from matchfair.outcomes.privacy import register_sections  # noqa: PLC0415 (app registry)
 
         register_sections()
         post_save.connect(
             on_event_saved, sender="events.Event", dispatch_uid="outcomes.default_campaigns"
         )
+        for model in ("Outcome", "FollowUpStep"):  # each meeting's summary, in the same transaction
+            post_save.connect(
+                on_saved, sender=f"outcomes.{model}", dispatch_uid=f"outcomes.summary.{model}"
+            )

@@ -131,6 +131,37 @@ class FollowUpStep(models.Model):
         return f"{self.registration} on {self.meeting}: {self.get_stage_display()}"
 
 
+class MeetingSummary(models.Model):
+    """What a meeting's outcomes and follow-up steps add up to, kept in step with them: it is
+    written in the same transaction as each outcome and step (`domain/summaries.py`), so the
+    impact report counts meetings in the database without reading their sides' records."""
+
+    class Agreement(models.TextChoices):
+        NONE = "", _("No agreement")
+        CLAIMED = "claimed", _("Claimed")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="outcome_summary",
+    )
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
+    said_held = models.BooleanField(default=False)  # a side said it took place
+    said_not_held = models.BooleanField(default=False)  # a side said it did not
+    top_stage = models.PositiveSmallIntegerField(null=True, choices=Stage.choices)
+    agreement = models.CharField(max_length=10, choices=Agreement.choices, blank=True)
+    first_agreement = models.DateField(null=True)  # the date of its first agreement step
+
+    class Meta:
+        verbose_name = _("meeting summary")
+        verbose_name_plural = _("meeting summaries")
+
+    def __str__(self) -> str:
+        return f"summary of {self.meeting_id}"
+
+
 class Scope(models.TextChoices):
     CONTACT = "contact", _("My contact details")
     MET = "met", _("That I met someone")

@@ -11,20 +11,21 @@ with a participant its organisers support; the lead sees all):
   confirmed (both sides reported the same type).
 """
 
-import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import median
 from typing import Any
 
-from django.db.models import Max, Q
+from django.db.models import Case, Exists, FilteredRelation, OuterRef, Q, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from matchfair.events.models import Event
 from matchfair.meetings.domain.plans import latest_release
 from matchfair.meetings.models import Meeting, MeetingRequest, Placement
-from matchfair.outcomes.models import FollowUpStep, Outcome, Stage
+from matchfair.outcomes.models import Stage
 
 STEPS = ("requested", "accepted", "scheduled", "held", "followed_up", "negotiation", "agreement")
 STEP_LABELS = {
@@ -58,18 +59,17 @@ class Impact:
     no_show_reports: int  # meetings a side said did not take place (questions, not facts)
 
 
+# How far a meeting went, as a number: each step is a subset of the one before, so a meeting
+# at a level counts in that step and every step before it.
+ACCEPTED, SCHEDULED, HELD, FOLLOWED_UP, NEGOTIATION, CLAIMED, CONFIRMED = range(1, 8)
+
+
 @dataclass(frozen=True)
 class Funnel:
-    """The records each step of the funnel counts, within a scope (ids of meetings)."""
+    """How far each meeting in a scope went, from its summary (`MeetingSummary`)."""
 
     requests: Any  # a queryset of the meeting requests in scope
-    accepted: set[int]
-    scheduled: set[int]
-    held: set[int]
-    followed_up: set[int]
-    negotiation: set[int]
-    agreements: set[int]
-    confirmed: set[int]
+    at: dict[int, int]  # meeting id → its level: ACCEPTED … CONFIRMED
     days_to_agreement: list[int]  # per agreement: from the meeting's day to its first agreement
     no_show_reports: int
 
@@ -77,20 +77,15 @@ class Funnel:
         """Each accepted meeting → how far it went: 1 accepted, 2 scheduled, 3 held, 4 followed
         up, 5 negotiation, 6 agreement (claimed), 7 agreement (confirmed); each step is a
         subset of the one before, so a meeting's level says every step it counts in."""
-        level = dict.fromkeys(self.accepted, 1)
-        for value, ids in enumerate(
-            (
-                self.scheduled,
-                self.held,
-                self.followed_up,
-                self.negotiation,
-                self.agreements,
-                self.confirmed,
-            ),
-            start=2,
-        ):
-            level.update(dict.fromkeys(ids, value))
-        return level
+        return self.at
+
+    @cached_property
+    def tally(self) -> Counter[int]:
+        return Counter(self.at.values())
+
+    def reached(self, level: int) -> int:
+        """How many meetings went at least as far as `level`."""
+        return sum(count for at, count in self.tally.items() if at >= level)
 
 
 def in_scope(queryset: Any, scope: list[Any] | None, *fields: str) -> Any:
@@ -103,74 +98,88 @@ def in_scope(queryset: Any, scope: list[Any] | None, *fields: str) -> Any:
     return queryset.filter(condition)
 
 
-def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
-    """The funnel in nine queries whatever the event's size: the database aggregates the steps
-    per meeting (their highest stage), only ids come back for the large sets, which are
-    intersected here, and whole rows only for the agreements. Lists of ids are never sent to the database: at 150,000
-    meetings they cost more than the rows they leave out."""
-    requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
-    meetings = in_scope(Meeting.objects.filter(event=event), scope, "participants")
-    accepted = set(meetings.order_by().values_list("pk", flat=True))
-    release = latest_release(event)
-    placed = Placement.objects.none()
-    if release is not None:
-        placed = Placement.objects.filter(
-            plan=release, slot__isnull=False, meeting__status=Meeting.Status.ACTIVE
+def has_side_in(scope: list[Any], meeting: str = "pk") -> Exists:
+    """Whether the meeting (`meeting`: the outer field holding its id) has a participant that
+    one of the organisers in `scope` supports; looked up on the meeting's own sides."""
+    return Exists(
+        Meeting.participants.through.objects.filter(
+            meeting_id=OuterRef(meeting), registration__organiser__in=scope
         )
-    # Unordered: a placement's default order joins its slot, which a set of ids does not need.
-    scheduled = accepted & set(placed.order_by().values_list("meeting_id", flat=True))
-    outcomes = Outcome.objects.filter(meeting__event=event).order_by()
-    said_yes = set(outcomes.filter(took_place=True).values_list("meeting_id", flat=True))
-    said_no = set(outcomes.filter(took_place=False).values_list("meeting_id", flat=True))
-    tops = {
-        pk: top
-        for pk, top in FollowUpStep.objects.filter(meeting__event=event)
-        .values("meeting_id")
-        .annotate(top=Max("stage"))
-        .values_list("meeting_id", "top")
-        if pk in scheduled
-    }
-    held = scheduled & (said_yes | set(tops))
-    agreed = FollowUpStep.objects.filter(meeting__event=event, stage=Stage.AGREEMENT_REACHED)
-    kinds: dict[int, dict[int, set[str]]] = {}  # meeting → person → agreement types reported
-    first: dict[int, dt.date] = {}  # meeting → the date of its first agreement step
-    for meeting_id, registration_id, kind, on in agreed.values_list(
-        "meeting_id", "registration_id", "agreement_type", "on"
-    ):
-        if meeting_id in scheduled:
-            kinds.setdefault(meeting_id, {}).setdefault(registration_id, set()).add(kind)
-            first[meeting_id] = min(on, first.get(meeting_id, on))
-    people: dict[int, list[int]] = {}
-    for meeting_id, registration_id in (
-        Meeting.participants.through.objects.filter(meeting__in=agreed.values("meeting_id"))
-        .values_list("meeting_id", "registration_id")
-        .distinct()
-    ):
-        people.setdefault(meeting_id, []).append(registration_id)
-    confirmed = {
-        pk
-        for pk, reported in kinds.items()
-        if set.intersection(*(reported.get(person, set()) for person in people.get(pk, [0])))
-    }
-    starts = placed.filter(meeting__in=agreed.values("meeting_id")).values_list(
-        "meeting_id", "slot__starts_at"
     )
-    return Funnel(
-        requests=requests,
-        accepted=accepted,
-        scheduled=scheduled,
-        held=held,
-        followed_up=set(tops),
-        negotiation={pk for pk, top in tops.items() if top >= Stage.NEGOTIATION_STARTED},
-        agreements=set(kinds),
-        confirmed=confirmed,
-        days_to_agreement=[
-            (first[pk] - start.astimezone(event.zone).date()).days
-            for pk, start in starts
-            if pk in first
-        ],
-        no_show_reports=len(scheduled & said_no),
+
+
+def with_level(queryset: Any, event: Event, meeting: str = "") -> Any:
+    """The queryset (of meetings, or with `meeting` the path to one: "meeting__" on its sides)
+    annotated with `level`, how far the meeting went: accepted, then scheduled (active with a
+    slot in the latest release, joined once rather than looked up a row), then by its summary
+    of outcomes and steps (`MeetingSummary`) held, followed up, at negotiation, at an
+    agreement claimed or confirmed."""
+    release = latest_release(event)
+    if release is None:
+        return queryset.annotate(level=Value(ACCEPTED))
+    placements = f"{meeting}placements"
+    summary = f"{meeting}outcome_summary__"
+    return queryset.annotate(
+        placed=FilteredRelation(
+            placements,
+            condition=Q(**{f"{placements}__plan": release, f"{placements}__slot__isnull": False}),
+        ),
+        level=Case(
+            When(~Q(**{f"{meeting}status": Meeting.Status.ACTIVE}), then=Value(ACCEPTED)),
+            When(placed__isnull=True, then=Value(ACCEPTED)),
+            When(Q(**{f"{summary}agreement": "confirmed"}), then=Value(CONFIRMED)),
+            When(Q(**{f"{summary}agreement": "claimed"}), then=Value(CLAIMED)),
+            When(
+                Q(**{f"{summary}top_stage__gte": Stage.NEGOTIATION_STARTED}),
+                then=Value(NEGOTIATION),
+            ),
+            When(Q(**{f"{summary}top_stage__isnull": False}), then=Value(FOLLOWED_UP)),
+            When(Q(**{f"{summary}said_held": True}), then=Value(HELD)),
+            default=Value(SCHEDULED),
+        ),
     )
+
+
+def funnel_of(event: Event, *, scope: list[Any] | None) -> Funnel:
+    """The funnel in two queries whatever the event's size: each meeting in scope with how far
+    it went (`with_level`, from its summary: one row a meeting, no record of a side, outcome or
+    step), and the dates of the agreements, which are few."""
+    requests = in_scope(MeetingRequest.objects.filter(event=event), scope, "sender", "recipient")
+    meetings = Meeting.objects.filter(event=event)
+    if scope is not None:
+        meetings = meetings.filter(has_side_in(scope))
+    at: dict[int, int] = {}
+    no_show = 0
+    # One row a meeting, read without the default order: its id, level and whether a side said
+    # it did not take place.
+    for pk, level, said_not_held in (
+        with_level(meetings.order_by(), event)
+        .values_list("pk", "level", "outcome_summary__said_not_held")
+        .iterator(chunk_size=10_000)
+    ):
+        at[pk] = level
+        if said_not_held and level >= SCHEDULED:
+            no_show += 1
+    days = []
+    release = latest_release(event)
+    if release is not None:
+        agreed = Placement.objects.filter(
+            plan=release,
+            slot__isnull=False,
+            meeting__event=event,
+            meeting__status=Meeting.Status.ACTIVE,
+            meeting__outcome_summary__agreement__gt="",
+        )
+        if scope is not None:
+            agreed = agreed.filter(has_side_in(scope, "meeting_id"))
+        days = [
+            (first - start.astimezone(event.zone).date()).days
+            for first, start in agreed.order_by().values_list(
+                "meeting__outcome_summary__first_agreement", "slot__starts_at"
+            )
+            if first is not None  # always set with an agreement
+        ]
+    return Funnel(requests=requests, at=at, days_to_agreement=days, no_show_reports=no_show)
 
 
 def impact_of(event: Event, *, scope: list[Any] | None, found: Funnel | None = None) -> Impact:
@@ -179,14 +188,9 @@ def impact_of(event: Event, *, scope: list[Any] | None, found: Funnel | None = N
     if found is None:
         found = funnel_of(event, scope=scope)
     days = found.days_to_agreement
-    counts = [
-        found.requests.count(),
-        len(found.accepted),
-        len(found.scheduled),
-        len(found.held),
-        len(found.followed_up),
-        len(found.negotiation),
-        len(found.agreements),
+    counts = [found.requests.count()] + [
+        found.reached(level)
+        for level in (ACCEPTED, SCHEDULED, HELD, FOLLOWED_UP, NEGOTIATION, CLAIMED)
     ]
     funnel = [
         FunnelStep(
@@ -198,8 +202,8 @@ def impact_of(event: Event, *, scope: list[Any] | None, found: Funnel | None = N
     ]
     return Impact(
         funnel=funnel,
-        claimed=len(found.agreements) - len(found.confirmed),
-        confirmed=len(found.confirmed),
+        claimed=found.reached(CLAIMED) - found.reached(CONFIRMED),
+        confirmed=found.reached(CONFIRMED),
         median_days_to_agreement=float(median(days)) if days else None,
         no_show_reports=found.no_show_reports,
     )
