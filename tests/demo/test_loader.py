@@ -245,6 +245,7 @@ def test_load_demo_command_prints_the_logins(demo, capsys):
     printed = capsys.readouterr().out
     assert "http://127.0.0.1:8123/" in printed
     assert [login.email in printed for login in scenario.LOGINS] == [True] * len(scenario.LOGINS)
+    assert "\n  Suggestions: text similarity" in printed  # and how to add embeddings if off
 
 
 @pytest.mark.skipif(SOLVER_MISSING, reason="matchfair.scheduling.solver is not written yet")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,8 +15,15 @@ from matchfair.recommend import (
     default_embedder,
     opportunity_texts,
     recommend,
+    semantic,
 )
-from matchfair.recommend.semantic import Embedder, semantic_available
+from matchfair.recommend.semantic import (
+    TOKENIZER_FILE,
+    Embedder,
+    onnx_available,
+    semantic_available,
+    torch_available,
+)
 from tests.recommend.conftest import ProfileBuilder
 
 # Two wordings of one need that share no word, which TF-IDF alone cannot match.
@@ -127,3 +135,69 @@ def test_packaged_model_ranks_a_paraphrase_above_an_unrelated_text() -> None:
     )
     assert vectors.shape == (3, 384)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.2
+
+
+_PARAPHRASES = [
+    "Traffic congestion at busy junctions",
+    "Gridlock at crossroads during rush hour",
+    "School lunch menus for children",
+    "Уличното осветление изгаря твърде много ток",
+]
+
+
+def test_tokenizer_file_ships_with_the_package() -> None:
+    # The ONNX runtime reads the model's own WordPiece vocabulary from this file; without it
+    # the `semantic` extra could not tokenise offline.
+    tokenizer = json.loads(TOKENIZER_FILE.read_text(encoding="utf-8"))
+    vocabulary = tokenizer["model"]["vocab"]
+    assert (tokenizer["model"]["type"], len(vocabulary)) == ("WordPiece", 30522)
+    assert (vocabulary["[PAD]"], vocabulary["[CLS]"], vocabulary["[SEP]"]) == (0, 101, 102)
+    assert tokenizer["normalizer"]["lowercase"] is True
+
+
+needs_onnx = pytest.mark.skipif(
+    not onnx_available(),
+    reason="the `semantic` extra is not installed; `make test-semantic` runs this test",
+)
+
+
+@needs_onnx
+def test_default_embedder_prefers_onnx_runtime() -> None:
+    model = default_embedder()
+    assert isinstance(model, semantic.OnnxMiniLMEmbedder)
+    assert model.name == "all-MiniLM-L6-v2-int8"
+
+
+@needs_onnx
+def test_onnx_embedder_batches_and_pads_like_one_text_at_a_time() -> None:
+    model = semantic.OnnxMiniLMEmbedder()
+    together = model.embed(_PARAPHRASES)
+    alone = np.concatenate([model.embed([text]) for text in _PARAPHRASES])
+    assert together.shape == (4, 384)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    # Padding to the longest text in the batch must not move the mean-pooled vector.
+    assert np.allclose(together, alone, atol=1e-4)
+    assert model.embed([]).shape == (0, 384)
+
+
+@needs_onnx
+def test_onnx_embedder_refuses_a_model_file_with_another_digest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "ONNX_MODEL_SHA256", "0" * 64)
+    with pytest.raises(ValueError, match="sha256"):
+        semantic.OnnxMiniLMEmbedder()
+
+
+@pytest.mark.skipif(
+    not (onnx_available() and torch_available()),
+    reason="needs both runtimes; `make test-semantic` installs both",
+)
+def test_onnx_and_torch_runtimes_agree() -> None:
+    onnx = EmbeddingCache().embed(semantic.OnnxMiniLMEmbedder(), _PARAPHRASES)
+    torch = EmbeddingCache().embed(semantic.MiniLMEmbedder(), _PARAPHRASES)
+    # int8 weights move each vector a little, never its meaning.
+    assert float(np.min(np.sum(onnx * torch, axis=1))) > 0.99
+    # The nearest other text is the same one for both.
+    nearest = [np.argmax((v @ v.T) - 2 * np.eye(len(v)), axis=1) for v in (onnx, torch)]
+    assert np.array_equal(nearest[0], nearest[1])

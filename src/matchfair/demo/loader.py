@@ -51,7 +51,9 @@ from matchfair.events.models import (
     Table,
 )
 from matchfair.events.taxonomy import DOMAINS
+from matchfair.matchmaking.domain.embeddings import semantic_enabled, semantic_status
 from matchfair.matchmaking.domain.suggestions import last_refreshed, refresh_suggestions
+from matchfair.matchmaking.models import TextEmbedding
 from matchfair.meetings.domain.requests import (
     accept_request,
     cancel_request,
@@ -129,6 +131,7 @@ class DemoSummary:
                 f"{self.opportunities} opportunities",
                 f"  {self.total_requests} meeting requests: {states}",
                 f"  Schedule: {schedule}",
+                f"  {semantic_status()}",
                 "",
                 f"Open {url}  (the event: {url}e/{self.event_slug}/)",
                 "",
@@ -167,7 +170,9 @@ def load_demo(*, reset: bool = False, time_limit: float = 15.0, solve: bool = Tr
         if solve and not event.plans.filter(kind=Plan.Kind.RELEASE).exists():
             load_venue(event)  # first: the walking times between the halls bind the schedule
             note = _solve_and_release(event, time_limit=time_limit)
-        if last_refreshed(event) is None:  # the demo participant sees suggestions right away
+        # The demo participant sees suggestions right away, with embeddings once they are on.
+        embeddings_missing = semantic_enabled() and not TextEmbedding.objects.exists()
+        if last_refreshed(event) is None or embeddings_missing:
             refresh_suggestions(event=event)
         load_expo(event)  # the fair ground and the Sofia delegation's visits; once
         load_last_year(event)  # last year's edition, with outcomes and consents; once

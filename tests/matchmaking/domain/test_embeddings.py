@@ -7,7 +7,11 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from matchfair.matchmaking.domain.embeddings import cached_embeddings, semantic_enabled
+from matchfair.matchmaking.domain.embeddings import (
+    cached_embeddings,
+    semantic_enabled,
+    semantic_status,
+)
 from matchfair.matchmaking.models import TextEmbedding
 from matchfair.recommend import Opportunity, Profile, opportunity_texts
 from matchfair.recommend.semantic import semantic_available, text_key
@@ -85,6 +89,21 @@ def test_semantic_suggestions_can_be_switched_off(settings) -> None:
     assert semantic_enabled() is False
     settings.SEMANTIC_SUGGESTIONS = "auto"
     assert semantic_enabled() is semantic_available()
+
+
+def test_semantic_status_is_one_line_that_says_how_to_turn_embeddings_on(settings) -> None:
+    settings.SEMANTIC_SUGGESTIONS = "off"
+    off = semantic_status()
+    settings.SEMANTIC_SUGGESTIONS = "auto"
+    auto = semantic_status()
+    assert "\n" not in off + auto
+    assert off.startswith("Suggestions: text similarity only;")
+    if semantic_available():
+        assert "MATCHFAIR_SEMANTIC=auto" in off
+        assert auto == "Suggestions: text similarity and sentence embeddings (all-MiniLM-L6-v2)"
+    else:
+        assert off == auto
+        assert "`make demo EXTRAS=semantic`" in auto
 
 
 @pytest.mark.skipif(

