@@ -14,7 +14,8 @@ the newsroom changes: each of those is timed made (the cache emptied before ever
 cached. The baselines, in the same
 run: the deep page's query by offset (`Paginator`) against the same page by keyset, the
 archive's months by `dates()` against the index skips, and the search's count of matches
-through the translations' table against the count the search makes.
+through the translations' table against the count the search makes (stopped at a cap), and
+each search's page as listed now against the filter on articles sorted by the database.
 """
 
 from __future__ import annotations
@@ -217,12 +218,14 @@ def main() -> int:
                 True,
             ),
             (
-                "query only: `partner sensor` matches, counted as the search does",
-                lambda: count(*search.backend().matches(["partner", "sensor"])),
+                "query only: `partner sensor` matches, counted as the search does (to a cap)",
+                lambda: search.counted(
+                    search.backend(), ["partner", "sensor"], loose=False, cap=search.FEW + 1
+                ),
                 False,
             ),
             (
-                "baseline, query only: the same count through the translations",
+                "baseline, query only: the same count through the translations, to the end",
                 lambda: count(
                     "SELECT count(*) FROM ({}) AS m".format(
                         search.backend().articles(["partner", "sensor"], loose=False)[0]
@@ -234,6 +237,30 @@ def main() -> int:
             ("search, Bulgarian", lambda: client.get("/news/search/?q=осветление"), True),
             ("search, a typo", lambda: client.get("/news/search/?q=delegatoin"), True),
         ]
+        for label, text in (
+            ("English", "partner sensor"),
+            ("Bulgarian", "осветление"),
+            ("a typo", "delegatoin"),
+        ):
+            pages.append(
+                (
+                    f"query only: search page, {label}, as the search lists it",
+                    lambda text=text: search.newest_matching(text, size=archive.PAGE_SIZE),
+                    False,
+                )
+            )
+            pages.append(
+                (
+                    "baseline, query only: the same page by the filter, then the newest",
+                    lambda text=text: list(
+                        archive.published()
+                        .filter(search.articles_matching(text))
+                        .order_by("-published_at", "-pk")
+                        .prefetch_related(*archive.with_words())[: archive.PAGE_SIZE]
+                    ),
+                    False,
+                )
+            )
         feeds = [
             "/news/feed/rss/",
             "/news/feed/bg/atom/",

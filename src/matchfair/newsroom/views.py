@@ -24,7 +24,7 @@ from matchfair.newsroom import feedcache, markup
 from matchfair.newsroom.domain import archive as reading
 from matchfair.newsroom.domain import media, translations, trip_reports, workflow
 from matchfair.newsroom.domain.articles import create_article, diff_revisions, save_article
-from matchfair.newsroom.domain.search import articles_matching
+from matchfair.newsroom.domain.search import newest_matching
 from matchfair.newsroom.forms import (
     ArticleForm,
     AttachmentForm,
@@ -265,13 +265,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if text.strip():
 
         def make() -> str:
-            found = list(
-                reading.published()
-                .filter(articles_matching(text))
-                .order_by("-published_at", "-pk")
-                .prefetch_related(*reading.with_words())[: reading.PAGE_SIZE]
-            )
-            return _render_cards(found, language)
+            return _render_cards(newest_matching(text, size=reading.PAGE_SIZE), language)
 
         cards = _remembered_cards(f"search {' '.join(words(text))}", language, make)
     return render(
