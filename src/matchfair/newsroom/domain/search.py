@@ -25,7 +25,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from matchfair.events.domain.search import words
-from matchfair.newsroom.domain.archive import published, with_words
+from matchfair.newsroom.domain.archive import card_words, published
 from matchfair.newsroom.models import Article, ArticleTranslation, Status
 
 FTS_TABLE = "newsroom_translation_fts"
@@ -208,12 +208,12 @@ def newest_matching(text: str, *, size: int, few: int = FEW) -> list[Article]:
             return []
     if found > few:
         ids = _walk(search, terms, loose=loose, size=size)
-        rows = {a.pk: a for a in Article.objects.filter(pk__in=ids).prefetch_related(*with_words())}
+        rows = {a.pk: a for a in Article.objects.filter(pk__in=ids).prefetch_related(*card_words())}
         return [rows[pk] for pk in ids if pk in rows]
     sql, params = search.articles(terms, loose=loose)
     return list(
         published()
         .filter(pk__in=RawSQL(sql, params))
         .order_by("-published_at", "-pk")
-        .prefetch_related(*with_words())[:size]
+        .prefetch_related(*card_words())[:size]
     )
