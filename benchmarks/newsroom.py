@@ -14,7 +14,10 @@ the newsroom changes: each of those is timed made (the cache emptied before ever
 cached. The baselines, in the same
 run: the deep page's query by offset (`Paginator`) against the same page by keyset, the
 archive's months by `dates()` against the index skips, and the search's count of matches
-through the translations' table against the count the search makes.
+through the translations' table against the count the search makes (stopped at a cap), and
+each search's page as listed now against the filter on articles sorted by the database, the
+archive's page and the related articles as read now against reading tags, cluster and every
+column too.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ django.setup()
 from django.core.cache import cache  # noqa: E402
 from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
@@ -121,6 +125,26 @@ def build(count: int, rng: random.Random) -> None:
     through.objects.bulk_create(
         (through(article_id=a.pk, tag_id=rng.choice(tags).pk) for a in articles), batch_size=5000
     )
+
+
+def old_related(article: Article, limit: int = 4) -> list[Article]:
+    """The related articles as they were read before they were grouped by id."""
+    others = archive.published().exclude(pk=article.pk)
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    chosen = list(
+        others.filter(tags__in=tag_ids)
+        .annotate(shared=Count("tags"))
+        .order_by("-shared", "-published_at", "-pk")
+        .prefetch_related(*archive.with_words())[:limit]
+    )
+    if len(chosen) < limit:
+        chosen += list(
+            others.filter(kind=article.kind)
+            .exclude(pk__in=[a.pk for a in chosen])
+            .order_by("-published_at", "-pk")
+            .prefetch_related(*archive.with_words())[: limit - len(chosen)]
+        )
+    return chosen
 
 
 def count(sql: str, params: list[str]) -> int:
@@ -217,12 +241,14 @@ def main() -> int:
                 True,
             ),
             (
-                "query only: `partner sensor` matches, counted as the search does",
-                lambda: count(*search.backend().matches(["partner", "sensor"])),
+                "query only: `partner sensor` matches, counted as the search does (to a cap)",
+                lambda: search.counted(
+                    search.backend(), ["partner", "sensor"], loose=False, cap=search.FEW + 1
+                ),
                 False,
             ),
             (
-                "baseline, query only: the same count through the translations",
+                "baseline, query only: the same count through the translations, to the end",
                 lambda: count(
                     "SELECT count(*) FROM ({}) AS m".format(
                         search.backend().articles(["partner", "sensor"], loose=False)[0]
@@ -234,6 +260,57 @@ def main() -> int:
             ("search, Bulgarian", lambda: client.get("/news/search/?q=осветление"), True),
             ("search, a typo", lambda: client.get("/news/search/?q=delegatoin"), True),
         ]
+        pages += [
+            (
+                "query only: the archive's first page, what cards show",
+                lambda: archive.archive_page(archive.Filters()),
+                False,
+            ),
+            (
+                "baseline, query only: the same page with tags and cluster read too",
+                lambda: list(
+                    archive.published()
+                    .order_by("-published_at", "-pk")
+                    .select_related("cluster__organisation")
+                    .prefetch_related(*archive.with_words())[:21]
+                ),
+                False,
+            ),
+            (
+                "query only: related articles, grouped by id",
+                lambda: archive.related(article),
+                False,
+            ),
+            (
+                "baseline, query only: the same, grouped by every column",
+                lambda: old_related(article),
+                False,
+            ),
+        ]
+        for label, text in (
+            ("English", "partner sensor"),
+            ("Bulgarian", "осветление"),
+            ("a typo", "delegatoin"),
+        ):
+            pages.append(
+                (
+                    f"query only: search page, {label}, as the search lists it",
+                    lambda text=text: search.newest_matching(text, size=archive.PAGE_SIZE),
+                    False,
+                )
+            )
+            pages.append(
+                (
+                    "baseline, query only: the same page by the filter, then the newest",
+                    lambda text=text: list(
+                        archive.published()
+                        .filter(search.articles_matching(text))
+                        .order_by("-published_at", "-pk")
+                        .prefetch_related(*archive.with_words())[: archive.PAGE_SIZE]
+                    ),
+                    False,
+                )
+            )
         feeds = [
             "/news/feed/rss/",
             "/news/feed/bg/atom/",

@@ -3,9 +3,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import dateformat, translation
 
 from matchfair.newsroom.domain.articles import create_article, save_article
 from matchfair.newsroom.domain.workflow import archive, publish, submit_for_review
+from matchfair.newsroom.views import _month_labels
 from tests.visits.rows import one_of_each
 
 
@@ -286,4 +288,18 @@ def test_related_articles_on_an_article_page_follow_a_publish_at_once(
     ] == [
         (False, False),
         (True, True),
+    ]
+
+
+def test_the_archive_names_its_months_as_the_date_filter_does(published):
+    named = {}
+    for language in ("en", "bg"):
+        with translation.override(language):
+            named[language] = [
+                (label, dateformat.format(month, "F Y")) for month, label in _month_labels()
+            ]
+    assert [len(named["en"]), *[a == b for pairs in named.values() for a, b in pairs]] == [
+        1,
+        True,
+        True,
     ]

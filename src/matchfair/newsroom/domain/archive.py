@@ -67,6 +67,14 @@ def with_words() -> list[Any]:
     ]
 
 
+def card_words() -> list[Any]:
+    """What a card shows (its words and first image): `with_words` without the tags."""
+    return [
+        Prefetch("translations", queryset=ArticleTranslation.objects.all()),
+        Prefetch("images", queryset=ArticleImage.objects.order_by("id")),
+    ]
+
+
 def published() -> QuerySet[Article]:
     return Article.objects.filter(status=Status.PUBLISHED, published_at__isnull=False)
 
@@ -128,9 +136,7 @@ def archive_page(filters: Filters, *, after: str = "", size: int = PAGE_SIZE) ->
             Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
         )
     rows = list(
-        articles.order_by("-published_at", "-pk")
-        .select_related("cluster__organisation")
-        .prefetch_related(*with_words())[: size + 1]
+        articles.order_by("-published_at", "-pk").prefetch_related(*card_words())[: size + 1]
     )
     more = len(rows) > size
     rows = rows[:size]
@@ -189,22 +195,27 @@ def related(article: Article, *, limit: int = 4) -> list[Article]:
     """Published articles that share the most tags with `article`, then those of its kind."""
     others = published().exclude(pk=article.pk)
     tag_ids = [tag.pk for tag in article.tags.all()]
-    chosen: list[Article] = []
+    chosen: list[int] = []
     if tag_ids:
+        # Grouped by the id alone (grouping whole rows sorted every column of every candidate).
         chosen = list(
             others.filter(tags__in=tag_ids)
+            .values("pk")
             .annotate(shared=Count("tags"))
             .order_by("-shared", "-published_at", "-pk")
-            .prefetch_related(*with_words())[:limit]
+            .values_list("pk", flat=True)[:limit]
         )
     if len(chosen) < limit:
         chosen += list(
             others.filter(kind=article.kind)
-            .exclude(pk__in=[a.pk for a in chosen])
+            .exclude(pk__in=chosen)
             .order_by("-published_at", "-pk")
-            .prefetch_related(*with_words())[: limit - len(chosen)]
+            .values_list("pk", flat=True)[: limit - len(chosen)]
         )
-    return chosen
+    rows = {
+        row.pk: row for row in Article.objects.filter(pk__in=chosen).prefetch_related(*card_words())
+    }
+    return [rows[pk] for pk in chosen]
 
 
 def words_for(article: Article, language: str) -> ArticleTranslation | None:
@@ -222,5 +233,5 @@ def latest(limit: int = 6) -> list[Article]:
         published()
         .filter(published_at__lte=timezone.now())
         .order_by("-published_at", "-pk")
-        .prefetch_related(*with_words())[:limit]
+        .prefetch_related(*card_words())[:limit]
     )
