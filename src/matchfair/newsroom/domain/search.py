@@ -201,14 +201,17 @@ def newest_matching(text: str, *, size: int, few: int = FEW) -> list[Article]:
     search = backend()
     loose = False
     found = counted(search, terms, loose=False, cap=few + 1)
-    if not found:
-        loose = True
-        found = counted(search, terms, loose=True, cap=few + 1)
-        if not found:
-            return []
     # PostgreSQL's typo search is listed through its trigram index whatever the count: the
     # walk computes the similarity slice by slice, slower than the old plan (88 ms against 72).
-    if found > few and not (loose and connection.vendor == "postgresql"):
+    # So it is not counted first either: the list itself says when nothing matches.
+    listed_whatever = connection.vendor == "postgresql"
+    if not found:
+        loose = True
+        if not listed_whatever:
+            found = counted(search, terms, loose=True, cap=few + 1)
+            if not found:
+                return []
+    if found > few and not (loose and listed_whatever):
         ids = _walk(search, terms, loose=loose, size=size)
         rows = {a.pk: a for a in Article.objects.filter(pk__in=ids).prefetch_related(*card_words())}
         return [rows[pk] for pk in ids if pk in rows]
