@@ -264,6 +264,7 @@ READ_ONLY |= {
     "community.MembershipRequest",
     "outcomes.Outcome",
     "outcomes.FollowUpStep",
+    "outcomes.MeetingSummary",
     "outcomes.Consent",
     "outcomes.IntroductionRequest",
     "outcomes.Campaign",

@@ -10,6 +10,7 @@ from matchfair.outcomes.models import (
     Consent,
     FollowUpStep,
     IntroductionRequest,
+    MeetingSummary,
     Outcome,
     Retention,
     StoryConsent,
@@ -31,6 +32,16 @@ class FollowUpStepAdmin(ReadOnlyAdmin):
     list_filter = ["stage", "agreement_type"]
     list_select_related = ["meeting__event", "registration__user", "registration__event"]
     raw_id_fields = ["meeting", "registration"]
+
+
+@admin.register(MeetingSummary)
+class MeetingSummaryAdmin(ReadOnlyAdmin):
+    """Derived from the meeting's outcomes and steps on every write; never edited by hand."""
+
+    list_display = ["meeting", "event", "said_held", "said_not_held", "top_stage", "agreement"]
+    list_filter = ["said_held", "said_not_held", "agreement"]
+    list_select_related = ["meeting__event", "event"]
+    raw_id_fields = ["meeting", "event"]
 
 
 @admin.register(Consent)
