@@ -86,6 +86,16 @@ def test_a_cp_sat_step_never_runs_past_the_deadline():
     assert solver.parameters.max_time_in_seconds == 20.0
 
 
+def test_the_clocks_cp_sat_solver_takes_its_mode_and_stops_at_its_deadline():
+    deterministic = Clock(30.0, None, deterministic=True, wall_limit=2.0)
+    solver = deterministic.cp_solver(seconds=20.0, seed=3, workers=2)
+    assert solver.parameters.num_workers == 1
+    assert solver.parameters.random_seed == 3
+    assert 0.05 <= solver.parameters.max_time_in_seconds <= 2.0
+    wall = Clock(30.0, None, deterministic=False)
+    assert wall.cp_solver(seconds=5.0, seed=0, workers=2).parameters.num_workers == 2
+
+
 def test_a_deterministic_solve_the_clock_stops_says_so_and_is_valid():
     inst = generate("brokerage-day", seed=0)
     result = solve(inst, time_limit=60, deterministic=True, wall_limit=2.0)

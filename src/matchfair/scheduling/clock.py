@@ -88,6 +88,19 @@ class Clock:
         """Wall seconds to the deadline, whatever the mode: what no step may run past."""
         return max(0.0, self.deadline - time.perf_counter())
 
+    def cp_solver(self, *, seconds: float, seed: int, workers: int) -> cp_model.CpSolver:
+        """A CP-SAT solver limited to `seconds` in this run's mode, never past its deadline."""
+        solver = cp_model.CpSolver()
+        solver_parameters(
+            solver,
+            seconds=seconds,
+            seed=seed,
+            workers=workers,
+            deterministic=self.deterministic,
+            wall=self.wall_left(),
+        )
+        return solver
+
     def charge(self, seconds: float) -> None:
         self.spent += seconds
 

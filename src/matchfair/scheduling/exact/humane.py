@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
-from ..clock import Clock, Progress, solver_parameters
+from ..clock import Clock, Progress
 from ..construct.greedy import construct, place_one
 from ..model import Instance, Meeting, Participant, Result, Slot, changes_since
 from ..placement import Board, Layout, Positions, board_priority, choice_count, iter_bits
@@ -280,15 +280,7 @@ class _Model:
         if not clock.begin_step():
             return None
         self.hint(hint)
-        solver = cp_model.CpSolver()
-        solver_parameters(
-            solver,
-            seconds=seconds,
-            seed=seed,
-            workers=workers,
-            deterministic=clock.deterministic,
-            wall=clock.wall_left(),
-        )
+        solver = clock.cp_solver(seconds=seconds, seed=seed, workers=workers)
         solver.parameters.max_presolve_iterations = presolve
         status = solver.solve(self.model)
         clock.end_step(seconds)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from ..clock import Clock, cp_sat_work, solver_parameters
+from ..clock import Clock, cp_sat_work
 from ..placement import Board, Layout, Positions, iter_bits
 from . import cpsat
 
@@ -105,16 +105,8 @@ def most_priority(
     model, x = _model(layout, board)
     for key, var in x.items():
         model.add_hint(var, hint.get(key[0]) == key[1:])
-    solver = cp_model.CpSolver()
     seconds = share * clock.left()
-    solver_parameters(
-        solver,
-        seconds=seconds,
-        seed=seed,
-        workers=workers,
-        deterministic=clock.deterministic,
-        wall=clock.wall_left(),
-    )
+    solver = clock.cp_solver(seconds=seconds, seed=seed, workers=workers)
     # Unlike the hole models, this one gains from CP-SAT's full presolve: on over-200-short it
     # proves the optimum in seconds with it, and not in 30 s with one presolve pass.
     solver.parameters.max_presolve_iterations = PRESOLVE_ITERATIONS

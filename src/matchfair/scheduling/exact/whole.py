@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from ..clock import Clock, cp_sat_work, solver_parameters
+from ..clock import Clock, cp_sat_work
 from ..improve.polish import run_polish
 from ..placement import Board, Layout, Positions, on_board, person_holes, plan_busy
 from . import cpsat
@@ -52,15 +52,7 @@ def _run(
         # Completing the hint is propagation, seconds at most, but never past the deadline.
         seconds=min(HINT_SECONDS, clock.wall_left()),
     )
-    solver = cp_model.CpSolver()
-    solver_parameters(
-        solver,
-        seconds=seconds,
-        seed=seed,
-        workers=workers,
-        deterministic=clock.deterministic,
-        wall=clock.wall_left(),
-    )
+    solver = clock.cp_solver(seconds=seconds, seed=seed, workers=workers)
     status = solver.solve(window.model)
     clock.charge(cp_sat_work(solver, window.model) if clock.deterministic else 0.0)
     clock.end_step(seconds)
