@@ -2,31 +2,19 @@
 motion of the item's network links it; any other text is kept in the item's description."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests import factories
+from tests.migrations import latest, migrate
 
 BEFORE = [("assembly", "0004_session_setup")]
 AFTER = [("assembly", "0006_work_item_adopted_by_column")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_adopted_by_links_exact_titles_and_keeps_other_text():
     # The community's tables are not migrated here: their rows are made with today's models.
     made = factories.ClusterFactory(organisation__name="Sofia")
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     Network = old.get_model("community", "Network")
     Cluster = old.get_model("community", "Cluster")
     Session = old.get_model("assembly", "Session")
@@ -67,13 +55,13 @@ def test_adopted_by_links_exact_titles_and_keeps_other_text():
             adopted_by=adopted_by,
         ).pk
 
-    new = _migrate(AFTER)
+    new = migrate(AFTER)
     migrated = new.get_model("assembly", "WorkItem")
     found = {
         row.title: (row.adopted_by_id, row.description)
         for row in migrated.objects.filter(pk__in=rows.values())
     }
-    _migrate(_latest())
+    migrate(latest())
     assert found == {
         "Linked": (motions[network.pk].pk, "Pilot."),
         "Kept": (None, "Study.\n\nAdopted by: Motion 3, annual assembly 2025"),

@@ -2,25 +2,13 @@
 found after, what is written after is found too, and the step goes back and forth."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from matchfair.newsroom.domain.search import newest_matching
 from matchfair.newsroom.models import Article, ArticleTranslation
 from tests import factories
+from tests.migrations import latest, migrate
 
 BEFORE = [("newsroom", "0003_digest")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def _write(apps, cluster, title_en, title_bg):
@@ -45,9 +33,9 @@ def _search(*texts):
 @pytest.mark.django_db(transaction=True)
 def test_stored_search_words_on_a_newsroom_with_articles():
     cluster = factories.ClusterFactory()  # the other apps' tables as they are now
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     first = _write(old, cluster, "Partnerships in Sofia", "Партньорства в София")
-    _migrate(_latest())
+    migrate(latest())
     second = Article.objects.create(
         cluster=cluster,
         kind="news",
@@ -58,8 +46,8 @@ def test_stored_search_words_on_a_newsroom_with_articles():
         article=second, language="en", state="published", title="Partner water", body="Text"
     )
     found = _search("partnership", "партньорства", "partner")
-    _migrate(BEFORE)
-    _migrate(_latest())
+    migrate(BEFORE)
+    migrate(latest())
     translation = ArticleTranslation.objects.get(article=second)
     translation.title = "Energy"
     translation.save()

@@ -2,22 +2,16 @@
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("mailings", "0001_initial"), ("events", "0003_search")]
 AFTER = [("outbox", "0002_batch"), ("mailings", "0002_message_to_outbox")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_moving_the_outbox_keeps_rows_status_and_mailing():
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     Event = old.get_model("events", "Event")
     Mailing = old.get_model("mailings", "Mailing")
     Message = old.get_model("mailings", "Message")
@@ -44,7 +38,7 @@ def test_moving_the_outbox_keeps_rows_status_and_mailing():
         status="queued",
     )
 
-    new = _migrate(AFTER)
+    new = migrate(AFTER)
     moved = new.get_model("outbox", "Message")
     rows = sorted(moved.objects.values_list("key", "status", "batch", "event_id"))
     assert rows == [
@@ -53,9 +47,4 @@ def test_moving_the_outbox_keeps_rows_status_and_mailing():
     ]
     assert moved._meta.db_table == "outbox_message"
     assert "mailings_message" not in connection.introspection.table_names()
-    _migrate(_latest())
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
+    migrate(latest())
