@@ -8,8 +8,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         # The Celery app is loaded with Django rather than with the package, so that importing
-        # the Django-free engines never drags Django in. The limits register their deploy check.
-        from matchfair import celery, limits  # noqa: F401, PLC0415 (app registry)
+        # the Django-free engines never drags Django in. The limits register their deploy check,
+        # the lookups `__among`.
+        from matchfair import celery, limits, lookups  # noqa: F401, PLC0415 (app registry)
         from matchfair.community.privacy import register_sections  # noqa: PLC0415 (app registry)
 
         register_sections()

@@ -1,43 +1,27 @@
-"""The feeds' cache (and the archive's list of months): kept until the newsroom changes. Every change that readers could
-see (a save, a step of the workflow, a reviewed translation, an image) calls `changed` after
-its commit, which moves the generation on, so every feed is made afresh once, on any process
-sharing the cache (CACHES, Redis when more than one machine)."""
+"""The feeds' cache (and the archive's list of months): kept until the newsroom changes. Every
+change that readers could see (a save, a step of the workflow, a reviewed translation, an image)
+calls `changed` after its commit, which moves the generation on (`matchfair.generations`), so
+every feed is made afresh once, on any process sharing the cache."""
 
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import transaction
+from matchfair.generations import Generation
 
 T = TypeVar("T")
-GENERATION = "newsroom:feeds:generation"
 KEEP_SECONDS = 24 * 3600
-
-
-def generation() -> int:
-    value = cache.get(GENERATION)
-    if value is None:
-        cache.add(GENERATION, 1, timeout=None)
-        value = cache.get(GENERATION, 1)
-    return int(value)
+FEEDS = Generation("newsroom:feeds", keep_seconds=KEEP_SECONDS)
 
 
 def key(path: str) -> str:
-    return f"newsroom:feed:{generation()}:{path}"
+    return FEEDS.key("feed", path)
 
 
 def remembered(name: str, make: Callable[[], T]) -> T:
     """`make()`, computed once for each state of the newsroom."""
-    return cast(T, cache.get_or_set(f"newsroom:{name}:{generation()}", make, timeout=KEEP_SECONDS))
-
-
-def _bump() -> None:
-    try:
-        cache.incr(GENERATION)
-    except ValueError:
-        cache.set(GENERATION, 2, timeout=None)
+    return FEEDS.remembered(name, make)
 
 
 def changed() -> None:
     """The newsroom changed: the feeds are made afresh after the transaction commits."""
-    transaction.on_commit(_bump)
+    FEEDS.changed()
