@@ -40,18 +40,19 @@ def in_clusters(clusters: Any, path: str = "") -> Q:
     ) & Q(**{f"{prefix}email_verified": True})
 
 
-def cluster_users(clusters: Any) -> Any:
-    """The people who belong to one of `clusters` (ids or a query of them), by the rule of
-    `in_clusters`, found from the clusters' memberships, own organisations and organiser staff:
-    the database looks up those few rather than testing every person against the rule."""
+def cluster_users(clusters: Iterable[int]) -> Any:
+    """The people who belong to one of `clusters` (ids), by the rule of `in_clusters`, found
+    from the clusters' memberships, own organisations and organiser staff: those are read first
+    (three small queries), then the people by two indexes, their organisation and their id. With
+    the three as subqueries, PostgreSQL tested every person against them."""
+    ids = [int(pk) for pk in clusters]
+    organisations = set(
+        Membership.objects.filter(cluster__among=ids).values_list("organisation_id", flat=True)
+    ) | set(Cluster.objects.filter(pk__among=ids).values_list("organisation_id", flat=True))
+    staff = Organiser.staff.through.objects.filter(organiser__cluster__among=ids)
     return User.objects.filter(
-        Q(organisation__in=Membership.objects.filter(cluster__in=clusters).values("organisation"))
-        | Q(organisation__in=Cluster.objects.filter(pk__in=clusters).values("organisation"))
-        | Q(
-            pk__in=Organiser.staff.through.objects.filter(organiser__cluster__in=clusters).values(
-                "user"
-            )
-        ),
+        Q(organisation__among=organisations)
+        | Q(pk__among=list(staff.values_list("user", flat=True))),
         email_verified=True,
     )
 
@@ -61,22 +62,22 @@ def clusters_by_user(user_ids: Iterable[int]) -> dict[int, set[int]]:
     ids = set(user_ids)
     found: dict[int, set[int]] = {pk: set() for pk in ids}
     organisation_of = dict(
-        User.objects.filter(pk__in=ids, email_verified=True).values_list("pk", "organisation_id")
+        User.objects.filter(pk__among=ids, email_verified=True).values_list("pk", "organisation_id")
     )
     verified = set(organisation_of)
     organisations = {pk: org for pk, org in organisation_of.items() if org is not None}
     by_organisation: dict[int, set[int]] = {}
     for cluster_id, organisation_id in Cluster.objects.filter(
-        organisation__in=organisations.values()
+        organisation__among=organisations.values()
     ).values_list("pk", "organisation_id"):
         by_organisation.setdefault(organisation_id, set()).add(cluster_id)
     for cluster_id, organisation_id in Membership.objects.filter(
-        organisation__in=organisations.values()
+        organisation__among=organisations.values()
     ).values_list("cluster_id", "organisation_id"):
         by_organisation.setdefault(organisation_id, set()).add(cluster_id)
     for pk, organisation_id in organisations.items():
         found[pk] |= by_organisation.get(organisation_id, set())
-    for pk, cluster_id in Organiser.staff.through.objects.filter(user__in=verified).values_list(
+    for pk, cluster_id in Organiser.staff.through.objects.filter(user__among=verified).values_list(
         "user_id", "organiser__cluster_id"
     ):
         found[pk].add(cluster_id)

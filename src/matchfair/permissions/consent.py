@@ -5,6 +5,7 @@ Part of `matchfair.permissions`, which re-exports every name here; callers use
 """
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,7 +92,14 @@ def retention_months(clusters: Mapping[int, set[int]]) -> dict[int, int]:
 
 def grant_expires(since: dt.datetime, months: int) -> dt.datetime:
     """When a grant given or last renewed at `since` stops counting (calendar months)."""
-    return since + relativedelta(months=months)
+    return dt.datetime.combine(_months_after(since.date(), months), since.timetz())
+
+
+@functools.lru_cache(maxsize=4096)
+def _months_after(day: dt.date, months: int) -> dt.date:
+    # Calendar months move the date alone (the 31st becomes the month's last day); the time
+    # of day stays. Grants are given on few distinct days, so the dates are remembered.
+    return day + relativedelta(months=months)
 
 
 def _audiences(viewer: Any, ids: set[int], clusters: Mapping[int, set[int]]) -> dict[int, set[str]]:
@@ -139,7 +147,7 @@ def visible_items(viewer: Any, items: Sequence[SharedItem]) -> list[bool]:
         return [uid in item.parties for item in items]
     active = list(
         Consent.objects.filter(
-            user__in=people,
+            user__among=people,
             scope__in={scope for item in items for scope, _person in item.needs},
             withdrawn__isnull=True,
             user__is_active=True,

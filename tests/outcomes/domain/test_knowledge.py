@@ -4,12 +4,21 @@ small cells pooled, and introductions that copy nothing about the person met."""
 from collections import Counter
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from matchfair.community.models import Membership
+from matchfair.meetings.domain.changes import cancel_meeting
 from matchfair.meetings.models import Plan
 from matchfair.outbox.models import Message
 from matchfair.outcomes.domain.consents import grant, withdraw
-from matchfair.outcomes.domain.knowledge import Cell, ask_introduction, knowledge, protect
+from matchfair.outcomes.domain.knowledge import (
+    SIDES,
+    Cell,
+    ask_introduction,
+    knowledge,
+    protect,
+)
 from matchfair.outcomes.domain.ladder import record_step
 from matchfair.outcomes.models import IntroductionRequest, Stage
 from tests import factories
@@ -152,14 +161,92 @@ def _shared_meetings(event, member, count):
     return release_meetings(event, [(member, other) for other in others])
 
 
-def test_knowledge_costs_the_same_15_queries_for_3_and_12_meetings(
+def test_knowledge_costs_the_same_queries_for_3_and_12_meetings_and_fewer_once_kept(
     django_assert_num_queries, event, ana_in_sofia, mia
 ):
-    """15: one of them reads the clusters' retention, so expired grants share nothing."""
+    """22 the first time (one reads the clusters' retention, so expired grants share nothing);
+    20 while the meetings' sides are kept, as the grants are read every time."""
     _shared_meetings(event, ana_in_sofia, 3)
-    with django_assert_num_queries(15) as few:
+    with django_assert_num_queries(22) as few:
+        assert len(knowledge(mia, event).shared) == 3
+    with django_assert_num_queries(20):
         assert len(knowledge(mia, event).shared) == 3
     Plan.objects.filter(event=event).delete()
     _shared_meetings(event, ana_in_sofia, 12)
     with django_assert_num_queries(len(few.captured_queries)):
         assert len(knowledge(mia, event).shared) == 12
+
+
+@pytest.fixture
+def finns(event, ana_in_sofia):
+    """Ana met three people from Finnish companies, in release 1."""
+    people = [
+        factories.RegistrationFactory(event=event, user__organisation__country="FI")
+        for _ in range(3)
+    ]
+    release_meetings(event, [(ana_in_sofia, other) for other in people])
+    return people
+
+
+def test_knowledge_counts_a_meeting_called_off_no_more(
+    django_capture_on_commit_callbacks, event, finns, mia, lead_staff
+):
+    meeting = finns[0].meetings.get()
+    assert knowledge(mia, event).unshared == 3
+    event.refresh_from_db()
+    cancel_meeting(meeting=meeting, by=lead_staff, notify=False)
+    event.refresh_from_db()  # the request reads the event afresh, with its agenda version
+    assert knowledge(mia, event).unshared == 2
+
+
+def test_knowledge_counts_an_organisation_by_its_new_country(
+    django_capture_on_commit_callbacks, event, finns, mia
+):
+    assert knowledge(mia, event).by_country == [Cell("Finland", 3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in finns:
+            person.user.organisation.country = "EE"
+            person.user.organisation.save()
+    assert knowledge(mia, event).by_country == [Cell("Estonia", 3)]
+
+
+def _counts(viewer, event):
+    page = knowledge(viewer, event)
+    return page.unshared, page.by_country, page.by_type
+
+
+def test_knowledge_forgets_a_deleted_registration(
+    django_capture_on_commit_callbacks, event, finns, mia
+):
+    before = _counts(mia, event)
+    with django_capture_on_commit_callbacks(execute=True):
+        finns[0].delete()
+    after = _counts(mia, event)
+    cache.clear()
+    assert after == _counts(mia, event) != before
+
+
+def test_knowledge_counts_the_meetings_of_a_new_member(event, finns, mia, sofia):
+    assert knowledge(mia, event).unshared == 3
+    newcomer = factories.RegistrationFactory(event=event)
+    Membership.objects.create(cluster=sofia, organisation=newcomer.user.organisation)
+    other = factories.RegistrationFactory(event=event)
+    Plan.objects.filter(event=event).delete()
+    release_meetings(event, [(newcomer, other)])
+    assert knowledge(mia, event).unshared == 1
+
+
+def test_a_log_in_keeps_the_sides_and_a_new_organisation_does_not(
+    django_capture_on_commit_callbacks, finns
+):
+    person = finns[0].user
+    before = SIDES.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        person.save(update_fields=["last_login"])
+    assert SIDES.current() == before
+    elsewhere = factories.OrganisationFactory()
+    before = SIDES.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        person.organisation = elsewhere
+        person.save(update_fields=["organisation"])
+    assert SIDES.current() == before + 1

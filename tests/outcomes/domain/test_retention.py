@@ -3,12 +3,15 @@ visibility rule stops sharing them from the next request, and the person is remi
 grant and expiry, through the outbox, with a link to renew."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matchfair import permissions
 from matchfair.audit.models import AuditEntry
@@ -53,6 +56,18 @@ def test_grants_expire_in_calendar_months():
     since = dt.datetime(2026, 1, 31, 10, tzinfo=dt.UTC)
     assert permissions.grant_expires(since, 1) == dt.datetime(2026, 2, 28, 10, tzinfo=dt.UTC)
     assert permissions.grant_expires(since, 24) == dt.datetime(2028, 1, 31, 10, tzinfo=dt.UTC)
+
+
+@given(
+    since=st.datetimes(
+        min_value=dt.datetime(2000, 1, 1),
+        max_value=dt.datetime(2090, 12, 31),
+        timezones=st.sampled_from([dt.UTC, ZoneInfo("Europe/Sofia"), ZoneInfo("Europe/Madrid")]),
+    ),
+    months=st.integers(min_value=1, max_value=120),
+)
+def test_grant_expires_is_calendar_months_later_at_the_same_time(since, months):
+    assert permissions.grant_expires(since, months) == since + relativedelta(months=months)
 
 
 def test_an_expired_grant_shares_nothing_on_the_next_request(sofia, ana_in_sofia, met, tia, mia):

@@ -7,13 +7,15 @@ the pool itself is smaller, the smallest shown cell joins it, so no number under
 none can be worked out from the totals.
 """
 
+import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
@@ -22,12 +24,14 @@ from matchfair import permissions
 from matchfair.audit.domain import record
 from matchfair.community.models import OrganisationType
 from matchfair.events.models import Event, Registration
+from matchfair.generations import Generation
 from matchfair.meetings.models import Meeting, Plan
 from matchfair.outbox.domain import queue_message
 from matchfair.outcomes.domain.ladder import Ladder, ladder_from
 from matchfair.outcomes.models import Consent, FollowUpStep, IntroductionRequest, Scope, Stage
 
 SMALLEST_CELL = 3
+SIDES = Generation("outcomes:knowledge:sides", keep_seconds=7 * 24 * 3600)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class SharedMeeting:
     kinds: str = ""
     countries: str = ""
     stage: str = ""
+    met: str = ""  # "Name (Organisation), …"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,15 @@ class Cell:
 
 
 Side = tuple[int, int, str | None, str | None]  # registration, user, country, type
+
+# What a row shows of each person: the page reads nothing else of them.
+ROW_FIELDS = (
+    "event_id",
+    "user__full_name",
+    "user__organisation__name",
+    "user__organisation__kind",
+    "user__organisation__country",
+)
 
 
 @dataclass(frozen=True)
@@ -68,9 +82,11 @@ class Knowledge:
 
     def rows(self, ids: list[int]) -> list[SharedMeeting]:
         """The rows of some of the meetings shown (a page of them), in three queries."""
-        meetings = Meeting.objects.in_bulk(ids)
-        registrations = Registration.objects.select_related("user__organisation").in_bulk(
-            [person for pk in ids for person in self.sides_of(pk)]
+        meetings = Meeting.objects.only("pk", "event_id").in_bulk(ids)
+        registrations = (
+            Registration.objects.select_related("user__organisation")
+            .only(*ROW_FIELDS)
+            .in_bulk([person for pk in ids for person in self.sides_of(pk)])
         )
         steps: dict[int, list[FollowUpStep]] = {}
         for step in FollowUpStep.objects.filter(
@@ -97,6 +113,10 @@ class Knowledge:
                     others=others,
                     ladder=ladder,
                     kinds=", ".join(kinds.get(o.kind, o.kind) if o else "" for o in organisations),
+                    met=", ".join(
+                        f"{other.user.full_name} ({o.name})" if o else other.user.full_name
+                        for other, o in zip(others, organisations, strict=True)
+                    ),
                     countries=", ".join(
                         str(getattr(o.country, "name", "")) if o else "" for o in organisations
                     ),
@@ -135,47 +155,51 @@ def protect(counts: Counter[str], *, others: str) -> list[Cell]:
 
 
 def cluster_people(user: Any, event: Event) -> QuerySet[Registration]:
-    """The registrations of the event whose people belong to one of the user's clusters."""
-    clusters = permissions.clusters_of(user).values("pk")
-    return Registration.objects.filter(
-        event=event, user__in=permissions.cluster_users(clusters).values("pk")
-    ).order_by()
+    """The registrations of the event whose people belong to one of the user's clusters. The
+    people first, as ids: as a subquery, PostgreSQL read every registration of the event."""
+    clusters = permissions.clusters_of(user).values_list("pk", flat=True)
+    people = permissions.cluster_users(clusters).values_list("pk", flat=True)
+    return Registration.objects.filter(event=event, user__among=list(people)).order_by()
 
 
-def knowledge(viewer: Any, event: Event) -> Knowledge:
-    """The page for `viewer`, in a fixed number of queries whatever the cluster's size.
+def meetings_met(event: Event, members: Iterable[int]) -> dict[int, list[Side]]:
+    """The sides of the meetings that `members` (registrations) have in the event's latest
+    release, active and placed, by meeting: each side's registration, person, and their
+    organisation's country and type. Kept in the cache (`SIDES`) under the event's agenda
+    version, which a release or a meeting called off moves on in its transaction, and a
+    generation that a person or an organisation changing or leaving moves on; the people's
+    consents are not in it and are read on every request."""
+    release = (
+        Plan.objects.filter(event=event, kind=Plan.Kind.RELEASE)
+        .order_by("-version")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if release is None:
+        return {}
+    ids = sorted(members)
+    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+    return SIDES.remembered(
+        f"{event.pk}:{event.agenda_version}:{release}:{digest}", lambda: _read_sides(release, ids)
+    )
 
-    The sides of the cluster's meetings in the latest release come back as rows of ids, the
-    other side's country and type, and whether the side's person has a `met` grant that is not
-    withdrawn. Only the candidates go to the pairwise rule (`permissions.visible_items`, which
-    decides on each of them): the meetings whose every person has such a grant, and the
-    viewer's own. No other meeting can pass the rule, so it reads the grants of the few hundred
-    people who share anything rather than of everyone the cluster met. The rest are counted."""
-    members = set(cluster_people(viewer, event).values_list("pk", flat=True))
-    if not members:
-        return Knowledge(shown=[], unshared=0, by_country=[], by_type=[])
+
+def _read_sides(release: int, members: list[int]) -> dict[int, list[Side]]:
     through = Meeting.participants.through
-    uid = viewer.pk  # once: the request's user is a lazy object
-    release = Plan.objects.filter(event=event, kind=Plan.Kind.RELEASE).order_by("-version")
     # The meetings first, as ids: from the members' own sides (an index on the registration),
     # each joined to its placement in the release. As a subquery of the next query, both
     # databases walked every meeting of the event instead.
     ours = set(
         through.objects.filter(
-            registration_id__in=members,
+            registration_id__among=members,
             meeting__status=Meeting.Status.ACTIVE,
-            meeting__placements__plan=Subquery(release.values("pk")[:1]),
+            meeting__placements__plan=release,
             meeting__placements__slot__isnull=False,
         ).values_list("meeting_id", flat=True)
     )
-    met = Consent.objects.filter(
-        user=OuterRef("registration__user_id"), scope=Scope.MET, withdrawn__isnull=True
-    )
     sides: dict[int, list[Side]] = {}
-    candidates: set[int] = set()
-    lacking: set[int] = set()  # meetings with a person who shares nothing of who they met
-    for meeting_id, person, user_id, country, kind, shares in (
-        through.objects.filter(meeting_id__in=sorted(ours))
+    for meeting_id, person, user_id, country, kind in (
+        through.objects.filter(meeting_id__among=ours)
         .order_by("meeting_id", "registration_id")
         .values_list(
             "meeting_id",
@@ -183,15 +207,47 @@ def knowledge(viewer: Any, event: Event) -> Knowledge:
             "registration__user_id",
             "registration__user__organisation__country",
             "registration__user__organisation__kind",
-            Exists(met),
         )
     ):
         sides.setdefault(meeting_id, []).append((person, user_id, country, kind))
-        if user_id == uid:
+    return sides
+
+
+def people_changed(sender: Any, **kwargs: Any) -> None:
+    """A person or an organisation changed or left (post_save, post_delete; connected in
+    `apps.py`): the kept sides are read afresh. A person saved with only other fields (the
+    last log-in) changes nothing kept."""
+    fields = kwargs.get("update_fields")
+    if fields is None or "organisation" in fields:
+        SIDES.changed()
+
+
+def knowledge(viewer: Any, event: Event) -> Knowledge:
+    """The page for `viewer`, in a fixed number of queries whatever the cluster's size.
+
+    The sides of the cluster's meetings come from `meetings_met`; whether each person has a
+    `met` grant that is not withdrawn is read afresh. Only the candidates go to the pairwise
+    rule (`permissions.visible_items`, which decides on each of them): the meetings whose every
+    person has such a grant, and the viewer's own. No other meeting can pass the rule, so it
+    reads the grants of the few hundred people who share anything rather than of everyone the
+    cluster met. The rest are counted."""
+    members = set(cluster_people(viewer, event).values_list("pk", flat=True))
+    if not members:
+        return Knowledge(shown=[], unshared=0, by_country=[], by_type=[])
+    uid = viewer.pk  # once: the request's user is a lazy object
+    sides = meetings_met(event, members)
+    sharing = set(
+        Consent.objects.filter(
+            user__among={user for rows in sides.values() for _pk, user, *_rest in rows},
+            scope=Scope.MET,
+            withdrawn__isnull=True,
+        ).values_list("user_id", flat=True)
+    )
+    candidates: set[int] = set()
+    for meeting_id, rows in sides.items():
+        users = [user_id for _pk, user_id, _country, _kind in rows]
+        if uid in users or all(user in sharing for user in users):
             candidates.add(meeting_id)
-        if not shares:
-            lacking.add(meeting_id)
-    candidates |= sides.keys() - lacking
     chosen = sorted(candidates)
     items = []
     for pk in chosen:
