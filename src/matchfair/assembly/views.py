@@ -151,7 +151,7 @@ def _voting_members(user, session):
 @sensitive_variables()
 @login_required
 def ballot_page(request, pk):
-    election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+    election = get_object_or_404(Election.objects.select_related("session"), pk=pk)
     # A proxy holder votes for each member they represent: `for` names which.
     wanted = request.POST.get("for") or request.GET.get("for", "")
     members = None

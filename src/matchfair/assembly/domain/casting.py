@@ -121,7 +121,7 @@ def _not_voting_for(voter: Cluster | None) -> PermissionDenied:
 
 
 class _Locked(NamedTuple):
-    election: Election
+    status: str
     standing: set[int]
     revoting: bool
     may_vote: bool
@@ -129,22 +129,29 @@ class _Locked(NamedTuple):
 
 
 def _locked_against_closing(election: Election, voter: Cluster | int, by: Any) -> _Locked:
-    """The election, read under a lock that closing also takes, so no ballot lands after the
-    count; with it, its standing candidacies, whether the statute allows re-voting, whether
-    `by` votes for `voter` (`permissions.can_vote_for`), as they are under that lock, and the
-    member (with its organisation's name) when `voter` is only its id. On PostgreSQL casts
-    share the lock (FOR SHARE): they do not wait for each other, closing (FOR UPDATE) waits for
-    the casts under way, and a cast that waited for a close reads the election closed. Taken
-    alone (FOR UPDATE), it made every cast wait for the one before it to commit. There the five
-    are one query, which were five. SQLite writes one transaction at a time anyway."""
+    """The election's status, read under a lock that closing also takes, so no ballot lands
+    after the count; with it, its standing candidacies, whether the statute allows re-voting,
+    whether `by` votes for `voter` (`permissions.can_vote_for`), as they are under that lock,
+    and the member (with its organisation's name) when `voter` is only its id. On PostgreSQL
+    casts share the lock (FOR SHARE): they do not wait for each other, closing (FOR UPDATE)
+    waits for the casts under way, and a cast that waited for a close reads the election
+    closed. Taken alone (FOR UPDATE), it made every cast wait for the one before it to commit.
+    There the five are one query, which were five, read as a plain row. SQLite writes one
+    transaction at a time anyway."""
     if connection.vendor != "postgresql":
         if isinstance(voter, int):
             member = Cluster.objects.select_related("organisation").filter(pk=voter).first()
         else:
             member = voter
         may_vote = member is not None and permissions.can_vote_for(by, election.session, member)
-        locked = Election.objects.select_for_update().get(pk=election.pk)
-        return _Locked(locked, _standing(locked), revoting_allowed(election), may_vote, member)
+        status = Election.objects.select_for_update().values_list("status", flat=True)
+        return _Locked(
+            status.get(pk=election.pk),
+            _standing(election),
+            revoting_allowed(election),
+            may_vote,
+            member,
+        )
     quote = connection.ops.quote_name
     election_table, session_table, statute_table, candidacy_table, cluster_table, org_table = (
         quote(model._meta.db_table)
@@ -152,34 +159,35 @@ def _locked_against_closing(election: Election, voter: Cluster | int, by: Any) -
     )
     voter_id = voter if isinstance(voter, int) else voter.pk
     right, right_params = permissions.vote_right_sql("e.session_id", by, voter_id)
-    locked = Election.objects.raw(
-        f"SELECT e.*, ARRAY(SELECT c.id FROM {candidacy_table} c"
-        "   WHERE c.election_id = e.id AND c.accepted) AS standing_ids,"
-        f" EXISTS(SELECT 1 FROM {statute_table} st JOIN {session_table} s"
-        "   ON s.network_id = st.network_id WHERE s.id = e.session_id AND st.revoting)"
-        f"   AS statute_revoting, {right} AS may_vote,"
-        " k.id AS voter_id, k.organisation_id AS voter_organisation_id, o.name AS voter_name"
-        f" FROM {election_table} e LEFT JOIN {cluster_table} k ON k.id = %s"
-        f" LEFT JOIN {org_table} o ON o.id = k.organisation_id"
-        " WHERE e.id = %s FOR SHARE OF e",
-        [*right_params, voter_id, election.pk],
-    )[0]
-    # The raw query's extra columns, set on the instance by Django.
-    extra: Any = locked
-    member = voter if isinstance(voter, Cluster) else _member(extra)
-    return _Locked(locked, set(extra.standing_ids), extra.statute_revoting, extra.may_vote, member)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.status, ARRAY(SELECT c.id FROM"
+            f"   {candidacy_table} c WHERE c.election_id = e.id AND c.accepted),"
+            f" EXISTS(SELECT 1 FROM {statute_table} st JOIN {session_table} s"
+            "   ON s.network_id = st.network_id WHERE s.id = e.session_id AND st.revoting),"
+            f" {right}, k.organisation_id, o.name"
+            f" FROM {election_table} e LEFT JOIN {cluster_table} k ON k.id = %s"
+            f" LEFT JOIN {org_table} o ON o.id = k.organisation_id"
+            " WHERE e.id = %s FOR SHARE OF e",
+            [*right_params, voter_id, election.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Election.DoesNotExist("No election with that id.")
+    status, standing, revoting, may_vote, organisation_id, name = row
+    if isinstance(voter, Cluster):
+        member = voter
+    else:
+        member = None if organisation_id is None else _member(voter, organisation_id, name)
+    return _Locked(status, set(standing), revoting, may_vote, member)
 
 
-def _member(row: Any) -> Cluster | None:
-    """The member the locked read joined: its id and its organisation's id and name, the rest
-    of the organisation left to load if asked for."""
-    if row.voter_id is None:
-        return None
-    member = Cluster.from_db(
-        connection.alias, ["id", "organisation_id"], [row.voter_id, row.voter_organisation_id]
-    )
+def _member(pk: int, organisation_id: int, name: str) -> Cluster:
+    """The member the locked read joined, with its organisation's name; the rest of the
+    organisation is loaded if asked for."""
+    member = Cluster.from_db(connection.alias, ["id", "organisation_id"], [pk, organisation_id])
     member.organisation = Organisation.from_db(
-        connection.alias, ["id", "name"], [row.voter_organisation_id, row.voter_name]
+        connection.alias, ["id", "name"], [organisation_id, name]
     )
     return member
 
@@ -200,33 +208,31 @@ def cast_ballot(
     The roll row and the ballot are written in one transaction: both, or neither.
     """
     with transaction.atomic():
-        locked, standing, revoting, may_vote, member = _locked_against_closing(election, voter, by)
+        status, standing, revoting, may_vote, member = _locked_against_closing(election, voter, by)
         if member is None or not may_vote:
             raise _not_voting_for(member)
-        picked = _valid_choices(locked, choices, standing)
-        if locked.status != Election.Status.OPEN:
+        picked = _valid_choices(election, choices, standing)
+        if status != Election.Status.OPEN:
             raise ValidationError(_("Voting in this election is not open."))
         nonce = secrets.token_hex(16)
         key = secrets.token_hex(16) if revoting else ""
         # No savepoint: a refused roll row ends the whole transaction, nothing is written.
         try:
-            RollEntry.objects.create(election=locked, cluster=member)
+            RollEntry.objects.create(election=election, cluster=member)
         except IntegrityError as error:
             raise ValidationError(
                 _("%(member)s has already voted in this election.") % {"member": member}
             ) from error
-        tracker = tracker_of(locked.box, picked, nonce)
+        tracker = tracker_of(election.box, picked, nonce)
         Ballot.objects.create(
-            box=locked.box,
+            box=election.box,
             choices=picked,
             nonce=nonce,
             tracker=tracker,
-            revote_hash=revote_hash(locked.box, member.pk, key) if key else None,
+            revote_hash=revote_hash(election.box, member.pk, key) if key else None,
         )
-        record(action="assembly.ballot_cast", actor=by, subject=locked, member=member.pk)
+        record(action="assembly.ballot_cast", actor=by, subject=election, member=member.pk)
         receipt = Receipt(tracker=tracker, revote_key=key, member=member)
-        # The election as passed in: its session is loaded (the view's select_related), its
-        # box and position never change.
         _mail_receipt(election, member, by, receipt)
     return receipt
 
