@@ -67,8 +67,8 @@ class Receipt:
     it was cast for."""
 
     tracker: str
+    member: Cluster
     revote_key: str = ""
-    member: Cluster | None = None  # the member it was cast for
 
 
 def revoting_allowed(election: Election) -> bool:
@@ -144,9 +144,9 @@ def _locked_against_closing(election: Election, voter: Cluster | int, by: Any) -
         else:
             member = voter
         may_vote = member is not None and permissions.can_vote_for(by, election.session, member)
-        status = Election.objects.select_for_update().values_list("status", flat=True)
+        locked = Election.objects.select_for_update().values_list("status", flat=True)
         return _Locked(
-            status.get(pk=election.pk),
+            locked.get(pk=election.pk),
             _standing(election),
             revoting_allowed(election),
             may_vote,
@@ -208,6 +208,7 @@ def cast_ballot(
     The roll row and the ballot are written in one transaction: both, or neither.
     """
     with transaction.atomic():
+        # Only the status is read again under the lock: an election's box never changes.
         status, standing, revoting, may_vote, member = _locked_against_closing(election, voter, by)
         if member is None or not may_vote:
             raise _not_voting_for(member)
