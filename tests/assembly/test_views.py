@@ -13,8 +13,9 @@ from matchfair.assembly.domain.counting import (
     publish_election,
 )
 from matchfair.assembly.domain.sessions import add_agenda_item
-from matchfair.assembly.models import Ballot, Election
+from matchfair.assembly.models import Ballot, Election, RollEntry
 from matchfair.assembly.record import verify
+from matchfair.outbox.models import Message
 from tests.assembly.conftest import attend
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,58 @@ def test_two_candidates_on_one_rank_are_refused(client, board_election, secretar
         True,
         0,
     )
+
+
+@pytest.mark.parametrize(
+    ("named", "refusal"),
+    [
+        ("aarhus", "Only Aarhus Digital&#x27;s checked-in delegate or substitute"),
+        ("unknown", "Only a member&#x27;s checked-in delegate or substitute votes."),
+        ("too large", "Only a member&#x27;s checked-in delegate or substitute votes."),
+    ],
+)
+def test_a_ballot_for_a_member_the_voter_does_not_vote_for_is_refused(
+    client, board_election, secretary, members, lyon_people, aarhus_delegate, named, refusal
+):
+    election, (camille, *_) = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[0])
+    url = reverse("assembly:ballot", kwargs={"pk": election.pk})
+    member = {"aarhus": members[2].pk, "unknown": 999_999, "too large": 10**20}[named]
+    answer = client.post(url, {"for": member, f"rank-{camille.pk}": "1"})
+    assert (
+        answer.status_code,
+        refusal in answer.content.decode(),
+        RollEntry.objects.count(),
+        Ballot.objects.count(),
+        Message.objects.count(),
+    ) == (403, True, 0, 0, 0)
+
+
+def test_the_tracker_page_names_the_member_voted_for(
+    client, board_election, secretary, members, lyon_people
+):
+    election, (camille, *_) = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[1])
+    url = reverse("assembly:ballot", kwargs={"pk": election.pk})
+    answer = client.post(url, {"for": members[1].pk, f"rank-{camille.pk}": "1"})
+    assert (
+        answer.status_code,
+        "The ballot of Lyon Urban Lab is in the box." in answer.content.decode(),
+        list(RollEntry.objects.values_list("cluster", flat=True)),
+    ) == (200, True, [members[1].pk])
+
+
+def test_a_bad_ranking_for_a_member_the_voter_does_not_vote_for_is_refused(
+    client, board_election, secretary, members, lyon_people
+):
+    election, _candidacies = board_election
+    open_election(election, by=secretary)
+    client.force_login(lyon_people[0])
+    url = reverse("assembly:ballot", kwargs={"pk": election.pk})
+    answer = client.post(url, {"for": members[2].pk, "rank-x": "1"})
+    assert (answer.status_code, Ballot.objects.count()) == (403, 0)
 
 
 def test_the_secretariat_opens_closes_and_publishes_then_anyone_sees_the_board(

@@ -24,7 +24,6 @@ from matchfair.assembly.domain.counting import (
 from matchfair.assembly.domain.proxies import active_proxies
 from matchfair.assembly.domain.sessions import check_in, quorum
 from matchfair.assembly.models import Attendee, Candidacy, Election, RollEntry, Session
-from matchfair.community.models import Cluster
 from matchfair.reports.charts import grouped_bar_chart
 from matchfair.web import report_errors, run_domain_call
 
@@ -140,29 +139,35 @@ def rank_options(count: int) -> str:
     )
 
 
+def _voting_members(user, session):
+    members = permissions.voting_members(user, session)
+    if not members:
+        raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+    return members
+
+
 # A ballot's content never goes into an error report beside the logged-in voter.
 @sensitive_post_parameters()
 @sensitive_variables()
 @login_required
 def ballot_page(request, pk):
-    election = get_object_or_404(Election.objects.select_related("session__network"), pk=pk)
+    election = get_object_or_404(Election.objects.select_related("session"), pk=pk)
     # A proxy holder votes for each member they represent: `for` names which.
     wanted = request.POST.get("for") or request.GET.get("for", "")
     members = None
-    voter = None
-    if request.method == "POST" and wanted.isdigit():
-        # `cast_ballot` checks that the user votes for this member; working out all the members
-        # they vote for here too made a cast a third dearer (docs/benchmarks.md).
-        voter = Cluster.objects.select_related("organisation").filter(pk=wanted).first()
-    if voter is None:
-        members = permissions.voting_members(request.user, election.session)
-        if not members:
-            raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
-        voter = next((m for m in members if str(m.pk) == wanted), members[0])
     if request.method == "POST":
+        if not wanted.isdecimal():  # no member named: the person's own
+            members = _voting_members(request.user, election.session)
+            wanted = str(members[0].pk)
+        # `cast_ballot` reads the member and checks that the user votes for it, under its lock:
+        # working out all the members they vote for here too made a cast a third dearer, and
+        # reading the member here cost a statement (docs/benchmarks.md).
         try:
             receipt = cast_ballot(
-                election, voter=voter, choices=_ranking(election, request.POST), by=request.user
+                election,
+                voter=int(wanted),
+                choices=_ranking(election, request.POST),
+                by=request.user,
             )
         except ValidationError as error:
             report_errors(request, error)
@@ -172,12 +177,15 @@ def ballot_page(request, pk):
             return render(
                 request,
                 "assembly/tracker.html",
-                {"election": election, "receipt": receipt, "voter": voter},
+                {"election": election, "receipt": receipt, "voter": receipt.member},
             )
     if members is None:
-        members = permissions.voting_members(request.user, election.session)
-    if not any(member.pk == voter.pk for member in members):
-        raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+        members = _voting_members(request.user, election.session)
+    voter = next((m for m in members if str(m.pk) == wanted), None)
+    if voter is None:
+        if request.method == "POST":  # refused: the page is not shown for another member
+            raise PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
+        voter = members[0]
     candidacies = list(
         election.candidacies.filter(accepted=True).select_related(
             "candidate", "cluster__organisation"

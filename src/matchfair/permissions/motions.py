@@ -61,8 +61,9 @@ def can_vote_for(user: Any, session: Any, cluster: Any) -> bool:
 def vote_right_sql(session_sql: str, user: Any, cluster: Any) -> tuple[str, list[Any]]:
     """`can_vote_for` as an SQL condition and its parameters, for a raw query that asks it
     beside other things (the cast's locked read: one query fewer, and no ORM query built on
-    every cast). `session_sql` is the SQL expression of the session's id. A user without an id
-    (anonymous) matches no attendance. Tested to answer as `can_vote_for` does."""
+    every cast). `session_sql` is the SQL expression of the session's id; `cluster` is the
+    member or its id. A user without an id (anonymous) matches no attendance. Tested to answer
+    as `can_vote_for` does."""
     quote = connection.ops.quote_name
     attendees = quote(apps.get_model("assembly", "Attendee")._meta.db_table)
     proxies = quote(apps.get_model("assembly", "Proxy")._meta.db_table)
@@ -73,7 +74,8 @@ def vote_right_sql(session_sql: str, user: Any, cluster: Any) -> tuple[str, list
         " WHERE vp.holder_id = va.id AND vp.cluster_id = %s AND vp.withdrawn_at IS NULL)))"
     )
     user_id = user.pk if user.is_authenticated else None
-    return sql, [user_id, cluster.pk, cluster.pk]
+    cluster_id = cluster if isinstance(cluster, int) else cluster.pk
+    return sql, [user_id, cluster_id, cluster_id]
 
 
 def moving_for(user: Any, session: Any) -> Any:

@@ -86,6 +86,26 @@ def test_only_a_checked_in_delegate_or_substitute_of_the_member_votes(
     assert (RollEntry.objects.count(), Ballot.objects.count()) == (0, 0)
 
 
+def test_the_member_is_given_by_its_id_as_the_ballot_form_names_it(
+    open_board, members, lyon_people
+):
+    election, (camille, *_) = open_board
+    receipt = cast_ballot(election, voter=members[1].pk, choices=[camille.pk], by=lyon_people[0])
+    assert (
+        receipt.member.pk,
+        str(receipt.member),
+        list(RollEntry.objects.values_list("cluster", flat=True)),
+        Message.objects.get().body.splitlines()[2],
+    ) == (members[1].pk, "Lyon Urban Lab", [members[1].pk], "A ballot was cast for Lyon Urban Lab.")
+
+
+def test_an_id_that_names_no_member_is_refused(open_board, lyon_people):
+    election, (camille, *_) = open_board
+    with pytest.raises(PermissionDenied, match="Only a member's checked-in delegate or substitute"):
+        cast_ballot(election, voter=999_999, choices=[camille.pk], by=lyon_people[0])
+    assert (RollEntry.objects.count(), Ballot.objects.count()) == (0, 0)
+
+
 def test_bad_choices_are_refused(open_board, members, lyon_people):
     election, (camille, *_) = open_board
     for choices, problem in (

@@ -12,7 +12,7 @@ import hashlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -23,7 +23,7 @@ from matchfair import permissions
 from matchfair.assembly.models import Ballot, Candidacy, Election, RollEntry, Session, Statute
 from matchfair.assembly.record import tracker_of
 from matchfair.audit.domain import record
-from matchfair.community.models import Cluster
+from matchfair.community.models import Cluster, Organisation
 from matchfair.outbox.domain import queue_message
 
 
@@ -62,10 +62,12 @@ def _valid_choices(
 
 @dataclass(frozen=True)
 class Receipt:
-    """What the voter takes away from casting: the tracker to find on the ballot board, and
-    where the statute allows re-voting, the key that replaces the ballot (else empty)."""
+    """What the voter takes away from casting: the tracker to find on the ballot board, where
+    the statute allows re-voting the key that replaces the ballot (else empty), and the member
+    it was cast for."""
 
     tracker: str
+    member: Cluster
     revote_key: str = ""
 
 
@@ -106,7 +108,9 @@ def _mail_receipt(election: Election, voter: Cluster, by: Any, receipt: Receipt)
     )
 
 
-def _not_voting_for(voter: Cluster) -> PermissionDenied:
+def _not_voting_for(voter: Cluster | None) -> PermissionDenied:
+    if voter is None:  # no such member: the ballot form names one the person votes for
+        return PermissionDenied(_("Only a member's checked-in delegate or substitute votes."))
     return PermissionDenied(
         _(
             "Only %(member)s's checked-in delegate or substitute, or the holder of its proxy,"
@@ -116,49 +120,87 @@ def _not_voting_for(voter: Cluster) -> PermissionDenied:
     )
 
 
-def _locked_against_closing(
-    election: Election, voter: Cluster, by: Any
-) -> tuple[Election, set[int], bool, bool]:
-    """The election, read under a lock that closing also takes, so no ballot lands after the
-    count; with it, its standing candidacies, whether the statute allows re-voting and whether
-    `by` votes for `voter` (`permissions.can_vote_for`), as they are under that lock. On
-    PostgreSQL casts share the lock (FOR SHARE): they do not wait for each other, closing (FOR
-    UPDATE) waits for the casts under way, and a cast that waited for a close reads the election
+class _Locked(NamedTuple):
+    status: str
+    standing: set[int]
+    revoting: bool
+    may_vote: bool
+    voter: Cluster | None  # None: no member has that id
+
+
+def _locked_against_closing(election: Election, voter: Cluster | int, by: Any) -> _Locked:
+    """The election's status, read under a lock that closing also takes, so no ballot lands
+    after the count; with it, its standing candidacies, whether the statute allows re-voting,
+    whether `by` votes for `voter` (`permissions.can_vote_for`), as they are under that lock,
+    and the member (with its organisation's name) when `voter` is only its id. On PostgreSQL
+    casts share the lock (FOR SHARE): they do not wait for each other, closing (FOR UPDATE)
+    waits for the casts under way, and a cast that waited for a close reads the election
     closed. Taken alone (FOR UPDATE), it made every cast wait for the one before it to commit.
-    There the four are one query, which were four. SQLite writes one transaction at a time
-    anyway."""
+    There the five are one query, which were five, read as a plain row. SQLite writes one
+    transaction at a time anyway."""
     if connection.vendor != "postgresql":
-        may_vote = permissions.can_vote_for(by, election.session, voter)
-        locked = Election.objects.select_for_update().get(pk=election.pk)
-        return locked, _standing(locked), revoting_allowed(election), may_vote
+        if isinstance(voter, int):
+            member = Cluster.objects.select_related("organisation").filter(pk=voter).first()
+        else:
+            member = voter
+        may_vote = member is not None and permissions.can_vote_for(by, election.session, member)
+        locked = Election.objects.select_for_update().values_list("status", flat=True)
+        return _Locked(
+            locked.get(pk=election.pk),
+            _standing(election),
+            revoting_allowed(election),
+            may_vote,
+            member,
+        )
     quote = connection.ops.quote_name
-    election_table, session_table, statute_table, candidacy_table = (
-        quote(model._meta.db_table) for model in (Election, Session, Statute, Candidacy)
+    election_table, session_table, statute_table, candidacy_table, cluster_table, org_table = (
+        quote(model._meta.db_table)
+        for model in (Election, Session, Statute, Candidacy, Cluster, Organisation)
     )
-    right, right_params = permissions.vote_right_sql("e.session_id", by, voter)
-    locked = Election.objects.raw(
-        f"SELECT e.*, ARRAY(SELECT c.id FROM {candidacy_table} c"
-        "   WHERE c.election_id = e.id AND c.accepted) AS standing_ids,"
-        f" EXISTS(SELECT 1 FROM {statute_table} st JOIN {session_table} s"
-        "   ON s.network_id = st.network_id WHERE s.id = e.session_id AND st.revoting)"
-        f"   AS statute_revoting, {right} AS may_vote"
-        f" FROM {election_table} e WHERE e.id = %s FOR SHARE OF e",
-        [*right_params, election.pk],
-    )[0]
-    # The raw query's extra columns, set on the instance by Django.
-    return (
-        locked,
-        set(locked.standing_ids),  # type: ignore[attr-defined]
-        locked.statute_revoting,  # type: ignore[attr-defined]
-        locked.may_vote,  # type: ignore[attr-defined]
+    voter_id = voter if isinstance(voter, int) else voter.pk
+    right, right_params = permissions.vote_right_sql("e.session_id", by, voter_id)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.status, ARRAY(SELECT c.id FROM"
+            f"   {candidacy_table} c WHERE c.election_id = e.id AND c.accepted),"
+            f" EXISTS(SELECT 1 FROM {statute_table} st JOIN {session_table} s"
+            "   ON s.network_id = st.network_id WHERE s.id = e.session_id AND st.revoting),"
+            f" {right}, k.organisation_id, o.name"
+            f" FROM {election_table} e LEFT JOIN {cluster_table} k ON k.id = %s"
+            f" LEFT JOIN {org_table} o ON o.id = k.organisation_id"
+            " WHERE e.id = %s FOR SHARE OF e",
+            [*right_params, voter_id, election.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Election.DoesNotExist("No election with that id.")
+    status, standing, revoting, may_vote, organisation_id, name = row
+    if isinstance(voter, Cluster):
+        member = voter
+    else:
+        member = None if organisation_id is None else _member(voter, organisation_id, name)
+    return _Locked(status, set(standing), revoting, may_vote, member)
+
+
+def _member(pk: int, organisation_id: int, name: str) -> Cluster:
+    """The member the locked read joined, with its organisation's name; the rest of the
+    organisation is loaded if asked for."""
+    member = Cluster.from_db(connection.alias, ["id", "organisation_id"], [pk, organisation_id])
+    member.organisation = Organisation.from_db(
+        connection.alias, ["id", "name"], [organisation_id, name]
     )
+    return member
 
 
 # Error reports (tracebacks with their local variables) show none of the ballot's content.
 @sensitive_variables("choices", "picked", "nonce", "tracker", "key", "receipt")
-def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], by: Any) -> Receipt:
+def cast_ballot(
+    election: Election, *, voter: Cluster | int, choices: Sequence[int], by: Any
+) -> Receipt:
     """Cast `voter`'s ballot (candidacy ids, most preferred first) and return its receipt: the
-    tracker, and the re-vote key where the statute allows re-voting.
+    tracker, the member voted for, and the re-vote key where the statute allows re-voting.
+    `voter` is the member or its id (the ballot form's): an id that names no member is refused
+    as one `by` does not vote for.
 
     One vote per member: the roll's unique (election, member) row refuses a second ballot, from
     the same person, the member's other delegate or substitute, or the holder of its proxy, even
@@ -166,34 +208,33 @@ def cast_ballot(election: Election, *, voter: Cluster, choices: Sequence[int], b
     The roll row and the ballot are written in one transaction: both, or neither.
     """
     with transaction.atomic():
-        locked, standing, revoting, may_vote = _locked_against_closing(election, voter, by)
-        if not may_vote:
-            raise _not_voting_for(voter)
+        # Only the status is read again under the lock: an election's box never changes.
+        status, standing, revoting, may_vote, member = _locked_against_closing(election, voter, by)
+        if member is None or not may_vote:
+            raise _not_voting_for(member)
         picked = _valid_choices(election, choices, standing)
-        if locked.status != Election.Status.OPEN:
+        if status != Election.Status.OPEN:
             raise ValidationError(_("Voting in this election is not open."))
         nonce = secrets.token_hex(16)
         key = secrets.token_hex(16) if revoting else ""
         # No savepoint: a refused roll row ends the whole transaction, nothing is written.
         try:
-            RollEntry.objects.create(election=locked, cluster=voter)
+            RollEntry.objects.create(election=election, cluster=member)
         except IntegrityError as error:
             raise ValidationError(
-                _("%(member)s has already voted in this election.") % {"member": voter}
+                _("%(member)s has already voted in this election.") % {"member": member}
             ) from error
-        tracker = tracker_of(locked.box, picked, nonce)
+        tracker = tracker_of(election.box, picked, nonce)
         Ballot.objects.create(
-            box=locked.box,
+            box=election.box,
             choices=picked,
             nonce=nonce,
             tracker=tracker,
-            revote_hash=revote_hash(locked.box, voter.pk, key) if key else None,
+            revote_hash=revote_hash(election.box, member.pk, key) if key else None,
         )
-        record(action="assembly.ballot_cast", actor=by, subject=locked, member=voter.pk)
-        receipt = Receipt(tracker=tracker, revote_key=key)
-        # The election as passed in: its session is loaded (the view's select_related), its
-        # box and position never change.
-        _mail_receipt(election, voter, by, receipt)
+        record(action="assembly.ballot_cast", actor=by, subject=election, member=member.pk)
+        receipt = Receipt(tracker=tracker, revote_key=key, member=member)
+        _mail_receipt(election, member, by, receipt)
     return receipt
 
 
@@ -240,6 +281,6 @@ def revote(
             box=locked.box, choices=picked, nonce=nonce, tracker=tracker, revote_hash=hashed
         )
         record(action="assembly.ballot_replaced", actor=by, subject=locked, member=voter.pk)
-        receipt = Receipt(tracker=tracker, revote_key=normalised_key(key))
+        receipt = Receipt(tracker=tracker, revote_key=normalised_key(key), member=voter)
         _mail_receipt(locked, voter, by, receipt)
     return receipt
