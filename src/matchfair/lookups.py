@@ -23,7 +23,7 @@ class Among(Lookup):
         values: Iterable[Any] = self.rhs
         return sorted({int(value) for value in values})
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         if not self.rhs:
             raise EmptyResultSet
@@ -31,9 +31,9 @@ class Among(Lookup):
             # One text parameter cast to an array: psycopg quotes a string at once, where it
             # writes a list into the statement element by element.
             array = "{" + ",".join(map(str, self.rhs)) + "}"
-            return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, array]
+            return f"{lhs} = ANY(%s::bigint[])", (*lhs_params, array)
         placeholders = ", ".join(["%s"] * len(self.rhs))
-        return f"{lhs} IN ({placeholders})", [*lhs_params, *self.rhs]
+        return f"{lhs} IN ({placeholders})", (*lhs_params, *self.rhs)
 
 
 Field.register_lookup(Among)
