@@ -1,6 +1,9 @@
 import json
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 from matchfair.cli import main
 
@@ -95,3 +98,31 @@ def test_cli_demo_with_production_settings_is_refused_before_any_write(tmp_path)
     assert completed.returncode == 2, completed.stderr
     assert "refused with MATCHFAIR_PRODUCTION on" in completed.stderr
     assert not (tmp_path / "matchfair.sqlite3").exists()  # no migrate, no demo accounts
+
+
+def test_cli_serve_answers_and_leaves_gunicorns_control_socket_alone(tmp_path):
+    """`matchfair serve` migrates and serves; it opens no control socket in the user's home,
+    which a second server of the same user (a demo beside a deployment) would take over."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "matchfair.cli", "serve", "--port", str(port), "--workers", "1"],
+        env={"MATCHFAIR_DATA_DIR": str(tmp_path), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        status = None
+        for _attempt in range(600):  # migrating a new database takes a while
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    status = answer.status
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200
+        assert not (tmp_path / ".gunicorn").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

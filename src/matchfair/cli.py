@@ -40,6 +40,9 @@ def serve(host: str, port: int, workers: int) -> int:
         "-",
         "--logger-class",
         "matchfair.access_log.RedactingLogger",
+        # gunicorn's control socket sits at one path per user: a second server (a demo beside
+        # a deployment) would take it from the first, as in the deployment's units.
+        "--no-control-socket",
     ]
     os.execv(sys.executable, gunicorn)
     return 0  # not reached: execv replaces this process
