@@ -236,7 +236,7 @@ def test_knowledge_counts_the_meetings_of_a_new_member(event, finns, mia, sofia)
     assert knowledge(mia, event).unshared == 1
 
 
-def test_a_log_in_keeps_the_sides_and_a_new_organisation_does_not(
+def test_a_log_in_or_a_newcomer_keeps_the_sides_and_a_new_organisation_does_not(
     django_capture_on_commit_callbacks, finns
 ):
     person = finns[0].user
@@ -244,8 +244,10 @@ def test_a_log_in_keeps_the_sides_and_a_new_organisation_does_not(
     with django_capture_on_commit_callbacks(execute=True):
         person.save(update_fields=["last_login"])
     assert SIDES.current() == before
-    elsewhere = factories.OrganisationFactory()
-    before = SIDES.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        elsewhere = factories.OrganisationFactory()
+        factories.UserFactory(organisation=elsewhere)
+    assert SIDES.current() == before
     with django_capture_on_commit_callbacks(execute=True):
         person.organisation = elsewhere
         person.save(update_fields=["organisation"])

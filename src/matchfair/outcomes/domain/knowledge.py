@@ -215,8 +215,10 @@ def _read_sides(release: int, members: list[int]) -> dict[int, list[Side]]:
 
 def people_changed(sender: Any, **kwargs: Any) -> None:
     """A person or an organisation changed or left (post_save, post_delete; connected in
-    `apps.py`): the kept sides are read afresh. A person saved with only other fields (the
-    last log-in) changes nothing kept."""
+    `apps.py`): the kept sides are read afresh. One just made is on no meeting yet, and a
+    person saved with only other fields (the last log-in) changes nothing kept."""
+    if kwargs.get("created"):
+        return
     fields = kwargs.get("update_fields")
     if fields is None or "organisation" in fields:
         SIDES.changed()
