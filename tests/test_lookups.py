@@ -26,6 +26,8 @@ def test_among_nothing_is_nothing_and_combines_with_other_filters():
     assert list(User.objects.filter(pk__among=[])) == []
     assert list(User.objects.exclude(pk__among=[]).filter(pk=person.pk)) == [person]
     assert list(User.objects.filter(pk__among={person.pk}, email="nobody@example.org")) == []
+    assert list(User.objects.filter(pk__among=[None, person.pk])) == [person]
+    assert list(User.objects.filter(pk__among=[None])) == []
 
 
 def test_among_refuses_what_is_not_an_id():

@@ -21,7 +21,8 @@ class Among(Lookup):
 
     def get_prep_lookup(self) -> list[int]:
         values: Iterable[Any] = self.rhs
-        return sorted({int(value) for value in values})
+        # A NULL in `IN (…)` matches no row either.
+        return sorted({int(value) for value in values if value is not None})
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
