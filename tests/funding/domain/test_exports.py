@@ -43,3 +43,10 @@ def test_the_partner_search_post_names_types_and_roles_in_the_readers_language(p
         "- **Ajuntament de Barcelona** (ES, град): партньор",
         "- **CAMARA MUNICIPAL DO PORTO** (PT, публична институция): партньор",
     ]
+
+
+def test_the_partner_search_post_calls_the_call_a_funding_call_in_bulgarian(proposal):
+    with translation.override("bg"):
+        post = partner_search_post(proposal)
+
+    assert post.splitlines()[2] == "- **Покана:** HORIZON-CL5-2027-D5-02 (HORIZON-CL5-2027-D5)"

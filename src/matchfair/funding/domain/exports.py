@@ -13,7 +13,7 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from matchfair import permissions
 from matchfair.community.models import User
@@ -60,7 +60,7 @@ def partner_search_post(stored: ConsortiumProposal) -> str:
     """The consortium as a partner-search post, in Markdown."""
     label = {
         "partner_search": _("Partner search"),
-        "call": _("Call"),
+        "call": pgettext("funding call", "Call"),
         "programme": _("Programme"),
         "type_of_action": _("Type of action"),
         "deadline": _("Deadline"),
