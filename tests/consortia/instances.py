@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from matchfair.consortia import build_consortium, explain, load_countries, parse_request
+from matchfair.consortia.model import Phrase
+
 CALL = "HORIZON-CL5-2027-D6-01-05"
 
 _SMALL: dict[str, Any] = {
@@ -90,3 +93,33 @@ _SMALL: dict[str, Any] = {
 def small() -> dict[str, Any]:
     """Seven candidates for one smart-city call; Thessaloniki is unavailable."""
     return copy.deepcopy(_SMALL)
+
+
+def phrases() -> list[Phrase]:
+    """Every phrase the engine can say, as the engine says it: from the small instance's
+    proposal, and from the reasons of requests changed so that each rule fails its own way."""
+    countries = load_countries()
+    doc = small()
+    doc["rules"]["only_eligible_countries"] = True
+    proposal = build_consortium(parse_request(doc))
+    said = [r.phrase for r in proposal.rules] + [
+        label for s in proposal.seats for label in s.labels
+    ]
+    variants: list[tuple[str, dict[str, Any]]] = [
+        ("lead", {}),
+        ("coordinator", {}),
+        ("size_min", {}),
+        ("size_max", {}),
+        ("only_eligible_countries", {}),
+        ("independent_entities", {}),
+        ("role:city", {}),
+        ("lead_coordinates", {"available": False}),
+        ("lead_coordinates", {"can_coordinate": False}),
+        ("lead_coordinates", {"country": "US"}),
+        ("lead_coordinates", {}),
+    ]
+    for group, lead in variants:
+        changed = small()
+        changed["candidates"][0].update(lead)
+        said.append(explain.phrase(parse_request(changed), group, countries))
+    return [p for p in said if p is not None]

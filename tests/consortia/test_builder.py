@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from matchfair.consortia import Weights, build_consortium, check, parse_request
-from matchfair.consortia.model import Objective, Unmet
+from matchfair.consortia.model import Objective, Phrase, Unmet
 
 from .instances import small
 
@@ -115,6 +115,7 @@ def test_build_consortium_unavailable_lead_is_explained() -> None:
             Unmet(
                 "lead",
                 "the lead member sofia-lab must be in the consortium; it is marked unavailable",
+                Phrase("unmet.lead", {"lead": "sofia-lab", "available": False}),
             ),
         ),
     )

@@ -94,6 +94,10 @@ def test_main_infeasible_request_explains_and_exits_3(
             {
                 "rule": "role:ngo",
                 "text": "the topic needs at least 1 in the role ngo; 0 available candidates play it",
+                "phrase": {
+                    "key": "unmet.role",
+                    "params": {"role": "ngo", "at_least": 1, "ids": []},
+                },
             }
         ],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matchfair.consortia import load_countries, parse_request
 from matchfair.consortia.explain import explain
-from matchfair.consortia.model import Unmet
+from matchfair.consortia.model import Phrase, Unmet
 
 from .instances import small
 
@@ -19,7 +19,9 @@ def test_explain_missing_role_names_the_role_and_its_players() -> None:
 
     assert explain(parse_request(doc), load_countries()) == [
         Unmet(
-            "role:ngo", "the topic needs at least 1 in the role ngo; 0 available candidates play it"
+            "role:ngo",
+            "the topic needs at least 1 in the role ngo; 0 available candidates play it",
+            Phrase("unmet.role", {"role": "ngo", "at_least": 1, "ids": ()}),
         )
     ]
 
@@ -39,16 +41,23 @@ def test_explain_rules_that_clash_only_together_are_named_together() -> None:
     )
 
     assert explain(parse_request(doc), load_countries()) == [
-        Unmet("size_max", "the topic allows at most 3 members"),
+        Unmet(
+            "size_max", "the topic allows at most 3 members", Phrase("unmet.size_max", {"max": 3})
+        ),
         Unmet(
             "role:city",
             "the topic needs at least 2 in the role city; 2 available candidates play it "
             "(barcelona, oslo)",
+            Phrase("unmet.role", {"role": "city", "at_least": 2, "ids": ("barcelona", "oslo")}),
         ),
         Unmet(
             "role:research",
             "the topic needs at least 2 in the role research; 2 available candidates play it "
             "(fraunhofer, tecnalia)",
+            Phrase(
+                "unmet.role",
+                {"role": "research", "at_least": 2, "ids": ("fraunhofer", "tecnalia")},
+            ),
         ),
     ]
 
@@ -66,6 +75,16 @@ def test_explain_too_few_countries_for_the_programme_default() -> None:
             "Horizon Europe RIA needs at least 3 independent legal entities in different member "
             "states or associated countries, one in a member state; the available candidates "
             "are in 2 such countries (2 member states)",
+            Phrase(
+                "unmet.independent_entities",
+                {
+                    "type_of_action": "RIA",
+                    "needed": 3,
+                    "needs_member_state": True,
+                    "countries": 2,
+                    "member_states": 2,
+                },
+            ),
         )
     ]
 
@@ -76,6 +95,8 @@ def test_explain_lead_that_may_not_coordinate() -> None:
 
     assert explain(parse_request(doc), load_countries()) == [
         Unmet(
-            "lead_coordinates", "the lead member sofia-lab must coordinate; it may not coordinate"
+            "lead_coordinates",
+            "the lead member sofia-lab must coordinate; it may not coordinate",
+            Phrase("unmet.lead_coordinates.may_not", {"lead": "sofia-lab"}),
         )
     ]

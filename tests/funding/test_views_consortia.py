@@ -1,11 +1,15 @@
 """The consortium's pages: edits shown with the checker's findings, exports, the invitee's
 answer by link without a login, and calls for an idea of the ideas board."""
 
+import dataclasses
+import re
+
 import pytest
 from django.urls import reverse
 
 from matchfair.assembly.models import Idea
 from matchfair.community.models import Cluster, Network
+from matchfair.consortia import RoleRule, build_consortium, proposal_to_json
 from matchfair.funding.domain import edits, pipeline
 from matchfair.funding.domain.proposals import propose_consortium
 from matchfair.funding.domain.topics import import_topics
@@ -111,3 +115,70 @@ def test_an_idea_starts_a_call_search(client):
     assert rows[0].fit.score > rows[-1].fit.score
     client.force_login(UserFactory())
     assert client.get(reverse("funding:idea_calls", args=[idea.pk])).status_code == 403
+
+
+def _page(client, proposal, language):
+    client.cookies["django_language"] = language
+    return client.get(
+        reverse("funding:consortium", args=[proposal.pk]), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+
+
+ENGLISH_REASONS = re.compile(
+    r"lead member|independent legal entit|member state|required role|met at the expo"
+    r"|past projects? together|no relationship yet|fit \d|relationship \d|in the role"
+)
+
+
+def test_the_reasons_are_in_bulgarian_for_a_bulgarian_reader(client, scene, proposal):
+    _lead, staff = scene
+    client.force_login(staff)
+
+    page = _page(client, proposal, "bg")
+
+    assert (
+        '<td data-label="Правила, които изпълнява">водещ член; координатор; независимо '
+        "юридическо лице 1 от 3 (България, държава членка)</td>" in page
+    )
+    assert (
+        '<td data-label="Защо">съответствие 0; връзка 35 (среща на изложението: ценен '
+        "контакт)</td>" in page
+    )
+    assert ENGLISH_REASONS.findall(page) == []
+
+
+def test_the_reasons_keep_their_english_for_an_english_reader(client, scene, proposal):
+    _lead, staff = scene
+    client.force_login(staff)
+
+    page = _page(client, proposal, "en")
+
+    assert (
+        '<td data-label="Rules it satisfies">lead member; coordinator; independent legal '
+        "entity 1 of 3 (Bulgaria, member state)</td>" in page
+    )
+    assert (
+        '<td data-label="Why">fit 0; relationship 35 (met at the expo: valuable contact)</td>'
+        in page
+    )
+
+
+def test_the_rules_no_consortium_meets_are_in_bulgarian(client, scene, proposal):
+    _lead, staff = scene
+    request = edits.stored_request(proposal)
+    request = dataclasses.replace(
+        request,
+        rules=dataclasses.replace(request.rules, required_roles=(RoleRule("ngo", 1),)),
+    )
+    proposal.proposal = proposal_to_json(build_consortium(request), request)
+    proposal.save(update_fields=["proposal"])
+    client.force_login(staff)
+
+    page = _page(client, proposal, "bg")
+
+    assert (
+        "<li>темата изисква поне 1 в ролята НПО; 0 кандидата на разположение я "
+        "изпълняват</li>" in page
+    )
+    assert "Никой консорциум не може да изпълни това правило." in page
+    assert ENGLISH_REASONS.findall(page) == []

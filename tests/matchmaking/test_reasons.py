@@ -15,7 +15,7 @@ ENGINE_REASONS = [
     "An investor for what you request",
     "A company offering what you request",
     "An association offering what you request",
-    "Both request partners in energy",
+    "You both look for partners in energy",
     "Both work in water and in ICT and data",
     "Written in Bulgarian and another language: matched on shared domains and terms",
 ]
@@ -54,3 +54,10 @@ def test_translated_leaves_unknown_text_as_it_is(reason):
 def test_translated_in_bulgarian(reason, expected):
     with translation.override("bg"):
         assert translated(reason) == expected
+
+
+def test_a_suggestion_stored_with_the_old_wording_reads_as_the_new():
+    with translation.override("en"):
+        assert translated("Both request partners in energy") == (
+            "You both look for partners in energy"
+        )

@@ -35,7 +35,7 @@ def test_domain_reason_prefers_shared_requests() -> None:
             frozenset({"energy", "mobility"}),
             frozenset({"energy", "mobility", "water"}),
         )
-        == "Both request partners in energy"
+        == "You both look for partners in energy"
     )
 
 

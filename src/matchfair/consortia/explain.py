@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .countries import Countries
 from .formulation import feasible, may_coordinate, rule_groups
-from .model import Request, Unmet
+from .model import Phrase, Request, Unmet
 
 
 def explain(request: Request, countries: Countries) -> list[Unmet]:
@@ -24,7 +24,10 @@ def explain(request: Request, countries: Countries) -> list[Unmet]:
         trial = [g for g in core if g != group]
         if not feasible(request, trial, countries):
             core = trial
-    return [Unmet(group, describe(request, group, countries)) for group in core]
+    return [
+        Unmet(group, describe(request, group, countries), phrase(request, group, countries))
+        for group in core
+    ]
 
 
 def _ids(ids: list[str], limit: int = 5) -> str:
@@ -104,3 +107,59 @@ def describe(request: Request, group: str, countries: Countries) -> str:
         f"the topic needs at least {rule.at_least} in the role {role.replace('_', ' ')}; "
         f"{len(players)} available candidates play it" + (f" ({_ids(players)})" if players else "")
     )
+
+
+def phrase(request: Request, group: str, countries: Countries) -> Phrase:
+    """One rule group as a phrase (`model.PHRASES`): the facts `describe` puts in words."""
+    rules = request.rules
+    pillar = rules.pillar
+    available = [c for c in request.candidates if c.available]
+    lead = request.by_id[request.lead]
+    if group == "lead":
+        return Phrase("unmet.lead", {"lead": lead.id, "available": lead.available})
+    if group == "coordinator":
+        able = tuple(c.id for c in available if may_coordinate(request, c.id, countries))
+        return Phrase(
+            "unmet.coordinator",
+            {"member_state_only": rules.coordinator_in_member_state, "ids": able},
+        )
+    if group == "lead_coordinates":
+        standing = countries.standing(lead.country, pillar)
+        if not lead.available:
+            return Phrase("unmet.lead_coordinates.unavailable", {"lead": lead.id})
+        if not lead.can_coordinate:
+            return Phrase("unmet.lead_coordinates.may_not", {"lead": lead.id})
+        if standing == "third" or (
+            rules.coordinator_in_member_state and standing != "member_state"
+        ):
+            return Phrase(
+                "unmet.lead_coordinates.country",
+                {"lead": lead.id, "country": lead.country, "standing": standing},
+            )
+        return Phrase("unmet.lead_coordinates.other", {"lead": lead.id})
+    if group == "size_min":
+        return Phrase("unmet.size_min", {"min": rules.min_members, "available": len(available)})
+    if group == "size_max":
+        return Phrase("unmet.size_max", {"max": rules.max_members})
+    if group == "only_eligible_countries":
+        outside = tuple(c.id for c in available if not countries.eligible(c.country, pillar))
+        return Phrase("unmet.only_eligible_countries", {"ids": outside})
+    if group == "independent_entities":
+        eligible = [c for c in available if countries.eligible(c.country, pillar)]
+        member_states = {
+            c.country for c in eligible if countries.standing(c.country, pillar) == "member_state"
+        }
+        return Phrase(
+            "unmet.independent_entities",
+            {
+                "type_of_action": rules.type_of_action,
+                "needed": rules.independent_entities,
+                "needs_member_state": rules.needs_member_state,
+                "countries": len({c.country for c in eligible}),
+                "member_states": len(member_states),
+            },
+        )
+    role = group.removeprefix("role:")
+    rule = next(r for r in rules.required_roles if r.role == role)
+    players = tuple(c.id for c in available if c.plays(role))
+    return Phrase("unmet.role", {"role": role, "at_least": rule.at_least, "ids": players})

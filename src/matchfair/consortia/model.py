@@ -184,6 +184,61 @@ class Objective:
         )
 
 
+Param = str | int | bool | None | tuple[str, ...]
+
+# Every sentence the engine says, by key, with the names of its parameters: the English `text`
+# beside each is for the command line, and an app words the key in its reader's language.
+# Parameters are facts, never words: ids, counts, ISO country codes, standings
+# (`member_state`, `associated`, `third`), role keys, types of action.
+PHRASES: dict[str, tuple[str, ...]] = {
+    # rules[]: a rule the consortium meets
+    "met.lead": ("lead",),
+    "met.coordinator": ("coordinator", "country", "lead_coordinates"),
+    "met.independent_entities": (
+        "type_of_action",
+        "needed",
+        "needs_member_state",
+        "members",
+        "countries",
+        "standings",
+    ),
+    "met.size": ("members", "min", "max"),
+    "met.role": ("role", "at_least", "players"),
+    "met.only_eligible_countries": (),
+    # members[].labels: the rule one member satisfies
+    "seat.lead": (),
+    "seat.coordinator": (),
+    "seat.independent_entity": ("place", "of", "country", "standing"),
+    "seat.role": ("role",),
+    # unmet[]: a rule no consortium meets, with the facts behind it
+    "unmet.lead": ("lead", "available"),
+    "unmet.coordinator": ("member_state_only", "ids"),
+    "unmet.lead_coordinates.unavailable": ("lead",),
+    "unmet.lead_coordinates.may_not": ("lead",),
+    "unmet.lead_coordinates.country": ("lead", "country", "standing"),
+    "unmet.lead_coordinates.other": ("lead",),
+    "unmet.size_min": ("min", "available"),
+    "unmet.size_max": ("max",),
+    "unmet.only_eligible_countries": ("ids",),
+    "unmet.independent_entities": (
+        "type_of_action",
+        "needed",
+        "needs_member_state",
+        "countries",
+        "member_states",
+    ),
+    "unmet.role": ("role", "at_least", "ids"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A sentence as its key in `PHRASES` and its parameters, for an app to word."""
+
+    key: str
+    params: dict[str, Param] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class Seat:
     """A proposed member, why it is there, and which rules it satisfies."""
@@ -197,6 +252,8 @@ class Seat:
     only_domains: tuple[str, ...]  # ... that no other member covers (complementarity)
     roles: tuple[str, ...]  # required or wanted roles it plays
     rules: tuple[str, ...]  # the hard rules it satisfies, in words
+    labels: tuple[Phrase, ...] = ()  # the same rules, as phrases
+    relationship_facts: Relationship = Relationship()  # what `relationship_text` says
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +261,7 @@ class RuleMet:
     rule: str  # a rule key, such as "independent_entities" or "role:city"
     text: str
     satisfied_by: tuple[str, ...]
+    phrase: Phrase | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +270,7 @@ class Unmet:
 
     rule: str
     text: str
+    phrase: Phrase | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,12 @@
-"""Why each proposed member is there, and which rule each satisfies, in words."""
+"""Why each proposed member is there, and which rule each satisfies: in English words, and as
+phrases (`model.PHRASES`) that an app words in its reader's language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from .countries import Countries
-from .model import Proposal, Request, RuleMet, Seat, Unmet
+from .model import Phrase, Proposal, Request, RuleMet, Seat, Unmet
 from .score import covered_domains, objective
 
 
@@ -19,21 +20,37 @@ def rules_met(
     """Each hard rule of the request with the members that satisfy it."""
     rules = request.rules
     pillar = rules.pillar
+    lead_phrase = Phrase("met.lead", {"lead": request.lead})
+    country = request.by_id[coordinator].country
+    coordinator_phrase = Phrase(
+        "met.coordinator",
+        {
+            "coordinator": coordinator,
+            "country": country,
+            "lead_coordinates": request.lead_coordinates,
+        },
+    )
     met: list[RuleMet] = [
-        RuleMet("lead", f"the lead member {request.lead} is in the consortium", (request.lead,)),
+        RuleMet(
+            "lead",
+            f"the lead member {request.lead} is in the consortium",
+            (request.lead,),
+            lead_phrase,
+        ),
         RuleMet(
             "coordinator",
-            f"{coordinator} coordinates, from "
-            f"{countries.name(request.by_id[coordinator].country)}"
+            f"{coordinator} coordinates, from {countries.name(country)}"
             + (" (the lead member coordinates)" if request.lead_coordinates else ""),
             (coordinator,),
+            coordinator_phrase,
         ),
     ]
     if witness:
+        where = [request.by_id[m].country for m in witness]
+        standings = [countries.standing(c, pillar) for c in where]
         places = ", ".join(
-            f"{m} ({request.by_id[m].country}, "
-            f"{countries.standing(request.by_id[m].country, pillar).replace('_', ' ')})"
-            for m in witness
+            f"{m} ({c}, {s.replace('_', ' ')})"
+            for m, c, s in zip(witness, where, standings, strict=True)
         )
         needed = rules.independent_entities
         text = (
@@ -43,12 +60,26 @@ def rules_met(
             + (", one in a member state" if rules.needs_member_state else "")
             + f": {places}"
         )
-        met.append(RuleMet("independent_entities", text, tuple(witness)))
+        phrase = Phrase(
+            "met.independent_entities",
+            {
+                "type_of_action": rules.type_of_action,
+                "needed": needed,
+                "needs_member_state": rules.needs_member_state,
+                "members": tuple(witness),
+                "countries": tuple(where),
+                "standings": tuple(standings),
+            },
+        )
+        met.append(RuleMet("independent_entities", text, tuple(witness), phrase))
     size = f"{len(members)} members"
     bounds = f"at least {rules.min_members}"
     if rules.max_members is not None:
         bounds += f", at most {rules.max_members}"
-    met.append(RuleMet("size", f"{size} ({bounds})", tuple(members)))
+    size_phrase = Phrase(
+        "met.size", {"members": len(members), "min": rules.min_members, "max": rules.max_members}
+    )
+    met.append(RuleMet("size", f"{size} ({bounds})", tuple(members), size_phrase))
     for rule in rules.required_roles:
         players = tuple(m for m in members if request.by_id[m].plays(rule.role))
         met.append(
@@ -57,6 +88,10 @@ def rules_met(
                 f"at least {rule.at_least} in the role {rule.role.replace('_', ' ')}: "
                 f"{len(players)} in the consortium",
                 players,
+                Phrase(
+                    "met.role",
+                    {"role": rule.role, "at_least": rule.at_least, "players": len(players)},
+                ),
             )
         )
     if rules.only_eligible_countries:
@@ -65,26 +100,46 @@ def rules_met(
                 "only_eligible_countries",
                 "every member is in a member state or an associated country",
                 tuple(members),
+                Phrase("met.only_eligible_countries"),
             )
         )
     return met
 
 
-def _label(request: Request, rule: RuleMet, member: str, countries: Countries) -> str:
-    """The rule one member satisfies, in a few words."""
+def _label(request: Request, rule: RuleMet, member: str, countries: Countries) -> Phrase:
+    """The rule one member satisfies, as a phrase (`label_text` words it in English)."""
     if rule.rule == "lead":
-        return "lead member"
+        return Phrase("seat.lead")
     if rule.rule == "coordinator":
-        return "coordinator"
+        return Phrase("seat.coordinator")
     if rule.rule == "independent_entities":
         country = request.by_id[member].country
-        standing = countries.standing(country, request.rules.pillar).replace("_", " ")
-        place = rule.satisfied_by.index(member) + 1
-        return (
-            f"independent legal entity {place} of {len(rule.satisfied_by)} "
-            f"({countries.name(country)}, {standing})"
+        return Phrase(
+            "seat.independent_entity",
+            {
+                "place": rule.satisfied_by.index(member) + 1,
+                "of": len(rule.satisfied_by),
+                "country": country,
+                "standing": countries.standing(country, request.rules.pillar),
+            },
         )
-    return f"required role {rule.rule.removeprefix('role:').replace('_', ' ')}"
+    return Phrase("seat.role", {"role": rule.rule.removeprefix("role:")})
+
+
+def label_text(label: Phrase, countries: Countries) -> str:
+    """The rule one member satisfies, in a few English words."""
+    params = label.params
+    if label.key == "seat.lead":
+        return "lead member"
+    if label.key == "seat.coordinator":
+        return "coordinator"
+    if label.key == "seat.independent_entity":
+        standing = str(params["standing"]).replace("_", " ")
+        return (
+            f"independent legal entity {params['place']} of {params['of']} "
+            f"({countries.name(str(params['country']))}, {standing})"
+        )
+    return f"required role {str(params['role']).replace('_', ' ')}"
 
 
 def seats(
@@ -105,7 +160,7 @@ def seats(
             d for d in domains if not any(d in request.by_id[o].domains for o in members if o != m)
         )
         roles = tuple(dict.fromkeys(r for r in role_names if candidate.plays(r)))
-        satisfied = tuple(
+        labels = tuple(
             _label(request, rule, m, countries)
             for rule in met
             if m in rule.satisfied_by and rule.rule not in {"size", "only_eligible_countries"}
@@ -120,7 +175,9 @@ def seats(
                 domains=domains,
                 only_domains=only,
                 roles=roles,
-                rules=satisfied,
+                rules=tuple(label_text(label, countries) for label in labels),
+                labels=labels,
+                relationship_facts=candidate.relationship,
             )
         )
     return out

@@ -7,7 +7,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from .countries import Countries, load_countries
-from .model import RESULT_FORMAT, Objective, Proposal, Request, RuleMet, Seat, Unmet
+from .model import (
+    RESULT_FORMAT,
+    Objective,
+    Param,
+    Phrase,
+    Proposal,
+    Relationship,
+    Request,
+    RuleMet,
+    Seat,
+    Unmet,
+)
 
 
 def summary(proposal: Proposal) -> str:
@@ -37,6 +48,23 @@ def why(seat: Seat) -> str:
     return "; ".join(parts)
 
 
+def phrase_to_json(phrase: Phrase | None) -> dict[str, object] | None:
+    if phrase is None:
+        return None
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in phrase.params.items()}
+    return {"key": phrase.key, "params": params}
+
+
+def phrase_from_json(raw: Mapping[str, Any] | None) -> Phrase | None:
+    """A phrase read back; None for a proposal written before phrases were."""
+    if raw is None:
+        return None
+    params: dict[str, Param] = {
+        str(k): tuple(v) if isinstance(v, list) else v for k, v in raw["params"].items()
+    }
+    return Phrase(str(raw["key"]), params)
+
+
 def proposal_to_json(
     proposal: Proposal, request: Request, countries: Countries | None = None
 ) -> dict[str, object]:
@@ -57,11 +85,17 @@ def proposal_to_json(
                     "fit": seat.fit,
                     "relationship": seat.relationship,
                     "relationship_text": seat.relationship_text,
+                    "relationship_facts": {
+                        "expo_stage": seat.relationship_facts.expo_stage,
+                        "past_projects": seat.relationship_facts.past_projects,
+                        "same_partnership": seat.relationship_facts.same_partnership,
+                    },
                     "domains": list(seat.domains),
                     "only_domains": list(seat.only_domains),
                     "roles": list(seat.roles),
                 },
                 "rules": list(seat.rules),
+                "labels": [phrase_to_json(label) for label in seat.labels],
             }
         )
     objective: dict[str, int] | None = None
@@ -85,12 +119,20 @@ def proposal_to_json(
         "members": seats,
         "independent_entities": list(proposal.independent_entities),
         "rules": [
-            {"rule": r.rule, "text": r.text, "satisfied_by": list(r.satisfied_by)}
+            {
+                "rule": r.rule,
+                "text": r.text,
+                "satisfied_by": list(r.satisfied_by),
+                "phrase": phrase_to_json(r.phrase),
+            }
             for r in proposal.rules
         ],
         "objective": objective,
         "domains_missing": list(proposal.domains_missing),
-        "unmet": [{"rule": u.rule, "text": u.text} for u in proposal.unmet],
+        "unmet": [
+            {"rule": u.rule, "text": u.text, "phrase": phrase_to_json(u.phrase)}
+            for u in proposal.unmet
+        ],
         "countries": {"as_of": countries.as_of, "source": countries.source},
         "stats": proposal.stats,
     }
@@ -114,12 +156,24 @@ def proposal_from_json(raw: Mapping[str, Any]) -> Proposal:
                 only_domains=tuple(m["why"]["only_domains"]),
                 roles=tuple(m["why"]["roles"]),
                 rules=tuple(m["rules"]),
+                labels=tuple(
+                    label
+                    for label in (phrase_from_json(raw) for raw in m.get("labels", []))
+                    if label is not None
+                ),
+                relationship_facts=Relationship(**m["why"].get("relationship_facts", {})),
             )
             for m in raw["members"]
         ),
         independent_entities=tuple(raw["independent_entities"]),
         rules=tuple(
-            RuleMet(str(r["rule"]), str(r["text"]), tuple(r["satisfied_by"])) for r in raw["rules"]
+            RuleMet(
+                str(r["rule"]),
+                str(r["text"]),
+                tuple(r["satisfied_by"]),
+                phrase_from_json(r.get("phrase")),
+            )
+            for r in raw["rules"]
         ),
         objective=None
         if objective is None
@@ -132,6 +186,9 @@ def proposal_from_json(raw: Mapping[str, Any]) -> Proposal:
             coordinator=int(objective["coordinator"]),
         ),
         domains_missing=tuple(raw["domains_missing"]),
-        unmet=tuple(Unmet(str(u["rule"]), str(u["text"])) for u in raw["unmet"]),
+        unmet=tuple(
+            Unmet(str(u["rule"]), str(u["text"]), phrase_from_json(u.get("phrase")))
+            for u in raw["unmet"]
+        ),
         stats=dict(raw.get("stats", {})),
     )

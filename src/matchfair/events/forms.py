@@ -93,9 +93,14 @@ class AvailabilityForm(forms.Form):
             self.fields["max_per_day"].widget.attrs["placeholder"] = event.default_max_per_day
 
     def session_label(self, session):
+        """The session's name and when it is; the day only once, when the name has it already
+        ("Tuesday 8 December, morning B2B meetings — 09:30–13:30")."""
         start = session.starts_at.astimezone(self.zone)
         end = session.ends_at.astimezone(self.zone)
-        return f"{localised(session, 'name')} — {date_format(start, 'D j M, H:i')}–{end:%H:%M}"
+        name = localised(session, "name")
+        if date_format(start, "l j F").casefold() in name.casefold():
+            return f"{name} — {start:%H:%M}–{end:%H:%M}"
+        return f"{name} — {date_format(start, 'D j M, H:i')}–{end:%H:%M}"
 
 
 def _with_blank(choices, label):

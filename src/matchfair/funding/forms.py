@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.events.taxonomy import DOMAINS
 from matchfair.funding.portal import PROGRAMMES
+from matchfair.funding.wording import role_name
 
 
 class SubscriptionForm(forms.Form):
@@ -50,7 +51,7 @@ class ConsortiumEditForm(forms.Form):
 
     def __init__(self, *args, roles=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = [(role, role.replace("_", " ")) for role in roles]
+        self.fields["roles"].choices = [(role, role_name(role)) for role in roles]
 
 
 class ConsortiumMoveForm(forms.Form):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair import permissions
 from matchfair.assembly.models import Idea
+from matchfair.funding import wording
 from matchfair.funding.domain import edits, pipeline
 from matchfair.funding.domain.exports import invitation_list, partner_search_post
 from matchfair.funding.domain.matching import calls_for_idea
@@ -53,16 +54,31 @@ def consortium_context(proposal: ConsortiumProposal) -> dict:
             if proposal.state
             in (pipeline.MOVES[name][0] if name in pipeline.MOVES else edits.EDITABLE)
         ],
+        "members": wording.members(proposal.request, proposal.proposal),
+        "unmet": wording.unmet(proposal.request, proposal.proposal),
+        "summary": wording.summary(proposal.proposal),
         "others": [],
         "roles": [],
     }
     if proposal.request:
         request = edits.stored_request(proposal)
-        context["others"] = sorted(
+        others = sorted(
             (c for c in request.candidates if c.id not in members and c.available),
             key=lambda c: (-c.fit_points - c.relationship.points, c.name),
         )
-        context["roles"] = edits.role_choices(request)
+        context["others"] = [
+            (
+                c,
+                wording.country_name(c.country),
+                wording.relationship(
+                    c.relationship.expo_stage,
+                    c.relationship.past_projects,
+                    c.relationship.same_partnership,
+                ),
+            )
+            for c in others
+        ]
+        context["roles"] = [(r, wording.role_name(r)) for r in edits.role_choices(request)]
         context["played"] = {c.id: c.roles for c in request.candidates if c.id in members}
     return context
 

@@ -81,7 +81,7 @@ def _both_request(match: re.Match[str]) -> str | None:
     return (
         None
         if domains is None
-        else _("Both request partners in %(domains)s") % {"domains": domains}
+        else _("You both look for partners in %(domains)s") % {"domains": domains}
     )
 
 
@@ -103,7 +103,11 @@ PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = 
     (re.compile(r"^(?P<who>An? [\w ]+?) looking for (?P<whom>[\w -]+)$"), _looking),
     (re.compile(r"^An investor for what you request$"), _investor),
     (re.compile(r"^(?P<who>An? [\w ]+?) offering what you request$"), _offering),
-    (re.compile(r"^Both request partners in (?P<domains>.+)$"), _both_request),
+    # "Both request partners in" is how suggestions stored before said it.
+    (
+        re.compile(r"^(?:You both look for|Both request) partners in (?P<domains>.+)$"),
+        _both_request,
+    ),
     (re.compile(r"^Both work in (?P<domains>.+)$"), _both_work),
     (
         re.compile(

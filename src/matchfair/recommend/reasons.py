@@ -87,7 +87,7 @@ def domain_reason(
     """Shared request domains first: two seekers in one field can build a consortium."""
     both_request = [d for d in DOMAINS if d in my_requests and d in their_requests]
     if both_request:
-        return f"Both request partners in {_labels(both_request)}"
+        return f"You both look for partners in {_labels(both_request)}"
     shared = [d for d in DOMAINS if d in my_domains and d in their_domains]
     if shared:
         return f"Both work in {_labels(shared)}"

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
 
 from matchfair.funding.domain import pipeline
 from matchfair.funding.domain.exports import invitation_list, partner_search_post
@@ -30,3 +31,22 @@ def test_the_partner_search_post_and_the_invitation_list(proposal, scene):
     grant(user=invitee, scope="contact", audience="public", by=invitee)
     rows = list(csv.DictReader(io.StringIO(invitation_list(proposal, viewer=staff))))
     assert invitee.email in [row["email"] for row in rows]
+
+
+def test_the_partner_search_post_names_types_and_roles_in_the_readers_language(proposal):
+    with translation.override("bg"):
+        post = partner_search_post(proposal)
+
+    section = post.split("## Консорциумът досега\n\n")[1].split("\n\n")[0]
+    assert section.splitlines() == [
+        "- **Volta Mobility** (BG, МСП): координатор",
+        "- **Ajuntament de Barcelona** (ES, град): партньор",
+        "- **CAMARA MUNICIPAL DO PORTO** (PT, публична институция): партньор",
+    ]
+
+
+def test_the_partner_search_post_calls_the_call_a_funding_call_in_bulgarian(proposal):
+    with translation.override("bg"):
+        post = partner_search_post(proposal)
+
+    assert post.splitlines()[2] == "- **Покана:** HORIZON-CL5-2027-D5-02 (HORIZON-CL5-2027-D5)"

@@ -13,22 +13,24 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from matchfair import permissions
 from matchfair.community.models import User
 from matchfair.consortia import Request
 from matchfair.funding.domain.edits import stored_request
 from matchfair.funding.models import ConsortiumInvitation, ConsortiumProposal
+from matchfair.funding.wording import domain_names, role_name
 from matchfair.spreadsheets import safe_cell
 
 TYPE_NAMES = {
-    "research": "research organisation",
-    "higher_education": "university",
-    "sme": "SME",
-    "large_company": "large company",
-    "public_body": "public body",
-    "city": "city",
-    "ngo": "NGO",
+    "research": gettext_lazy("research organisation"),
+    "higher_education": gettext_lazy("university"),
+    "sme": gettext_lazy("SME"),
+    "large_company": gettext_lazy("large company"),
+    "public_body": gettext_lazy("public body"),
+    "city": gettext_lazy("city"),
+    "ngo": gettext_lazy("NGO"),
 }
 
 
@@ -42,15 +44,15 @@ def _sought(request: Request, members: list[str]) -> list[str]:
         if playing < rule.at_least:
             lines.append(
                 _("%(count)s more in the role %(role)s (required)")
-                % {"count": rule.at_least - playing, "role": rule.role.replace("_", " ")}
+                % {"count": rule.at_least - playing, "role": role_name(rule.role)}
             )
     for role in request.rules.wanted_roles:
         if not any(c.plays(role) for c in chosen):
-            lines.append(_("a partner in the role %(role)s") % {"role": role.replace("_", " ")})
+            lines.append(_("a partner in the role %(role)s") % {"role": role_name(role)})
     covered = {d for c in chosen for d in c.domains}
     for domain in request.domains:
         if domain not in covered:
-            lines.append(_("expertise in %(domain)s") % {"domain": domain})
+            lines.append(_("expertise in %(domain)s") % {"domain": domain_names([domain])})
     return lines
 
 
@@ -58,7 +60,7 @@ def partner_search_post(stored: ConsortiumProposal) -> str:
     """The consortium as a partner-search post, in Markdown."""
     label = {
         "partner_search": _("Partner search"),
-        "call": _("Call"),
+        "call": pgettext("funding call", "Call"),
         "programme": _("Programme"),
         "type_of_action": _("Type of action"),
         "deadline": _("Deadline"),
@@ -93,9 +95,9 @@ def partner_search_post(stored: ConsortiumProposal) -> str:
         lines.append(f"- **{label['topic_page']}:** {topic.url}")
     lines += ["", f"## {label['the_consortium_so_far']}", ""]
     for seat in stored.proposal.get("members", []):
-        kind = TYPE_NAMES.get(str(seat["type"]), str(seat["type"]))
+        kind = str(TYPE_NAMES.get(str(seat["type"]), seat["type"]))
         role = _("coordinator") if seat["role"] == "coordinator" else _("partner")
-        domains = ", ".join(seat["why"]["domains"])
+        domains = domain_names(seat["why"]["domains"])
         lines.append(
             f"- **{seat['name']}** ({seat['country']}, {kind}): {role}"
             + (f"; {domains}" if domains else "")
