@@ -24,10 +24,8 @@ def explain(request: Request, countries: Countries) -> list[Unmet]:
         trial = [g for g in core if g != group]
         if not feasible(request, trial, countries):
             core = trial
-    return [
-        Unmet(group, describe(request, group, countries), phrase(request, group, countries))
-        for group in core
-    ]
+    said = [(group, phrase(request, group, countries)) for group in core]
+    return [Unmet(group, describe(words, countries), words) for group, words in said]
 
 
 def _ids(ids: list[str], limit: int = 5) -> str:
@@ -35,82 +33,80 @@ def _ids(ids: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def describe(request: Request, group: str, countries: Countries) -> str:
-    """One rule group in words, with the facts about the available candidates."""
-    rules = request.rules
-    pillar = rules.pillar
-    available = [c for c in request.candidates if c.available]
-    lead = request.by_id[request.lead]
-    if group == "lead":
-        state = "is marked unavailable" if not lead.available else "is available"
-        return f"the lead member {lead.id} must be in the consortium; it {state}"
-    if group == "coordinator":
+def _ids_of(said: Phrase) -> list[str]:
+    ids = said.params["ids"]
+    assert isinstance(ids, tuple)
+    return list(ids)
+
+
+def _words(said: Phrase, name: str) -> str:
+    """A key-like parameter (a role, a standing) as words."""
+    return str(said.params[name]).replace("_", " ")
+
+
+def describe(said: Phrase, countries: Countries) -> str:
+    """One rule group in English words, from its phrase (the facts `phrase` found)."""
+    p = said.params
+    key = said.key
+    if key == "unmet.lead":
+        state = "is available" if p["available"] else "is marked unavailable"
+        return f"the lead member {p['lead']} must be in the consortium; it {state}"
+    if key == "unmet.coordinator":
         where = (
             "a member state"
-            if rules.coordinator_in_member_state
-            else ("a member state or an associated country")
+            if p["member_state_only"]
+            else "a member state or an associated country"
         )
-        able = [c.id for c in available if may_coordinate(request, c.id, countries)]
+        able = _ids_of(said)
         return (
             f"one member must coordinate: an available organisation that can coordinate, "
             f"in {where}; {len(able)} candidates qualify" + (f" ({_ids(able)})" if able else "")
         )
-    if group == "lead_coordinates":
-        standing = countries.standing(lead.country, pillar)
-        if not lead.available:
-            why = "it is marked unavailable"
-        elif not lead.can_coordinate:
-            why = "it may not coordinate"
-        elif standing == "third" or (
-            rules.coordinator_in_member_state and standing != "member_state"
-        ):
-            why = f"it is in {countries.name(lead.country)} ({standing.replace('_', ' ')})"
-        else:
-            why = "it could, so another rule stands in the way"
-        return f"the lead member {lead.id} must coordinate; {why}"
-    if group == "size_min":
+    if key.startswith("unmet.lead_coordinates."):
+        why = {
+            "unmet.lead_coordinates.unavailable": "it is marked unavailable",
+            "unmet.lead_coordinates.may_not": "it may not coordinate",
+            "unmet.lead_coordinates.other": "it could, so another rule stands in the way",
+        }.get(key) or (f"it is in {countries.name(str(p['country']))} ({_words(said, 'standing')})")
+        return f"the lead member {p['lead']} must coordinate; {why}"
+    if key == "unmet.size_min":
         return (
-            f"the topic needs at least {rules.min_members} members; "
-            f"{len(available)} candidates are available"
+            f"the topic needs at least {p['min']} members; "
+            f"{p['available']} candidates are available"
         )
-    if group == "size_max":
-        return f"the topic allows at most {rules.max_members} members"
-    if group == "only_eligible_countries":
-        outside = [c.id for c in available if not countries.eligible(c.country, pillar)]
+    if key == "unmet.size_max":
+        return f"the topic allows at most {p['max']} members"
+    if key == "unmet.only_eligible_countries":
+        outside = _ids_of(said)
         return (
             "every member must be in a member state or an associated country; "
             f"{len(outside)} available candidates are not"
             + (f" ({_ids(outside)})" if outside else "")
         )
-    if group == "independent_entities":
-        eligible = [c for c in available if countries.eligible(c.country, pillar)]
-        states = {c.country for c in eligible}
-        members = {
-            c.country for c in eligible if countries.standing(c.country, pillar) == "member_state"
-        }
-        need = rules.independent_entities
-        text = f"Horizon Europe {rules.type_of_action} needs at least {need} independent legal " + (
+    if key == "unmet.independent_entities":
+        need = p["needed"]
+        assert isinstance(need, int)
+        text = f"Horizon Europe {p['type_of_action']} needs at least {need} independent legal " + (
             "entity" if need == 1 else "entities"
         )
         if need > 1:
             text += " in different member states or associated countries"
-        if rules.needs_member_state:
+        if p["needs_member_state"]:
             text += ", one in a member state"
         return (
-            f"{text}; the available candidates are in {len(states)} such countries "
-            f"({len(members)} member states)"
+            f"{text}; the available candidates are in {p['countries']} such countries "
+            f"({p['member_states']} member states)"
         )
-    role = group.removeprefix("role:")
-    rule = next(r for r in rules.required_roles if r.role == role)
-    players = [c.id for c in available if c.plays(role)]
+    players = _ids_of(said)
     return (
-        f"the topic needs at least {rule.at_least} in the role {role.replace('_', ' ')}; "
+        f"the topic needs at least {p['at_least']} in the role {_words(said, 'role')}; "
         f"{len(players)} available candidates play it" + (f" ({_ids(players)})" if players else "")
     )
 
 
 def phrase(request: Request, group: str, countries: Countries) -> Phrase:
-    """One rule group as a phrase (`model.PHRASES`): the facts `describe` puts in words."""
+    """One rule group as a phrase (`model.PHRASES`): the facts about the available candidates,
+    which `describe` puts in English and the funding app in the reader's language."""
     rules = request.rules
     pillar = rules.pillar
     available = [c for c in request.candidates if c.available]
